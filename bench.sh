@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Benchmarks (not tests); numbers go to the README's benchmark table.
+#   ./bench.sh [validation] [--seconds N] [--warmup N] [--threads N] [--max-lines N] [--examples DIR]
+#       achemine's full validation vs phive on the same generated invoices (heap 2 GB)
+#   ./bench.sh routing [--invoices N] [--structures N] [--directory-structures N] [--durable true|false]
+#       directory import, then the routing job on the H2 file database (heap 512 MB)
+set -euo pipefail
+cd "$(dirname "$0")"
+bench=validation
+case "${1:-}" in
+    validation|routing) bench=$1; shift ;;
+esac
+mvn -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
+logging=-Dlogback.configurationFile=src/test/resources/bench-logback.xml
+case $bench in
+    validation) exec java -Xmx2g "$logging" -cp "$classpath" org.achemine.bench.ValidationBench "$@" ;;
+    routing) exec java -Xmx512m "$logging" -cp "$classpath" org.achemine.bench.RoutingBench "$@" ;;
+esac

@@ -1,0 +1,139 @@
+package org.achemine.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * The write-once archive of original flow files: {@code archive/yyyy/MM/dd/<flowId>} (UTC receive date).
+ * An original is first streamed into {@code archive/.staging/} while its SHA-256 is computed and forced to
+ * disk ({@link #stage}); it is then published under its flow id without ever replacing a file
+ * ({@link #publish}) and made read-only. The staging folder only ever holds copies of files that are
+ * still in a partner's {@code in/}, so it is emptied at start-up.
+ */
+public final class FlowArchive {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+
+    private final Path root;
+    private final Path staging;
+
+    public FlowArchive(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        this.staging = this.root.resolve(".staging");
+    }
+
+    /** Where a flow's original lives once published. */
+    public Path pathFor(String flowId, Instant receivedAt) {
+        return root.resolve(DAY.format(receivedAt)).resolve(flowId);
+    }
+
+    /**
+     * Copies {@code source} into the staging area, hashing it on the way, and forces the copy to disk.
+     * A symbolic link is never followed (it could point outside the mailbox): opening it fails.
+     */
+    public ArchivedOriginal stage(Path source) throws IOException {
+        Files.createDirectories(staging);
+        Path staged = staging.resolve(UUID.randomUUID() + ".part");
+        MessageDigest digest = sha256();
+        long size;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS), digest);
+             FileChannel channel = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            OutputStream out = Channels.newOutputStream(channel);
+            size = in.transferTo(out);
+            channel.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(staged);
+            throw e;
+        }
+        return new ArchivedOriginal(staged, HexFormat.of().formatHex(digest.digest()), size);
+    }
+
+    /**
+     * Publishes a staged copy at {@code target} (from {@link #pathFor}), read-only. If an earlier attempt
+     * (before a crash) already published the same bytes there, the staged copy is simply dropped.
+     *
+     * @throws IOException when the target exists with other content: the archive is never overwritten
+     */
+    public void publish(ArchivedOriginal original, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            AtomicFiles.publishNew(original.staged(), target);
+        } catch (FileAlreadyExistsException exists) {
+            if (!sha256Of(target).equals(original.sha256())) {
+                throw new IOException("Archive " + target + " already holds other content: not overwritten", exists);
+            }
+            discard(original);
+            return;
+        }
+        makeReadOnly(target);
+    }
+
+    /** Drops a staged copy that will not be published. */
+    public void discard(ArchivedOriginal original) throws IOException {
+        Files.deleteIfExists(original.staged());
+    }
+
+    /** Empties the staging area; call only while nothing is being taken (start-up). */
+    public int clearStaging() throws IOException {
+        if (!Files.isDirectory(staging)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(staging)) {
+            for (Path leftover : leftovers) {
+                Files.delete(leftover);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** SHA-256 (lower-case hex) of a file's content. */
+    public static String sha256Of(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void makeReadOnly(Path file) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (posix != null) {
+            posix.setPermissions(PosixFilePermissions.fromString("r--r-----"));
+        } else if (!file.toFile().setReadOnly()) {
+            throw new IOException("Cannot make the archived original read-only: " + file);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.achemine.cli;
+
+import java.util.Optional;
+import org.achemine.report.InvoiceQueries;
+import org.achemine.report.InvoiceQueries.FlowDetail;
+import org.achemine.report.InvoiceQueries.FlowDocument;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code flow show FLOWID}: a received flow, its verdict, reports and documents, for operators. */
+@Command(name = "flow", description = "Flows: show one with its reports and documents.",
+        subcommands = {FlowCommand.ShowFlow.class})
+public class FlowCommand {
+
+    @Command(name = "show", description = "One flow: reception, verdict, reports, documents and their invoices.")
+    static class ShowFlow extends OneShotCommand {
+
+        @Parameters(index = "0", paramLabel = "FLOWID", description = "The flow id, e.g. ACH0011100000000000000042.")
+        String flowId;
+
+        @Override
+        protected int run(ConfigurableApplicationContext context) throws Exception {
+            Optional<FlowDetail> found = new InvoiceQueries(context.getBean(JdbcTemplate.class)).flow(flowId);
+            if (found.isEmpty()) {
+                System.err.println("Flux inconnu : " + flowId);
+                return 1;
+            }
+            print(found.get());
+            return 0;
+        }
+
+        private static void print(FlowDetail flow) {
+            System.out.println("Flux " + flow.flowId());
+            QueryOutput.field("partenaire", flow.partner());
+            QueryOutput.field("nom d'origine", flow.originalName());
+            QueryOutput.field("taille (octets)", flow.sizeBytes());
+            QueryOutput.field("SHA-256", flow.sha256());
+            QueryOutput.field("reçu le (UTC)", QueryOutput.time(flow.receivedAt()));
+            QueryOutput.field("étape", flow.stage());
+            QueryOutput.field("état", flow.flowState() == null ? null : flow.flowState() + " (" + flow.statusCode() + ")");
+            QueryOutput.field("syntaxe / interface", QueryOutput.orDash(flow.syntax()) + " / "
+                    + QueryOutput.orDash(flow.interfaceCode()));
+            QueryOutput.field("original archivé", flow.archivePath());
+            QueryOutput.field("compte rendu de dépôt", flow.reportPath());
+            QueryOutput.field("compte rendu d'intégration", flow.integrationReportPath());
+            System.out.println();
+            System.out.println("Documents");
+            System.out.printf("  %-4s %-40s %-9s %-20s %-32s %-32s %s%n", "rang", "entrée", "décision", "numéro",
+                    "codes bloquants", "facture", "statut");
+            for (FlowDocument document : flow.documents()) {
+                System.out.printf("  %-4d %-40s %-9s %-20s %-32s %-32s %s%n", document.rank(), document.entryName(),
+                        document.decision(), QueryOutput.orDash(document.invoiceNumber()),
+                        QueryOutput.orDash(document.fatalCodes()), QueryOutput.orDash(document.invoiceId()),
+                        QueryOutput.status(document.invoiceStatus()));
+            }
+            if (flow.documents().isEmpty()) {
+                System.out.println("  (aucun document)");
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.achemine.cli;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.achemine.report.InvoiceQueries;
+import org.achemine.report.InvoiceQueries.InvoiceDetail;
+import org.achemine.report.InvoiceQueries.InvoiceFilter;
+import org.achemine.report.InvoiceQueries.InvoiceSummary;
+import org.achemine.report.InvoiceQueries.StatusChange;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code invoice show ID} and {@code invoice list}: read-only views of invoices, for operators. */
+@Command(name = "invoice", description = "Invoices: show one with its history and files, list them.",
+        subcommands = {InvoiceCommand.ShowInvoice.class, InvoiceCommand.ListInvoices.class})
+public class InvoiceCommand {
+
+    @Command(name = "show", description = "One invoice: status, routing data, status history, files.")
+    static class ShowInvoice extends OneShotCommand {
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The invoice id, <flowId>-<rank>.")
+        String invoiceId;
+
+        @Override
+        protected int run(ConfigurableApplicationContext context) throws Exception {
+            Optional<InvoiceDetail> found = new InvoiceQueries(context.getBean(JdbcTemplate.class)).invoice(invoiceId);
+            if (found.isEmpty()) {
+                System.err.println("Facture inconnue : " + invoiceId);
+                return 1;
+            }
+            print(found.get());
+            return 0;
+        }
+
+        private static void print(InvoiceDetail invoice) {
+            System.out.println("Facture " + invoice.invoiceId());
+            QueryOutput.field("numéro", invoice.invoiceNumber());
+            QueryOutput.field("flux / rang", invoice.flowId() + " / " + invoice.rank());
+            QueryOutput.field("fournisseur", invoice.supplierId());
+            QueryOutput.field("destinataire", invoice.recipientSiret() != null ? invoice.recipientSiret()
+                    : QueryOutput.orDash(invoice.buyerId()) + " (acheteur, non acheminée)");
+            QueryOutput.field("statut", QueryOutput.status(invoice.status()));
+            QueryOutput.field("depuis", QueryOutput.time(invoice.statusChangedAt()));
+            QueryOutput.field("code service", invoice.serviceCode());
+            QueryOutput.field("engagement", invoice.engagementNumber());
+            if (invoice.deliveryPath() == null) {
+                QueryOutput.field("motif", invoice.reasonCode() == null ? null
+                        : invoice.reasonCode() + " : " + invoice.reasonMessage());
+            }
+            System.out.println();
+            System.out.println("Historique");
+            System.out.printf("  %-4s %-24s %s %-7s %-9s %-32s %s%n", "seq", "date (UTC)",
+                    QueryOutput.statusHeader("statut"), "réforme", "acteur", "motif", "message");
+            for (StatusChange change : invoice.history()) {
+                System.out.printf("  %-4d %-24s %s %-7s %-9s %-32s %s%n", change.seq(),
+                        QueryOutput.time(change.changedAt()), QueryOutput.statusCell(change.status()),
+                        change.reformCode(), change.actor(), QueryOutput.orDash(change.reasonCode()), QueryOutput.orDash(change.message()));
+            }
+            System.out.println();
+            System.out.println("Fichiers");
+            QueryOutput.field("original archivé", invoice.archivePath());
+            QueryOutput.field("compte rendu de dépôt", invoice.reportPath());
+            QueryOutput.field("compte rendu d'intégration", invoice.integrationReportPath());
+            QueryOutput.field("facture livrée", invoice.deliveryPath());
+        }
+    }
+
+    @Command(name = "list", description = "Invoices, most recently changed first; filters combine (AND).")
+    static class ListInvoices extends OneShotCommand {
+
+        @Option(names = "--supplier", paramLabel = "ID", description = "Supplier id (BT-29).")
+        String supplier;
+
+        @Option(names = "--recipient", paramLabel = "SIRET", description = "Recipient SIRET (or buyer id before routing).")
+        String recipient;
+
+        @Option(names = "--status", paramLabel = "CODE", description = "Current status code, e.g. 03.")
+        String status;
+
+        @Option(names = "--since", paramLabel = "DATE", description = "Last status change on or after this UTC day (yyyy-MM-dd).")
+        LocalDate since;
+
+        @Option(names = "--limit", defaultValue = "" + InvoiceQueries.DEFAULT_LIMIT,
+                description = "How many invoices at most (default ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        protected int run(ConfigurableApplicationContext context) throws Exception {
+            List<InvoiceSummary> invoices = new InvoiceQueries(context.getBean(JdbcTemplate.class))
+                    .list(new InvoiceFilter(supplier, recipient, status, since, limit));
+            System.out.printf("%-32s %-20s %-16s %-16s %s %s%n", "facture", "numéro", "fournisseur",
+                    "destinataire", QueryOutput.statusHeader("statut"), "dernier changement (UTC)");
+            for (InvoiceSummary invoice : invoices) {
+                System.out.printf("%-32s %-20s %-16s %-16s %s %s%n", invoice.invoiceId(),
+                        QueryOutput.orDash(invoice.invoiceNumber()), QueryOutput.orDash(invoice.supplierId()),
+                        QueryOutput.orDash(invoice.recipient()), QueryOutput.statusCell(invoice.status()),
+                        QueryOutput.time(invoice.statusChangedAt()));
+            }
+            if (invoices.isEmpty()) {
+                System.out.println("(aucune facture)");
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.achemine.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * A command that starts the application without watching any mailbox or inbox, does one thing with it,
+ * and stops it. The user's own {@code --key=value} settings are passed through to Spring.
+ */
+abstract class OneShotCommand implements Callable<Integer> {
+
+    static final List<String> PROPERTIES = List.of(
+            "achemine.intake.enabled=false",
+            "achemine.directory.watch=false");
+
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        try (ConfigurableApplicationContext context = SpringContexts.start(PROPERTIES, springArgs)) {
+            return run(context);
+        }
+    }
+
+    /** The command's work; returns its exit code. */
+    protected abstract int run(ConfigurableApplicationContext context) throws Exception;
+}

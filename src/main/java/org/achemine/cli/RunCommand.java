@@ -1,0 +1,26 @@
+package org.achemine.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code run}: the engine as a long-running service watching the mailboxes until stopped. SIGTERM closes
+ * the context: Camel stops taking files and finishes (or safely abandons) the flows in hand.
+ */
+@Command(name = "run", description = "Run the engine: watch the partners' mailboxes until stopped (SIGTERM).")
+public class RunCommand implements Callable<Integer> {
+
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ConfigurableApplicationContext context = SpringContexts.start(List.of(), springArgs);
+        Thread.currentThread().join(); // the JVM's shutdown hook closes the context on SIGTERM
+        return context.isActive() ? 0 : 1;
+    }
+}

@@ -1,0 +1,83 @@
+package org.achemine.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.achemine.validation.ValidationSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * achemine's typed configuration ({@code achemine.*}); every default is in {@code application.yml}.
+ *
+ * @param dataDir      the data folder: mailboxes, archive, database
+ * @param platformCode the 6-character platform code that starts every flow id (Chorus uses CPP001)
+ * @param partners     the partners that have mailboxes
+ * @param intake       how mailboxes are watched
+ * @param validation   validation switches and limits
+ */
+@ConfigurationProperties("achemine")
+public record AchemineProperties(
+        Path dataDir,
+        String platformCode,
+        List<Partner> partners,
+        Intake intake,
+        Validation validation) {
+
+    public AchemineProperties {
+        partners = partners == null ? List.of() : List.copyOf(partners);
+    }
+
+    /**
+     * A partner with a mailbox.
+     *
+     * @param code  partner code, Chorus form AAA999 (3 letters, 3 digits)
+     * @param name  a readable name, for operators
+     * @param role  ISSUER (drops invoices), RECIPIENT (receives them) or BOTH
+     * @param siret for a recipient, the SIRET of the public structure its mailbox serves
+     */
+    public record Partner(String code, String name, PartnerRole role, String siret) {
+    }
+
+    public enum PartnerRole {
+        ISSUER,
+        RECIPIENT,
+        BOTH;
+
+        public boolean issues() {
+            return this != RECIPIENT;
+        }
+
+        public boolean receives() {
+            return this != ISSUER;
+        }
+    }
+
+    /**
+     * @param enabled             whether the engine watches the inbound mailboxes (off for one-shot commands)
+     * @param pollInterval        how often each mailbox is listed
+     * @param readLockInterval    a file is taken once its size and date are unchanged over this interval
+     * @param workers             flows taken, and flows validated, in parallel
+     * @param retryInterval       how often flows left unreported by a technical fault are tried again
+     */
+    public record Intake(boolean enabled, Duration pollInterval, Duration readLockInterval, int workers,
+                         Duration retryInterval) {
+    }
+
+    /**
+     * @param runAllChecks    run every check on a well-formed document even after one failed
+     * @param maxFileSize     largest flow file taken (IRR_TAILLE_F above)
+     * @param maxInvoices     most invoices in one batch flow
+     * @param maxEntrySize    largest expanded archive entry
+     * @param maxExpandedSize largest total expanded size of an archive
+     * @param maxRatio        largest expansion ratio of an archive or entry
+     */
+    public record Validation(boolean runAllChecks, DataSize maxFileSize, int maxInvoices, DataSize maxEntrySize,
+                             DataSize maxExpandedSize, int maxRatio) {
+
+        public ValidationSettings toSettings() {
+            return new ValidationSettings(runAllChecks, maxFileSize.toBytes(), maxInvoices, maxEntrySize.toBytes(),
+                    maxExpandedSize.toBytes(), maxRatio);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.achemine.delivery;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.achemine.archive.AtomicFiles;
+import org.achemine.validation.InvoiceDocument;
+
+/**
+ * Puts a routed invoice in its recipient's mailbox, {@code mailboxes/<SIRET>/out/}, as
+ * {@code <invoiceId>_<original name>}: written under a temporary name, then published without ever
+ * replacing a file. Exactly once: a delivery found already there (a run interrupted after the file was
+ * published but before the database said so) is taken as done, never written twice.
+ */
+public class InvoiceDelivery {
+
+    private static final int MAX_NAME = 120;
+
+    private final Path mailboxesRoot;
+    private final ArchivedDocuments documents;
+    private final boolean durable;
+
+    /**
+     * @param durable force each delivered file (and its folder entry) to disk before the database records
+     *                the delivery: survives a power loss, at the cost of two disk syncs per invoice. Without
+     *                it a delivery survives a crash of the engine (the operating system keeps the file).
+     */
+    public InvoiceDelivery(Path mailboxesRoot, ArchivedDocuments documents, boolean durable) {
+        this.mailboxesRoot = mailboxesRoot;
+        this.documents = documents;
+        this.durable = durable;
+    }
+
+    public Path outbox(String recipientSiret) {
+        return mailboxesRoot.resolve(recipientSiret).resolve("out");
+    }
+
+    /** Where an invoice is (or will be) delivered: fixed by its id, recipient and original name. */
+    public Path target(String invoiceId, String recipientSiret, String entryName) {
+        return outbox(recipientSiret).resolve(invoiceId + "_" + safeName(entryName));
+    }
+
+    /** The file already delivered for this invoice, if a previous run got that far. */
+    public Optional<Path> alreadyDelivered(String invoiceId, String recipientSiret, String entryName) {
+        Path target = target(invoiceId, recipientSiret, entryName);
+        return Files.exists(target) ? Optional.of(target) : Optional.empty();
+    }
+
+    public Path deliver(String invoiceId, String flowId, int rank, String recipientSiret, String entryName)
+            throws IOException {
+        Path target = target(invoiceId, recipientSiret, entryName);
+        if (Files.exists(target)) {
+            return target;
+        }
+        InvoiceDocument document = documents.document(flowId, rank);
+        Path outbox = Files.createDirectories(target.getParent());
+        Path temp = outbox.resolve("." + target.getFileName() + ".tmp");
+        try {
+            if (durable) {
+                AtomicFiles.writeDurably(temp, document.bytes());
+                AtomicFiles.publishNew(temp, target);
+            } else {
+                Files.write(temp, document.bytes());
+                AtomicFiles.publishNewUnsynced(temp, target);
+            }
+        } catch (IOException | RuntimeException failed) {
+            AtomicFiles.discard(temp, failed);
+            throw failed;
+        }
+        return target;
+    }
+
+    /** The last segment of the document's name, reduced to characters every file system and partner accepts. */
+    static String safeName(String entryName) {
+        String last = entryName.substring(Math.max(entryName.lastIndexOf('/'), entryName.lastIndexOf('\\')) + 1);
+        String safe = last.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (!safe.toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+            safe = safe + ".xml";
+        }
+        return safe.length() <= MAX_NAME ? safe : safe.substring(safe.length() - MAX_NAME);
+    }
+}

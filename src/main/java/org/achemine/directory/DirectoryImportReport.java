@@ -1,0 +1,51 @@
+package org.achemine.directory;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.achemine.directory.DirectoryGenerations.GenerationCounts;
+import org.achemine.directory.DirectoryGenerations.ImportIssue;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the import report beside the structures file ({@code <file>.import-report.csv}): a summary line,
+ * then one line per rejected or warned row with its file, line number, reason and content.
+ */
+@Component
+public class DirectoryImportReport {
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setDelimiter(';').get();
+
+    private final DirectoryGenerations generations;
+
+    public DirectoryImportReport(DirectoryGenerations generations) {
+        this.generations = generations;
+    }
+
+    public static Path reportFileFor(Path structuresFile) {
+        return structuresFile.resolveSibling(structuresFile.getFileName() + ".import-report.csv");
+    }
+
+    Path write(Path structuresFile, long generation, GenerationCounts counts, long rowsRead) throws IOException {
+        StringWriter text = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(text, FORMAT)) {
+            csv.printRecord("fichier", "ligne", "gravite", "motif", "contenu");
+            csv.printRecord("RESUME", 0, "INFO", String.format("import %d : %d lignes lues, %d structures, %d services,"
+                    + " %d lignes rejetées, %d avertissements", generation, rowsRead, counts.structures(),
+                    counts.services(), counts.rejected(), counts.warnings()), "");
+            for (ImportIssue issue : generations.issues(generation)) {
+                csv.printRecord(issue.file(), issue.line(), issue.severity(), issue.reason(), issue.content());
+            }
+        }
+        Path target = reportFileFor(structuresFile);
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+}

@@ -1,0 +1,64 @@
+package org.achemine.directory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.achemine.directory.DirectoryDrops.DirectoryDrop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.integration.launch.JobLaunchRequest;
+import org.springframework.batch.integration.launch.JobLaunchingGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.dsl.Pollers;
+
+/**
+ * Watches the directory inbox and launches the import job from a message (spring-batch-integration's
+ * {@link JobLaunchingGateway}) when a structures file and a services file have been dropped.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "achemine.directory.watch", havingValue = "true")
+public class DirectoryInboxFlow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryInboxFlow.class);
+    private static final String DROP = "directoryDrop";
+
+    @Bean
+    DirectoryDrops directoryDrops(DirectoryProperties properties) {
+        return new DirectoryDrops(properties.inbox(), Duration.ofSeconds(2), Clock.systemUTC());
+    }
+
+    @Bean
+    IntegrationFlow directoryInbox(DirectoryDrops drops, DirectoryProperties properties, JobOperator jobOperator,
+                                   Job directoryImportJob, DirectoryImporter importer) {
+        return IntegrationFlow.fromSupplier(drops::next, source -> source.poller(Pollers.fixedDelay(properties.pollInterval())))
+                .enrichHeaders(h -> h.headerExpression(DROP, "payload"))
+                .<DirectoryDrop, JobLaunchRequest>transform(drop -> new JobLaunchRequest(directoryImportJob,
+                        DirectoryImporter.parameters(drop.structures(), drop.services())))
+                .handle(new JobLaunchingGateway(jobOperator))
+                .handle(JobExecution.class, (execution, headers) -> fileAway(drops, importer, execution,
+                        headers.get(DROP, DirectoryDrop.class)))
+                .get();
+    }
+
+    /** After the import: the files go to done/ or failed/ with their report; nothing is answered. */
+    private static Object fileAway(DirectoryDrops drops, DirectoryImporter importer, JobExecution execution,
+                                   DirectoryDrop drop) {
+        var outcome = importer.outcome(execution, drop.structures());
+        try {
+            Path filed = drops.finish(drop, outcome.activated());
+            LOG.info("Directory import from {}: {} ({} structures, {} rows rejected), filed in {}", drop.folder(),
+                    outcome.activated() ? "activated" : "refused: " + outcome.failure(), outcome.structures(),
+                    outcome.rejectedRows(), filed);
+        } catch (IOException e) {
+            LOG.error("Directory import files could not be filed from {}", drop.folder(), e);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,127 @@
+package org.achemine.intake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.achemine.archive.AtomicFiles;
+import org.achemine.mailbox.Mailboxes;
+import org.achemine.report.DepositReport;
+import org.achemine.report.ReportException;
+import org.achemine.report.ReportedFlow;
+import org.achemine.validation.FlowVerdict;
+import org.achemine.validation.Incident;
+import org.achemine.validation.engine.ValidationEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates a received flow from its archived original and writes its deposit report (CR) into the
+ * sender's {@code out/}: report written under a temporary name, then the verdict and the report's path
+ * recorded in one commit (REPORT_READY), the report renamed into place (the partner sees it whole or not at
+ * all), then REPORTED. Resumes from whatever
+ * stage a crash left the flow in. A technical fault (disk, database, a check that broke) writes no report:
+ * the flow stays unreported and is retried, never answered "rejected" for our own fault.
+ */
+public class FlowDeposit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlowDeposit.class);
+
+    private final ValidationEngine engine;
+    private final DepositReport reports;
+    private final FlowRegistry registry;
+    private final Mailboxes mailboxes;
+    private final Clock clock;
+    /** Flows being processed now: a flow submitted twice (recovery, retry) is never processed twice at once. */
+    private final Set<FlowId> inProgress = ConcurrentHashMap.newKeySet();
+
+    public FlowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
+                       Clock clock) {
+        this.engine = engine;
+        this.reports = reports;
+        this.registry = registry;
+        this.mailboxes = mailboxes;
+        this.clock = clock;
+    }
+
+    /**
+     * @return the path of the flow's deposit report (not yet there if another worker is writing it now)
+     * @throws IntakeFault on a technical fault: the flow is left unreported, to be retried
+     */
+    public Path process(ReceivedFlow flow) {
+        if (!inProgress.add(flow.flowId())) {
+            return reportPath(flow); // another worker has it in hand
+        }
+        try {
+            return processOnce(flow);
+        } finally {
+            inProgress.remove(flow.flowId());
+        }
+    }
+
+    private Path processOnce(ReceivedFlow flow) {
+        try {
+            FlowStage stage = registry.stage(flow.flowId());
+            Path report = reportPath(flow);
+            if (stage == FlowStage.REPORTED) {
+                return report; // already answered (submitted twice around a restart)
+            }
+            if (stage != FlowStage.REPORT_READY) {
+                FlowVerdict verdict = engine.validate(flow.originalName(), flow.archivePath());
+                if (verdict.documents().stream().anyMatch(d -> d.hasError())) {
+                    throw new IOException("A check broke while validating " + flow.flowId()
+                            + " (see the incident logged by the check)");
+                }
+                byte[] xml = reports.toXml(reported(flow), verdict, now());
+                AtomicFiles.writeDurably(temporary(report), xml);
+                // One commit: the verdict and "report ready" (a crash before it just redoes both).
+                registry.recordVerdict(flow.flowId(), verdict, engine.policy(), now(), report);
+            }
+            finish(flow, report);
+            return report;
+        } catch (IOException | ReportException | RuntimeException e) {
+            String incident = Incident.log("validating and reporting", flow.flowId().value(), e);
+            recordIncidentQuietly(flow, incident);
+            throw new IntakeFault(incident, "Flow " + flow.flowId() + " is kept unreported and retried", e);
+        }
+    }
+
+    /** Renames the complete temporary report into place; if it is gone, the rename already happened. */
+    private void finish(ReceivedFlow flow, Path report) throws IOException {
+        Path temporary = temporary(report);
+        if (Files.exists(temporary)) {
+            AtomicFiles.replace(temporary, report);
+        }
+        registry.markReported(flow.flowId(), now());
+        LOG.info("Flow {}: deposit report {}", flow.flowId(), report);
+    }
+
+    private Path reportPath(ReceivedFlow flow) {
+        return mailboxes.out(flow.partner()).resolve(DepositReport.fileName(flow.flowId().value(), flow.originalName()));
+    }
+
+    /** A hidden name in the same folder, so the rename is atomic and partners' systems ignore it meanwhile. */
+    static Path temporary(Path report) {
+        return report.resolveSibling("." + report.getFileName() + ".tmp");
+    }
+
+    private static ReportedFlow reported(ReceivedFlow flow) {
+        return new ReportedFlow(flow.flowId().value(), flow.originalName(), flow.partner(), flow.sha256(),
+                flow.size(), flow.receivedAt());
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private void recordIncidentQuietly(ReceivedFlow flow, String incident) {
+        try {
+            registry.recordIncident(flow.flowId(), incident);
+        } catch (RuntimeException databaseDown) {
+            LOG.warn("Could not record incident {} on flow {}", incident, flow.flowId(), databaseDown);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.achemine.intake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.achemine.archive.ArchivedOriginal;
+import org.achemine.archive.FlowArchive;
+import org.achemine.validation.Incident;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one stable file from a partner's {@code in/}: copies it into the archive's staging area while
+ * hashing it, stamps it with a flow id, records it, publishes the archived original, and only then removes
+ * it from {@code in/}. A file whose take was interrupted by a crash is recognised (same partner, name and
+ * SHA-256, source not removed) and its take is finished instead of starting a second flow (ADR 0001).
+ */
+public class FlowReception {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlowReception.class);
+
+    private final FlowArchive archive;
+    private final FlowRegistry registry;
+    private final InterfaceSniffer sniffer;
+    private final String platformCode;
+    private final Clock clock;
+
+    public FlowReception(FlowArchive archive, FlowRegistry registry, InterfaceSniffer sniffer, String platformCode,
+                         Clock clock) {
+        FlowId.checkPlatformCode(platformCode);
+        this.archive = archive;
+        this.registry = registry;
+        this.sniffer = sniffer;
+        this.platformCode = platformCode;
+        this.clock = clock;
+    }
+
+    /**
+     * @param partnerCode the mailbox's partner
+     * @param file        a stable file in that partner's {@code in/}
+     * @return the flow, archived and recorded, its source removed: ready for validation
+     * @throws IntakeFault when the file could not be taken (it stays in {@code in/} and is retried)
+     */
+    public ReceivedFlow take(String partnerCode, Path file) {
+        ArchivedOriginal staged = null;
+        try {
+            FileTime modifiedBefore = attributes(file).lastModifiedTime();
+            staged = archive.stage(file);
+            String name = file.getFileName().toString();
+            Optional<ReceivedFlow> interrupted = registry.findInterruptedTake(partnerCode, name, staged.sha256());
+            ReceivedFlow flow;
+            if (interrupted.isPresent()) {
+                flow = interrupted.get();
+                LOG.info("Flow {}: finishing the take of {} interrupted by a stop", flow.flowId(), file);
+            } else {
+                FlowId flowId = FlowId.of(platformCode, sniffer.interfaceNumber(name, staged.staged()),
+                        registry.nextSequence());
+                Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                flow = new ReceivedFlow(flowId, partnerCode, name, file.toAbsolutePath(), staged.size(),
+                        staged.sha256(), receivedAt, archive.pathFor(flowId.value(), receivedAt));
+                registry.insertReceived(flow); // recorded before anything else happens to it
+            }
+            archive.publish(staged, flow.archivePath());
+            staged = null;
+            if (unchangedSince(file, modifiedBefore, flow.size())) {
+                removeSource(file);
+            } else {
+                // The partner wrote the same name again meanwhile: what we archived is this flow; the new
+                // content stays in in/ and becomes a flow of its own at the next poll.
+                LOG.warn("Flow {}: {} was replaced while being taken; its new content is left for the next poll",
+                        flow.flowId(), file);
+            }
+            registry.markSourceRemoved(flow.flowId());
+            LOG.info("Flow {}: taken {} from {} ({} bytes, sha256 {})", flow.flowId(), name, partnerCode,
+                    flow.size(), flow.sha256());
+            return flow;
+        } catch (IOException | RuntimeException e) {
+            discardQuietly(staged);
+            String incident = Incident.log("taking the file", file.toString(), e);
+            throw new IntakeFault(incident, "Could not take " + file + ": it stays in in/ and is retried", e);
+        }
+    }
+
+    private static BasicFileAttributes attributes(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static boolean unchangedSince(Path file, FileTime modifiedBefore, long stagedSize) throws IOException {
+        try {
+            BasicFileAttributes now = attributes(file);
+            return now.lastModifiedTime().equals(modifiedBefore) && now.size() == stagedSize;
+        } catch (NoSuchFileException gone) {
+            return true; // removeSource says so
+        }
+    }
+
+    private static void removeSource(Path file) throws IOException {
+        try {
+            Files.delete(file);
+        } catch (NoSuchFileException alreadyGone) {
+            // Removed by someone else after we archived it: the flow is safe, nothing left to do.
+            LOG.warn("{} disappeared from in/ after it was archived", file);
+        }
+    }
+
+    private void discardQuietly(ArchivedOriginal staged) {
+        if (staged == null) {
+            return;
+        }
+        try {
+            archive.discard(staged);
+        } catch (IOException e) {
+            LOG.warn("Could not remove staged copy {} (removed at next start-up)", staged.staged(), e);
+        }
+    }
+}

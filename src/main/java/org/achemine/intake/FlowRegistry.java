@@ -1,0 +1,190 @@
+package org.achemine.intake;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.achemine.validation.AcceptancePolicy;
+import org.achemine.validation.DocumentVerdict;
+import org.achemine.validation.Finding;
+import org.achemine.validation.FlowState;
+import org.achemine.validation.FlowVerdict;
+import org.achemine.validation.InvoiceFacts;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The database record of every flow taken (tables of {@code V1__intake.sql}). Each method is one
+ * committed transaction, so a crash leaves each flow at a well-defined {@link FlowStage}.
+ */
+public class FlowRegistry {
+
+    private static final String FLOW_COLUMNS =
+            "flow_id, partner, original_name, source_path, size_bytes, sha256, received_at, archive_path";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    public FlowRegistry(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** The next value of the flow sequence: never handed out twice, even across crashes. */
+    public long nextSequence() {
+        Long next = jdbc.queryForObject("SELECT NEXT VALUE FOR flow_sequence", Long.class);
+        if (next == null) {
+            throw new IllegalStateException("The flow sequence returned nothing");
+        }
+        return next;
+    }
+
+    public void insertReceived(ReceivedFlow flow) {
+        jdbc.update("INSERT INTO flow (" + FLOW_COLUMNS + ", interface_number, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                flow.flowId().value(), flow.partner(), flow.originalName(), flow.sourcePath().toString(), flow.size(),
+                flow.sha256(), utc(flow.receivedAt()), flow.archivePath().toString(),
+                flow.flowId().interfaceNumber(), FlowStage.RECEIVED.name());
+    }
+
+    /**
+     * A flow whose take was interrupted (recorded, but its source not yet removed from {@code in/}) with
+     * this partner, name and content: the file in {@code in/} is that flow, not a new one.
+     */
+    public Optional<ReceivedFlow> findInterruptedTake(String partner, String originalName, String sha256) {
+        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE partner = ? AND original_name = ? AND sha256 = ?"
+                + " AND source_removed = FALSE ORDER BY flow_id", FLOWS, partner, originalName, sha256)
+                .stream().findFirst();
+    }
+
+    public void markSourceRemoved(FlowId flowId) {
+        requireOne(jdbc.update("UPDATE flow SET source_removed = TRUE WHERE flow_id = ?", flowId.value()), flowId);
+    }
+
+    /** Flows whose take is interrupted: recorded, source not yet removed. */
+    public List<ReceivedFlow> interruptedTakes() {
+        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE source_removed = FALSE ORDER BY flow_id", FLOWS);
+    }
+
+    /** Flows fully taken whose deposit report is not yet in {@code out/}, oldest first. */
+    public List<ReceivedFlow> unreported() {
+        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE source_removed = TRUE AND stage <> ?"
+                + " ORDER BY flow_id", FLOWS, FlowStage.REPORTED.name());
+    }
+
+    /** Unreported flows on which a technical fault was met: tried again periodically. */
+    public List<ReceivedFlow> awaitingRetry() {
+        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE source_removed = TRUE AND stage <> ?"
+                + " AND last_incident IS NOT NULL ORDER BY flow_id", FLOWS, FlowStage.REPORTED.name());
+    }
+
+    public Optional<ReceivedFlow> find(FlowId flowId) {
+        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE flow_id = ?", FLOWS, flowId.value())
+                .stream().findFirst();
+    }
+
+    public FlowStage stage(FlowId flowId) {
+        return FlowStage.valueOf(jdbc.queryForObject("SELECT stage FROM flow WHERE flow_id = ?", String.class,
+                flowId.value()));
+    }
+
+    public Optional<Path> reportPath(FlowId flowId) {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT report_path FROM flow WHERE flow_id = ?",
+                String.class, flowId.value())).map(Path::of);
+    }
+
+    /**
+     * Records the verdict, its documents (with the business facts routing needs), their finding codes and
+     * the path of the report written for it (stage REPORT_READY), in one transaction; any earlier attempt's
+     * rows (before a crash) are replaced.
+     */
+    public void recordVerdict(FlowId flowId, FlowVerdict verdict, AcceptancePolicy policy, Instant validatedAt,
+                              Path reportPath) {
+        FlowState state = policy.flowState(verdict);
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM flow_finding WHERE flow_id = ?", flowId.value());
+            jdbc.update("DELETE FROM flow_document WHERE flow_id = ?", flowId.value());
+            insertFindings(flowId, 0, verdict.flowFindings());
+            for (int i = 0; i < verdict.documents().size(); i++) {
+                DocumentVerdict document = verdict.documents().get(i);
+                insertDocument(flowId, i + 1, document, policy.accepts(document));
+                insertFindings(flowId, i + 1, document.findings().toList());
+            }
+            requireOne(jdbc.update("UPDATE flow SET stage = ?, flow_kind = ?, syntax = ?, interface_code = ?,"
+                            + " flow_state = ?, status_code = ?, validated_at = ?, report_path = ? WHERE flow_id = ?",
+                    FlowStage.REPORT_READY.name(), verdict.kind().name(),
+                    verdict.syntax() == null ? null : verdict.syntax().chorusSyntax(),
+                    verdict.syntax() == null ? null : verdict.syntax().interfaceCode(),
+                    state.name(), state.statusCode(), utc(validatedAt), reportPath.toString(), flowId.value()), flowId);
+        });
+    }
+
+    public void markReported(FlowId flowId, Instant reportedAt) {
+        requireOne(jdbc.update("UPDATE flow SET stage = ?, reported_at = ? WHERE flow_id = ?",
+                FlowStage.REPORTED.name(), utc(reportedAt), flowId.value()), flowId);
+    }
+
+    public void recordIncident(FlowId flowId, String incidentId) {
+        jdbc.update("UPDATE flow SET last_incident = ? WHERE flow_id = ?", incidentId, flowId.value());
+    }
+
+    private void insertDocument(FlowId flowId, int rank, DocumentVerdict document, boolean accepted) {
+        InvoiceFacts facts = document.facts();
+        jdbc.update("INSERT INTO flow_document (flow_id, doc_rank, entry_name, syntax, decision, invoice_number,"
+                        + " issue_date, type_code, currency, supplier_id, buyer_id, service_code, engagement_number,"
+                        + " total_with_vat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ps -> {
+                    ps.setString(1, flowId.value());
+                    ps.setInt(2, rank);
+                    ps.setString(3, document.name());
+                    ps.setString(4, document.syntax() == null ? null : document.syntax().chorusSyntax());
+                    ps.setString(5, accepted ? "ACCEPTED" : "REJECTED");
+                    ps.setString(6, facts == null ? null : facts.invoiceNumber());
+                    ps.setObject(7, facts == null ? null : facts.issueDate(), Types.DATE);
+                    ps.setString(8, facts == null ? null : facts.typeCode());
+                    ps.setString(9, facts == null ? null : facts.currency());
+                    ps.setString(10, facts == null ? null : facts.supplierId());
+                    ps.setString(11, facts == null ? null : facts.buyerId());
+                    ps.setString(12, facts == null ? null : facts.serviceCode());
+                    ps.setString(13, facts == null ? null : facts.engagementNumber());
+                    ps.setBigDecimal(14, facts == null ? null : facts.totalWithVat());
+                });
+    }
+
+    private void insertFindings(FlowId flowId, int docRank, List<Finding> findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            Finding finding = findings.get(i);
+            jdbc.update("INSERT INTO flow_finding (flow_id, doc_rank, finding_rank, code, severity, source)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)", flowId.value(), docRank, i + 1,
+                    truncate(finding.code(), 64), finding.severity().token(), finding.source().token());
+        }
+    }
+
+    private static final RowMapper<ReceivedFlow> FLOWS = FlowRegistry::flow;
+
+    private static ReceivedFlow flow(ResultSet row, int rowNumber) throws SQLException {
+        return new ReceivedFlow(new FlowId(row.getString("flow_id")), row.getString("partner"),
+                row.getString("original_name"), Path.of(row.getString("source_path")), row.getLong("size_bytes"),
+                row.getString("sha256"), row.getObject("received_at", OffsetDateTime.class).toInstant(),
+                Path.of(row.getString("archive_path")));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static void requireOne(int updated, FlowId flowId) {
+        if (updated != 1) {
+            throw new IllegalStateException("Flow " + flowId + " is not recorded (" + updated + " rows updated)");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.achemine.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import org.achemine.archive.FlowArchive;
+import org.achemine.config.AchemineProperties;
+import org.achemine.mailbox.Mailboxes;
+import org.achemine.report.DepositReport;
+import org.achemine.validation.engine.ValidationEngine;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the intake: mailboxes, archive, flow registry, validation engine, reception, deposit, recovery. */
+@Configuration(proxyBeanMethods = false)
+public class IntakeConfiguration {
+
+    private static final Clock UTC = Clock.systemUTC();
+
+    /** The data folder's layout, checked (partner codes) and created at start-up. */
+    @Bean
+    Mailboxes mailboxes(AchemineProperties properties) {
+        return Mailboxes.of(properties).create();
+    }
+
+    @Bean
+    FlowArchive flowArchive(Mailboxes mailboxes) {
+        return new FlowArchive(mailboxes.archiveRoot());
+    }
+
+    @Bean
+    FlowRegistry flowRegistry(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new FlowRegistry(jdbc, transactions);
+    }
+
+    /** Built once: schemas and stylesheets are compiled here, then shared by every worker. */
+    @Bean
+    ValidationEngine validationEngine(AchemineProperties properties) {
+        return new ValidationEngine(properties.validation().toSettings());
+    }
+
+    @Bean
+    DepositReport depositReport(ValidationEngine engine) {
+        return new DepositReport(engine.ruleSets(), engine.policy());
+    }
+
+    @Bean
+    FlowReception flowReception(FlowArchive archive, FlowRegistry registry, AchemineProperties properties) {
+        return new FlowReception(archive, registry, new InterfaceSniffer(), properties.platformCode(), UTC);
+    }
+
+    @Bean
+    FlowDeposit flowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes) {
+        return new FlowDeposit(engine, reports, registry, mailboxes, UTC);
+    }
+
+    /** Settled before any route starts: see {@link RecoveryBacklog}. Skipped when intake is disabled. */
+    @Bean
+    RecoveryBacklog recoveryBacklog(FlowArchive archive, FlowRegistry registry, Mailboxes mailboxes,
+            AchemineProperties properties) {
+        if (!properties.intake().enabled()) {
+            return new RecoveryBacklog(List.of());
+        }
+        try {
+            return new RecoveryBacklog(new IntakeRecovery(archive, registry, mailboxes).recover());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Intake recovery failed at start-up", e);
+        }
+    }
+}

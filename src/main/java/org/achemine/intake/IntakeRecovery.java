@@ -1,0 +1,57 @@
+package org.achemine.intake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.achemine.archive.FlowArchive;
+import org.achemine.mailbox.Mailboxes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What start-up does before the mailboxes are watched (ADR 0001): empties the archive's staging area
+ * (copies of files still in {@code in/}) and the outboxes' temporary files, settles interrupted takes whose source is already gone, and
+ * lists the flows taken but not yet reported, to be validated and reported again.
+ */
+public class IntakeRecovery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeRecovery.class);
+
+    private final FlowArchive archive;
+    private final FlowRegistry registry;
+    private final Mailboxes mailboxes;
+
+    public IntakeRecovery(FlowArchive archive, FlowRegistry registry, Mailboxes mailboxes) {
+        this.archive = archive;
+        this.registry = registry;
+        this.mailboxes = mailboxes;
+    }
+
+    /** @return the flows to validate and report again, oldest first */
+    public List<ReceivedFlow> recover() throws IOException {
+        int staged = archive.clearStaging();
+        int interruptedWrites = mailboxes.clearInterruptedWrites();
+        if (interruptedWrites > 0) {
+            LOG.info("Recovery: {} temporary files of interrupted report or delivery writes removed from out/",
+                    interruptedWrites);
+        }
+        for (ReceivedFlow interrupted : registry.interruptedTakes()) {
+            if (Files.exists(interrupted.sourcePath())) {
+                continue; // still in in/: the mailbox route finishes its take when it sees it
+            }
+            if (Files.exists(interrupted.archivePath())) {
+                // Crashed between removing the source and recording it: the take is complete.
+                registry.markSourceRemoved(interrupted.flowId());
+            } else {
+                LOG.error("Flow {}: {} was removed from in/ by someone else before it was archived;"
+                        + " it cannot be processed", interrupted.flowId(), interrupted.sourcePath());
+            }
+        }
+        List<ReceivedFlow> unreported = registry.unreported();
+        if (staged > 0 || !unreported.isEmpty()) {
+            LOG.info("Recovery: {} staged copies dropped, {} flows to validate and report", staged,
+                    unreported.size());
+        }
+        return unreported;
+    }
+}

@@ -1,0 +1,105 @@
+package org.achemine.intake;
+
+import org.achemine.config.AchemineProperties;
+import org.achemine.config.AchemineProperties.Intake;
+import org.achemine.config.AchemineProperties.Partner;
+import org.achemine.mailbox.Mailboxes;
+import java.io.File;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The intake, as Camel routes:
+ * <ol>
+ *   <li>{@code intake-<partner>}: one route per partner's {@code in/}. Temporary names ({@code *.tmp},
+ *       {@code *.part}, hidden {@code .*}) are ignored until renamed; other files are taken once stable
+ *       (size and date unchanged over {@code achemine.intake.read-lock-interval}, empty files included),
+ *       then {@link FlowReception#take} archives, records and removes them ({@code workers} at a time);</li>
+ *   <li>{@code intake-deposit}: {@code achemine.intake.workers} threads validate each flow and write its
+ *       deposit report ({@link FlowDeposit#process});</li>
+ *   <li>{@code intake-recovery}: once at start-up, re-submits the flows taken but not reported before a stop;</li>
+ *   <li>{@code intake-retry}: every {@code achemine.intake.retry-interval}, re-submits the flows a technical
+ *       fault left unreported (the fault may have cleared: disk space freed, database back).</li>
+ * </ol>
+ * Files are never moved or deleted by Camel itself ({@code noop}): the take removes them only once they are
+ * safe. With {@code achemine.intake.enabled=false} no route starts (one-shot commands).
+ */
+@Component
+public class IntakeRoutes extends RouteBuilder {
+
+    static final String DEPOSIT = "seda:intake-deposit";
+
+    private final AchemineProperties properties;
+    private final Mailboxes mailboxes;
+    private final FlowReception reception;
+    private final FlowDeposit deposit;
+    private final RecoveryBacklog backlog;
+    private final FlowRegistry registry;
+
+    public IntakeRoutes(AchemineProperties properties, Mailboxes mailboxes, FlowReception reception,
+                        FlowDeposit deposit, RecoveryBacklog backlog, FlowRegistry registry) {
+        this.properties = properties;
+        this.mailboxes = mailboxes;
+        this.reception = reception;
+        this.deposit = deposit;
+        this.backlog = backlog;
+        this.registry = registry;
+    }
+
+    @Override
+    public void configure() {
+        Intake intake = properties.intake();
+        boolean enabled = intake.enabled();
+
+        onException(IntakeFault.class)
+                .handled(true) // logged with its incident id; the flow stays safe where it is and is retried
+                .log(LoggingLevel.WARN, "${exception.message}");
+
+        from(depositEndpoint(intake) + "&concurrentConsumers=" + intake.workers())
+                .routeId("intake-deposit").autoStartup(enabled).startupOrder(10)
+                .bean(deposit, "process");
+
+        from("timer:intake-recovery?repeatCount=1&delay=0")
+                .routeId("intake-recovery").autoStartup(enabled).startupOrder(20)
+                .setBody(constant(backlog.flows()))
+                .split(body())
+                    .to(depositEndpoint(intake));
+
+        long retry = intake.retryInterval().toMillis();
+        from("timer:intake-retry?delay=" + retry + "&period=" + retry)
+                .routeId("intake-retry").autoStartup(enabled).startupOrder(25)
+                .bean(registry, "awaitingRetry")
+                .split(body())
+                    .to(depositEndpoint(intake));
+
+        int order = 30;
+        for (Partner partner : mailboxes.partners()) {
+            from(mailboxUri(partner.code(), intake))
+                    .routeId("intake-" + partner.code()).autoStartup(enabled).startupOrder(order++)
+                    .threads(intake.workers()) // takes of distinct files are independent; Camel keeps a file in progress until its take ends
+                    .convertBodyTo(File.class)
+                    .bean(reception, "take('" + partner.code() + "', ${body})")
+                    .to(depositEndpoint(intake));
+        }
+    }
+
+    String mailboxUri(String partnerCode, Intake intake) {
+        long lockInterval = intake.readLockInterval().toMillis();
+        return "file:" + mailboxes.in(partnerCode)
+                + "?noop=true&idempotent=false"               // we remove the file ourselves, once it is safe
+                + "&exclude=RAW((?i)^\\..*|.*\\.(tmp|part)$)"  // temporary names wait for their rename
+                + "&readLock=changed&readLockMinLength=0&readLockMarkerFile=false"
+                + "&readLockCheckInterval=" + lockInterval
+                + "&readLockMinAge=" + lockInterval
+                + "&readLockTimeout=" + Math.max(10 * lockInterval, 10_000)
+                + "&readLockLoggingLevel=DEBUG"
+                + "&delay=" + intake.pollInterval().toMillis()
+                + "&maxMessagesPerPoll=200&sortBy=file:modified"
+                + "&autoCreate=false";
+    }
+
+    private static String depositEndpoint(Intake intake) {
+        return DEPOSIT + "?size=" + Math.max(100, 50 * intake.workers()) + "&blockWhenFull=true";
+    }
+}

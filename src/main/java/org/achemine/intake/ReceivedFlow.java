@@ -1,0 +1,20 @@
+package org.achemine.intake;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * A flow taken from a partner's {@code in/}: stamped, archived and recorded.
+ *
+ * @param flowId       its flow id
+ * @param partner      the sender's partner code
+ * @param originalName the file name as dropped
+ * @param sourcePath   where it was taken from (gone once the take completes)
+ * @param size         bytes
+ * @param sha256       lower-case hex SHA-256 of the original
+ * @param receivedAt   UTC time of the take, to the millisecond
+ * @param archivePath  the write-once archived original
+ */
+public record ReceivedFlow(FlowId flowId, String partner, String originalName, Path sourcePath, long size,
+                           String sha256, Instant receivedAt, Path archivePath) {
+}

@@ -1,0 +1,137 @@
+package org.achemine.mailbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.achemine.config.AchemineProperties;
+import org.achemine.config.AchemineProperties.Partner;
+
+/**
+ * The data folder's layout, created at start-up:
+ * <pre>
+ * &lt;data-dir&gt;/mailboxes/&lt;partner&gt;/in/    files the partner drops (taken, then removed)
+ * &lt;data-dir&gt;/mailboxes/&lt;partner&gt;/out/   reports we write back (deposit reports: *.cr.xml)
+ * &lt;data-dir&gt;/archive/yyyy/MM/dd/&lt;flowId&gt;  write-once originals
+ * &lt;data-dir&gt;/db/                      the H2 database
+ * </pre>
+ * Partner codes are checked here, once, so a bad configuration stops the start-up with a clear message.
+ */
+public final class Mailboxes {
+
+    /** Chorus partner codes: 3 capital letters then 3 digits (FACTS §1.3). */
+    private static final Pattern PARTNER_CODE = Pattern.compile("[A-Z]{3}[0-9]{3}");
+
+    private final Path dataDir;
+    private final List<Partner> partners;
+
+    public Mailboxes(Path dataDir, List<Partner> partners) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.partners = List.copyOf(partners);
+        checkPartners(this.partners);
+    }
+
+    public static Mailboxes of(AchemineProperties properties) {
+        return new Mailboxes(properties.dataDir(), properties.partners());
+    }
+
+    /** Creates every folder of the layout that is missing; existing content is left alone. */
+    public Mailboxes create() {
+        try {
+            for (Partner partner : partners) {
+                Files.createDirectories(in(partner.code()));
+                Files.createDirectories(out(partner.code()));
+            }
+            Files.createDirectories(archiveRoot());
+            Files.createDirectories(dataDir.resolve("db"));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder layout under " + dataDir, e);
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public List<Partner> partners() {
+        return partners;
+    }
+
+    public Optional<Partner> partner(String code) {
+        return partners.stream().filter(p -> p.code().equals(code)).findFirst();
+    }
+
+    public Path mailboxesRoot() {
+        return dataDir.resolve("mailboxes");
+    }
+
+    public Path in(String partnerCode) {
+        return mailboxesRoot().resolve(partnerCode).resolve("in");
+    }
+
+    public Path out(String partnerCode) {
+        return mailboxesRoot().resolve(partnerCode).resolve("out");
+    }
+
+    /**
+     * Removes the temporary files ({@code .<name>.tmp}) our own interrupted writes left in the outboxes: only
+     * the engine writes to {@code out/}, and a write is published by a rename, so such a file is never a
+     * report anyone may read, and the report it was meant to become is written again from the database.
+     * Run at the engine's start, before anything writes (one engine per data folder: the database lock).
+     *
+     * @return how many were removed
+     */
+    public int clearInterruptedWrites() throws IOException {
+        Path root = mailboxesRoot();
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> mailboxes = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path mailbox : mailboxes) {
+                Path out = mailbox.resolve("out");
+                if (!Files.isDirectory(out)) {
+                    continue;
+                }
+                try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(out, ".*.tmp")) {
+                    for (Path leftover : leftovers) {
+                        if (Files.deleteIfExists(leftover)) {
+                            removed++;
+                        }
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+
+    public Path archiveRoot() {
+        return dataDir.resolve("archive");
+    }
+
+    static void checkPartners(List<Partner> partners) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < partners.size(); i++) {
+            Partner partner = partners.get(i);
+            String key = "achemine.partners[" + i + "]";
+            if (partner.code() == null || !PARTNER_CODE.matcher(partner.code()).matches()) {
+                throw new IllegalStateException(key + ".code '" + partner.code()
+                        + "' is not a partner code of the form AAA999 (3 capital letters then 3 digits, e.g. FOU001)");
+            }
+            if (partner.role() == null) {
+                throw new IllegalStateException(key + ".role is missing for partner " + partner.code()
+                        + " (ISSUER, RECIPIENT or BOTH)");
+            }
+            if (!seen.add(partner.code())) {
+                throw new IllegalStateException(key + ".code '" + partner.code() + "' is declared twice");
+            }
+        }
+    }
+}

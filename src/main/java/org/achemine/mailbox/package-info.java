@@ -1,0 +1,2 @@
+/** The data folder's layout: one mailbox (in/, out/) per configured partner, the archive and the database. */
+package org.achemine.mailbox;

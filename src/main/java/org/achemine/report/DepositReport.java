@@ -1,0 +1,243 @@
+package org.achemine.report;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import org.achemine.report.xml.CompteRenduType;
+import org.achemine.report.xml.ConstatType;
+import org.achemine.report.xml.ConstatsType;
+import org.achemine.report.xml.ControlesType;
+import org.achemine.report.xml.Decision;
+import org.achemine.report.xml.EmplacementType;
+import org.achemine.report.xml.FactureType;
+import org.achemine.report.xml.FacturesType;
+import org.achemine.report.xml.Gravite;
+import org.achemine.report.xml.IncidentType;
+import org.achemine.report.xml.JeuxDeReglesType;
+import org.achemine.report.xml.NomControle;
+import org.achemine.report.xml.ObjectFactory;
+import org.achemine.report.xml.ResultatControle;
+import org.achemine.report.xml.TypeCompteRendu;
+import org.achemine.validation.AcceptancePolicy;
+import org.achemine.validation.CheckResult;
+import org.achemine.validation.DocumentVerdict;
+import org.achemine.validation.Finding;
+import org.achemine.validation.FindingCode;
+import org.achemine.validation.FlowVerdict;
+import org.achemine.validation.InvoiceFacts;
+import org.achemine.validation.Location;
+import org.achemine.validation.RuleSet;
+import org.achemine.xml.HardenedXml;
+import org.xml.sax.SAXException;
+
+/**
+ * The deposit report (CR, type DEPOT) of one flow: what was received (id, name, partner, SHA-256, size,
+ * time), its status (CPPStatut flow code and state), every finding with its code, severity, check, French
+ * and English messages, rule text and location, and one {@code Facture} per document with its checks
+ * (SKIPPED included) and decision. Independent of Spring: the offline {@code validate --format xml}
+ * command uses it too. Thread-safe.
+ *
+ * <p>Reports are marshalled with {@code schemas/report/compte-rendu.xsd} set on the marshaller, so a report
+ * that would not be valid is never produced.
+ */
+public final class DepositReport {
+
+    /** Where the report schema is on the class path (copied there from {@code schemas/report/} by the build). */
+    public static final String SCHEMA_RESOURCE = "/schemas/report/compte-rendu.xsd";
+
+    private static final int MAX_NAME_IN_FILE = 150;
+    private static final Pattern INCIDENT_ID = Pattern.compile("INC-[0-9A-F]{8}");
+
+    private final List<RuleSet> ruleSets;
+    private final AcceptancePolicy policy;
+    private final JAXBContext context;
+    private final Schema schema;
+    private final ReportParts parts = new ReportParts();
+    private final ObjectFactory factory = new ObjectFactory();
+
+    public DepositReport(List<RuleSet> ruleSets, AcceptancePolicy policy) {
+        this.ruleSets = List.copyOf(ruleSets);
+        this.policy = policy;
+        try {
+            this.context = JAXBContext.newInstance(ObjectFactory.class);
+            this.schema = loadSchema();
+        } catch (JAXBException | SAXException | IOException e) {
+            throw new IllegalStateException("Cannot prepare the deposit report format", e);
+        }
+    }
+
+    /** The report's file name in the sender's {@code out/}: {@code <flowId>_<original name>.cr.xml}, sanitised. */
+    public static String fileName(String flowId, String originalName) {
+        String safe = originalName.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (safe.length() > MAX_NAME_IN_FILE) {
+            safe = safe.substring(0, MAX_NAME_IN_FILE);
+        }
+        return flowId + "_" + safe + ".cr.xml";
+    }
+
+    /** Builds the report of a validated flow. */
+    public CompteRenduType build(ReportedFlow flow, FlowVerdict verdict, Instant producedAt) {
+        CompteRenduType report = factory.createCompteRenduType();
+        report.setVersion("1.0");
+        report.setType(TypeCompteRendu.DEPOT);
+        report.setFlux(parts.flux(flow, verdict.syntax() == null ? null : verdict.syntax().chorusSyntax(),
+                verdict.syntax() == null ? null : verdict.syntax().interfaceCode()));
+        report.setStatut(parts.status(policy.flowState(verdict)));
+        if (!ruleSets.isEmpty()) {
+            JeuxDeReglesType sets = factory.createJeuxDeReglesType();
+            for (RuleSet ruleSet : ruleSets) {
+                JeuxDeReglesType.JeuDeRegles set = factory.createJeuxDeReglesTypeJeuDeRegles();
+                set.setNom(ruleSet.name());
+                set.setVersion(ruleSet.version());
+                sets.getJeuDeRegles().add(set);
+            }
+            report.setJeuxDeRegles(sets);
+        }
+        incidentOf(verdict).ifPresent(report::setIncident);
+        if (!verdict.flowFindings().isEmpty()) {
+            report.setErreursFlux(findings(verdict.flowFindings()));
+        }
+        if (!verdict.documents().isEmpty()) {
+            report.setFactures(invoices(flow, verdict.documents()));
+        }
+        report.setDateHeureProduction(parts.dateTime(producedAt));
+        return report;
+    }
+
+    /** The report as UTF-8 XML, checked against the report schema while it is written. */
+    public byte[] toXml(CompteRenduType report) throws ReportException {
+        try {
+            Marshaller marshaller = context.createMarshaller(); // not thread-safe: one per report
+            marshaller.setSchema(schema);
+            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
+            marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            marshaller.marshal(factory.createCompteRendu(report), out);
+            return out.toByteArray();
+        } catch (JAXBException e) {
+            throw new ReportException("The deposit report of flow " + report.getFlux().getIdFlux()
+                    + " is not valid against compte-rendu.xsd: " + e, e);
+        }
+    }
+
+    /** {@link #build} then {@link #toXml}. */
+    public byte[] toXml(ReportedFlow flow, FlowVerdict verdict, Instant producedAt) throws ReportException {
+        return toXml(build(flow, verdict, producedAt));
+    }
+
+
+
+    private FacturesType invoices(ReportedFlow flow, List<DocumentVerdict> documents) {
+        FacturesType invoices = factory.createFacturesType();
+        int accepted = 0;
+        for (int i = 0; i < documents.size(); i++) {
+            DocumentVerdict document = documents.get(i);
+            boolean accepts = policy.accepts(document);
+            accepted += accepts ? 1 : 0;
+            invoices.getFacture().add(invoice(flow, i + 1, document, accepts));
+        }
+        invoices.setNombre(documents.size());
+        invoices.setAcceptees(accepted);
+        invoices.setRejetees(documents.size() - accepted);
+        return invoices;
+    }
+
+    private FactureType invoice(ReportedFlow flow, int rank, DocumentVerdict document, boolean accepted) {
+        FactureType invoice = factory.createFactureType();
+        invoice.setRang(rank);
+        invoice.setIdFacture(flow.flowId() + "-" + rank);
+        invoice.setEntree(document.name());
+        if (document.syntax() != null) {
+            invoice.setSyntaxe(document.syntax().chorusSyntax());
+        }
+        InvoiceFacts facts = document.facts();
+        if (facts != null) {
+            invoice.setNumeroFacture(facts.invoiceNumber());
+            invoice.setIdentifiantFournisseur(facts.supplierId());
+            invoice.setIdentifiantDestinataire(facts.buyerId());
+        }
+        invoice.setDecision(accepted ? Decision.ACCEPTEE : Decision.REJETEE);
+        ControlesType checks = factory.createControlesType();
+        for (CheckResult result : document.checks()) {
+            ControlesType.Controle check = factory.createControlesTypeControle();
+            check.setNom(NomControle.fromValue(result.check().token()));
+            check.setResultat(ResultatControle.fromValue(result.outcome().name()));
+            check.setDureeMs(result.duration().toMillis());
+            checks.getControle().add(check);
+        }
+        invoice.setControles(checks);
+        List<Finding> findings = document.findings().toList();
+        if (!findings.isEmpty()) {
+            invoice.setConstats(findings(findings));
+        }
+        return invoice;
+    }
+
+    private ConstatsType findings(List<Finding> findings) {
+        ConstatsType constats = factory.createConstatsType();
+        for (Finding finding : findings) {
+            ConstatType constat = factory.createConstatType();
+            constat.setCode(finding.code());
+            constat.setGravite(Gravite.fromValue(finding.severity().token()));
+            constat.setSource(NomControle.fromValue(finding.source().token()));
+            constat.setMessage(finding.message());
+            constat.setMessageEn(finding.messageEn());
+            constat.setTexteRegle(finding.ruleText());
+            location(finding.location()).ifPresent(constat::setEmplacement);
+            constats.getConstat().add(constat);
+        }
+        return constats;
+    }
+
+    private Optional<EmplacementType> location(Location location) {
+        if (location == null || (location.line() <= 0 && location.column() <= 0 && location.path() == null)) {
+            return Optional.empty();
+        }
+        EmplacementType where = factory.createEmplacementType();
+        if (location.line() > 0) {
+            where.setLigne(location.line());
+        }
+        if (location.column() > 0) {
+            where.setColonne(location.column());
+        }
+        where.setChemin(location.path());
+        return Optional.of(where);
+    }
+
+    /** A check that broke (our fault) is quoted with its incident id so the operator can find it. */
+    private Optional<IncidentType> incidentOf(FlowVerdict verdict) {
+        return verdict.documents().stream()
+                .flatMap(DocumentVerdict::findings)
+                .filter(f -> f.code().equals(FindingCode.ERR_TECHNIQUE.code()))
+                .findFirst()
+                .map(f -> {
+                    IncidentType incident = factory.createIncidentType();
+                    Matcher id = INCIDENT_ID.matcher(f.message());
+                    incident.setIdIncident(id.find() ? id.group() : "INC-UNKNOWN");
+                    incident.setMessage(f.message());
+                    return incident;
+                });
+    }
+
+
+    private static Schema loadSchema() throws SAXException, IOException {
+        URL resource = DepositReport.class.getResource(SCHEMA_RESOURCE);
+        if (resource == null) {
+            throw new IOException("Report schema not found on the class path: " + SCHEMA_RESOURCE);
+        }
+        try (InputStream in = resource.openStream()) {
+            return HardenedXml.newSchemaFactory().newSchema(new StreamSource(in, resource.toExternalForm()));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.achemine.report;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** What an operator wants to see of flows and their invoices, read from the database. */
+public class FlowOverviews {
+
+    private final JdbcTemplate jdbc;
+
+    public FlowOverviews(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<FlowOverview> all() {
+        List<FlowOverview> flows = jdbc.query("""
+                SELECT f.flow_id, f.partner, f.original_name, f.flow_state, f.status_code, f.report_path,
+                       f.integration_report_path,
+                       (SELECT LISTAGG(DISTINCT ff.code, ' ') WITHIN GROUP (ORDER BY ff.code) FROM flow_finding ff
+                         WHERE ff.flow_id = f.flow_id AND ff.severity = 'fatal')
+                FROM flow f ORDER BY f.flow_id""",
+                (rs, i) -> new FlowOverview(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), List.of()));
+        return flows.stream().map(f -> f.withInvoices(invoices(f.flowId()))).toList();
+    }
+
+    private List<InvoiceOverview> invoices(String flowId) {
+        return jdbc.query("""
+                SELECT i.invoice_id, i.invoice_number, i.status, i.recipient_siret, i.delivery_path, i.reason_code,
+                       i.reason_message
+                FROM invoice i WHERE i.flow_id = ? ORDER BY i.doc_rank""",
+                (rs, i) -> new InvoiceOverview(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)),
+                flowId);
+    }
+
+    /** A flow: its deposit verdict and fatal codes, its reports, and its invoices once registered. */
+    public record FlowOverview(String flowId, String partner, String originalName, String flowState, String statusCode,
+                               String reportPath, String integrationReportPath, String fatalCodes,
+                               List<InvoiceOverview> invoices) {
+
+        FlowOverview withInvoices(List<InvoiceOverview> registered) {
+            return new FlowOverview(flowId, partner, originalName, flowState, statusCode, reportPath,
+                    integrationReportPath, fatalCodes, registered);
+        }
+    }
+
+    /** An invoice: its current Chorus status, where it was delivered or why it was sent back. */
+    public record InvoiceOverview(String invoiceId, String invoiceNumber, String status, String recipientSiret,
+                                  String deliveryPath, String reasonCode, String reasonMessage) {
+    }
+}

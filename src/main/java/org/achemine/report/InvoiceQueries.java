@@ -1,0 +1,158 @@
+package org.achemine.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Read-only questions an operator asks about one invoice, a list of invoices or one flow. */
+public class InvoiceQueries {
+
+    /** Default number of lines of {@link #list(InvoiceFilter)}. */
+    public static final int DEFAULT_LIMIT = 100;
+
+    private final JdbcTemplate jdbc;
+
+    public InvoiceQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<InvoiceDetail> invoice(String invoiceId) {
+        List<InvoiceDetail> found = jdbc.query("""
+                SELECT i.invoice_id, i.flow_id, i.doc_rank, i.invoice_number, i.supplier_id, i.buyer_id,
+                       i.recipient_siret, i.status, i.status_changed_at, i.service_code, i.routed_service,
+                       i.engagement_number, i.delivery_path, i.reason_code, i.reason_message,
+                       f.archive_path, f.report_path, f.integration_report_path
+                FROM invoice i JOIN flow f ON f.flow_id = i.flow_id WHERE i.invoice_id = ?""",
+                (rs, n) -> new InvoiceDetail(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9),
+                        rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                        rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), List.of()),
+                invoiceId);
+        return found.stream().findFirst().map(i -> i.withHistory(history(invoiceId)));
+    }
+
+    public List<StatusChange> history(String invoiceId) {
+        return jdbc.query("""
+                SELECT seq, changed_at, status, reform_code, actor, reason_code, message
+                FROM invoice_status_history WHERE invoice_id = ? ORDER BY seq""",
+                (rs, n) -> new StatusChange(rs.getInt(1), instant(rs, 2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)),
+                invoiceId);
+    }
+
+    /** Invoices matching every given criterion, the most recently changed first. */
+    public List<InvoiceSummary> list(InvoiceFilter filter) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT invoice_id, invoice_number, supplier_id, COALESCE(recipient_siret, buyer_id), status,
+                       status_changed_at
+                FROM invoice WHERE 1 = 1""");
+        List<Object> args = new ArrayList<>();
+        if (filter.supplier() != null) {
+            sql.append(" AND supplier_id = ?");
+            args.add(filter.supplier());
+        }
+        if (filter.recipient() != null) {
+            // before routing only the buyer id read from the invoice is known
+            sql.append(" AND (recipient_siret = ? OR (recipient_siret IS NULL AND buyer_id = ?))");
+            args.add(filter.recipient());
+            args.add(filter.recipient());
+        }
+        if (filter.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(filter.status());
+        }
+        if (filter.since() != null) {
+            sql.append(" AND status_changed_at >= ?");
+            args.add(filter.since().atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        sql.append(" ORDER BY status_changed_at DESC, invoice_id DESC LIMIT ?");
+        args.add(filter.limit());
+        return jdbc.query(sql.toString(),
+                (rs, n) -> new InvoiceSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), instant(rs, 6)),
+                args.toArray());
+    }
+
+    public Optional<FlowDetail> flow(String flowId) {
+        List<FlowDetail> found = jdbc.query("""
+                SELECT flow_id, partner, original_name, size_bytes, sha256, received_at, stage, flow_state,
+                       status_code, syntax, interface_code, archive_path, report_path, integration_report_path
+                FROM flow WHERE flow_id = ?""",
+                (rs, n) -> new FlowDetail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), instant(rs, 6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                        List.of()),
+                flowId);
+        return found.stream().findFirst().map(f -> f.withDocuments(documents(flowId)));
+    }
+
+    private List<FlowDocument> documents(String flowId) {
+        return jdbc.query("""
+                SELECT d.doc_rank, d.entry_name, d.decision, d.invoice_number,
+                       (SELECT LISTAGG(DISTINCT ff.code, ' ') WITHIN GROUP (ORDER BY ff.code) FROM flow_finding ff
+                         WHERE ff.flow_id = d.flow_id AND ff.doc_rank = d.doc_rank AND ff.severity = 'fatal'),
+                       i.invoice_id, i.status
+                FROM flow_document d LEFT JOIN invoice i ON i.flow_id = d.flow_id AND i.doc_rank = d.doc_rank
+                WHERE d.flow_id = ? ORDER BY d.doc_rank""",
+                (rs, n) -> new FlowDocument(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)),
+                flowId);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    /** Criteria of {@link #list}: null means any; {@code since} is a UTC day, on the last status change. */
+    public record InvoiceFilter(String supplier, String recipient, String status, LocalDate since, int limit) {
+    }
+
+    /** One line of a list: the recipient is the routed SIRET, or the buyer read from the invoice before routing. */
+    public record InvoiceSummary(String invoiceId, String invoiceNumber, String supplierId, String recipient,
+                                 String status, Instant statusChangedAt) {
+    }
+
+    /** An invoice with where it came from, where it went, and every status it went through. */
+    public record InvoiceDetail(String invoiceId, String flowId, int rank, String invoiceNumber, String supplierId,
+                                String buyerId, String recipientSiret, String status, Instant statusChangedAt,
+                                String serviceCode, String routedService, String engagementNumber,
+                                String deliveryPath, String reasonCode, String reasonMessage, String archivePath,
+                                String reportPath, String integrationReportPath, List<StatusChange> history) {
+
+        InvoiceDetail withHistory(List<StatusChange> changes) {
+            return new InvoiceDetail(invoiceId, flowId, rank, invoiceNumber, supplierId, buyerId, recipientSiret,
+                    status, statusChangedAt, serviceCode, routedService, engagementNumber, deliveryPath, reasonCode,
+                    reasonMessage, archivePath, reportPath, integrationReportPath, changes);
+        }
+    }
+
+    /** One row of {@code invoice_status_history}. */
+    public record StatusChange(int seq, Instant changedAt, String status, String reformCode, String actor,
+                               String reasonCode, String message) {
+    }
+
+    /** A flow as received, its verdict, its reports and its documents. */
+    public record FlowDetail(String flowId, String partner, String originalName, long sizeBytes, String sha256,
+                             Instant receivedAt, String stage, String flowState, String statusCode, String syntax,
+                             String interfaceCode, String archivePath, String reportPath,
+                             String integrationReportPath, List<FlowDocument> documents) {
+
+        FlowDetail withDocuments(List<FlowDocument> docs) {
+            return new FlowDetail(flowId, partner, originalName, sizeBytes, sha256, receivedAt, stage, flowState,
+                    statusCode, syntax, interfaceCode, archivePath, reportPath, integrationReportPath, docs);
+        }
+    }
+
+    /** A document of a flow: the deposit decision, its fatal codes, and its invoice once registered (else nulls). */
+    public record FlowDocument(int rank, String entryName, String decision, String invoiceNumber, String fatalCodes,
+                               String invoiceId, String invoiceStatus) {
+    }
+}

@@ -1,0 +1,62 @@
+package org.achemine.report;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
+import javax.xml.datatype.XMLGregorianCalendar;
+import org.achemine.report.xml.EmpreinteType;
+import org.achemine.report.xml.EtatFlux;
+import org.achemine.report.xml.FluxType;
+import org.achemine.report.xml.ObjectFactory;
+import org.achemine.report.xml.StatutFluxType;
+import org.achemine.validation.FlowState;
+
+/** The parts deposit and integration reports share: the flow block, the flow status, UTC date-times. */
+final class ReportParts {
+
+    private static final DateTimeFormatter XML_DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final ObjectFactory factory = new ObjectFactory();
+    private final DatatypeFactory datatypes;
+
+    ReportParts() {
+        try {
+            this.datatypes = DatatypeFactory.newInstance();
+        } catch (DatatypeConfigurationException e) {
+            throw new IllegalStateException("No XML datatype factory", e);
+        }
+    }
+
+    /** The {@code Flux} block: what was received; syntax and interface code when known (else null). */
+    FluxType flux(ReportedFlow flow, String chorusSyntax, String interfaceCode) {
+        FluxType flux = factory.createFluxType();
+        flux.setIdFlux(flow.flowId());
+        flux.setNomFichier(flow.originalName());
+        flux.setPartenaire(flow.partner());
+        EmpreinteType digest = factory.createEmpreinteType();
+        digest.setAlgorithme("SHA-256");
+        digest.setValue(flow.sha256());
+        flux.setEmpreinte(digest);
+        flux.setTaille(flow.size());
+        flux.setDateHeureReception(dateTime(flow.receivedAt()));
+        flux.setSyntaxe(chorusSyntax);
+        flux.setCodeInterface(interfaceCode);
+        return flux;
+    }
+
+    StatutFluxType status(FlowState state) {
+        StatutFluxType status = factory.createStatutFluxType();
+        status.setCode(state.statusCode());
+        status.setEtat(EtatFlux.fromValue(state.name()));
+        status.setLibelle(state.label());
+        return status;
+    }
+
+    XMLGregorianCalendar dateTime(Instant instant) {
+        return datatypes.newXMLGregorianCalendar(XML_DATE_TIME.format(instant));
+    }
+}

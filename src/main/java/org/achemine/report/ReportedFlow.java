@@ -1,0 +1,17 @@
+package org.achemine.report;
+
+import java.time.Instant;
+
+/**
+ * What a deposit report says about the flow file itself, besides its verdict.
+ *
+ * @param flowId       25-character flow id
+ * @param originalName the file name as the partner dropped it
+ * @param partner      the sender's partner code
+ * @param sha256       lower-case hex SHA-256 of the original
+ * @param size         bytes
+ * @param receivedAt   when it was taken (UTC, milliseconds)
+ */
+public record ReportedFlow(String flowId, String originalName, String partner, String sha256, long size,
+                           Instant receivedAt) {
+}

@@ -1,0 +1,95 @@
+package org.achemine.routing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.achemine.archive.AtomicFiles;
+import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.mailbox.Mailboxes;
+import org.achemine.report.DepositReport;
+import org.achemine.report.IntegratedFlow;
+import org.achemine.report.IntegratedFlow.IntegratedDocument;
+import org.achemine.report.IntegrationReport;
+import org.achemine.report.ReportException;
+import org.achemine.report.ReportedFlow;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes the integration report of every flow whose invoices have all been routed (none left in 01 or
+ * 02), once: the file name is fixed by the flow, written atomically, and the flow is marked after; a run
+ * interrupted between the two writes the same file again, never a second one.
+ */
+public class IntegrationReports {
+
+    private final JdbcTemplate jdbc;
+    private final IntegrationReport report;
+    private final Mailboxes mailboxes;
+    private final Clock clock;
+
+    public IntegrationReports(JdbcTemplate jdbc, IntegrationReport report, Mailboxes mailboxes, Clock clock) {
+        this.jdbc = jdbc;
+        this.report = report;
+        this.mailboxes = mailboxes;
+        this.clock = clock;
+    }
+
+    /** Writes the reports that are due; returns how many. */
+    public int writeDue() throws IOException, ReportException {
+        List<String> due = jdbc.queryForList("""
+                SELECT f.flow_id FROM flow f
+                WHERE f.invoices_registered = TRUE AND f.integration_reported_at IS NULL
+                  AND EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id)
+                  AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id AND i.status IN ('01', '02'))
+                ORDER BY f.flow_id""", String.class);
+        for (String flowId : due) {
+            write(load(flowId));
+        }
+        return due.size();
+    }
+
+    private void write(IntegratedFlow flow) throws IOException, ReportException {
+        Instant now = clock.instant();
+        byte[] xml = report.toXml(flow, now);
+        Path outbox = Files.createDirectories(mailboxes.out(flow.flow().partner()));
+        Path target = outbox.resolve(IntegrationReport.fileName(flow.flow().flowId(), flow.flow().originalName()));
+        AtomicFiles.write(outbox.resolve("." + target.getFileName() + ".tmp"), target, xml);
+        jdbc.update("UPDATE flow SET integration_report_path = ?, integration_reported_at = ? WHERE flow_id = ?",
+                target.toString(), Timestamp.from(now), flow.flow().flowId());
+    }
+
+    IntegratedFlow load(String flowId) {
+        IntegratedFlow header = jdbc.queryForObject("SELECT flow_id, original_name, partner, sha256, size_bytes,"
+                        + " received_at, syntax, interface_code FROM flow WHERE flow_id = ?",
+                (rs, i) -> new IntegratedFlow(new ReportedFlow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getLong(5), rs.getTimestamp(6).toInstant()), rs.getString(7),
+                        rs.getString(8), List.of()),
+                flowId);
+        String depositReport = DepositReport.fileName(flowId, header.flow().originalName());
+        List<IntegratedDocument> documents = jdbc.query("""
+                SELECT d.doc_rank, d.entry_name, d.syntax, d.invoice_number, d.supplier_id, d.buyer_id,
+                       i.invoice_id, i.status, i.reason_code, i.reason_message,
+                       (SELECT ff.code FROM flow_finding ff WHERE ff.flow_id = d.flow_id AND ff.doc_rank = d.doc_rank
+                          AND ff.severity = 'fatal' ORDER BY ff.finding_rank FETCH FIRST 1 ROWS ONLY),
+                       (SELECT ff.source FROM flow_finding ff WHERE ff.flow_id = d.flow_id AND ff.doc_rank = d.doc_rank
+                          AND ff.severity = 'fatal' ORDER BY ff.finding_rank FETCH FIRST 1 ROWS ONLY)
+                FROM flow_document d LEFT JOIN invoice i ON i.flow_id = d.flow_id AND i.doc_rank = d.doc_rank
+                WHERE d.flow_id = ? ORDER BY d.doc_rank""",
+                (rs, i) -> {
+                    String status = rs.getString(8);
+                    boolean routed = status != null;
+                    String code = routed ? rs.getString(9) : rs.getString(11);
+                    return new IntegratedDocument(rs.getInt(1), flowId + "-" + rs.getInt(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), status,
+                            routed ? InvoiceStatus.ofCode(status).label() : null,
+                            code, routed ? "routing" : rs.getString(12),
+                            routed ? rs.getString(10) : "Document refusé au dépôt (" + code
+                                    + ") : le détail est dans le compte rendu de dépôt " + depositReport);
+                },
+                flowId);
+        return new IntegratedFlow(header.flow(), header.chorusSyntax(), header.interfaceCode(), documents);
+    }
+}

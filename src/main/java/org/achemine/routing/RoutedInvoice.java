@@ -1,0 +1,5 @@
+package org.achemine.routing;
+
+/** An invoice and where routing decided it goes. */
+public record RoutedInvoice(RoutingCandidate candidate, RoutingDecision decision) {
+}

@@ -1,0 +1,144 @@
+package org.achemine.routing;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.achemine.config.AchemineProperties;
+import org.achemine.delivery.ArchivedDocuments;
+import org.achemine.delivery.DeliveryProperties;
+import org.achemine.delivery.InvoiceDelivery;
+import org.achemine.directory.DirectoryLookup;
+import org.achemine.lifecycle.InvoiceLedger;
+import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.mailbox.Mailboxes;
+import org.achemine.report.DepositReport;
+import org.achemine.report.IntegrationReport;
+import org.achemine.validation.admissibility.ArchiveUnpacker;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code routing} job: registers the invoices accepted by validation whose deposit report is out
+ * (01 Déposée), then reads every invoice in 01, decides with
+ * {@link RoutingRules} against the directory in service, writes the outcome (delivery, statuses), and
+ * finally the integration report of every flow whose invoices are all decided.
+ * Restartable: the reader's query is the process indicator — an invoice leaves it once its chunk commits,
+ * so a restarted run takes exactly the invoices not yet routed.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RoutingJobConfiguration {
+
+    public static final String JOB_NAME = "routing";
+
+    @Bean
+    Job routingJob(JobRepository jobRepository, Step registerDepositedInvoices, Step routeInvoices,
+                   Step writeIntegrationReports) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(registerDepositedInvoices)
+                .next(routeInvoices)
+                .next(writeIntegrationReports)
+                .build();
+    }
+
+    /** One integration report per flow whose invoices are all routed, to the sender's out/. */
+    @Bean
+    Step writeIntegrationReports(JobRepository jobRepository, PlatformTransactionManager tx, IntegrationReports reports) {
+        return countingStep("write-integration-reports", jobRepository, tx, reports::writeDue);
+    }
+
+    /** What a one-shot step does, in one transaction; the number it returns is the step's write count. */
+    interface CountedWork {
+        int run() throws Exception;
+    }
+
+    private static Step countingStep(String name, JobRepository jobRepository, PlatformTransactionManager tx,
+                                     CountedWork work) {
+        return new StepBuilder(name, jobRepository)
+                .tasklet((contribution, context) -> {
+                    contribution.incrementWriteCount(work.run());
+                    return RepeatStatus.FINISHED;
+                }, tx)
+                .build();
+    }
+
+    @Bean
+    IntegrationReports integrationReports(JdbcTemplate jdbc, DepositReport depositReport, Mailboxes mailboxes, Clock clock) {
+        return new IntegrationReports(jdbc, new IntegrationReport(depositReport), mailboxes, clock);
+    }
+
+    /** Accepted documents of reported flows become invoices in 01 Déposée (idempotent, set-based). */
+    @Bean
+    Step registerDepositedInvoices(JobRepository jobRepository, PlatformTransactionManager tx, InvoiceLedger ledger) {
+        return countingStep("register-deposited-invoices", jobRepository, tx, ledger::registerDeposited);
+    }
+
+    @Bean
+    Step routeInvoices(JobRepository jobRepository, PlatformTransactionManager tx, RoutingProperties properties,
+                       JdbcCursorItemReader<RoutingCandidate> routingCandidates,
+                       RoutingDecisions routingDecisions,
+                       RoutingOutcomeWriter routingOutcomes) {
+        return new StepBuilder("route-invoices", jobRepository)
+                .<RoutingCandidate, RoutedInvoice>chunk(properties.chunkSize())
+                .transactionManager(tx)
+                .reader(routingCandidates)
+                .processor(routingDecisions)
+                .writer(routingOutcomes)
+                .listener(routingOutcomes)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<RoutingCandidate> routingCandidates(DataSource dataSource) {
+        return new JdbcCursorItemReaderBuilder<RoutingCandidate>()
+                .name("routing-candidates")
+                .dataSource(dataSource)
+                .saveState(false)
+                .sql("""
+                        SELECT i.invoice_id, i.flow_id, i.doc_rank, d.entry_name, i.supplier_id, i.invoice_number,
+                               i.invoice_year, i.buyer_id, i.service_code, i.engagement_number
+                        FROM invoice i JOIN flow_document d ON d.flow_id = i.flow_id AND d.doc_rank = i.doc_rank
+                        WHERE i.status = '%s' ORDER BY i.invoice_id""".formatted(InvoiceStatus.DEPOSEE.code()))
+                .rowMapper((rs, i) -> new RoutingCandidate(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        new RoutingRequest(rs.getString(1), rs.getString(5), rs.getString(6), rs.getInt(7),
+                                rs.getString(8), rs.getString(9), rs.getString(10))))
+                .build();
+    }
+
+    /** One per routing run: the directory's answers are remembered for the run (see {@link MemoizedDirectory}). */
+    @Bean
+    @StepScope
+    RoutingDecisions routingDecisions(DirectoryLookup directory, JdbcTemplate jdbc, RoutingProperties properties,
+                                      Clock clock) {
+        RoutingRules rules = new RoutingRules(new MemoizedDirectory(directory), new JdbcDuplicateRegister(jdbc));
+        return new RoutingDecisions(rules, clock, properties.timeZone());
+    }
+
+    @Bean
+    @StepScope
+    RoutingOutcomeWriter routingOutcomes(InvoiceLedger ledger, InvoiceDelivery delivery, JdbcTemplate jdbc, Clock clock) {
+        return new RoutingOutcomeWriter(ledger, delivery, jdbc, clock);
+    }
+
+    @Bean
+    InvoiceLedger invoiceLedger(JdbcTemplate jdbc) {
+        return new InvoiceLedger(jdbc);
+    }
+
+    @Bean
+    InvoiceDelivery invoiceDelivery(AchemineProperties properties, DeliveryProperties delivery, JdbcTemplate jdbc) {
+        ArchiveUnpacker unpacker = new ArchiveUnpacker(properties.validation().toSettings());
+        return new InvoiceDelivery(properties.dataDir().toAbsolutePath().resolve("mailboxes"),
+                new ArchivedDocuments(jdbc, unpacker), delivery.durable());
+    }
+}

@@ -1,0 +1,24 @@
+package org.achemine.routing;
+
+/**
+ * What routing needs to know of one accepted invoice.
+ *
+ * @param invoiceId        our invoice id
+ * @param supplierId       BT-29 supplier identifier (SIRET for French suppliers)
+ * @param invoiceNumber    BT-1
+ * @param invoiceYear      year of BT-2 (duplicates are per supplier, number and year)
+ * @param buyerSiret       the recipient's SIRET
+ * @param serviceCode      BT-10, null when absent
+ * @param engagementNumber BT-13, null when absent
+ */
+public record RoutingRequest(String invoiceId, String supplierId, String invoiceNumber, int invoiceYear,
+                             String buyerSiret, String serviceCode, String engagementNumber) {
+
+    public boolean hasServiceCode() {
+        return serviceCode != null && !serviceCode.isBlank();
+    }
+
+    public boolean hasEngagementNumber() {
+        return engagementNumber != null && !engagementNumber.isBlank();
+    }
+}

@@ -1,0 +1,76 @@
+package org.achemine.routing;
+
+import java.time.Clock;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.integration.launch.JobLaunchingGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.dsl.MessageChannels;
+import org.springframework.integration.dsl.Pollers;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * Launches the routing job from messages (spring-batch-integration's {@link JobLaunchingGateway}): shortly
+ * after intake accepted invoices, and on the nightly schedule. Both feed one gateway through a channel
+ * served by a single thread, and no request is made while a run is in progress: one routing run at a time.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "achemine.intake.enabled", havingValue = "true")
+public class RoutingTriggerFlow {
+
+    @Bean
+    RoutingTrigger routingTrigger(JdbcTemplate jdbc, JobRepository jobRepository, Job routingJob,
+                                  RoutingProperties properties, Clock clock) {
+        return new RoutingTrigger(jdbc, jobRepository, routingJob, properties.retryAfter(), clock);
+    }
+
+    /**
+     * One thread launches: requests from both pollers are served one after the other. On shutdown (SIGTERM)
+     * the run in hand is given time to finish before the database closes; a run cut short anyway is
+     * recovered at the next start.
+     */
+    @Bean
+    ThreadPoolTaskExecutor routingLauncherThread() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setThreadNamePrefix("routing-launcher-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(20);
+        return executor;
+    }
+
+    @Bean
+    MessageChannel routingLaunches(ThreadPoolTaskExecutor routingLauncherThread) {
+        return MessageChannels.executor(routingLauncherThread).getObject();
+    }
+
+    @Bean
+    IntegrationFlow routingAfterIntake(RoutingTrigger trigger, RoutingProperties properties) {
+        return IntegrationFlow.fromSupplier(trigger::launchIfWaiting,
+                        source -> source.poller(Pollers.fixedDelay(properties.triggerDelay())))
+                .channel("routingLaunches")
+                .get();
+    }
+
+    @Bean
+    IntegrationFlow routingNightly(RoutingTrigger trigger, RoutingProperties properties) {
+        return IntegrationFlow.fromSupplier(trigger::launchUnlessRunning,
+                        source -> source.poller(Pollers.cron(properties.cron())))
+                .channel("routingLaunches")
+                .get();
+    }
+
+    @Bean
+    IntegrationFlow routingLauncher(JobOperator jobOperator) {
+        return IntegrationFlow.from("routingLaunches")
+                .handle(new JobLaunchingGateway(jobOperator))
+                .nullChannel();
+    }
+}

@@ -1,0 +1,21 @@
+package org.achemine.validation;
+
+/** The checks of the validation pipeline, in the order they run. Also the {@code source} of a finding. */
+public enum CheckName {
+    ADMISSIBILITY("admissibility"),
+    XSD("xsd"),
+    EN16931("en16931"),
+    NATIONAL("national"),
+    ROUTING("routing");
+
+    private final String token;
+
+    CheckName(String token) {
+        this.token = token;
+    }
+
+    /** The lower-case token used in reports (CR attribute {@code source}/{@code nom}, JSON {@code source}). */
+    public String token() {
+        return token;
+    }
+}

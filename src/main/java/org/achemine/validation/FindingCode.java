@@ -1,0 +1,215 @@
+package org.achemine.validation;
+
+import static org.achemine.validation.CheckName.ADMISSIBILITY;
+import static org.achemine.validation.CheckName.NATIONAL;
+import static org.achemine.validation.CheckName.ROUTING;
+import static org.achemine.validation.CheckName.XSD;
+import static org.achemine.validation.Severity.FATAL;
+import static org.achemine.validation.Severity.WARNING;
+
+/**
+ * The one catalogue of achemine's own finding codes. Codes are stable: suppliers' systems match on them.
+ * Official EN 16931 rules keep their published ids (BR-CO-15, UBL-SR-12...) and are not listed here.
+ * Flow-level codes follow the reform's IRR_* (irrecevabilité) list where one fits.
+ * Messages use {0}, {1}... placeholders; the French message is the reference, English is a courtesy.
+ * The README's table of codes is checked against this enum by a test.
+ */
+public enum FindingCode {
+
+    // --- Admissibility of the file (flow level) ---
+    IRR_VIDE_F(ADMISSIBILITY, FATAL,
+            "Le fichier est vide (0 octet) : déposez un fichier contenant une facture.",
+            "The file is empty (0 bytes)."),
+    IRR_TAILLE_F(ADMISSIBILITY, FATAL,
+            "Le fichier fait {0} octets, au-delà de la limite de {1} octets : découpez le flux en plusieurs fichiers.",
+            "The file is {0} bytes, over the {1}-byte limit."),
+    IRR_TYPE_F(ADMISSIBILITY, FATAL,
+            "Type de fichier non pris en charge : {0}. Formats acceptés : XML (UBL 2.1 Invoice/CreditNote, CII D16B) et archives .zip ou .tar.gz de fichiers XML.",
+            "Unsupported file type: {0}. Accepted: XML (UBL 2.1, CII D16B) and .zip or .tar.gz archives of XML files."),
+    IRR_NOM_F(ADMISSIBILITY, FATAL,
+            "Nom de fichier refusé : {0}.",
+            "File name refused: {0}."),
+
+    // --- Admissibility of each XML document ---
+    IRR_ENCODAGE(ADMISSIBILITY, FATAL,
+            "Encodage refusé : {0}. Les factures doivent être encodées en UTF-8.",
+            "Encoding refused: {0}. Invoices must be encoded in UTF-8."),
+    ADM_BOM_UTF8(ADMISSIBILITY, WARNING,
+            "Le document commence par une marque d'ordre d'octets (BOM) UTF-8 : elle est tolérée, mais retirez-la.",
+            "The document starts with a UTF-8 byte order mark: tolerated, but remove it."),
+    IRR_DTD(ADMISSIBILITY, FATAL,
+            "Le document contient une déclaration DOCTYPE (DTD) : les DTD et les entités sont interdites pour des raisons de sécurité et n'ont pas été lues. Retirez la ligne <!DOCTYPE ...>.",
+            "The document contains a DOCTYPE declaration: DTDs and entities are forbidden for security reasons and were not read."),
+    IRR_SYNTAX(ADMISSIBILITY, FATAL,
+            "Le document n'est pas un XML bien formé : {0}",
+            "The document is not well-formed XML: {0}"),
+    IRR_RACINE(ADMISSIBILITY, FATAL,
+            "Élément racine {0} inconnu : attendu Invoice ou CreditNote (UBL 2.1) ou CrossIndustryInvoice (CII D16B) avec leur espace de noms officiel.",
+            "Unknown root element {0}: expected Invoice or CreditNote (UBL 2.1) or CrossIndustryInvoice (CII D16B) in their official namespace."),
+
+    // --- Batch flows (.zip, .tar.gz) ---
+    IRR_ARCHIVE_CORROMPUE(ADMISSIBILITY, FATAL,
+            "L'archive est illisible ou corrompue : {0}.",
+            "The archive is unreadable or corrupt: {0}."),
+    IRR_ARCHIVE_BOMBE(ADMISSIBILITY, FATAL,
+            "L'archive dépasse les limites de décompression ({0}) : elle n'a pas été décompressée.",
+            "The archive exceeds the decompression limits ({0}); it was not expanded."),
+    IRR_ARCHIVE_IMBRIQUEE(ADMISSIBILITY, FATAL,
+            "L'archive contient une autre archive ({0}) : les archives imbriquées ne sont pas acceptées.",
+            "The archive contains another archive ({0}); nested archives are not accepted."),
+    IRR_ARCHIVE_CHEMIN(ADMISSIBILITY, FATAL,
+            "Entrée d'archive refusée : {0}. Les entrées doivent être des fichiers au chemin relatif, sans « .. », « \\ » ni lettre de lecteur.",
+            "Archive entry refused: {0}. Entries must be files with a relative path, without '..', '\\' or a drive letter."),
+    IRR_ARCHIVE_NB_FACTURES(ADMISSIBILITY, FATAL,
+            "L'archive contient {0} fichiers ; la limite est de {1} factures par flux.",
+            "The archive holds {0} files; the limit is {1} invoices per flow."),
+    IRR_ARCHIVE_VIDE(ADMISSIBILITY, FATAL,
+            "L'archive ne contient aucun fichier : déposez au moins une facture XML.",
+            "The archive contains no file."),
+
+    // --- XSD ---
+    XSD_INVALIDE(XSD, FATAL,
+            "Non conforme au schéma {0} : {1}",
+            "Not valid against the {0} schema: {1}"),
+    XSD_ERREURS_LIMITEES(XSD, WARNING,
+            "{0} erreurs de schéma au total : seules les {1} premières sont détaillées. Corrigez-les, d'autres peuvent en découler.",
+            "{0} schema errors in all: only the first {1} are listed."),
+
+    // --- National / Chorus Pro rules (FACTS §1.5–1.8, §4); {0} names the business term and its element ---
+    NAT_SIRET_ACHETEUR_ABSENT(NATIONAL, FATAL,
+            "Le {0} est absent : Chorus Pro achemine la facture d'après le SIRET (14 chiffres) de la structure publique destinataire, avec schemeID=\"0009\".",
+            "The public buyer's SIRET, {0}, is missing: Chorus Pro routes the invoice by it (14 digits, schemeID \"0009\")."),
+    NAT_SIRET_ACHETEUR_SCHEMA(NATIONAL, FATAL,
+            "Le {0} porte le schemeID « {1} » : l'acheteur public est identifié par un SIRET, schemeID=\"0009\".",
+            "The buyer identifier {0} has schemeID \"{1}\": a public buyer is identified by a SIRET, schemeID \"0009\"."),
+    NAT_SIRET_ACHETEUR_SCHEMA_ANCIEN(NATIONAL, WARNING,
+            "Le {0} porte l'ancien schemeID « 1 » (type d'identifiant Chorus) : il est accepté, mais utilisez schemeID=\"0009\".",
+            "The buyer identifier {0} uses the legacy schemeID \"1\": accepted, but use \"0009\"."),
+    NAT_SIRET_ACHETEUR_FORMAT(NATIONAL, FATAL,
+            "Le {0} vaut « {1} » : un SIRET compte exactement 14 chiffres, sans espace ni lettre.",
+            "The buyer SIRET {0} is \"{1}\": a SIRET has exactly 14 digits."),
+    NAT_SIRET_ACHETEUR_CLE(NATIONAL, FATAL,
+            "Le {0} vaut « {1} » : la clé de contrôle (Luhn) de ce SIRET est fausse ; vérifiez-le dans l'annuaire Chorus Pro.",
+            "The buyer SIRET {0} is \"{1}\": its check digit (Luhn) is wrong."),
+    NAT_FOURNISSEUR_ID_ABSENT(NATIONAL, FATAL,
+            "Le {0} est absent : indiquez votre SIRET (schemeID=\"0009\") ou, hors de France, votre identifiant avec son type.",
+            "The supplier identifier {0} is missing."),
+    NAT_FOURNISSEUR_ID_TYPE(NATIONAL, FATAL,
+            "Le {0} a le type (schemeID) « {1} », inconnu de Chorus Pro : attendu 0009 (SIRET), 0223 (UE hors France), 0227 (hors UE), 0228 (RIDET), 0229 (TAHITI), ou un type Chorus 1 à 7.",
+            "The supplier identifier {0} has the type (schemeID) \"{1}\", unknown to Chorus Pro."),
+    NAT_FOURNISSEUR_SIRET_INVALIDE(NATIONAL, FATAL,
+            "Le {0} est déclaré SIRET mais vaut « {1} », qui n'est pas un SIRET valide (14 chiffres, clé de contrôle juste).",
+            "The supplier identifier {0} claims to be a SIRET but \"{1}\" is not a valid SIRET."),
+    NAT_NUMERO_FACTURE_LONG(NATIONAL, FATAL,
+            "Le {0} compte {1} caractères : Chorus Pro en accepte 20 au plus.",
+            "The invoice number {0} has {1} characters; Chorus Pro takes at most 20."),
+    NAT_TYPE_FACTURE_REFUSE(NATIONAL, FATAL,
+            "Le {0} vaut {1} : Chorus Pro accepte 380 (facture), 381 (avoir), 384 (facture rectificative), 386 (facture d'acompte) et 389 (autofacture) ; 261 et 751 sont refusés.",
+            "The invoice type code {0} is {1}: Chorus Pro takes 380, 381, 384, 386 and 389."),
+    NAT_DEVISE_MULTIPLE(NATIONAL, FATAL,
+            "La facture emploie la devise {1} en plus de sa devise BT-5 {0} (cbc:DocumentCurrencyCode / ram:InvoiceCurrencyCode) : les factures Chorus Pro sont mono-devise ; n'indiquez pas de devise de TVA BT-6 différente et exprimez tous les montants (attribut currencyID) dans la devise BT-5.",
+            "The invoice uses the currency {1} besides its currency {0}: Chorus Pro invoices use one currency."),
+    NAT_MONTANT_DECIMALES(NATIONAL, FATAL,
+            "Le montant {0} vaut « {1} » : Chorus Pro accepte au plus 2 décimales pour les montants (totaux BT-106 à BT-115, TVA BT-116/BT-117, remises et frais BT-92/BT-99, lignes BT-131) ; seuls les prix unitaires BT-146/BT-148 peuvent en avoir plus.",
+            "The amount {0} is \"{1}\": Chorus Pro takes at most 2 decimals for amounts."),
+    NAT_CADRE_INCONNU(NATIONAL, FATAL,
+            "Le {0} vaut « {1} » : attendu un cadre de facturation Chorus Pro, A1 à A25 sauf A11 (absent = A1, facture de fournisseur).",
+            "The billing framework {0} is \"{1}\": expected a Chorus Pro code A1 to A25 (not A11); absent means A1."),
+    NAT_AVOIR_SANS_FACTURE_ORIGINE(NATIONAL, WARNING,
+            "Cet avoir (type 381) ne cite pas la facture qu'il corrige, {0} : indiquez-la pour que l'acheteur rapproche l'avoir.",
+            "This credit note does not reference the invoice it corrects, {0}."),
+    NAT_RECTIFICATIVE_SANS_FACTURE_ORIGINE(NATIONAL, FATAL,
+            "Cette facture rectificative (type 384) ne cite pas la facture qu'elle corrige, {0}, qui est alors obligatoire.",
+            "This corrective invoice (type 384) must reference the invoice it corrects, {0}."),
+    NAT_FACTURE_ORIGINE_LONGUE(NATIONAL, FATAL,
+            "La {0} compte {1} caractères : un numéro de facture Chorus Pro en a 20 au plus.",
+            "The preceding invoice reference {0} has {1} characters; at most 20."),
+    NAT_CODE_SERVICE_LONG(NATIONAL, FATAL,
+            "Le {0} compte {1} caractères : Chorus Pro en accepte 100 au plus.",
+            "The service code {0} has {1} characters; at most 100."),
+    NAT_ENGAGEMENT_LONG(NATIONAL, FATAL,
+            "Le {0} compte {1} caractères : Chorus Pro en accepte 50 au plus.",
+            "The engagement number {0} has {1} characters; at most 50."),
+    // --- Routing to the public recipient (directory checks); 04 = À recycler, 05 = Rejetée ---
+    ROUTAGE_SIRET_INCONNU(ROUTING, FATAL,
+            "Le SIRET destinataire {0} (SIRET de l'acheteur : cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID en UBL, ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:ID en CII) n'est pas dans l'annuaire des structures publiques : corrigez-le et redéposez la facture sous le même numéro.",
+            "Recipient SIRET {0} is not in the directory of public structures: correct it and resend the invoice with the same number."),
+    ROUTAGE_STRUCTURE_INACTIVE(ROUTING, FATAL,
+            "La structure publique {0} ({1}) est inactive dans l'annuaire : elle ne reçoit plus de factures ; vérifiez le SIRET destinataire auprès de l'acheteur.",
+            "Public structure {0} ({1}) is inactive in the directory and no longer receives invoices."),
+    ROUTAGE_STRUCTURE_NON_DESTINATAIRE(ROUTING, FATAL,
+            "La structure publique {0} ({1}) est uniquement maître d'ouvrage : elle ne reçoit pas de factures de fournisseurs ; adressez la facture à la structure indiquée dans le marché.",
+            "Public structure {0} ({1}) is a project owner only and receives no supplier invoices."),
+    ROUTAGE_SERVICE_ABSENT(ROUTING, FATAL,
+            "La structure publique {0} ({1}) exige un code service : renseignez BT-10 code service (cbc:BuyerReference en UBL, ram:ApplicableHeaderTradeAgreement/ram:BuyerReference en CII). Codes actifs : {2}.",
+            "Public structure {0} ({1}) requires a service code (BT-10). Active codes: {2}."),
+    ROUTAGE_SERVICE_INCONNU(ROUTING, FATAL,
+            "Le code service « {0} » (BT-10, cbc:BuyerReference / ram:BuyerReference) n'existe pas pour la structure {1} ({2}). Codes actifs : {3}.",
+            "Service code '{0}' (BT-10) does not exist for structure {1} ({2}). Active codes: {3}."),
+    ROUTAGE_SERVICE_INACTIF(ROUTING, FATAL,
+            "Le service « {0} » (BT-10) de la structure {1} ({2}) est inactif ou hors de ses dates de validité. Codes actifs : {3}.",
+            "Service '{0}' (BT-10) of structure {1} ({2}) is inactive or outside its validity dates. Active codes: {3}."),
+    ROUTAGE_ENGAGEMENT_ABSENT(ROUTING, FATAL,
+            "{0} exige un numéro d'engagement juridique : renseignez BT-13 (cac:OrderReference/cbc:ID en UBL, ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID en CII).",
+            "{0} requires a legal engagement number (BT-13)."),
+    ROUTAGE_SERVICE_OU_ENGAGEMENT_ABSENT(ROUTING, FATAL,
+            "La structure publique {0} ({1}) exige un code service (BT-10, cbc:BuyerReference) ou un numéro d'engagement juridique (BT-13, cac:OrderReference/cbc:ID) : renseignez au moins l'un des deux.",
+            "Public structure {0} ({1}) requires a service code (BT-10) or an engagement number (BT-13)."),
+    ROUTAGE_SERVICE_RESERVE(ROUTING, FATAL,
+            "Le service FACTURES_PUBLIQUES (BT-10) est réservé aux factures entre structures publiques ; le fournisseur {0} n'en est pas une : utilisez le code service communiqué par l'acheteur.",
+            "Service FACTURES_PUBLIQUES (BT-10) is reserved to invoices between public structures; supplier {0} is not one."),
+    ROUTAGE_DOUBLON(ROUTING, FATAL,
+            "Double facturation : la facture n° {0} (BT-1) du fournisseur {1} pour l'année {2} a déjà été déposée (facture {3}).",
+            "Duplicate: invoice {0} (BT-1) of supplier {1} for year {2} was already deposited (invoice {3})."),
+
+    // --- Processing faults (ours, not the document's) ---
+    ERR_TECHNIQUE(ADMISSIBILITY, FATAL,
+            "Erreur technique de notre plateforme pendant le contrôle {0} (incident {1}) : le flux est conservé ; contactez l'exploitant en citant l'incident.",
+            "Technical error on our platform during the {0} check (incident {1}); the flow is kept.");
+
+    private final CheckName source;
+    private final Severity severity;
+    private final String messageFr;
+    private final String messageEn;
+
+    FindingCode(CheckName source, Severity severity, String messageFr, String messageEn) {
+        this.source = source;
+        this.severity = severity;
+        this.messageFr = messageFr;
+        this.messageEn = messageEn;
+    }
+
+    public String code() {
+        return name();
+    }
+
+    public CheckName source() {
+        return source;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String messageFr(Object... arguments) {
+        return fill(messageFr, arguments);
+    }
+
+    public String messageEn(Object... arguments) {
+        return fill(messageEn, arguments);
+    }
+
+    /** The raw French template, for the documentation table. */
+    public String templateFr() {
+        return messageFr;
+    }
+
+    // Plain {n} substitution: MessageFormat would eat the apostrophes of French text.
+    private static String fill(String template, Object... arguments) {
+        String text = template;
+        for (int i = 0; i < arguments.length; i++) {
+            text = text.replace("{" + i + "}", String.valueOf(arguments[i]));
+        }
+        return text;
+    }
+}

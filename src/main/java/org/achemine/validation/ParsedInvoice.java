@@ -1,0 +1,56 @@
+package org.achemine.validation;
+
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmNode;
+import org.achemine.xml.HardenedXml;
+
+/**
+ * A document that passed admissibility: well-formed UTF-8 XML of a known {@link Syntax}. Its Saxon tree is
+ * built once, on first use, and shared by the checks that need it (EN 16931, national rules, facts).
+ * Not thread-safe: one document is validated by one thread.
+ */
+public final class ParsedInvoice {
+
+    private final InvoiceDocument document;
+    private final Syntax syntax;
+    private XdmNode tree;
+
+    public ParsedInvoice(InvoiceDocument document, Syntax syntax) {
+        this.document = document;
+        this.syntax = syntax;
+    }
+
+    public InvoiceDocument document() {
+        return document;
+    }
+
+    public Syntax syntax() {
+        return syntax;
+    }
+
+    public byte[] bytes() {
+        return document.bytes();
+    }
+
+    public String name() {
+        return document.name();
+    }
+
+    /**
+     * Hands over a tree already built from these bytes by a check that parsed them anyway (the XSD check
+     * builds it from the validator's events), so the document is parsed once.
+     */
+    public void useTree(XdmNode built) {
+        if (tree == null) {
+            tree = built;
+        }
+    }
+
+    /** Saxon's native tree of the document, built from the bytes through the hardened parser. */
+    public XdmNode tree() throws SaxonApiException {
+        if (tree == null) {
+            tree = HardenedXml.buildTree(document.bytes(), document.name());
+        }
+        return tree;
+    }
+}

@@ -1,0 +1,71 @@
+package org.achemine.validation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ordered checks of one document: admissibility, then XSD, EN 16931 and national rules. By default a
+ * failing check stops the ones after it, which are recorded as SKIPPED; with {@code runAllChecks} every
+ * check runs on any well-formed document of a known syntax, so one report carries every problem.
+ */
+public final class ValidationPipeline {
+
+    private final DocumentAdmissibilityCheck admissibility;
+    private final List<DocumentCheck> checks;
+    private final InvoiceFactsReader factsReader;
+    private final boolean runAllChecks;
+
+    public ValidationPipeline(DocumentAdmissibilityCheck admissibility, List<DocumentCheck> checks,
+                              InvoiceFactsReader factsReader, boolean runAllChecks) {
+        this.admissibility = admissibility;
+        this.checks = List.copyOf(checks);
+        this.factsReader = factsReader;
+        this.runAllChecks = runAllChecks;
+    }
+
+    public DocumentVerdict validate(InvoiceDocument document) {
+        List<CheckResult> results = new ArrayList<>(checks.size() + 1);
+        AdmissibilityResult admission = admissibility.check(document);
+        results.add(admission.result());
+        if (!admission.admitted()) {
+            checks.forEach(c -> results.add(CheckResult.skipped(c.name())));
+            return new DocumentVerdict(document.name(), admission.syntax(), results, null);
+        }
+        ParsedInvoice invoice = new ParsedInvoice(document, admission.syntax());
+        boolean failed = false;
+        for (DocumentCheck check : checks) {
+            if (failed && !runAllChecks) {
+                results.add(CheckResult.skipped(check.name()));
+                continue;
+            }
+            CheckResult result = run(check, invoice);
+            results.add(result);
+            failed |= !result.passed();
+        }
+        return new DocumentVerdict(document.name(), invoice.syntax(), results, readFacts(invoice));
+    }
+
+    private static CheckResult run(DocumentCheck check, ParsedInvoice invoice) {
+        long start = System.nanoTime();
+        try {
+            return check.check(invoice);
+        } catch (Exception | StackOverflowError broken) {
+            Exception cause = broken instanceof Exception e ? e : new IllegalStateException(broken);
+            return CheckResult.error(check.name(), Incident.report(check.name(), invoice.name(), cause),
+                    Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private InvoiceFacts readFacts(ParsedInvoice invoice) {
+        if (factsReader == null) {
+            return null;
+        }
+        try {
+            return factsReader.read(invoice);
+        } catch (Exception unreadable) {
+            // Facts are best effort: a document too broken to read them from already has fatal findings.
+            return null;
+        }
+    }
+}

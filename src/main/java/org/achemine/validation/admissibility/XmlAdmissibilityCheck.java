@@ -1,0 +1,238 @@
+package org.achemine.validation.admissibility;
+
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.achemine.validation.AdmissibilityResult;
+import org.achemine.validation.CheckName;
+import org.achemine.validation.CheckResult;
+import org.achemine.validation.DocumentAdmissibilityCheck;
+import org.achemine.validation.Finding;
+import org.achemine.validation.FindingCode;
+import org.achemine.validation.Incident;
+import org.achemine.validation.InvoiceDocument;
+import org.achemine.validation.Location;
+import org.achemine.validation.Syntax;
+import org.achemine.xml.HardenedXml;
+
+/**
+ * Admissibility of one XML document: really XML (IRR_TYPE_F for a PDF or an image inside a batch), UTF-8
+ * (IRR_ENCODAGE; a UTF-8 BOM is a warning), no DOCTYPE (IRR_DTD, refused before any entity is read),
+ * well-formed (IRR_SYNTAX with line and column), a known root element and namespace (IRR_RACINE).
+ * One byte scan for the encoding, then one streaming StAX pass to the end of the document. Thread-safe.
+ */
+public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
+
+    private static final int[] UTF8_BOM = {0xef, 0xbb, 0xbf};
+
+    // version is required by XML; the encoding pseudo-attribute follows it when present.
+    private static final Pattern XML_DECLARATION = Pattern.compile(
+            "^<\\?xml\\s+version\\s*=\\s*(['\"])[^'\"]*\\1(?:\\s+encoding\\s*=\\s*(['\"])([^'\"]*)\\2)?");
+
+    @Override
+    public AdmissibilityResult check(InvoiceDocument document) {
+        long start = System.nanoTime();
+        try {
+            List<Finding> findings = new ArrayList<>();
+            Syntax syntax = inspect(document.bytes(), findings);
+            return new AdmissibilityResult(CheckResult.of(CheckName.ADMISSIBILITY, findings, since(start)), syntax);
+        } catch (RuntimeException broken) {
+            // A parser failure that is not a report on the document is our fault: say so, keep the flow.
+            return new AdmissibilityResult(CheckResult.error(CheckName.ADMISSIBILITY,
+                    Incident.report(CheckName.ADMISSIBILITY, document.name(), broken), since(start)), null);
+        }
+    }
+
+    /** Adds the findings about the bytes; returns the syntax when the root element was recognised. */
+    private static Syntax inspect(byte[] bytes, List<Finding> findings) {
+        FileSignature signature = FileSignature.detect(bytes, Math.min(bytes.length, FileSignature.HEAD_SIZE));
+        if (signature == FileSignature.XML_WIDE) {
+            findings.add(Finding.of(FindingCode.IRR_ENCODAGE, Location.NONE, wideEncoding(bytes)));
+            return null;
+        }
+        if (signature != FileSignature.XML && signature != FileSignature.UNKNOWN) {
+            findings.add(Finding.of(FindingCode.IRR_TYPE_F, Location.NONE,
+                    "le document ne contient pas du XML mais : " + signature.description()));
+            return null;
+        }
+        int offset = 0;
+        if (startsWith(bytes, UTF8_BOM)) {
+            findings.add(Finding.of(FindingCode.ADM_BOM_UTF8, Location.at(1, 1)));
+            offset = UTF8_BOM.length;
+        }
+        Optional<String> declared = declaredEncoding(bytes, offset);
+        if (declared.isPresent() && !declared.get().equalsIgnoreCase("UTF-8")) {
+            findings.add(Finding.of(FindingCode.IRR_ENCODAGE, Location.at(1, 1),
+                    "le document déclare l'encodage « " + declared.get() + " »"));
+            return null;
+        }
+        Optional<Finding> invalidUtf8 = invalidUtf8(bytes, offset);
+        if (invalidUtf8.isPresent()) {
+            findings.add(invalidUtf8.get());
+            return null;
+        }
+        return parse(bytes, offset, findings);
+    }
+
+    /** The one StAX pass: stops at a DOCTYPE before anything in it is resolved, else reads to the end. */
+    private static Syntax parse(byte[] bytes, int offset, List<Finding> findings) {
+        Syntax syntax = null;
+        XMLStreamReader reader = null;
+        try {
+            reader = HardenedXml.xmlInputFactory().createXMLStreamReader(
+                    new ByteArrayInputStream(bytes, offset, bytes.length - offset), "UTF-8");
+            boolean rootSeen = false;
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.DTD) {
+                    findings.add(Finding.of(FindingCode.IRR_DTD, location(reader)));
+                    return null;
+                }
+                if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                    // Without a DTD only the five predefined entities exist; the parser hands others back unread.
+                    String entity = "&" + reader.getLocalName() + ";";
+                    findings.add(syntaxFinding(location(reader), new ParserMessages.Readable(
+                            "l'entité « " + entity + " » n'est pas déclarée (un « & » doit s'écrire &amp;)",
+                            "the entity " + entity + " is not declared (write '&' as &amp;)")));
+                    return syntax;
+                }
+                if (event == XMLStreamConstants.START_ELEMENT && !rootSeen) {
+                    rootSeen = true;
+                    String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
+                    String local = reader.getLocalName();
+                    syntax = Syntax.of(namespace, local).orElse(null);
+                    if (syntax == null) {
+                        findings.add(Finding.of(FindingCode.IRR_RACINE, location(reader),
+                                "{" + namespace + "}" + local));
+                    }
+                }
+            }
+            return syntax;
+        } catch (XMLStreamException notWellFormed) {
+            Location where = notWellFormed.getLocation() == null ? Location.NONE
+                    : Location.at(notWellFormed.getLocation().getLineNumber(),
+                            notWellFormed.getLocation().getColumnNumber());
+            findings.add(syntaxFinding(where, ParserMessages.readable(notWellFormed.getMessage())));
+            return syntax;
+        } finally {
+            close(reader);
+        }
+    }
+
+    private static Finding syntaxFinding(Location where, ParserMessages.Readable reason) {
+        FindingCode code = FindingCode.IRR_SYNTAX;
+        String french = where.hasLine() ? where + " : " + reason.french() : reason.french();
+        String english = where.hasLine()
+                ? "line " + where.line() + ", column " + where.column() + ": " + reason.original() : reason.original();
+        return new Finding(code.code(), code.severity(), code.source(), code.messageFr(french), code.messageEn(english),
+                null, where);
+    }
+
+    private static Location location(XMLStreamReader reader) {
+        javax.xml.stream.Location at = reader.getLocation();
+        return at == null ? Location.NONE : Location.at(at.getLineNumber(), at.getColumnNumber());
+    }
+
+    private static String wideEncoding(byte[] bytes) {
+        if (startsWith(bytes, new int[] {0, 0, 0xfe, 0xff}) || startsWith(bytes, new int[] {0xff, 0xfe, 0, 0})) {
+            return "le document est encodé en UTF-32 (marque BOM en tête)";
+        }
+        if (startsWith(bytes, new int[] {0xfe, 0xff}) || startsWith(bytes, new int[] {0xff, 0xfe})) {
+            return "le document est encodé en UTF-16 (marque BOM en tête)";
+        }
+        return "le document est encodé en UTF-16 (sans marque BOM)";
+    }
+
+    private static Optional<String> declaredEncoding(byte[] bytes, int offset) {
+        // The declaration is ASCII by definition: decoding its bytes as Latin-1 cannot fail.
+        String head = new String(bytes, offset, Math.min(200, bytes.length - offset), StandardCharsets.ISO_8859_1);
+        Matcher declaration = XML_DECLARATION.matcher(head);
+        return declaration.find() ? Optional.ofNullable(declaration.group(3)) : Optional.empty();
+    }
+
+    /** The first byte sequence that is not UTF-8, with its offset, line and column. */
+    private static Optional<Finding> invalidUtf8(byte[] bytes, int offset) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return Optional.of(utf8Finding(bytes, in.position(), result.length()));
+            }
+            if (result.isUnderflow()) {
+                result = decoder.flush(out);
+                return result.isError() ? Optional.of(utf8Finding(bytes, in.position(), result.length()))
+                        : Optional.empty();
+            }
+            out.clear();
+        }
+    }
+
+    private static Finding utf8Finding(byte[] bytes, int position, int length) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < position; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        // Columns count characters, as parsers do: the continuation bytes of earlier characters are not columns.
+        int column = 1;
+        for (int i = lineStart; i < position; i++) {
+            if ((bytes[i] & 0xc0) != 0x80) {
+                column++;
+            }
+        }
+        StringBuilder found = new StringBuilder();
+        for (int i = position; i < Math.min(position + Math.max(length, 1), bytes.length); i++) {
+            found.append(found.length() == 0 ? "" : " ").append(String.format("0x%02X", bytes[i] & 0xff));
+        }
+        return Finding.of(FindingCode.IRR_ENCODAGE, Location.at(line, column),
+                "octet " + found + " invalide en UTF-8 à la position " + position + " (ligne " + line + ", colonne "
+                        + column + ") ; un fichier enregistré en ISO-8859-1 ou Windows-1252 produit typiquement "
+                        + "cette erreur sur les lettres accentuées");
+    }
+
+    private static boolean startsWith(byte[] bytes, int[] prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xff) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void close(XMLStreamReader reader) {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (XMLStreamException ignored) {
+                // Nothing to release beyond memory: the input is a byte array.
+            }
+        }
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

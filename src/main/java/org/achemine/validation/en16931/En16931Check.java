@@ -1,0 +1,161 @@
+package org.achemine.validation.en16931;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javax.xml.transform.Source;
+import net.sf.saxon.s9api.Processor;
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.SAXDestination;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XPathCompiler;
+import net.sf.saxon.s9api.XdmItem;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.XsltExecutable;
+import org.achemine.validation.CheckName;
+import org.achemine.validation.CheckResult;
+import org.achemine.validation.DocumentCheck;
+import org.achemine.validation.Finding;
+import org.achemine.validation.ParsedInvoice;
+import org.achemine.validation.RuleSet;
+import org.achemine.xml.HardenedXml;
+
+/**
+ * The official CEN EN 16931 business rules (release {@value #VERSION}), as the precompiled XSLT shipped in
+ * phive-rules-en16931, run by Saxon on the document's native tree. Each failed assert becomes a finding
+ * with the rule id, its flag, its text and its location. Both stylesheets are compiled once, in the
+ * constructor; the executables are shared and new transformers are loaded per document. Thread-safe.
+ *
+ * <p>A compiled Schematron walks the document once per pattern (UBL: model, syntax, code lists), each walk in
+ * its own mode, and concatenates what the walks report. We start each walk directly in its mode on the
+ * document node, exactly as the stylesheet's root template does, which lets the walks of a large invoice
+ * run on several cores at once; the findings keep the stylesheet's order.
+ */
+public final class En16931Check implements DocumentCheck {
+
+    public static final String VERSION = "1.3.16";
+    public static final RuleSet RULE_SET = new RuleSet("EN 16931 (CEN/TC 434)", VERSION);
+
+    private static final String BASE = "external/schematron/" + VERSION + "/";
+    static final String UBL_STYLESHEET = BASE + "ubl/EN16931-UBL-validation.xslt";
+    static final String CII_STYLESHEET = BASE + "cii/EN16931-CII-validation.xslt";
+
+    /** Below this size the pattern walks run one after the other: handing them to other threads costs more. */
+    static final int PARALLEL_FROM_BYTES = 256 * 1024;
+
+    private final Rules ubl;
+    private final Rules cii;
+    private final RuleMessages messages = RuleMessages.french();
+
+    /** A compiled stylesheet and the modes of its patterns, in the order its root template applies them. */
+    private record Rules(XsltExecutable executable, List<QName> patternModes) {
+    }
+
+    /** Compiles both stylesheets (a few seconds each, in parallel). */
+    public En16931Check() {
+        CompletableFuture<Rules> ciiLater = CompletableFuture.supplyAsync(() -> compile(CII_STYLESHEET));
+        this.ubl = compile(UBL_STYLESHEET);
+        try {
+            this.cii = ciiLater.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    @Override
+    public CheckName name() {
+        return CheckName.EN16931;
+    }
+
+    @Override
+    public CheckResult check(ParsedInvoice invoice) throws SaxonApiException {
+        long start = System.nanoTime();
+        XdmNode tree = invoice.tree();
+        Rules rules = invoice.syntax().isUbl() ? ubl : cii;
+        List<SvrlCollector.Failure> failures = invoice.bytes().length >= PARALLEL_FROM_BYTES
+                ? walkInParallel(rules, tree) : walk(rules, rules.patternModes(), tree);
+        List<Finding> findings = new ArrayList<>(failures.size());
+        for (SvrlCollector.Failure failure : failures) {
+            findings.add(failure.toFinding(messages, SvrlLocations.resolve(tree, failure.location())));
+        }
+        return CheckResult.of(CheckName.EN16931, findings, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Runs the given pattern walks one after the other with one transformer. */
+    private static List<SvrlCollector.Failure> walk(Rules rules, List<QName> modes, XdmNode tree)
+            throws SaxonApiException {
+        Xslt30Transformer transformer = rules.executable().load30();
+        transformer.setGlobalContextItem(tree);
+        SvrlCollector collector = new SvrlCollector();
+        for (QName mode : modes) {
+            transformer.setInitialMode(mode);
+            transformer.applyTemplates(tree, new SAXDestination(collector));
+        }
+        return collector.failures();
+    }
+
+    /** Runs the first walk on this thread and the others on the common pool, then joins them in order. */
+    private static List<SvrlCollector.Failure> walkInParallel(Rules rules, XdmNode tree) throws SaxonApiException {
+        List<QName> modes = rules.patternModes();
+        List<CompletableFuture<List<SvrlCollector.Failure>>> others = new ArrayList<>();
+        for (QName mode : modes.subList(1, modes.size())) {
+            others.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return walk(rules, List.of(mode), tree);
+                } catch (SaxonApiException e) {
+                    throw new CompletionException(e);
+                }
+            }));
+        }
+        List<SvrlCollector.Failure> failures = new ArrayList<>(walk(rules, modes.subList(0, 1), tree));
+        try {
+            for (CompletableFuture<List<SvrlCollector.Failure>> other : others) {
+                failures.addAll(other.join());
+            }
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SaxonApiException saxon) {
+                throw saxon;
+            }
+            throw e;
+        }
+        return failures;
+    }
+
+    private static Rules compile(String resource) {
+        URL url = En16931Check.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException("EN 16931 stylesheet not on the class path: " + resource);
+        }
+        Processor processor = HardenedXml.processor();
+        try (InputStream in = url.openStream()) {
+            XdmNode stylesheet = StylesheetTrimmer.trim(in, url.toExternalForm());
+            Source source = stylesheet.asSource();
+            source.setSystemId(url.toExternalForm());
+            XsltExecutable executable = processor.newXsltCompiler().compile(source);
+            return new Rules(executable, patternModes(processor, stylesheet));
+        } catch (IOException | SaxonApiException e) {
+            throw new IllegalStateException("Cannot compile the EN 16931 stylesheet " + resource, e);
+        }
+    }
+
+    /** The modes the root template walks the document in, in order (e.g. M11, M12, M13). */
+    private static List<QName> patternModes(Processor processor, XdmNode stylesheet) throws SaxonApiException {
+        XPathCompiler xpath = processor.newXPathCompiler();
+        xpath.declareNamespace("xsl", "http://www.w3.org/1999/XSL/Transform");
+        List<QName> modes = new ArrayList<>();
+        for (XdmItem mode : xpath.evaluate("/xsl:stylesheet/xsl:template[@match = '/' and not(@mode)]"
+                + "//xsl:apply-templates[@select = '/']/@mode", stylesheet)) {
+            modes.add(new QName(mode.getStringValue()));
+        }
+        if (modes.isEmpty()) {
+            throw new IllegalStateException("No Schematron pattern found in " + stylesheet.getBaseURI());
+        }
+        return List.copyOf(modes);
+    }
+}

@@ -1,0 +1,67 @@
+package org.achemine.validation.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.achemine.validation.DocumentVerdict;
+import org.achemine.validation.Finding;
+import org.achemine.validation.FlowVerdict;
+import org.achemine.validation.InvoiceDocument;
+import org.achemine.validation.ValidationPipeline;
+import org.achemine.validation.admissibility.ArchiveUnpacker;
+import org.achemine.validation.admissibility.FileAdmission;
+import org.achemine.validation.admissibility.FileAdmissibilityCheck;
+import org.achemine.validation.admissibility.Unpacked;
+
+/**
+ * Validates one flow file: the file's own admissibility, then each document it holds (one for an XML
+ * flow, one per entry for a batch archive) through the {@link ValidationPipeline}. Thread-safe.
+ */
+public final class FlowValidator {
+
+    private final FileAdmissibilityCheck fileAdmissibility;
+    private final ArchiveUnpacker unpacker;
+    private final ValidationPipeline pipeline;
+
+    public FlowValidator(FileAdmissibilityCheck fileAdmissibility, ArchiveUnpacker unpacker,
+                         ValidationPipeline pipeline) {
+        this.fileAdmissibility = fileAdmissibility;
+        this.unpacker = unpacker;
+        this.pipeline = pipeline;
+    }
+
+    /**
+     * @param fileName the flow's original file name (as dropped by the partner)
+     * @param content  where its bytes are (the archived original); read, never modified
+     * @throws IOException when the content cannot be read: a fault of ours, not of the flow
+     */
+    public FlowVerdict validate(String fileName, Path content) throws IOException {
+        FileAdmission admission = fileAdmissibility.admit(fileName, Files.size(content), content);
+        if (!admission.admitted()) {
+            return FlowVerdict.refused(admission.kind(), admission.findings());
+        }
+        List<InvoiceDocument> documents;
+        if (admission.kind().isArchive()) {
+            Unpacked unpacked = unpacker.unpack(admission.kind(), content);
+            if (unpacked.refused()) {
+                return FlowVerdict.refused(admission.kind(), concat(admission, unpacked));
+            }
+            documents = unpacked.documents();
+        } else {
+            documents = List.of(new InvoiceDocument(fileName, Files.readAllBytes(content)));
+        }
+        List<DocumentVerdict> verdicts = documents.stream().map(pipeline::validate).toList();
+        return new FlowVerdict(admission.kind(), admission.findings(), verdicts);
+    }
+
+    /** Validates a single document held in memory (the kind is XML). */
+    public DocumentVerdict validate(InvoiceDocument document) {
+        return pipeline.validate(document);
+    }
+
+    private static List<Finding> concat(FileAdmission admission, Unpacked unpacked) {
+        return Stream.concat(admission.findings().stream(), unpacked.refusal().stream()).toList();
+    }
+}

@@ -1,0 +1,69 @@
+package org.achemine.validation.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.achemine.validation.AcceptancePolicy;
+import org.achemine.validation.DocumentCheck;
+import org.achemine.validation.FlowVerdict;
+import org.achemine.validation.RuleSet;
+import org.achemine.validation.ValidationPipeline;
+import org.achemine.validation.ValidationSettings;
+import org.achemine.validation.admissibility.ArchiveUnpacker;
+import org.achemine.validation.admissibility.FileAdmissibilityCheck;
+import org.achemine.validation.admissibility.XmlAdmissibilityCheck;
+import org.achemine.validation.en16931.En16931Check;
+import org.achemine.validation.national.InvoiceTerms;
+import org.achemine.validation.national.NationalCheck;
+import org.achemine.validation.national.SaxonInvoiceFactsReader;
+import org.achemine.validation.xsd.XsdCheck;
+
+/**
+ * Assembles the validation pipeline once (schemas and stylesheets are compiled here, at start-up) and
+ * validates flows with it. The same engine serves the mailbox intake and the offline {@code validate}
+ * command. Thread-safe: one engine validates many flows at once.
+ */
+public final class ValidationEngine {
+
+    private final ValidationSettings settings;
+    private final FlowValidator flowValidator;
+    private final AcceptancePolicy policy = new AcceptancePolicy();
+    private final List<RuleSet> ruleSets;
+
+    public ValidationEngine(ValidationSettings settings) {
+        this.settings = settings;
+        InvoiceTerms terms = new InvoiceTerms();
+        // Compiling the EN 16931 stylesheets is the slow part of start-up (seconds): done once, here.
+        List<DocumentCheck> checks = List.of(new XsdCheck(), new En16931Check(), new NationalCheck(terms));
+        List<RuleSet> all = new ArrayList<>(XsdCheck.ruleSets());
+        all.add(En16931Check.RULE_SET);
+        all.add(NationalCheck.RULE_SET);
+        this.ruleSets = List.copyOf(all);
+        ValidationPipeline pipeline = new ValidationPipeline(new XmlAdmissibilityCheck(), checks,
+                new SaxonInvoiceFactsReader(terms), settings.runAllChecks());
+        this.flowValidator = new FlowValidator(new FileAdmissibilityCheck(settings), new ArchiveUnpacker(settings),
+                pipeline);
+    }
+
+    public FlowVerdict validate(String fileName, Path content) throws IOException {
+        return flowValidator.validate(fileName, content);
+    }
+
+    public FlowValidator flowValidator() {
+        return flowValidator;
+    }
+
+    public AcceptancePolicy policy() {
+        return policy;
+    }
+
+    /** The rule sets this engine applies, with their versions, for reports. */
+    public List<RuleSet> ruleSets() {
+        return ruleSets;
+    }
+
+    public ValidationSettings settings() {
+        return settings;
+    }
+}

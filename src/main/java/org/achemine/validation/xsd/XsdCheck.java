@@ -1,0 +1,225 @@
+package org.achemine.validation.xsd;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import javax.xml.transform.Source;
+import javax.xml.transform.sax.SAXSource;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.XMLConstants;
+import javax.xml.validation.ValidatorHandler;
+import net.sf.saxon.s9api.BuildingContentHandler;
+import net.sf.saxon.s9api.SaxonApiException;
+import org.achemine.validation.CheckName;
+import org.achemine.validation.CheckResult;
+import org.achemine.validation.DocumentCheck;
+import org.achemine.validation.Finding;
+import org.achemine.validation.FindingCode;
+import org.achemine.validation.Location;
+import org.achemine.validation.ParsedInvoice;
+import org.achemine.validation.RuleSet;
+import org.achemine.validation.Syntax;
+import org.achemine.xml.HardenedXml;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Validates a document against the official schema of its syntax (UBL 2.1 Invoice/CreditNote from ph-ubl21,
+ * CII D16B from ph-cii-d16b), each compiled once at construction. Every error becomes an XSD_INVALIDE
+ * finding with its line and column (all of them, up to {@value #MAX_FINDINGS}). Thread-safe: the compiled
+ * {@link Schema}s are shared, each document gets its own hardened {@link Validator}.
+ */
+public final class XsdCheck implements DocumentCheck {
+
+    /** Most errors detailed per document; a pathological file could otherwise fill a report with millions. */
+    static final int MAX_FINDINGS = 100;
+
+    private static final String UBL_INVOICE = "external/schemas/ubl21/maindoc/UBL-Invoice-2.1.xsd";
+    private static final String UBL_CREDIT_NOTE = "external/schemas/ubl21/maindoc/UBL-CreditNote-2.1.xsd";
+    private static final String CII_D16B = "external/schemas/d16b/data/standard/CrossIndustryInvoice_100pD16B.xsd";
+
+    /**
+     * Keys with which the validator restates, at the same position, the error it has just reported on a value
+     * ("the value of element X is not valid" after "'abc' is not a valid date"): dropped as noise.
+     */
+    private static final Set<String> RESTATEMENTS = Set.of("cvc-type.3.1.3", "cvc-complex-type.2.2",
+            "cvc-attribute.3", "cvc-elt.5.2.1");
+
+    private static final String LEXICAL_HANDLER = "http://xml.org/sax/properties/lexical-handler";
+    private static final String NORMALIZED_VALUE = "http://apache.org/xml/features/validation/schema/normalized-value";
+    private static final String ELEMENT_DEFAULT = "http://apache.org/xml/features/validation/schema/element-default";
+
+    private final Map<Syntax, Schema> schemas;
+
+    public XsdCheck() {
+        ClasspathSchemaResolver resolver = new ClasspathSchemaResolver();
+        Map<Syntax, Schema> compiled = new EnumMap<>(Syntax.class);
+        // One schema for both UBL documents: their 2.4 MB of common components are compiled once, not twice.
+        // The root element still decides: an Invoice is checked against the Invoice declaration only.
+        Schema ubl = compile(resolver, UBL_INVOICE, UBL_CREDIT_NOTE);
+        compiled.put(Syntax.UBL_INVOICE, ubl);
+        compiled.put(Syntax.UBL_CREDIT_NOTE, ubl);
+        compiled.put(Syntax.CII_D16B, compile(resolver, CII_D16B));
+        this.schemas = Map.copyOf(compiled);
+    }
+
+    /** The schemas this check applies, with the versions of the artifacts that ship them, for reports. */
+    public static List<RuleSet> ruleSets() {
+        return List.of(
+                new RuleSet("UBL 2.1 Invoice/CreditNote XSD (OASIS, via ph-ubl21 "
+                        + artifactVersion("com.helger.ubl", "ph-ubl21") + ")", "2.1"),
+                new RuleSet("UN/CEFACT CII D16B XSD (via ph-cii-d16b "
+                        + artifactVersion("com.helger.cii", "ph-cii-d16b") + ")", "D16B"));
+    }
+
+    @Override
+    public CheckName name() {
+        return CheckName.XSD;
+    }
+
+    @Override
+    public CheckResult check(ParsedInvoice invoice) throws IOException, SAXException {
+        long start = System.nanoTime();
+        Schema schema = schemas.get(invoice.syntax());
+        // One parse for both: the validator's events also build the Saxon tree the later checks read.
+        ValidatorHandler validator = harden(schema.newValidatorHandler());
+        SAXSource source = HardenedXml.saxSource(invoice.bytes(), invoice.name());
+        ElementPathTracker paths = new ElementPathTracker(source.getXMLReader());
+        Collector collector = new Collector(invoice.syntax().label(), paths);
+        validator.setErrorHandler(collector);
+        BuildingContentHandler tree;
+        try {
+            tree = HardenedXml.newTreeBuilder();
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("Cannot create a tree builder", e);
+        }
+        validator.setContentHandler(new SpecifiedAttributesOnly(tree, validator.getTypeInfoProvider()));
+        paths.setContentHandler(validator);
+        paths.setErrorHandler(collector);
+        // Comments do not go through the validator: the parser hands them to the tree directly, in order.
+        paths.setProperty(LEXICAL_HANDLER, tree);
+        boolean complete = false;
+        try {
+            paths.parse(source.getInputSource());
+            complete = true;
+        } catch (SAXParseException alreadyCollected) {
+            // A fatal error stops the parse after the handler has recorded it.
+        }
+        if (complete) {
+            try {
+                invoice.useTree(tree.getDocumentNode());
+            } catch (SaxonApiException notBuilt) {
+                // The next check that needs the tree builds it from the bytes.
+            }
+        }
+        return CheckResult.of(CheckName.XSD, collector.findings(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The validated document may load nothing; values and elements reach the tree as written. */
+    private static ValidatorHandler harden(ValidatorHandler validator) throws SAXException {
+        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        validator.setFeature(NORMALIZED_VALUE, false);
+        validator.setFeature(ELEMENT_DEFAULT, false);
+        return validator;
+    }
+
+    private static Schema compile(ClasspathSchemaResolver resolver, String... paths) {
+        SchemaFactory factory = HardenedXml.newSchemaFactory();
+        factory.setResourceResolver(resolver);
+        // By system id: the schema loader opens each document itself and resolves its relative imports from it.
+        Source[] sources = Arrays.stream(paths)
+                .map(path -> new StreamSource(ClasspathSchemaResolver.resource(path).toExternalForm()))
+                .toArray(Source[]::new);
+        try {
+            return factory.newSchema(sources);
+        } catch (SAXException e) {
+            throw new IllegalStateException("Cannot compile the schema " + String.join(" + ", paths), e);
+        }
+    }
+
+    private static String artifactVersion(String group, String artifact) {
+        String path = "META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (InputStream in = XsdCheck.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                return "?";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** Collects every error of one validation (one per document, so no sharing). */
+    private static final class Collector implements ErrorHandler {
+
+        private final String schemaLabel;
+        private final ElementPathTracker paths;
+        private final List<Finding> findings = new ArrayList<>();
+        private int errors;
+        private int lastLine = -1;
+        private int lastColumn = -1;
+
+        Collector(String schemaLabel, ElementPathTracker paths) {
+            this.schemaLabel = schemaLabel;
+            this.paths = paths;
+        }
+
+        @Override
+        public void warning(SAXParseException exception) {
+            // Schema warnings say nothing about the document's validity.
+        }
+
+        @Override
+        public void error(SAXParseException exception) {
+            if (restatesPrevious(exception)) {
+                return;
+            }
+            lastLine = exception.getLineNumber();
+            lastColumn = exception.getColumnNumber();
+            errors++;
+            if (errors <= MAX_FINDINGS) {
+                SchemaMessages.Readable text = SchemaMessages.readable(exception.getMessage());
+                String path = paths.currentPath();
+                FindingCode code = FindingCode.XSD_INVALIDE;
+                // The path goes in the message too: a value error does not otherwise name its element.
+                findings.add(new Finding(code.code(), code.severity(), code.source(),
+                        code.messageFr(schemaLabel, path + " : " + text.french()),
+                        code.messageEn(schemaLabel, path + ": " + text.english()),
+                        null, new Location(Math.max(exception.getLineNumber(), 0),
+                                Math.max(exception.getColumnNumber(), 0), path)));
+            }
+        }
+
+        @Override
+        public void fatalError(SAXParseException exception) {
+            error(exception);
+        }
+
+        private boolean restatesPrevious(SAXParseException exception) {
+            return RESTATEMENTS.contains(SchemaMessages.key(exception.getMessage())) && exception.getLineNumber() == lastLine
+                    && exception.getColumnNumber() == lastColumn;
+        }
+
+        List<Finding> findings() {
+            if (errors <= MAX_FINDINGS) {
+                return findings;
+            }
+            List<Finding> all = new ArrayList<>(findings);
+            all.add(Finding.of(FindingCode.XSD_ERREURS_LIMITEES, Location.NONE, errors, MAX_FINDINGS));
+            return all;
+        }
+    }
+}

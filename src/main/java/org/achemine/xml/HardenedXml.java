@@ -1,0 +1,146 @@
+package org.achemine.xml;
+
+import java.io.ByteArrayInputStream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.transform.sax.SAXSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import net.sf.saxon.lib.Feature;
+import net.sf.saxon.s9api.BuildingContentHandler;
+import net.sf.saxon.s9api.DocumentBuilder;
+import net.sf.saxon.s9api.Processor;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmNode;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXNotRecognizedException;
+import org.xml.sax.SAXNotSupportedException;
+import org.xml.sax.XMLReader;
+
+/**
+ * The one place where XML parsers are configured. Every parser achemine uses on partner input comes from
+ * here: no DTD, no external entity, no external schema, no XInclude. A document with a DOCTYPE fails to
+ * parse before anything in it is resolved (the admissibility check reports it as IRR_DTD first).
+ */
+public final class HardenedXml {
+
+    private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+    private static final String EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
+    private static final String EXTERNAL_PARAMETER_ENTITIES = "http://xml.org/sax/features/external-parameter-entities";
+    private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
+
+    private static final SAXParserFactory SAX_FACTORY = newSaxParserFactory();
+    private static final XMLInputFactory STAX_FACTORY = newXmlInputFactory();
+    private static final Processor PROCESSOR = newProcessor();
+
+    private HardenedXml() {
+    }
+
+    /** A new namespace-aware SAX reader that refuses DTDs (readers are not thread-safe: one per parse). */
+    public static XMLReader newXmlReader() {
+        try {
+            return SAX_FACTORY.newSAXParser().getXMLReader();
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("Cannot create a hardened XML reader", e);
+        }
+    }
+
+    /** The shared StAX factory (thread-safe once configured): DTDs not supported, no external entities. */
+    public static XMLInputFactory xmlInputFactory() {
+        return STAX_FACTORY;
+    }
+
+    /** A schema factory that may read schema imports only through the resource resolver it is given. */
+    public static SchemaFactory newSchemaFactory() {
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            // Our schemas come from jars on the class path; imports are resolved by a resolver, never the network.
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "jar,file");
+        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
+            throw new IllegalStateException("Cannot harden the schema factory", e);
+        }
+        return factory;
+    }
+
+    /** Hardens a validator created from a compiled schema: the validated document may load nothing. */
+    public static Validator harden(Validator validator) {
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
+            throw new IllegalStateException("Cannot harden the validator", e);
+        }
+        return validator;
+    }
+
+    /** A SAX source over the bytes, read by a hardened reader. */
+    public static SAXSource saxSource(byte[] bytes, String systemId) {
+        InputSource input = new InputSource(new ByteArrayInputStream(bytes));
+        input.setSystemId(systemId);
+        return new SAXSource(newXmlReader(), input);
+    }
+
+    /** The shared Saxon processor (thread-safe); compile stylesheets and build trees with it. */
+    public static Processor processor() {
+        return PROCESSOR;
+    }
+
+    /**
+     * Builds Saxon's native tree (TinyTree) straight from the bytes, through a hardened reader, with line
+     * numbers kept so findings can point at a line.
+     */
+    public static XdmNode buildTree(byte[] bytes, String systemId) throws SaxonApiException {
+        DocumentBuilder builder = PROCESSOR.newDocumentBuilder();
+        builder.setLineNumbering(true);
+        return builder.build(saxSource(bytes, systemId));
+    }
+
+    /**
+     * A builder of Saxon's native tree fed by SAX events from a parse done elsewhere (e.g. a schema validator's
+     * output), with line numbers kept like {@link #buildTree}. The caller's parser must come from here.
+     */
+    public static BuildingContentHandler newTreeBuilder() throws SaxonApiException {
+        DocumentBuilder builder = PROCESSOR.newDocumentBuilder();
+        builder.setLineNumbering(true);
+        return builder.newBuildingContentHandler();
+    }
+
+    private static SAXParserFactory newSaxParserFactory() {
+        SAXParserFactory factory = SAXParserFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setValidating(false);
+        factory.setXIncludeAware(false);
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature(DISALLOW_DOCTYPE, true);
+            factory.setFeature(EXTERNAL_GENERAL_ENTITIES, false);
+            factory.setFeature(EXTERNAL_PARAMETER_ENTITIES, false);
+            factory.setFeature(LOAD_EXTERNAL_DTD, false);
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("Cannot harden the SAX parser factory", e);
+        }
+        return factory;
+    }
+
+    private static XMLInputFactory newXmlInputFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        return factory;
+    }
+
+    private static Processor newProcessor() {
+        Processor processor = new Processor(false);
+        processor.setConfigurationProperty(Feature.ALLOW_EXTERNAL_FUNCTIONS, false);
+        processor.setConfigurationProperty(Feature.DTD_VALIDATION, false);
+        processor.setConfigurationProperty(Feature.XINCLUDE, false);
+        return processor;
+    }
+}

@@ -1,0 +1,229 @@
+package org.achemine.bench;
+
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.achemine.AchemineApplication;
+import org.achemine.directory.DirectoryImporter;
+import org.achemine.directory.DirectoryImporter.ImportOutcome;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The routing and directory benchmark (not a test): imports a generated directory (default 100,000
+ * structures, then 50,000 for routing), puts N accepted invoices (default 100,000, in batch flows of 500, as
+ * intake would have left them) in front of the routing job, runs it on the H2 file database and reports
+ * invoices/s and the peak heap. Run with {@code ./bench.sh routing [--invoices N] [--structures N]
+ * [--durable true|false]} under {@code -Xmx512m}.
+ */
+public final class RoutingBench {
+
+    private static final int BATCH = 500;
+    private static final String SUPPLIER = "81234567600025";
+
+    public static void main(String[] args) throws Exception {
+        int invoices = intOption(args, "--invoices", 100_000);
+        int structures = intOption(args, "--structures", 50_000);
+        int bigDirectory = intOption(args, "--directory-structures", 100_000);
+        String durable = stringOption(args, "--durable", "true");
+        Path work = Files.createTempDirectory("achemine-routing-bench");
+        System.out.printf("achemine routing benchmark: %,d invoices, directory of %,d structures, durable delivery %s,"
+                + " max heap %d MB, %d cores, data in %s%n", invoices, structures, durable,
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), work);
+        List<String> settings = new ArrayList<>(List.of("--achemine.data-dir=" + work.resolve("data"),
+                "--achemine.intake.enabled=false", "--achemine.directory.watch=false",
+                "--achemine.delivery.durable=" + durable, "--logging.level.org.achemine=WARN"));
+        // Any --achemine.x=y given to the benchmark goes to the engine (e.g. --achemine.routing.chunk-size=500).
+        Arrays.stream(args).filter(a -> a.startsWith("--achemine.")).forEach(settings::add);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AchemineApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(settings.toArray(String[]::new))) {
+            DirectoryImporter importer = context.getBean(DirectoryImporter.class);
+            List<String> big = writeDirectory(work.resolve("big"), bigDirectory);
+            long start = System.nanoTime();
+            ImportOutcome imported = importer.importFiles(work.resolve("big/structures.csv"), work.resolve("big/services.csv"));
+            System.out.printf("directory import: %,d structures + %,d services in %.1f s (%s)%n", imported.structures(),
+                    imported.services(), seconds(start), imported.activated() ? "active" : "FAILED " + imported.failure());
+            List<String> sirets = writeDirectory(work.resolve("routing"), structures);
+            importer.importFiles(work.resolve("routing/structures.csv"), work.resolve("routing/services.csv"));
+            big.clear();
+
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            start = System.nanoTime();
+            seedAcceptedInvoices(jdbc, work.resolve("data/archive/bench"), sirets, invoices);
+            System.out.printf("seeded %,d accepted invoices in %,d batch flows in %.1f s%n", invoices,
+                    (invoices + BATCH - 1) / BATCH, seconds(start));
+
+            HeapWatch heap = HeapWatch.start();
+            start = System.nanoTime();
+            JobExecution run = context.getBean(JobOperator.class).start(context.getBean("routingJob", Job.class),
+                    new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
+            double elapsed = seconds(start);
+            heap.stop();
+            Integer delivered = jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE status = '03'", Integer.class);
+            Integer sentBack = jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE status IN ('04', '05')", Integer.class);
+            System.out.printf("routing: %s, %,d invoices in %.1f s = %,.0f invoices/s (%,d delivered, %,d sent back);"
+                            + " peak heap live after GC %d MB%n", run.getStatus(), invoices, elapsed, invoices / elapsed,
+                    delivered, sentBack, heap.peakMegabytes());
+        }
+    }
+
+    /** A directory export: structures (a third require a service code, a tenth an engagement) and their services. */
+    private static List<String> writeDirectory(Path folder, int count) throws Exception {
+        Files.createDirectories(folder);
+        List<String> sirets = new ArrayList<>(count);
+        try (BufferedWriter structures = Files.newBufferedWriter(folder.resolve("structures.csv"), StandardCharsets.UTF_8);
+             BufferedWriter services = Files.newBufferedWriter(folder.resolve("services.csv"), StandardCharsets.UTF_8)) {
+            structures.write("TypeIdentifiant;Identifiant;RaisonSociale;EmetteurEdi;RecepteurEdi;GestionStatutMiseEnPaiement;"
+                    + "GestionEngagement;GestionService;GestionServiceEngagement;EstMOA;EstMOAUniquement;StructureActive;"
+                    + "Adresse;CodePostal;Ville\n");
+            services.write("IdentifiantStructure;CodeService;LibelleService;EstActif;EngagementObligatoire;DateDebut;DateFin\n");
+            for (int i = 0; i < count; i++) {
+                String siret = luhn("2" + String.format("%012d", i * 7919L % 1_000_000_000_000L));
+                sirets.add(siret);
+                boolean service = i % 3 == 0;
+                structures.write("1;" + siret + ";STRUCTURE PUBLIQUE " + i + ";false;true;true;" + (i % 10 == 0) + ";"
+                        + service + ";false;false;false;true;" + i + " rue de la République;75001;PARIS\n");
+                if (service) {
+                    services.write(siret + ";SVC-" + i + ";Service " + i + ";true;false;2020-01-01;\n");
+                }
+            }
+        }
+        return sirets;
+    }
+
+    /** What intake leaves behind: reported flows, their archived batches, their accepted documents. */
+    private static void seedAcceptedInvoices(JdbcTemplate jdbc, Path archive, List<String> sirets, int count) throws Exception {
+        Files.createDirectories(archive);
+        Random random = new Random(42);
+        Timestamp now = Timestamp.from(Instant.now());
+        for (int first = 0, flow = 1; first < count; first += BATCH, flow++) {
+            String flowId = String.format("ACH0011190%015d", flow);
+            int size = Math.min(BATCH, count - first);
+            List<Object[]> documents = new ArrayList<>(size);
+            ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(zipped)) {
+                for (int rank = 1; rank <= size; rank++) {
+                    int n = first + rank - 1;
+                    int structure = n % 20 == 0 ? -1 : random.nextInt(sirets.size());
+                    String buyer = structure < 0 ? "73282932000074" : sirets.get(structure);
+                    String service = structure >= 0 && structure % 3 == 0 && n % 7 != 0 ? "SVC-" + structure : null;
+                    String number = "F-BENCH-" + n;
+                    zip.putNextEntry(new ZipEntry("facture-" + rank + ".xml"));
+                    zip.write(("<Invoice><ID>" + number + "</ID><Buyer>" + buyer + "</Buyer></Invoice>").getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                    documents.add(new Object[] {flowId, rank, "facture-" + rank + ".xml", "IN_DP_E1_UBL_INVOICE", number,
+                        Date.valueOf(LocalDate.of(2026, 11, 2)), "380", "EUR", SUPPLIER, buyer, service, "EJ-" + n});
+                }
+            }
+            Path file = archive.resolve(flowId);
+            Files.write(file, zipped.toByteArray());
+            jdbc.update("INSERT INTO flow (flow_id, partner, original_name, source_path, source_removed, size_bytes, sha256,"
+                            + " received_at, archive_path, interface_number, stage, flow_kind, flow_state, status_code, validated_at)"
+                            + " VALUES (?, 'FOU001', ?, ?, TRUE, ?, ?, ?, ?, '1190', 'REPORTED', 'ZIP', 'IN_INTEGRE', '90', ?)",
+                    flowId, "lot-" + flow + ".zip", file.toString(), Files.size(file), "0".repeat(64), now, file.toString(), now);
+            jdbc.batchUpdate("INSERT INTO flow_document (flow_id, doc_rank, entry_name, syntax, decision, invoice_number,"
+                    + " issue_date, type_code, currency, supplier_id, buyer_id, service_code, engagement_number)"
+                    + " VALUES (?, ?, ?, ?, 'ACCEPTED', ?, ?, ?, ?, ?, ?, ?, ?)", documents);
+        }
+    }
+
+    private static String luhn(String thirteen) {
+        for (int d = 0; d < 10; d++) {
+            String candidate = thirteen + d;
+            int sum = 0;
+            for (int i = 0; i < 14; i++) {
+                int digit = candidate.charAt(13 - i) - '0';
+                if (i % 2 == 1) {
+                    digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+                }
+                sum += digit;
+            }
+            if (sum % 10 == 0) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static int intOption(String[] args, String name, int fallback) {
+        return Integer.parseInt(stringOption(args, name, String.valueOf(fallback)));
+    }
+
+    private static String stringOption(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    /**
+     * Samples, every 50 ms, the heap still in use after the last garbage collection of each heap pool (the
+     * live set, which is what must stay flat as volume grows) and reports its peak.
+     */
+    private static final class HeapWatch {
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running = true;
+        private final Thread thread;
+
+        private HeapWatch() {
+            List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
+                    .toList();
+            thread = new Thread(() -> {
+                while (running) {
+                    long live = heapPools.stream().mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
+                    peak.accumulateAndGet(live, Math::max);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-watch");
+        }
+
+        static HeapWatch start() {
+            HeapWatch watch = new HeapWatch();
+            watch.thread.setDaemon(true);
+            watch.thread.start();
+            return watch;
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        long peakMegabytes() {
+            return peak.get() >> 20;
+        }
+    }
+}

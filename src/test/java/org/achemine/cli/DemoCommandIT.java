@@ -1,0 +1,73 @@
+package org.achemine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The README's first command: the demo prints the right verdict for every sample, then where each invoice went. */
+class DemoCommandIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void demoProcessesEverySampleAndPrintsVerdictsAndDestinations() {
+        // given a data folder of its own
+        String dataDir = work.resolve("demo").toString();
+
+        // when the demo runs on the project's samples
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = new CommandLine(new AchemineCommand()).execute("demo", "--data-dir", dataDir);
+        } finally {
+            System.setOut(original);
+        }
+        List<String> lines = Arrays.asList(captured.toString(StandardCharsets.UTF_8).split("\n"));
+
+        // then every sample got its expected verdict and codes (samples/README.md)
+        assertThat(exit).isZero();
+        assertFlow(lines, "ubl-invoice-valid.xml", "IN_INTEGRE", "-");
+        assertFlow(lines, "ubl-creditnote-valid.xml", "IN_INTEGRE", "-");
+        assertFlow(lines, "cii-invoice-valid.xml", "IN_INTEGRE", "-");
+        assertFlow(lines, "invalid-xsd-error.xml", "IN_REJETE", "XSD_INVALIDE");
+        assertFlow(lines, "invalid-not-well-formed.xml", "IN_REJETE", "IRR_SYNTAX");
+        assertFlow(lines, "invalid-xxe-file.xml", "IN_REJETE", "IRR_DTD");
+        assertFlow(lines, "invalid-xxe-http.xml", "IN_REJETE", "IRR_DTD");
+        assertFlow(lines, "invalid-billion-laughs.xml", "IN_REJETE", "IRR_DTD");
+        assertFlow(lines, "invalid-empty.xml", "IN_REJETE", "IRR_VIDE_F");
+        assertFlow(lines, "invalid-unsupported-type.pdf", "IN_REJETE", "IRR_TYPE_F");
+        assertFlow(lines, "invalid-latin1-undeclared.xml", "IN_REJETE", "IRR_ENCODAGE");
+        assertFlow(lines, "invalid-unknown-root.xml", "IN_REJETE", "IRR_RACINE");
+        assertFlow(lines, "batch-mixed-batch.zip", "IN_INTEGRE_PARTIEL", "IRR_SYNTAX XSD_INVALIDE");
+
+        // and the valid invoices were delivered to the recipient's mailbox, the batch's copies refused as duplicates
+        assertThat(invoiceLineAfter(lines, "ubl-invoice-valid.xml"))
+                .contains("03 Mise à disposition").contains("mailboxes/21690012600014/out/");
+        assertThat(invoiceLineAfter(lines, "cii-invoice-valid.xml")).contains("03 Mise à disposition");
+        assertThat(invoiceLineAfter(lines, "batch-mixed-batch.zip")).contains("05 ").contains("ROUTAGE_DOUBLON");
+    }
+
+    private static void assertFlow(List<String> lines, String name, String state, String codes) {
+        assertThat(lines).as(name).anyMatch(l -> l.startsWith(name + " ") && l.split("\\s+")[1].equals(state)
+                && l.contains(" " + codes + "  ") && l.contains(".cr.xml"));
+    }
+
+    private static String invoiceLineAfter(List<String> lines, String flowName) {
+        int at = 0;
+        while (!lines.get(at).startsWith(flowName + " ")) {
+            at++;
+        }
+        return lines.get(at + 1);
+    }
+}

@@ -1,0 +1,182 @@
+package org.achemine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.achemine.report.InvoiceQueries;
+import org.achemine.report.InvoiceQueries.FlowDetail;
+import org.achemine.report.InvoiceQueries.FlowDocument;
+import org.achemine.report.InvoiceQueries.InvoiceDetail;
+import org.achemine.report.InvoiceQueries.InvoiceFilter;
+import org.achemine.report.InvoiceQueries.InvoiceSummary;
+import org.achemine.report.InvoiceQueries.StatusChange;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import picocli.CommandLine;
+
+/**
+ * The operator's read-only queries on a real data folder: the one the demo builds (every sample taken,
+ * validated, reported and routed by the engine). The query class is checked on that database directly, then the
+ * commands are run as a user would (each opens and closes its own context; H2 files are open by one at a time).
+ */
+class QueryCommandsIT {
+
+    @TempDir
+    static Path work;
+
+    static Path dataDir;
+
+    @BeforeAll
+    static void buildDemoDataFolder() throws Exception {
+        // a few samples only, enough for 03 (delivered), 05 (duplicates) and refused documents: a quicker demo
+        Path samples = work.resolve("samples");
+        for (String sample : List.of("directory/structures.csv", "directory/services.csv", "ubl/invoice-valid.xml",
+                "ubl/creditnote-valid.xml", "batch/mixed-batch.zip", "invalid/xsd-error.xml")) {
+            Path copy = samples.resolve(sample);
+            Files.createDirectories(copy.getParent());
+            Files.copy(Path.of("samples").resolve(sample), copy);
+        }
+        dataDir = work.resolve("demo");
+        Run demo = run("demo", "--samples", samples.toString(), "--data-dir", dataDir.toString());
+        assertThat(demo.exitCode).as(demo.err).isZero();
+    }
+
+    @Test
+    void queriesListShowAndFilterTheDemoInvoices() {
+        SingleConnectionDataSource db = database();
+        try {
+            InvoiceQueries queries = new InvoiceQueries(new JdbcTemplate(db));
+
+            // when listing every invoice, then the delivered and the duplicates are there, newest change first
+            List<InvoiceSummary> all = queries.list(new InvoiceFilter(null, null, null, null, 100));
+            assertThat(all).extracting(InvoiceSummary::status).contains("03", "05");
+            assertThat(all).extracting(InvoiceSummary::statusChangedAt)
+                    .isSortedAccordingTo((a, b) -> b.compareTo(a));
+
+            // and filters combine: status, supplier, since (UTC day), limit
+            List<InvoiceSummary> delivered = queries.list(new InvoiceFilter(null, null, "03", null, 100));
+            assertThat(delivered).isNotEmpty().allMatch(i -> i.status().equals("03"));
+            InvoiceSummary one = delivered.get(0);
+            assertThat(queries.list(new InvoiceFilter(one.supplierId(), one.recipient(), "03", null, 100)))
+                    .contains(one).allMatch(i -> i.supplierId().equals(one.supplierId())
+                            && i.recipient().equals(one.recipient()));
+            assertThat(queries.list(new InvoiceFilter("NO-SUCH-SUPPLIER", null, "03", null, 100))).isEmpty();
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            assertThat(queries.list(new InvoiceFilter(null, null, null, today, 100))).hasSameSizeAs(all);
+            assertThat(queries.list(new InvoiceFilter(null, null, null, today.plusDays(1), 100))).isEmpty();
+            assertThat(queries.list(new InvoiceFilter(null, null, null, null, 1))).containsExactly(all.get(0));
+
+            // when showing a delivered invoice, then its history is 01 → 02 → 03 and its files exist
+            InvoiceDetail invoice = queries.invoice(one.invoiceId()).orElseThrow();
+            assertThat(invoice.history()).extracting(StatusChange::status).containsExactly("01", "02", "03");
+            assertThat(invoice.history()).extracting(StatusChange::reformCode).containsExactly("200", "202", "203");
+            assertThat(invoice.history()).extracting(StatusChange::actor).containsOnly("PLATFORM");
+            assertThat(Path.of(invoice.deliveryPath())).exists();
+            assertThat(Path.of(invoice.archivePath())).exists();
+            assertThat(Path.of(invoice.reportPath())).exists();
+            assertThat(Path.of(invoice.integrationReportPath())).exists();
+
+            // and an unknown invoice or flow is simply absent
+            assertThat(queries.invoice("ACH0011100999999999999999-1")).isEmpty();
+            assertThat(queries.flow("ACH0011100999999999999999")).isEmpty();
+
+            // when showing the mixed batch, then refused documents carry their fatal codes, accepted ones their invoice
+            String batchFlowId = new JdbcTemplate(db).queryForObject(
+                    "SELECT flow_id FROM flow WHERE original_name LIKE '%mixed-batch.zip'", String.class);
+            FlowDetail batch = queries.flow(batchFlowId).orElseThrow();
+            assertThat(batch.flowState()).isEqualTo("IN_INTEGRE_PARTIEL");
+            assertThat(batch.sha256()).hasSize(64);
+            assertThat(batch.documents()).filteredOn(d -> d.decision().equals("REJECTED"))
+                    .isNotEmpty().allMatch(d -> d.fatalCodes() != null && d.invoiceId() == null);
+            assertThat(batch.documents()).filteredOn(d -> d.decision().equals("ACCEPTED"))
+                    .isNotEmpty().allMatch(d -> d.invoiceId() != null && d.invoiceStatus() != null);
+            assertThat(batch.documents()).extracting(FlowDocument::fatalCodes)
+                    .anyMatch(c -> c != null && c.contains("XSD_INVALIDE"));
+        } finally {
+            db.destroy();
+        }
+    }
+
+    @Test
+    void commandsPrintTheInvoiceListAnInvoiceAndAFlow() {
+        String data = "--achemine.data-dir=" + dataDir;
+        String invoiceId;
+        String flowId;
+        SingleConnectionDataSource db = database();
+        try {
+            invoiceId = new JdbcTemplate(db).queryForObject(
+                    "SELECT MIN(invoice_id) FROM invoice WHERE status = '03'", String.class);
+            flowId = invoiceId.substring(0, invoiceId.indexOf('-'));
+        } finally {
+            db.destroy();
+        }
+
+        // when listing delivered invoices, then one aligned line each, with the status label
+        Run list = run("invoice", "list", "--status", "03", "--since", "2020-01-01", data);
+        assertThat(list.exitCode).as(list.err).isZero();
+        assertThat(list.out).contains("dernier changement (UTC)").contains(invoiceId)
+                .contains("03 Mise à disposition du destinataire").doesNotContain("05 Rejetée");
+
+        // when showing one, then its history and its four files are printed
+        Run show = run("invoice", "show", invoiceId, data);
+        assertThat(show.exitCode).as(show.err).isZero();
+        assertThat(show.out).contains("Facture " + invoiceId).contains("01 Déposée").contains("200")
+                .contains("02 En cours d'acheminement").contains("PLATFORM")
+                .contains("original archivé").contains(".cr.xml").contains(".integration.xml")
+                .contains(dataDir.resolve("mailboxes").toString());
+
+        // when showing its flow, then the reception data and the document with its invoice status
+        Run flow = run("flow", "show", flowId, data);
+        assertThat(flow.exitCode).as(flow.err).isZero();
+        assertThat(flow.out).contains("Flux " + flowId).contains("FOU001").contains("SHA-256")
+                .contains("IN_INTEGRE (90)").contains("ACCEPTED").contains(invoiceId)
+                .contains("03 Mise à disposition");
+
+        // when the invoice is unknown, then exit 1 with a clear message
+        Run unknownInvoice = run("invoice", "show", "NOPE-1", data);
+        assertThat(unknownInvoice.exitCode).isEqualTo(1);
+        assertThat(unknownInvoice.err).contains("Facture inconnue : NOPE-1");
+    }
+
+    @Test
+    void aMalformedDateIsAUsageError() {
+        Run run = run("invoice", "list", "--since", "23/11/2026", "--achemine.data-dir=" + dataDir);
+
+        assertThat(run.exitCode).isEqualTo(2);
+    }
+
+    /** The demo's database, opened directly (no context holds it between commands). */
+    private static SingleConnectionDataSource database() {
+        return new SingleConnectionDataSource("jdbc:h2:file:" + dataDir.resolve("db/achemine").toAbsolutePath(),
+                "sa", "", true);
+    }
+
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+        try {
+            int code = new CommandLine(new AchemineCommand()).execute(args);
+            return new Run(code, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+}

@@ -1,0 +1,103 @@
+package org.achemine.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Stream;
+import org.achemine.AchemineApplication;
+import org.achemine.archive.FlowArchive;
+import org.achemine.mailbox.Mailboxes;
+import org.achemine.report.ReportSchema;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Start-up recovery: flows left at each stage of the crash protocol by a stopped engine are finished by
+ * the next one, each answered exactly once and under its original flow id (ADR 0001).
+ */
+class IntakeRecoveryTest {
+
+    private static final String PARTNER = "FOU001";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void restartFinishesInterruptedTakesAndReportsEveryFlowLeftUnreported() throws Exception {
+        String interruptedId;
+        // given an engine with its routes stopped, leaving flows at three stages of the protocol
+        try (ConfigurableApplicationContext engine = start(false)) {
+            Mailboxes mailboxes = engine.getBean(Mailboxes.class);
+            FlowRegistry registry = engine.getBean(FlowRegistry.class);
+            FlowArchive archive = engine.getBean(FlowArchive.class);
+            Path in = mailboxes.in(PARTNER);
+
+            // a take interrupted after the row was recorded, before the archive and the removal
+            Path interrupted = Files.copy(Path.of("samples/ubl/invoice-valid.xml"), in.resolve("interrupted.xml"));
+            FlowId id = FlowId.of("ACH001", "1100", registry.nextSequence());
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            registry.insertReceived(new ReceivedFlow(id, PARTNER, "interrupted.xml", interrupted.toAbsolutePath(),
+                    Files.size(interrupted), FlowArchive.sha256Of(interrupted), now, archive.pathFor(id.value(), now)));
+            interruptedId = id.value();
+
+            // a flow fully taken, never validated
+            Path taken = Files.copy(Path.of("samples/cii/invoice-valid.xml"), in.resolve("taken.xml"));
+            engine.getBean(FlowReception.class).take(PARTNER, taken);
+
+            // and a staged copy left behind by a kill during a copy
+            archive.stage(Files.copy(Path.of("samples/ubl/creditnote-valid.xml"), dataDir.resolve("other.xml")));
+
+            // (with achemine.intake.enabled=false no route runs, so nothing else touches them)
+            CamelContext camel = engine.getBean(CamelContext.class);
+            assertThat(camel.getRoutes()).isNotEmpty().allSatisfy(route ->
+                    assertThat(camel.getRouteController().getRouteStatus(route.getRouteId()).isStopped()).isTrue());
+            assertThat(interrupted).exists();
+        }
+
+        // when the engine starts again with its routes
+        try (ConfigurableApplicationContext engine = start(true)) {
+            Mailboxes mailboxes = engine.getBean(Mailboxes.class);
+            JdbcTemplate jdbc = engine.getBean(JdbcTemplate.class);
+
+            // then both flows are answered once, the interrupted one under the id it was recorded with
+            await().atMost(Duration.ofSeconds(30)).until(() -> reports(mailboxes).size() == 2);
+            for (Path report : reports(mailboxes)) {
+                ReportSchema.validate(report);
+            }
+            assertThat(reports(mailboxes)).extracting(p -> p.getFileName().toString())
+                    .contains(interruptedId + "_interrupted.xml.cr.xml");
+            assertThat(jdbc.queryForList("SELECT stage FROM flow", String.class)).containsExactly("REPORTED", "REPORTED");
+            assertThat(mailboxes.in(PARTNER)).isEmptyDirectory();
+            assertThat(dataDir.resolve("archive/.staging")).isEmptyDirectory();
+            String archived = jdbc.queryForObject("SELECT archive_path FROM flow WHERE flow_id = ?", String.class,
+                    interruptedId);
+            assertThat(FlowArchive.sha256Of(Path.of(archived)))
+                    .isEqualTo(FlowArchive.sha256Of(Path.of("samples/ubl/invoice-valid.xml")));
+        }
+    }
+
+    private ConfigurableApplicationContext start(boolean intake) {
+        return new SpringApplicationBuilder(AchemineApplication.class).web(WebApplicationType.NONE)
+                .run("--achemine.data-dir=" + dataDir, "--achemine.intake.enabled=" + intake,
+                        "--achemine.intake.poll-interval=100ms", "--achemine.intake.read-lock-interval=200ms");
+    }
+
+    private static List<Path> reports(Mailboxes mailboxes) throws IOException {
+        try (Stream<Path> files = Files.list(mailboxes.out(PARTNER))) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".cr.xml")
+                    && !p.getFileName().toString().startsWith(".")).toList();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.achemine.mailbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.achemine.config.AchemineProperties.Partner;
+import org.achemine.config.AchemineProperties.PartnerRole;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MailboxesTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void createsInAndOutForEveryPartnerWithArchiveAndDatabaseFolders() {
+        // given two partners
+        List<Partner> partners = List.of(new Partner("FOU001", "Fournisseur", PartnerRole.ISSUER, null),
+                new Partner("MIN001", "Ministère", PartnerRole.RECIPIENT, "11000201100044"));
+
+        // when the layout is created
+        Mailboxes mailboxes = new Mailboxes(dataDir, partners).create();
+
+        // then each partner has in/ and out/, and the archive and db folders exist
+        assertThat(dataDir.resolve("mailboxes/FOU001/in")).isDirectory();
+        assertThat(dataDir.resolve("mailboxes/FOU001/out")).isDirectory();
+        assertThat(dataDir.resolve("mailboxes/MIN001/in")).isDirectory();
+        assertThat(dataDir.resolve("mailboxes/MIN001/out")).isDirectory();
+        assertThat(dataDir.resolve("archive")).isDirectory();
+        assertThat(dataDir.resolve("db")).isDirectory();
+        assertThat(mailboxes.partner("MIN001")).isPresent();
+    }
+
+    @Test
+    void refusesAPartnerCodeNotOfTheFormAAA999NamingTheSetting() {
+        // given a partner code with 2 letters
+        List<Partner> partners = List.of(new Partner("FOU001", null, PartnerRole.ISSUER, null),
+                new Partner("FO0001", null, PartnerRole.BOTH, null));
+
+        // then the start-up stops with a message naming the setting and the expected form
+        assertThatThrownBy(() -> new Mailboxes(dataDir, partners))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("achemine.partners[1].code 'FO0001'")
+                .hasMessageContaining("AAA999");
+    }
+
+    @Test
+    void refusesAPartnerWithoutRoleOrDeclaredTwice() {
+        // then a missing role and a duplicate code are both refused clearly
+        assertThatThrownBy(() -> new Mailboxes(dataDir, List.of(new Partner("FOU001", null, null, null))))
+                .hasMessageContaining("role is missing");
+        assertThatThrownBy(() -> new Mailboxes(dataDir, List.of(new Partner("FOU001", null, PartnerRole.ISSUER, null),
+                new Partner("FOU001", null, PartnerRole.ISSUER, null))))
+                .hasMessageContaining("declared twice");
+    }
+
+    @Test
+    void clearsOnlyTheTemporaryFilesOfInterruptedWritesFromEveryOutbox() throws Exception {
+        // given a partner outbox and a recipient (SIRET) outbox, each with a leftover temporary file and reports
+        Mailboxes mailboxes = new Mailboxes(dataDir, List.of(new Partner("FOU001", null, PartnerRole.ISSUER, null)))
+                .create();
+        Path partnerOut = mailboxes.out("FOU001");
+        Path recipientOut = Files.createDirectories(dataDir.resolve("mailboxes/21690012600014/out"));
+        Files.writeString(partnerOut.resolve(".F1_a.xml.integration.xml.tmp"), "<half");
+        Files.writeString(partnerOut.resolve("F1_a.xml.cr.xml"), "<cr/>");
+        Files.writeString(recipientOut.resolve(".I1_a.xml.tmp"), "<half");
+        Files.writeString(recipientOut.resolve("I1_a.xml"), "<invoice/>");
+        // and a partner's own temporary file in in/, which is not ours to touch
+        Files.writeString(mailboxes.in("FOU001").resolve(".upload.xml.tmp"), "<being written");
+
+        // when the interrupted writes are cleared
+        int removed = mailboxes.clearInterruptedWrites();
+
+        // then both temporary files of out/ are gone, the reports and in/ are untouched
+        assertThat(removed).isEqualTo(2);
+        assertThat(partnerOut.resolve(".F1_a.xml.integration.xml.tmp")).doesNotExist();
+        assertThat(recipientOut.resolve(".I1_a.xml.tmp")).doesNotExist();
+        assertThat(partnerOut.resolve("F1_a.xml.cr.xml")).exists();
+        assertThat(recipientOut.resolve("I1_a.xml")).exists();
+        assertThat(mailboxes.in("FOU001").resolve(".upload.xml.tmp")).exists();
+    }
+}

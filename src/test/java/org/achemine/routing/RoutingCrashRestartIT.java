@@ -1,0 +1,139 @@
+package org.achemine.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.achemine.cli.AchemineCommand;
+import org.achemine.testing.EngineProcess;
+import org.achemine.testing.SampleInvoices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Issue 4's crash test: the routing job is killed with SIGKILL in the middle of a run, then run again; every
+ * accepted invoice must end delivered exactly once (one file in its recipient's mailbox, statuses 01, 02,
+ * 03 once each) and nothing may be left half-done (no invoice in 01 or 02, no temporary file).
+ */
+class RoutingCrashRestartIT {
+
+    private static final int INVOICES = 300;
+    private static final String BELLERIVE = "21690012600014";
+
+    @TempDir
+    Path work;
+
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void killedDuringRoutingAndRunAgainEveryInvoiceIsDeliveredExactlyOnce() throws Exception {
+        // given the sample directory, and two batch flows of 150 invoices taken and reported by the engine
+        Path dataDir = work.resolve("data");
+        String data = "--achemine.data-dir=" + dataDir;
+        Path structures = Files.copy(Path.of("samples/directory/structures.csv"), work.resolve("structures.csv"));
+        Path services = Files.copy(Path.of("samples/directory/services.csv"), work.resolve("services.csv"));
+        assertThat(new CommandLine(new AchemineCommand()).execute("directory", "import", structures.toString(),
+                services.toString(), data)).isZero();
+        Path inbox = Files.createDirectories(dataDir.resolve("mailboxes/FOU001/in"));
+        SampleInvoices.drop(inbox, "lot-1.zip", batch(0, INVOICES / 2));
+        SampleInvoices.drop(inbox, "lot-2.zip", batch(INVOICES / 2, INVOICES));
+        Process engine = start("engine", "run", data, "--achemine.routing.trigger-delay=1h",
+                "--achemine.intake.poll-interval=100ms", "--achemine.intake.read-lock-interval=300ms");
+        Path reports = dataDir.resolve("mailboxes/FOU001/out");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> count(reports, ".cr.xml") == 2);
+        engine.destroy();
+        assertThat(engine.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        // when a routing run is killed with SIGKILL after some deliveries
+        Path delivered = dataDir.resolve("mailboxes/" + BELLERIVE + "/out");
+        Process routing = start("routing-1", "job", "run", "routing", data, "--achemine.routing.chunk-size=7");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
+                .until(() -> count(delivered, ".xml") >= INVOICES / 4);
+        routing.destroyForcibly();
+        assertThat(routing.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        long deliveredBeforeKill = count(delivered, ".xml");
+        assertThat(deliveredBeforeKill).isLessThan(INVOICES);
+
+        // and routing is run again
+        Process again = start("routing-2", "job", "run", "routing", data);
+        assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(again.exitValue()).as(Files.readString(work.resolve("routing-2.log"))).isZero();
+
+        // then every invoice was delivered exactly once
+        assertThat(count(delivered, ".xml")).isEqualTo(INVOICES);
+        assertThat(count(delivered, ".tmp")).isZero();
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/achemine"), "sa", "")) {
+            Map<String, Long> byStatus = countBy(db, "SELECT status, COUNT(*) FROM invoice GROUP BY status");
+            assertThat(byStatus).containsExactly(Map.entry("03", (long) INVOICES));
+            Map<String, Long> histories = countBy(db,
+                    "SELECT h, COUNT(*) FROM (SELECT LISTAGG(status, ',') WITHIN GROUP (ORDER BY seq) h"
+                            + " FROM invoice_status_history GROUP BY invoice_id) GROUP BY h");
+            assertThat(histories).containsExactly(Map.entry("01,02,03", (long) INVOICES));
+            try (ResultSet rs = db.createStatement().executeQuery("SELECT invoice_id, delivery_path FROM invoice")) {
+                while (rs.next()) {
+                    assertThat(Path.of(rs.getString(2))).exists();
+                    assertThat(Path.of(rs.getString(2)).getFileName().toString()).startsWith(rs.getString(1) + "_");
+                }
+            }
+        }
+    }
+
+    private Process start(String name, String... args) throws Exception {
+        Process process = EngineProcess.start(work.resolve(name + ".log"), args);
+        processes.add(process);
+        return process;
+    }
+
+    private static byte[] batch(int from, int to) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = from; i < to; i++) {
+                zip.putNextEntry(new ZipEntry(String.format("facture-%04d.xml", i)));
+                zip.write(SampleInvoices.ubl(String.format("F-CRASH-%04d", i), BELLERIVE, "SCE-TECH-042", null));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static long count(Path folder, String suffix) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).count();
+        }
+    }
+
+    private static Map<String, Long> countBy(Connection db, String sql) throws Exception {
+        Map<String, Long> counts = new HashMap<>();
+        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,163 @@
+package org.achemine.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.achemine.batch.JobHistory;
+import org.achemine.directory.DirectoryImporter;
+import org.achemine.lifecycle.InvoiceLedger;
+import org.achemine.lifecycle.InvoiceLedger.StatusChange;
+import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.report.ReportSchema;
+import org.achemine.testing.SampleInvoices;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** From dropped files to delivered invoices: intake (real Camel routes), then the routing job on real H2. */
+@SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
+        "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=1h"})
+class RoutingJobIT {
+
+    private static final String BELLERIVE = "21690012600014";   // service code required: SCE-TECH-042, SCE-ECOLES-07
+    private static final String NOT_IN_DIRECTORY = "73282932000074";
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("achemine.data-dir", () -> dataDir.toString());
+    }
+
+    @Autowired
+    DirectoryImporter directoryImporter;
+
+    @Autowired
+    JobOperator jobOperator;
+
+    @Autowired
+    @Qualifier("routingJob")
+    Job routingJob;
+
+    @Autowired
+    InvoiceLedger ledger;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    JobHistory jobs;
+
+    @Test
+    void routesEachAcceptedInvoiceToItsRecipientOrSendsItBackWithTheReason() throws Exception {
+        // given the sample directory and four invoices dropped by a supplier
+        Path samples = Files.createDirectories(dataDir.resolve("directory-samples"));
+        assertThat(directoryImporter.importFiles(
+                Files.copy(Path.of("samples/directory/structures.csv"), samples.resolve("structures.csv")),
+                Files.copy(Path.of("samples/directory/services.csv"), samples.resolve("services.csv"))).activated()).isTrue();
+        Path inbox = dataDir.resolve("mailboxes/FOU001/in");
+        byte[] good = SampleInvoices.ubl("F-ROUTE-001", BELLERIVE, "SCE-TECH-042", "EJ-1");
+        SampleInvoices.drop(inbox, "a-good.xml", good);
+        SampleInvoices.drop(inbox, "b-unknown-service.xml", SampleInvoices.ubl("F-ROUTE-002", BELLERIVE, "COMPTA", null));
+        SampleInvoices.drop(inbox, "c-unknown-siret.xml", SampleInvoices.ubl("F-ROUTE-003", NOT_IN_DIRECTORY, null, null));
+        SampleInvoices.drop(inbox, "d-duplicate.xml", SampleInvoices.ubl("F-ROUTE-001", BELLERIVE, "SCE-ECOLES-07", null));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM flow WHERE stage = 'REPORTED'") == 4);
+
+        // when the routing job runs
+        JobExecution run = runRouting();
+
+        // then it completed, and each invoice has its outcome
+        assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String goodId = invoiceIdOf("a-good.xml");
+        assertThat(ledger.history(goodId)).extracting(StatusChange::status)
+                .containsExactly(InvoiceStatus.DEPOSEE, InvoiceStatus.EN_COURS_ACHEMINEMENT, InvoiceStatus.MISE_A_DISPOSITION);
+        assertRecycled(invoiceIdOf("b-unknown-service.xml"), "ROUTAGE_SERVICE_INCONNU");
+        assertRecycled(invoiceIdOf("c-unknown-siret.xml"), "ROUTAGE_SIRET_INCONNU");
+        String duplicate = invoiceIdOf("d-duplicate.xml");
+        assertThat(ledger.status(duplicate)).contains(InvoiceStatus.REJETEE);
+        assertThat(ledger.history(duplicate)).last().extracting(StatusChange::reasonCode).isEqualTo("ROUTAGE_DOUBLON");
+
+        // and the good one is in its recipient's mailbox, byte for byte, named after our invoice id
+        Path outbox = dataDir.resolve("mailboxes/" + BELLERIVE + "/out");
+        List<Path> delivered = list(outbox);
+        assertThat(delivered).singleElement().satisfies(file -> {
+            assertThat(file.getFileName().toString()).startsWith(goodId + "_").endsWith(".xml");
+            assertThat(Files.readAllBytes(file)).isEqualTo(good);
+        });
+
+        // and each flow's sender gets an integration report, valid against the report schema, with the reason
+        Path senderOut = dataDir.resolve("mailboxes/FOU001/out");
+        List<Path> integration = list(senderOut).stream()
+                .filter(f -> f.getFileName().toString().endsWith(".integration.xml")).toList();
+        assertThat(integration).hasSize(4);
+        for (Path report : integration) {
+            ReportSchema.validate(report);
+        }
+        String goodReport = Files.readString(reportFor(integration, "a-good.xml"));
+        assertThat(goodReport).contains("type=\"INTEGRATION\"").contains("<Etat>IN_INTEGRE</Etat>")
+                .contains("<Code>03</Code>").contains("F-ROUTE-001");
+        String recycled = Files.readString(reportFor(integration, "b-unknown-service.xml"));
+        assertThat(recycled).contains("<Etat>IN_REJETE</Etat>").contains("<Code>04</Code>")
+                .contains("<CodeMotif>ROUTAGE_SERVICE_INCONNU</CodeMotif>").contains("« COMPTA »");
+
+        // and the run's summary says what it did
+        assertThat(jobs.recent(5)).filteredOn(r -> r.executionId() == run.getId()).singleElement()
+                .satisfies(r -> assertThat(r.summary()).contains("delivered=1 recycled=2 rejected=1"));
+
+        // when routing runs again, nothing is routed or delivered twice
+        JobExecution again = runRouting();
+        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(list(outbox)).hasSize(1);
+        assertThat(ledger.history(goodId)).hasSize(3);
+    }
+
+    private static Path reportFor(List<Path> reports, String originalName) {
+        return reports.stream().filter(f -> f.getFileName().toString().contains(originalName))
+                .findFirst().orElseThrow();
+    }
+
+    private void assertRecycled(String invoiceId, String code) {
+        assertThat(ledger.status(invoiceId)).contains(InvoiceStatus.A_RECYCLER);
+        StatusChange last = ledger.history(invoiceId).get(ledger.history(invoiceId).size() - 1);
+        assertThat(last.reasonCode()).isEqualTo(code);
+        assertThat(last.message()).isNotBlank();
+    }
+
+    private JobExecution runRouting() throws Exception {
+        return jobOperator.start(routingJob, new JobParametersBuilder()
+                .addString("requestedAt", Instant.now().toString() + System.nanoTime()).toJobParameters());
+    }
+
+    private String invoiceIdOf(String originalName) {
+        return jdbc.queryForObject("SELECT i.invoice_id FROM invoice i JOIN flow f ON f.flow_id = i.flow_id"
+                + " WHERE f.original_name = ?", String.class, originalName);
+    }
+
+    private long count(String sql) {
+        Long n = jdbc.queryForObject(sql, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static List<Path> list(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
+    }
+}

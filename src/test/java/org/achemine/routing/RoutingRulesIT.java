@@ -1,0 +1,189 @@
+package org.achemine.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.achemine.directory.DirectoryImporter;
+import org.achemine.directory.PublicStructureDirectory;
+import org.achemine.lifecycle.InvoiceStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every routing rule against the sample directory (samples/directory/), loaded by the real import job
+ * into a real H2 database. Each structure of the samples exists to trigger one rule; see
+ * samples/directory/README.md.
+ */
+@SpringBootTest(properties = {"achemine.intake.enabled=false", "achemine.directory.watch=false"})
+class RoutingRulesIT {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    private static final String SUPPLIER = "73282932000074";
+    private static final String BASIC = "23992383297190";           // COMMUNE DE SAINT-AUBIN-SUR-LOIRE
+    private static final String SERVICE_AND_EJ = "26206817499042";  // SGAMI: service and EJ required
+    private static final String EJ_REQUIRED = "29745080110833";     // CH de Valence
+    private static final String SERVICE_REQUIRED = "27872412542590"; // Université de Lille-Nord
+    private static final String SERVICE_OR_EJ = "23216932677144";   // Département du Lot-et-Garonne
+    private static final String MOA_ONLY = "22543801985816";        // Syndicat mixte des eaux
+    private static final String INACTIVE = "20254120710594";        // CC du Pays de Bray
+    private static final String SERVICE_EJ = "26473761094142";      // OPH de l'Aube: service TRAVAUX needs an EJ
+    private static final String PUBLIC_SUPPLIER = "27162778864816"; // DRFIP, itself a public structure
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("achemine.data-dir", () -> dataDir.toString());
+    }
+
+    @Autowired
+    DirectoryImporter importer;
+
+    @Autowired
+    PublicStructureDirectory directory;
+
+    private static RoutingRules rules;
+
+    @BeforeEach
+    void loadSampleDirectoryOnce() throws Exception {
+        if (rules != null) {
+            return;
+        }
+        Path samples = Files.createDirectories(dataDir.resolve("samples"));
+        Path structures = Files.copy(Path.of("samples/directory/structures.csv"), samples.resolve("structures.csv"));
+        Path services = Files.copy(Path.of("samples/directory/services.csv"), samples.resolve("services.csv"));
+        assertThat(importer.importFiles(structures, services).activated()).isTrue();
+        rules = new RoutingRules(directory, request -> "DUPLI-1".equals(request.invoiceNumber())
+                ? Optional.of("ACH001110000000000000000042-1") : Optional.empty());
+    }
+
+    @Test
+    void deliversToAnActiveStructureWithoutRequirements() {
+        RoutingDecision decision = decide(BASIC, null, null);
+
+        assertThat(decision.delivered()).isTrue();
+        assertThat(decision.recipientSiret()).isEqualTo(BASIC);
+        assertThat(decision.findings()).isEmpty();
+    }
+
+    @Test
+    void unknownSiretIsSentBackForRecycling() {
+        assertRecycled(decide("11122233300017", null, null), "ROUTAGE_SIRET_INCONNU", "11122233300017");
+    }
+
+    @Test
+    void inactiveStructureIsSentBackForRecycling() {
+        assertRecycled(decide(INACTIVE, null, null), "ROUTAGE_STRUCTURE_INACTIVE", "PAYS DE BRAY");
+    }
+
+    @Test
+    void projectOwnerOnlyStructureReceivesNoInvoice() {
+        assertRecycled(decide(MOA_ONLY, null, null), "ROUTAGE_STRUCTURE_NON_DESTINATAIRE", MOA_ONLY);
+    }
+
+    @Test
+    void missingServiceCodeWhenTheStructureManagesServicesListsTheActiveCodes() {
+        RoutingDecision decision = decide(SERVICE_REQUIRED, null, null);
+
+        assertRecycled(decision, "ROUTAGE_SERVICE_ABSENT", "BT-10");
+        assertThat(decision.findings().get(0).message()).contains("DAF").doesNotContain("LABO-CHIMIE").doesNotContain("BIBLIO");
+    }
+
+    @Test
+    void unknownServiceCodeIsSentBackForRecycling() {
+        assertRecycled(decide(SERVICE_REQUIRED, "COMPTA", null), "ROUTAGE_SERVICE_INCONNU", "« COMPTA »");
+    }
+
+    @Test
+    void inactiveServiceIsSentBackForRecycling() {
+        assertRecycled(decide(SERVICE_REQUIRED, "LABO-CHIMIE", null), "ROUTAGE_SERVICE_INACTIF", "LABO-CHIMIE");
+    }
+
+    @Test
+    void serviceOutsideItsDatesIsSentBackForRecycling() {
+        assertRecycled(decide(SERVICE_REQUIRED, "BIBLIO", null), "ROUTAGE_SERVICE_INACTIF", "BIBLIO");
+    }
+
+    @Test
+    void activeServiceIsDeliveredWithItsCode() {
+        RoutingDecision decision = decide(SERVICE_REQUIRED, "DAF", null);
+
+        assertThat(decision.delivered()).isTrue();
+        assertThat(decision.serviceCode()).isEqualTo("DAF");
+    }
+
+    @Test
+    void structureRequiringAnEngagementNeedsBt13() {
+        assertRecycled(decide(EJ_REQUIRED, null, null), "ROUTAGE_ENGAGEMENT_ABSENT", "BT-13");
+        assertThat(decide(EJ_REQUIRED, null, "EJ-2026-000123").delivered()).isTrue();
+    }
+
+    @Test
+    void serviceRequiringAnEngagementNeedsBt13() {
+        assertRecycled(decide(SERVICE_EJ, "TRAVAUX", null), "ROUTAGE_ENGAGEMENT_ABSENT", "TRAVAUX");
+        assertThat(decide(SERVICE_EJ, "GESTION", null).delivered()).isTrue();
+        assertThat(decide(SERVICE_EJ, "TRAVAUX", "EJ-77").delivered()).isTrue();
+    }
+
+    @Test
+    void serviceAndEngagementBothRequired() {
+        assertRecycled(decide(SERVICE_AND_EJ, null, "EJ-1"), "ROUTAGE_SERVICE_ABSENT", "SGAMI-FIN");
+        assertRecycled(decide(SERVICE_AND_EJ, "SGAMI-FIN", null), "ROUTAGE_ENGAGEMENT_ABSENT", SERVICE_AND_EJ);
+        assertThat(decide(SERVICE_AND_EJ, "SGAMI-FIN", "EJ-1").delivered()).isTrue();
+    }
+
+    @Test
+    void serviceOrEngagementEitherIsEnough() {
+        assertRecycled(decide(SERVICE_OR_EJ, null, null), "ROUTAGE_SERVICE_OU_ENGAGEMENT_ABSENT", "BT-10");
+        assertThat(decide(SERVICE_OR_EJ, "DGS", null).delivered()).isTrue();
+        assertThat(decide(SERVICE_OR_EJ, null, "EJ-9").delivered()).isTrue();
+    }
+
+    @Test
+    void reservedPublicInvoicesServiceIsRejectedForAPrivateSupplier() {
+        RoutingDecision decision = decide(SERVICE_AND_EJ, "FACTURES_PUBLIQUES", "EJ-1");
+
+        assertThat(decision.status()).isEqualTo(InvoiceStatus.REJETEE);
+        assertThat(decision.findings()).extracting(f -> f.code()).containsExactly("ROUTAGE_SERVICE_RESERVE");
+    }
+
+    @Test
+    void reservedPublicInvoicesServiceIsDeliveredForAPublicSupplier() {
+        RoutingRequest request = new RoutingRequest("i1", PUBLIC_SUPPLIER, "F-1", 2026, SERVICE_AND_EJ,
+                "FACTURES_PUBLIQUES", "EJ-1");
+
+        assertThat(rules.decide(request, TODAY).delivered()).isTrue();
+    }
+
+    @Test
+    void sameSupplierNumberAndYearIsRejectedAsDuplicate() {
+        RoutingRequest request = new RoutingRequest("i2", SUPPLIER, "DUPLI-1", 2026, BASIC, null, null);
+
+        RoutingDecision decision = rules.decide(request, TODAY);
+
+        assertThat(decision.status()).isEqualTo(InvoiceStatus.REJETEE);
+        assertThat(decision.findings()).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("DUPLI-1").contains("ACH001110000000000000000042-1"));
+    }
+
+    private RoutingDecision decide(String buyer, String service, String engagement) {
+        return rules.decide(new RoutingRequest("i0", SUPPLIER, "F-2026-001", 2026, buyer, service, engagement), TODAY);
+    }
+
+    private static void assertRecycled(RoutingDecision decision, String code, String mentioned) {
+        assertThat(decision.status()).isEqualTo(InvoiceStatus.A_RECYCLER);
+        assertThat(decision.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(code);
+            assertThat(f.message()).contains(mentioned);
+        });
+    }
+}

@@ -1,0 +1,24 @@
+package org.achemine.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.achemine.AchemineApplication;
+
+/**
+ * Runs achemine's command line in a JVM of its own, as an operator would, so a test can kill it with
+ * SIGKILL at any moment. Its output goes to a log file beside the data folder.
+ */
+public final class EngineProcess {
+
+    private EngineProcess() {
+    }
+
+    public static Process start(Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-cp", System.getProperty("java.class.path"), AchemineApplication.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+}
