@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.achemine.archive.AtomicFiles;
+import org.achemine.mailbox.Mailboxes;
 import org.achemine.validation.InvoiceDocument;
 
 /**
- * Puts a routed invoice in its recipient's mailbox, {@code mailboxes/<SIRET>/out/}, as
+ * Puts a routed invoice in its recipient's mailbox ({@code mailboxes/<recipient partner>/out/} when a
+ * configured recipient partner serves the SIRET, else {@code mailboxes/<SIRET>/out/}), as
  * {@code <invoiceId>_<original name>}: written under a temporary name, then published without ever
  * replacing a file. Exactly once: a delivery found already there (a run interrupted after the file was
  * published but before the database said so) is taken as done, never written twice.
@@ -17,7 +19,7 @@ public class InvoiceDelivery {
 
     private static final int MAX_NAME = 120;
 
-    private final Path mailboxesRoot;
+    private final Mailboxes mailboxes;
     private final ArchivedDocuments documents;
     private final boolean durable;
 
@@ -26,14 +28,14 @@ public class InvoiceDelivery {
      *                the delivery: survives a power loss, at the cost of two disk syncs per invoice. Without
      *                it a delivery survives a crash of the engine (the operating system keeps the file).
      */
-    public InvoiceDelivery(Path mailboxesRoot, ArchivedDocuments documents, boolean durable) {
-        this.mailboxesRoot = mailboxesRoot;
+    public InvoiceDelivery(Mailboxes mailboxes, ArchivedDocuments documents, boolean durable) {
+        this.mailboxes = mailboxes;
         this.documents = documents;
         this.durable = durable;
     }
 
     public Path outbox(String recipientSiret) {
-        return mailboxesRoot.resolve(recipientSiret).resolve("out");
+        return mailboxes.recipientOut(recipientSiret);
     }
 
     /** Where an invoice is (or will be) delivered: fixed by its id, recipient and original name. */

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * recorded in one commit (REPORT_READY), the report renamed into place (the partner sees it whole or not at
  * all), then REPORTED. Resumes from whatever
  * stage a crash left the flow in. A technical fault (disk, database, a check that broke) writes no report:
- * the flow stays unreported and is retried, never answered "rejected" for our own fault.
+ * the flow stays unreported and is retried, never answered "rejected" for our own fault. Status flows
+ * (interfaces 1300/1301) go to the {@link StatusFlowHandler} instead, under the same guard.
  */
 public class FlowDeposit {
 
@@ -35,11 +36,13 @@ public class FlowDeposit {
     private final FlowRegistry registry;
     private final Mailboxes mailboxes;
     private final Clock clock;
+    private final StatusFlowHandler statusFlows;
     /** Flows being processed now: a flow submitted twice (recovery, retry) is never processed twice at once. */
     private final Set<FlowId> inProgress = ConcurrentHashMap.newKeySet();
 
     public FlowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
-                       Clock clock) {
+                       Clock clock, StatusFlowHandler statusFlows) {
+        this.statusFlows = statusFlows;
         this.engine = engine;
         this.reports = reports;
         this.registry = registry;
@@ -56,7 +59,7 @@ public class FlowDeposit {
             return reportPath(flow); // another worker has it in hand
         }
         try {
-            return processOnce(flow);
+            return InterfaceSniffer.isStatusFlow(flow.flowId()) ? statusFlows.process(flow) : processOnce(flow);
         } finally {
             inProgress.remove(flow.flowId());
         }

@@ -124,6 +124,31 @@ public class FlowRegistry {
         });
     }
 
+    /**
+     * Records a processed status flow's state and report path (stage REPORT_READY). Joins the caller's
+     * transaction, so the status changes the flow applied and this stage commit together. A status flow has
+     * no invoices to register: it is marked so, and routing's trigger never waits for it.
+     */
+    public void recordStatusFlowProcessed(FlowId flowId, FlowState state, String syntax, Instant processedAt,
+                                          Path reportPath) {
+        requireOne(jdbc.update("UPDATE flow SET stage = ?, flow_kind = ?, syntax = ?, flow_state = ?, status_code = ?,"
+                        + " validated_at = ?, report_path = ?, invoices_registered = TRUE WHERE flow_id = ?",
+                FlowStage.REPORT_READY.name(), "STATUS", syntax, state.name(), state.statusCode(), utc(processedAt),
+                reportPath.toString(), flowId.value()), flowId);
+    }
+
+    /** The state recorded with a flow's verdict. */
+    public FlowState flowState(FlowId flowId) {
+        return FlowState.valueOf(jdbc.queryForObject("SELECT flow_state FROM flow WHERE flow_id = ?", String.class,
+                flowId.value()));
+    }
+
+    /** When a flow was validated or processed, if it was. */
+    public Optional<Instant> processedAt(FlowId flowId) {
+        return jdbc.query("SELECT validated_at FROM flow WHERE flow_id = ? AND validated_at IS NOT NULL",
+                (rs, i) -> rs.getObject(1, OffsetDateTime.class).toInstant(), flowId.value()).stream().findFirst();
+    }
+
     public void markReported(FlowId flowId, Instant reportedAt) {
         requireOne(jdbc.update("UPDATE flow SET stage = ?, reported_at = ? WHERE flow_id = ?",
                 FlowStage.REPORTED.name(), utc(reportedAt), flowId.value()), flowId);

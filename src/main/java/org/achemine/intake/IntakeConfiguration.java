@@ -53,8 +53,9 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    FlowDeposit flowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes) {
-        return new FlowDeposit(engine, reports, registry, mailboxes, UTC);
+    FlowDeposit flowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
+                            StatusFlowHandler statusFlows) {
+        return new FlowDeposit(engine, reports, registry, mailboxes, UTC, statusFlows);
     }
 
     /** Settled before any route starts: see {@link RecoveryBacklog}. Skipped when intake is disabled. */

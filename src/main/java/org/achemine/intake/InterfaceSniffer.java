@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
+import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.achemine.validation.Syntax;
@@ -19,6 +21,9 @@ import org.achemine.xml.HardenedXml;
  * <ul>
  *   <li>{@code 1100} UBL 2.1 Invoice or CreditNote (FSO1100A), {@code 1106} CII D16B (FSO1106A);</li>
  *   <li>{@value #BATCH} a .zip or .tar.gz batch of invoices (ours: Chorus gives batches no number of their own);</li>
+ *   <li>{@value #STATUS_XML} a status flow in XML (root {@code {urn:achemine:statuts-facture:1}CPPStatut}),
+ *       {@value #STATUS_CSV} a status flow in CSV (any {@code .csv} file): status updates from recipients,
+ *       completions from suppliers, processed instead of validated as invoices (ours too);</li>
  *   <li>{@value #UNRECOGNISED} anything else (not XML, unknown root, hostile or broken XML).</li>
  * </ul>
  */
@@ -26,26 +31,46 @@ public final class InterfaceSniffer {
 
     public static final String BATCH = "1190";
     public static final String UNRECOGNISED = "1199";
+    public static final String STATUS_XML = "1300";
+    public static final String STATUS_CSV = "1301";
+    static final String STATUS_NAMESPACE = "urn:achemine:statuts-facture:1";
+    static final String STATUS_ROOT = "CPPStatut";
     static final int HEAD_SIZE = 64 * 1024;
 
     public String interfaceNumber(String fileName, Path content) {
+        if (fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return STATUS_CSV;
+        }
         switch (FileAdmissibilityCheck.kindOf(fileName)) {
             case ZIP, TAR_GZ:
                 return BATCH;
             case XML:
-                return rootSyntax(content).map(Syntax::interfaceNumber).orElse(UNRECOGNISED);
+                return rootElement(content).map(InterfaceSniffer::interfaceOfRoot).orElse(UNRECOGNISED);
             default:
                 return UNRECOGNISED;
         }
     }
 
-    private static Optional<Syntax> rootSyntax(Path content) {
+    /** Whether a flow carries status updates (decided at take time, kept in its id: a restart decides the same). */
+    public static boolean isStatusFlow(FlowId flowId) {
+        return STATUS_XML.equals(flowId.interfaceNumber()) || STATUS_CSV.equals(flowId.interfaceNumber());
+    }
+
+    private static String interfaceOfRoot(QName root) {
+        if (STATUS_NAMESPACE.equals(root.getNamespaceURI()) && STATUS_ROOT.equals(root.getLocalPart())) {
+            return STATUS_XML;
+        }
+        return Syntax.of(root.getNamespaceURI(), root.getLocalPart()).map(Syntax::interfaceNumber).orElse(UNRECOGNISED);
+    }
+
+    private static Optional<QName> rootElement(Path content) {
         try (InputStream head = new LimitedInputStream(Files.newInputStream(content), HEAD_SIZE)) {
             XMLStreamReader reader = HardenedXml.xmlInputFactory().createXMLStreamReader(head);
             try {
                 while (reader.hasNext()) {
                     if (reader.next() == XMLStreamReader.START_ELEMENT) {
-                        return Syntax.of(reader.getNamespaceURI(), reader.getLocalName());
+                        String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
+                        return Optional.of(new QName(namespace, reader.getLocalName()));
                     }
                 }
                 return Optional.empty();

@@ -17,7 +17,9 @@ import org.achemine.config.AchemineProperties.Partner;
  * The data folder's layout, created at start-up:
  * <pre>
  * &lt;data-dir&gt;/mailboxes/&lt;partner&gt;/in/    files the partner drops (taken, then removed)
- * &lt;data-dir&gt;/mailboxes/&lt;partner&gt;/out/   reports we write back (deposit reports: *.cr.xml)
+ * &lt;data-dir&gt;/mailboxes/&lt;partner&gt;/out/   reports we write back (deposit reports: *.cr.xml), and
+ *                                      invoices delivered to a recipient partner (its SIRET: {@link #recipientOut})
+ * &lt;data-dir&gt;/mailboxes/&lt;SIRET&gt;/out/     invoices delivered to a recipient served by no partner
  * &lt;data-dir&gt;/archive/yyyy/MM/dd/&lt;flowId&gt;  write-once originals
  * &lt;data-dir&gt;/db/                      the H2 database
  * </pre>
@@ -27,6 +29,7 @@ public final class Mailboxes {
 
     /** Chorus partner codes: 3 capital letters then 3 digits (FACTS §1.3). */
     private static final Pattern PARTNER_CODE = Pattern.compile("[A-Z]{3}[0-9]{3}");
+    private static final Pattern SIRET = Pattern.compile("[0-9]{14}");
 
     private final Path dataDir;
     private final List<Partner> partners;
@@ -112,6 +115,19 @@ public final class Mailboxes {
         return removed;
     }
 
+    /** The recipient partner (role RECIPIENT or BOTH) whose mailbox serves this SIRET, if one is configured. */
+    public Optional<Partner> recipientPartner(String siret) {
+        return partners.stream().filter(p -> p.role().receives() && siret.equals(p.siret())).findFirst();
+    }
+
+    /**
+     * Where invoices for a public recipient are delivered: the {@code out/} of the recipient partner that
+     * serves its SIRET (connected in EDI), else {@code mailboxes/<SIRET>/out/}.
+     */
+    public Path recipientOut(String siret) {
+        return out(recipientPartner(siret).map(Partner::code).orElse(siret));
+    }
+
     public Path archiveRoot() {
         return dataDir.resolve("archive");
     }
@@ -131,6 +147,17 @@ public final class Mailboxes {
             }
             if (!seen.add(partner.code())) {
                 throw new IllegalStateException(key + ".code '" + partner.code() + "' is declared twice");
+            }
+            if (partner.role().receives()) {
+                // A recipient partner is found by its SIRET (delivery, status updates): it must have one, its own.
+                if (partner.siret() == null || !SIRET.matcher(partner.siret()).matches()) {
+                    throw new IllegalStateException(key + ".siret '" + partner.siret() + "' of recipient partner "
+                            + partner.code() + " is not a SIRET (14 digits): it names the public structure it serves");
+                }
+                if (!seen.add("siret:" + partner.siret())) {
+                    throw new IllegalStateException(key + ".siret " + partner.siret()
+                            + " is already served by another recipient partner");
+                }
             }
         }
     }

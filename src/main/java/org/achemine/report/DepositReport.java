@@ -15,14 +15,11 @@ import java.util.regex.Pattern;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import org.achemine.report.xml.CompteRenduType;
-import org.achemine.report.xml.ConstatType;
 import org.achemine.report.xml.ConstatsType;
 import org.achemine.report.xml.ControlesType;
 import org.achemine.report.xml.Decision;
-import org.achemine.report.xml.EmplacementType;
 import org.achemine.report.xml.FactureType;
 import org.achemine.report.xml.FacturesType;
-import org.achemine.report.xml.Gravite;
 import org.achemine.report.xml.IncidentType;
 import org.achemine.report.xml.JeuxDeReglesType;
 import org.achemine.report.xml.NomControle;
@@ -36,7 +33,6 @@ import org.achemine.validation.Finding;
 import org.achemine.validation.FindingCode;
 import org.achemine.validation.FlowVerdict;
 import org.achemine.validation.InvoiceFacts;
-import org.achemine.validation.Location;
 import org.achemine.validation.RuleSet;
 import org.achemine.xml.HardenedXml;
 import org.xml.sax.SAXException;
@@ -187,32 +183,9 @@ public final class DepositReport {
     private ConstatsType findings(List<Finding> findings) {
         ConstatsType constats = factory.createConstatsType();
         for (Finding finding : findings) {
-            ConstatType constat = factory.createConstatType();
-            constat.setCode(finding.code());
-            constat.setGravite(Gravite.fromValue(finding.severity().token()));
-            constat.setSource(NomControle.fromValue(finding.source().token()));
-            constat.setMessage(finding.message());
-            constat.setMessageEn(finding.messageEn());
-            constat.setTexteRegle(finding.ruleText());
-            location(finding.location()).ifPresent(constat::setEmplacement);
-            constats.getConstat().add(constat);
+            constats.getConstat().add(parts.constat(finding));
         }
         return constats;
-    }
-
-    private Optional<EmplacementType> location(Location location) {
-        if (location == null || (location.line() <= 0 && location.column() <= 0 && location.path() == null)) {
-            return Optional.empty();
-        }
-        EmplacementType where = factory.createEmplacementType();
-        if (location.line() > 0) {
-            where.setLigne(location.line());
-        }
-        if (location.column() > 0) {
-            where.setColonne(location.column());
-        }
-        where.setChemin(location.path());
-        return Optional.of(where);
     }
 
     /** A check that broke (our fault) is quoted with its incident id so the operator can find it. */

@@ -7,14 +7,21 @@ import java.util.Locale;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
+import java.util.Optional;
+import org.achemine.report.xml.ConstatType;
+import org.achemine.report.xml.EmplacementType;
 import org.achemine.report.xml.EmpreinteType;
 import org.achemine.report.xml.EtatFlux;
 import org.achemine.report.xml.FluxType;
+import org.achemine.report.xml.Gravite;
+import org.achemine.report.xml.NomControle;
 import org.achemine.report.xml.ObjectFactory;
 import org.achemine.report.xml.StatutFluxType;
+import org.achemine.validation.Finding;
 import org.achemine.validation.FlowState;
+import org.achemine.validation.Location;
 
-/** The parts deposit and integration reports share: the flow block, the flow status, UTC date-times. */
+/** The parts every report shares: the flow block, the flow status, findings, UTC date-times. */
 final class ReportParts {
 
     private static final DateTimeFormatter XML_DATE_TIME =
@@ -58,5 +65,33 @@ final class ReportParts {
 
     XMLGregorianCalendar dateTime(Instant instant) {
         return datatypes.newXMLGregorianCalendar(XML_DATE_TIME.format(instant));
+    }
+
+    /** One finding as a {@code Constat}: code, severity, source, messages, rule text, location. */
+    ConstatType constat(Finding finding) {
+        ConstatType constat = factory.createConstatType();
+        constat.setCode(finding.code());
+        constat.setGravite(Gravite.fromValue(finding.severity().token()));
+        constat.setSource(NomControle.fromValue(finding.source().token()));
+        constat.setMessage(finding.message());
+        constat.setMessageEn(finding.messageEn());
+        constat.setTexteRegle(finding.ruleText());
+        location(finding.location()).ifPresent(constat::setEmplacement);
+        return constat;
+    }
+
+    Optional<EmplacementType> location(Location location) {
+        if (location == null || (location.line() <= 0 && location.column() <= 0 && location.path() == null)) {
+            return Optional.empty();
+        }
+        EmplacementType where = factory.createEmplacementType();
+        if (location.line() > 0) {
+            where.setLigne(location.line());
+        }
+        if (location.column() > 0) {
+            where.setColonne(location.column());
+        }
+        where.setChemin(location.path());
+        return Optional.of(where);
     }
 }

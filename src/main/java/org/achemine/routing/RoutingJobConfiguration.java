@@ -136,9 +136,10 @@ public class RoutingJobConfiguration {
     }
 
     @Bean
-    InvoiceDelivery invoiceDelivery(AchemineProperties properties, DeliveryProperties delivery, JdbcTemplate jdbc) {
+    InvoiceDelivery invoiceDelivery(AchemineProperties properties, DeliveryProperties delivery, JdbcTemplate jdbc,
+                                    Mailboxes mailboxes) {
         ArchiveUnpacker unpacker = new ArchiveUnpacker(properties.validation().toSettings());
-        return new InvoiceDelivery(properties.dataDir().toAbsolutePath().resolve("mailboxes"),
+        return new InvoiceDelivery(mailboxes,
                 new ArchivedDocuments(jdbc, unpacker), delivery.durable());
     }
 }

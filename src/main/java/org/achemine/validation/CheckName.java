@@ -1,12 +1,17 @@
 package org.achemine.validation;
 
-/** The checks of the validation pipeline, in the order they run. Also the {@code source} of a finding. */
+/**
+ * The checks of the validation pipeline, in the order they run, then the other sources of findings. Also the
+ * {@code source} of a finding.
+ */
 public enum CheckName {
     ADMISSIBILITY("admissibility"),
     XSD("xsd"),
     EN16931("en16931"),
     NATIONAL("national"),
-    ROUTING("routing");
+    ROUTING("routing"),
+    /** Not a validation check: the processing of a status flow (status updates, completions). */
+    STATUS_UPDATES("statuts");
 
     private final String token;
 

@@ -3,6 +3,7 @@ package org.achemine.validation;
 import static org.achemine.validation.CheckName.ADMISSIBILITY;
 import static org.achemine.validation.CheckName.NATIONAL;
 import static org.achemine.validation.CheckName.ROUTING;
+import static org.achemine.validation.CheckName.STATUS_UPDATES;
 import static org.achemine.validation.CheckName.XSD;
 import static org.achemine.validation.Severity.FATAL;
 import static org.achemine.validation.Severity.WARNING;
@@ -161,6 +162,53 @@ public enum FindingCode {
     ROUTAGE_DOUBLON(ROUTING, FATAL,
             "Double facturation : la facture n° {0} (BT-1) du fournisseur {1} pour l'année {2} a déjà été déposée (facture {3}).",
             "Duplicate: invoice {0} (BT-1) of supplier {1} for year {2} was already deposited (invoice {3})."),
+
+    // --- Status flows (status updates from recipients, completions from suppliers); one per line or file ---
+    STA_CSV_ENTETE(STATUS_UPDATES, FATAL,
+            "L'en-tête du fichier CSV est absent ou incomplet ({0}) : la première ligne doit nommer les colonnes, par exemple id_facture;id_fournisseur;numero_facture;date_facture;statut;date_heure;motif;commentaire (séparateur « ; »). Aucune ligne n'a été appliquée.",
+            "The CSV header is missing or incomplete ({0}); nothing was applied."),
+    STA_CSV_SYNTAXE(STATUS_UPDATES, FATAL,
+            "Le fichier CSV est illisible à partir de la ligne {0} ({1}) : aucune ligne n'a été appliquée ; fermez le guillemet ouvert et renvoyez le fichier.",
+            "The CSV file cannot be read from line {0} ({1}); nothing was applied."),
+    STA_FICHIER_SANS_STATUT(STATUS_UPDATES, FATAL,
+            "Le fichier ne contient aucune mise à jour de statut : ajoutez au moins une ligne après l'en-tête.",
+            "The file contains no status update."),
+    STA_LIGNE_MALFORMEE(STATUS_UPDATES, FATAL,
+            "Ligne mal formée : {0}. Corrigez-la et renvoyez-la seule.",
+            "Malformed line: {0}."),
+    STA_STATUT_INCONNU(STATUS_UPDATES, FATAL,
+            "Statut « {0} » inconnu : indiquez un code de statut Chorus Pro sur deux chiffres, de 01 à 12 (par exemple 07 pour Service fait).",
+            "Unknown status \"{0}\": give a two-digit Chorus Pro status code, 01 to 12."),
+    STA_DATE_INVALIDE(STATUS_UPDATES, FATAL,
+            "Date-heure « {0} » illisible : écrivez-la au format ISO 8601 avec son fuseau, par exemple 2026-11-23T14:30:00+01:00 ou 2026-11-23T13:30:00Z.",
+            "Unreadable date-time \"{0}\": use ISO 8601 with an offset, e.g. 2026-11-23T14:30:00+01:00."),
+    STA_FACTURE_INCONNUE(STATUS_UPDATES, FATAL,
+            "Aucune facture ne correspond à {0} : vérifiez l'identifiant achemine de la facture (id_facture / IdTechnique, par exemple ACH0011100000000000000042-1) ou l'identifiant du fournisseur et le numéro de facture.",
+            "No invoice matches {0}."),
+    STA_REFERENCE_AMBIGUE(STATUS_UPDATES, FATAL,
+            "{0} désigne plusieurs factures ({1}) : indiquez l'identifiant achemine de la facture (id_facture / IdTechnique) ou sa date (date_facture / DateFacture).",
+            "{0} matches several invoices ({1}): give achemine's invoice id or the invoice date."),
+    STA_FACTURE_NON_AUTORISEE(STATUS_UPDATES, FATAL,
+            "La facture {0} ne vous concerne pas : {1}. Vous ne pouvez changer le statut que {2}.",
+            "Invoice {0} is not yours: {1}. You may only change the status {2}."),
+    STA_TRANSITION_INTERDITE(STATUS_UPDATES, FATAL,
+            "La facture {0} est au statut {1} : le passage au statut {2} par {3} n'est pas autorisé. {4}",
+            "Invoice {0} is in status {1}: {3} may not move it to {2}. {4}"),
+    STA_MOTIF_ABSENT(STATUS_UPDATES, FATAL,
+            "Le statut {0} exige un motif : indiquez un code du catalogue des motifs (colonne motif / élément Motif) : {1}.",
+            "Status {0} requires a reason code from the catalogue: {1}."),
+    STA_MOTIF_INCONNU(STATUS_UPDATES, FATAL,
+            "Motif « {0} » inconnu : utilisez un code du catalogue des motifs : {1}.",
+            "Unknown reason \"{0}\": use a code of the catalogue: {1}."),
+    STA_COMPLEMENT_ABSENT(STATUS_UPDATES, FATAL,
+            "La facture {0} ne peut passer en 12 Complétée sans son complément : indiquez en commentaire ce qui a été complété, ou la référence de la pièce jointe (piece_jointe / PieceJointe).",
+            "Invoice {0} cannot be completed (12) without a comment or an attachment reference."),
+    STA_DEJA_APPLIQUE(STATUS_UPDATES, FATAL,
+            "La facture {0} a déjà reçu le statut {1} daté du {2} (flux {3}) : ce changement n'est pas appliqué une seconde fois (fichier déjà envoyé ?).",
+            "Invoice {0} already received status {1} dated {2} (flow {3}): not applied twice (file sent again?)."),
+    STA_DEJA_AU_STATUT(STATUS_UPDATES, FATAL,
+            "La facture {0} est déjà au statut {1} depuis le {2} : rien n'a été changé.",
+            "Invoice {0} is already in status {1} since {2}: nothing changed."),
 
     // --- Processing faults (ours, not the document's) ---
     ERR_TECHNIQUE(ADMISSIBILITY, FATAL,

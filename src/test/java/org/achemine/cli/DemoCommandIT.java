@@ -53,7 +53,7 @@ class DemoCommandIT {
 
         // and the valid invoices were delivered to the recipient's mailbox, the batch's copies refused as duplicates
         assertThat(invoiceLineAfter(lines, "ubl-invoice-valid.xml"))
-                .contains("03 Mise à disposition").contains("mailboxes/21690012600014/out/");
+                .contains("03 Mise à disposition").contains("mailboxes/COL001/out/");
         assertThat(invoiceLineAfter(lines, "cii-invoice-valid.xml")).contains("03 Mise à disposition");
         assertThat(invoiceLineAfter(lines, "batch-mixed-batch.zip")).contains("05 ").contains("ROUTAGE_DOUBLON");
     }

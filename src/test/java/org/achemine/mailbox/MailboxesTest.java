@@ -83,4 +83,27 @@ class MailboxesTest {
         assertThat(recipientOut.resolve("I1_a.xml")).exists();
         assertThat(mailboxes.in("FOU001").resolve(".upload.xml.tmp")).exists();
     }
+
+    @Test
+    void deliversToTheRecipientPartnerServingASiretElseToTheSiretsOwnMailbox() {
+        // given a recipient partner connected in EDI for one public structure
+        Mailboxes mailboxes = new Mailboxes(dataDir, List.of(new Partner("FOU001", null, PartnerRole.ISSUER, null),
+                new Partner("COL001", "Commune de Bellerive", PartnerRole.RECIPIENT, "21690012600014")));
+
+        // when / then its SIRET's invoices go to its out/, any other SIRET's to mailboxes/<SIRET>/out
+        assertThat(mailboxes.recipientOut("21690012600014")).isEqualTo(mailboxes.out("COL001"));
+        assertThat(mailboxes.recipientOut("73282932000074"))
+                .isEqualTo(dataDir.toAbsolutePath().normalize().resolve("mailboxes/73282932000074/out"));
+        assertThat(mailboxes.recipientPartner("21690012600014")).map(Partner::code).contains("COL001");
+    }
+
+    @Test
+    void refusesARecipientPartnerWithoutASiretOrWithOneAlreadyServed() {
+        assertThatThrownBy(() -> new Mailboxes(dataDir, List.of(new Partner("COL001", null, PartnerRole.RECIPIENT, null))))
+                .hasMessageContaining("achemine.partners[0].siret").hasMessageContaining("not a SIRET");
+        assertThatThrownBy(() -> new Mailboxes(dataDir, List.of(
+                new Partner("COL001", null, PartnerRole.RECIPIENT, "21690012600014"),
+                new Partner("COL002", null, PartnerRole.BOTH, "21690012600014"))))
+                .hasMessageContaining("achemine.partners[1].siret 21690012600014 is already served");
+    }
 }

@@ -67,7 +67,7 @@ class RoutingCrashRestartIT {
         assertThat(engine.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         // when a routing run is killed with SIGKILL after some deliveries
-        Path delivered = dataDir.resolve("mailboxes/" + BELLERIVE + "/out");
+        Path delivered = dataDir.resolve("mailboxes/COL001/out"); // the recipient partner serving BELLERIVE
         Process routing = start("routing-1", "job", "run", "routing", data, "--achemine.routing.chunk-size=7");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
                 .until(() -> count(delivered, ".xml") >= INVOICES / 4);

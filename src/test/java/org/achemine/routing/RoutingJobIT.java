@@ -94,8 +94,9 @@ class RoutingJobIT {
         assertThat(ledger.status(duplicate)).contains(InvoiceStatus.REJETEE);
         assertThat(ledger.history(duplicate)).last().extracting(StatusChange::reasonCode).isEqualTo("ROUTAGE_DOUBLON");
 
-        // and the good one is in its recipient's mailbox, byte for byte, named after our invoice id
-        Path outbox = dataDir.resolve("mailboxes/" + BELLERIVE + "/out");
+        // and the good one is in its recipient's mailbox (partner COL001 serves BELLERIVE in application.yml),
+        // byte for byte, named after our invoice id
+        Path outbox = dataDir.resolve("mailboxes/COL001/out");
         List<Path> delivered = list(outbox);
         assertThat(delivered).singleElement().satisfies(file -> {
             assertThat(file.getFileName().toString()).startsWith(goodId + "_").endsWith(".xml");

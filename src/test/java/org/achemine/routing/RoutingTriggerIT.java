@@ -50,7 +50,7 @@ class RoutingTriggerIT {
                 SampleInvoices.ubl("F-TRIG-1", "21690012600014", "SCE-TECH-042", null));
 
         // then it reaches its recipient's mailbox through a routing run launched from a message
-        Path outbox = dataDir.resolve("mailboxes/21690012600014/out");
+        Path outbox = dataDir.resolve("mailboxes/COL001/out"); // COL001 serves this SIRET (application.yml)
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.isDirectory(outbox) && Files.list(outbox).count() == 1);
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 "03".equals(jdbc.queryForObject("SELECT status FROM invoice", String.class)));

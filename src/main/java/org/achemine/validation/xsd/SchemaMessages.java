@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * the JVM's language (it ignores Xerces' locale property): on a French-speaking JVM its own French passes
  * through, with the same key handling.
  */
-final class SchemaMessages {
+public final class SchemaMessages {
 
     /** A message in French and English, both ending with the validator's key, e.g. "(cvc-complex-type.2.4.a)". */
-    record Readable(String french, String english) {
+    public record Readable(String french, String english) {
     }
 
     private static final int MAX_LIST = 300;
@@ -80,7 +80,7 @@ final class SchemaMessages {
         return keyed.matches() ? keyed.group(1) : "";
     }
 
-    static Readable readable(String validatorMessage) {
+    public static Readable readable(String validatorMessage) {
         String text = validatorMessage == null ? "" : validatorMessage.strip();
         String key = null;
         Matcher keyed = KEY.matcher(text);

@@ -1,0 +1,289 @@
+package org.achemine.lifecycle.updates;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.achemine.config.AchemineProperties.Partner;
+import org.achemine.config.AchemineProperties.PartnerRole;
+import org.achemine.lifecycle.Actor;
+import org.achemine.lifecycle.ForbiddenTransitionException;
+import org.achemine.lifecycle.InvoiceLedger;
+import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.lifecycle.StatusReason;
+import org.achemine.lifecycle.StatusTransitions;
+import org.achemine.lifecycle.StatusTransitions.Transition;
+import org.achemine.validation.Finding;
+import org.achemine.validation.FindingCode;
+import org.achemine.validation.Location;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Applies the status updates of one file, in file order, for the partner that sent it; each line is
+ * applied or refused on its own (partial acceptance). The actor comes from the sender's role: a RECIPIENT
+ * partner acts as the recipient and may touch only invoices delivered to its SIRET; an ISSUER acts as the
+ * supplier on invoices it deposited; BOTH acts as the supplier for 12 Complétée, as the recipient otherwise.
+ * Every change goes through {@link InvoiceLedger}, stamped with the status flow and line. The caller owns
+ * the transaction (the flow's verdict commits with the changes).
+ */
+public class StatusUpdateApplier {
+
+    private final InvoiceLedger ledger;
+    private final JdbcTemplate jdbc;
+
+    public StatusUpdateApplier(InvoiceLedger ledger, JdbcTemplate jdbc) {
+        this.ledger = ledger;
+        this.jdbc = jdbc;
+    }
+
+    public List<StatusLineOutcome> apply(String flowId, Partner sender, List<RawStatusLine> lines) {
+        List<StatusLineOutcome> outcomes = new ArrayList<>(lines.size());
+        for (RawStatusLine line : lines) {
+            outcomes.add(apply(flowId, sender, line));
+        }
+        return outcomes;
+    }
+
+    private StatusLineOutcome apply(String flowId, Partner sender, RawStatusLine line) {
+        Location where = Location.at(line.lineNumber(), 0);
+        if (line.malformation() != null) {
+            return refused(line, null, Finding.of(FindingCode.STA_LIGNE_MALFORMEE, where, line.malformation()));
+        }
+        Optional<String> missing = missingField(line);
+        if (missing.isPresent()) {
+            return refused(line, null, Finding.of(FindingCode.STA_LIGNE_MALFORMEE, where, missing.get()));
+        }
+        InvoiceStatus to;
+        try {
+            to = InvoiceStatus.ofCode(line.status());
+        } catch (IllegalArgumentException unknown) {
+            return refused(line, null, Finding.of(FindingCode.STA_STATUT_INCONNU, where, line.status()));
+        }
+        Optional<Instant> at = instant(line.dateTime());
+        if (at.isEmpty()) {
+            return refused(line, null, Finding.of(FindingCode.STA_DATE_INVALIDE, where, line.dateTime()));
+        }
+        Integer year = null;
+        if (line.invoiceDate() != null) {
+            try {
+                year = LocalDate.parse(line.invoiceDate()).getYear();
+            } catch (DateTimeParseException unreadable) {
+                return refused(line, null, Finding.of(FindingCode.STA_LIGNE_MALFORMEE, where,
+                        "date de facture « " + line.invoiceDate() + " » illisible : écrivez-la AAAA-MM-JJ"));
+            }
+        }
+        StatusReason reason = null;
+        if (line.reason() != null) {
+            try {
+                reason = StatusReason.valueOf(line.reason());
+            } catch (IllegalArgumentException unknown) {
+                return refused(line, null, Finding.of(FindingCode.STA_MOTIF_INCONNU, where, line.reason(), reasonCodes()));
+            }
+        }
+        Actor actor = actorOf(sender.role(), to);
+
+        List<InvoiceRow> candidates = line.invoiceId() != null ? byId(line.invoiceId())
+                : byNumber(line.supplierId(), line.invoiceNumber(), year);
+        String reference = describe(line);
+        if (candidates.isEmpty()) {
+            return refused(line, null, Finding.of(FindingCode.STA_FACTURE_INCONNUE, where, reference));
+        }
+        List<InvoiceRow> mine = candidates.stream().filter(c -> isTheirs(c, actor, sender)).toList();
+        if (mine.isEmpty()) {
+            InvoiceRow other = candidates.get(0);
+            return refused(line, other.invoiceId(), Finding.of(FindingCode.STA_FACTURE_NON_AUTORISEE, where,
+                    other.invoiceId(), whyNotTheirs(other, actor), whatIsTheirs(actor, sender)));
+        }
+        if (mine.size() > 1) {
+            // An invoice sent back 04 À recycler is superseded by the one resent under the same number.
+            List<InvoiceRow> live = mine.stream().filter(c -> c.status() != InvoiceStatus.A_RECYCLER).toList();
+            mine = live.isEmpty() ? mine : live;
+        }
+        if (mine.size() > 1) {
+            return refused(line, null, Finding.of(FindingCode.STA_REFERENCE_AMBIGUE, where, reference,
+                    mine.stream().map(InvoiceRow::invoiceId).collect(Collectors.joining(", "))));
+        }
+        InvoiceRow invoice = mine.get(0);
+        String id = invoice.invoiceId();
+
+        Optional<PastChange> same = pastChange(id, to, at.get());
+        if (same.isPresent()) {
+            return refused(line, id, Finding.of(FindingCode.STA_DEJA_APPLIQUE, where, id, describe(to), at.get(),
+                    same.get().sourceFlowId() == null ? "inconnu" : same.get().sourceFlowId()));
+        }
+        if (invoice.status() == to) {
+            return refused(line, id, Finding.of(FindingCode.STA_DEJA_AU_STATUT, where, id, describe(to),
+                    invoice.statusChangedAt()));
+        }
+        Optional<Transition> transition = StatusTransitions.find(invoice.status(), actor, to);
+        if (transition.isEmpty()) {
+            return refused(line, id, Finding.of(FindingCode.STA_TRANSITION_INTERDITE, where, id,
+                    describe(invoice.status()), describe(to), actorName(actor), advice(invoice.status(), actor, to)));
+        }
+        if (transition.get().reasonRequired() && reason == null) {
+            return refused(line, id, Finding.of(FindingCode.STA_MOTIF_ABSENT, where, describe(to), reasonCodes()));
+        }
+        if (to == InvoiceStatus.COMPLETEE && line.comment() == null && line.attachment() == null) {
+            return refused(line, id, Finding.of(FindingCode.STA_COMPLEMENT_ABSENT, where, id));
+        }
+        try {
+            ledger.change(id, to, actor, reason == null ? null : reason.name(), message(line), at.get());
+        } catch (ForbiddenTransitionException changedMeanwhile) {
+            // Another writer (routing, a concurrent flow) moved it between our read and our change: nothing written.
+            return refused(line, id, Finding.of(FindingCode.STA_TRANSITION_INTERDITE, where, id,
+                    describe(invoice.status()), describe(to), actorName(actor), changedMeanwhile.getMessage()));
+        }
+        jdbc.update("UPDATE invoice_status_history SET source_flow_id = ?, source_line = ? WHERE invoice_id = ?"
+                + " AND seq = (SELECT MAX(seq) FROM invoice_status_history WHERE invoice_id = ?)",
+                flowId, line.lineNumber(), id, id);
+        return new StatusLineOutcome(line, id, null);
+    }
+
+    /** RECIPIENT acts as the recipient, ISSUER as the supplier; BOTH as the supplier only to complete (12). */
+    static Actor actorOf(PartnerRole role, InvoiceStatus asked) {
+        return switch (role) {
+            case RECIPIENT -> Actor.RECIPIENT;
+            case ISSUER -> Actor.SUPPLIER;
+            case BOTH -> asked == InvoiceStatus.COMPLETEE ? Actor.SUPPLIER : Actor.RECIPIENT;
+        };
+    }
+
+    private static Optional<String> missingField(RawStatusLine line) {
+        List<String> missing = new ArrayList<>();
+        if (line.invoiceId() == null && (line.supplierId() == null || line.invoiceNumber() == null)) {
+            missing.add("la référence de la facture (id_facture / IdTechnique, ou id_fournisseur et numero_facture"
+                    + " / Fournisseur et IdFacture)");
+        }
+        if (line.status() == null) {
+            missing.add("le statut (statut / IdStatut)");
+        }
+        if (line.dateTime() == null) {
+            missing.add("la date-heure (date_heure / Horodatage)");
+        }
+        return missing.isEmpty() ? Optional.empty() : Optional.of("il manque " + String.join(", ", missing));
+    }
+
+    /** ISO 8601 with an offset; a date-time without one is ambiguous (summer time) and refused. */
+    private static Optional<Instant> instant(String dateTime) {
+        try {
+            return Optional.of(OffsetDateTime.parse(dateTime).toInstant().truncatedTo(ChronoUnit.MILLIS));
+        } catch (DateTimeParseException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isTheirs(InvoiceRow invoice, Actor actor, Partner sender) {
+        return actor == Actor.SUPPLIER ? sender.code().equals(invoice.depositPartner())
+                : sender.siret() != null && sender.siret().equals(invoice.recipientSiret());
+    }
+
+    private static String whyNotTheirs(InvoiceRow invoice, Actor actor) {
+        if (actor == Actor.SUPPLIER) {
+            return "elle a été déposée par un autre partenaire";
+        }
+        return invoice.recipientSiret() == null ? "elle n'a été mise à disposition d'aucun destinataire"
+                : "elle est adressée à une autre structure";
+    }
+
+    private static String whatIsTheirs(Actor actor, Partner sender) {
+        return actor == Actor.SUPPLIER ? "des factures que vous avez déposées"
+                : "des factures mises à disposition de votre structure (SIRET " + sender.siret() + ")";
+    }
+
+    /** Who may make this change instead, or what this actor may send from the invoice's status. */
+    static String advice(InvoiceStatus from, Actor actor, InvoiceStatus to) {
+        List<Actor> others = Arrays.stream(Actor.values())
+                .filter(a -> a != actor && StatusTransitions.find(from, a, to).isPresent()).toList();
+        if (!others.isEmpty()) {
+            return "Ce passage est réservé à " + others.stream().map(StatusUpdateApplier::actorName)
+                    .collect(Collectors.joining(" ou ")) + ".";
+        }
+        List<Transition> possible = StatusTransitions.table().stream()
+                .filter(t -> t.from() == from && t.by() == actor).toList();
+        if (possible.isEmpty()) {
+            return "Depuis le statut " + describe(from) + ", " + actorName(actor) + " ne peut plus rien changer"
+                    + (StatusTransitions.isFinal(from) ? " : c'est un statut final." : ".");
+        }
+        return "Depuis ce statut, " + actorName(actor) + " peut envoyer : " + possible.stream()
+                .map(t -> describe(t.to()) + (t.reasonRequired() ? " (motif obligatoire)" : ""))
+                .collect(Collectors.joining(", ")) + ".";
+    }
+
+    static String actorName(Actor actor) {
+        return switch (actor) {
+            case RECIPIENT -> "le destinataire";
+            case SUPPLIER -> "le fournisseur";
+            case PLATFORM -> "la plateforme";
+        };
+    }
+
+    static String describe(InvoiceStatus status) {
+        return status.code() + " " + status.label();
+    }
+
+    private static String describe(RawStatusLine line) {
+        if (line.invoiceId() != null) {
+            return "la facture " + line.invoiceId();
+        }
+        return "la facture n° " + line.invoiceNumber() + " du fournisseur " + line.supplierId()
+                + (line.invoiceDate() == null ? "" : " du " + line.invoiceDate());
+    }
+
+    private static String reasonCodes() {
+        return Arrays.stream(StatusReason.values()).map(StatusReason::name).collect(Collectors.joining(", "));
+    }
+
+    /** What the history keeps: the comment, and the completing document's reference when there is one. */
+    private static String message(RawStatusLine line) {
+        if (line.attachment() == null) {
+            return line.comment();
+        }
+        return (line.comment() == null ? "" : line.comment() + " ") + "[pièce jointe : " + line.attachment() + "]";
+    }
+
+    private static StatusLineOutcome refused(RawStatusLine line, String invoiceId, Finding why) {
+        return new StatusLineOutcome(line, invoiceId, why);
+    }
+
+    private static final String INVOICE_ROWS = "SELECT i.invoice_id, i.status, i.recipient_siret, f.partner, i.status_changed_at"
+            + " FROM invoice i JOIN flow f ON f.flow_id = i.flow_id";
+
+    private List<InvoiceRow> byId(String invoiceId) {
+        return jdbc.query(INVOICE_ROWS + " WHERE i.invoice_id = ?", this::row, invoiceId);
+    }
+
+    private List<InvoiceRow> byNumber(String supplierId, String invoiceNumber, Integer year) {
+        if (year == null) {
+            return jdbc.query(INVOICE_ROWS + " WHERE i.supplier_id = ? AND i.invoice_number = ? ORDER BY i.invoice_id",
+                    this::row, supplierId, invoiceNumber);
+        }
+        return jdbc.query(INVOICE_ROWS + " WHERE i.supplier_id = ? AND i.invoice_number = ? AND i.invoice_year = ?"
+                + " ORDER BY i.invoice_id", this::row, supplierId, invoiceNumber, year);
+    }
+
+    private InvoiceRow row(java.sql.ResultSet rs, int rowNumber) throws java.sql.SQLException {
+        return new InvoiceRow(rs.getString(1), InvoiceStatus.ofCode(rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class).toInstant());
+    }
+
+    /** The same status at the same time already in the history: the line was applied before (a re-sent file). */
+    private Optional<PastChange> pastChange(String invoiceId, InvoiceStatus status, Instant at) {
+        return jdbc.query("SELECT changed_at, source_flow_id FROM invoice_status_history WHERE invoice_id = ? AND status = ?",
+                        (rs, i) -> new PastChange(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2)),
+                        invoiceId, status.code())
+                .stream().filter(p -> p.at().equals(at)).findFirst();
+    }
+
+    private record InvoiceRow(String invoiceId, InvoiceStatus status, String recipientSiret, String depositPartner,
+                              Instant statusChangedAt) {
+    }
+
+    private record PastChange(Instant at, String sourceFlowId) {
+    }
+}

@@ -1,0 +1,27 @@
+package org.achemine.lifecycle.updates;
+
+import java.time.Clock;
+import org.achemine.config.AchemineProperties;
+import org.achemine.intake.FlowRegistry;
+import org.achemine.lifecycle.InvoiceLedger;
+import org.achemine.mailbox.Mailboxes;
+import org.achemine.report.StatusReport;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the processing of status flows, handed to the intake as its {@link org.achemine.intake.StatusFlowHandler}. */
+@Configuration(proxyBeanMethods = false)
+public class StatusUpdatesConfiguration {
+
+    /** The status schema and the report schema are compiled once here, then shared by every intake worker. */
+    @Bean
+    StatusFlowProcessor statusFlowProcessor(FlowRegistry registry, Mailboxes mailboxes, TransactionTemplate transactions,
+                                            InvoiceLedger ledger, JdbcTemplate jdbc, AchemineProperties properties,
+                                            Clock clock) {
+        return new StatusFlowProcessor(registry, mailboxes, transactions, new StatusUpdateApplier(ledger, jdbc),
+                new StatusFlowRecord(jdbc), new XmlStatusFile(), new StatusReport(),
+                properties.validation().maxFileSize().toBytes(), clock);
+    }
+}
