@@ -1,0 +1,323 @@
+package org.achemine.lifecycle.updates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.achemine.config.AchemineProperties.Partner;
+import org.achemine.config.AchemineProperties.PartnerRole;
+import org.achemine.intake.FlowId;
+import org.achemine.intake.FlowRegistry;
+import org.achemine.intake.FlowStage;
+import org.achemine.intake.ReceivedFlow;
+import org.achemine.lifecycle.Actor;
+import org.achemine.lifecycle.InvoiceLedger;
+import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.lifecycle.StatusTransitions;
+import org.achemine.lifecycle.StatusTransitions.Transition;
+import org.achemine.report.xml.CompteRenduType;
+import org.achemine.report.xml.EtatFlux;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rules of status updates, line by line, on a real H2 database: invoices are registered directly in
+ * the status each case needs (the honest shortcut: routing them there would take a dozen status files),
+ * then a status line is applied as the intake applies it, in a transaction.
+ */
+@SpringBootTest(properties = {"achemine.intake.enabled=false", "achemine.directory.watch=false",
+        "achemine.routing.trigger-delay=1h"})
+class StatusUpdateApplierIT {
+
+    private static final String BELLERIVE = "21690012600014";
+    private static final String OTHER_STRUCTURE = "73282932000074";
+    private static final Partner RECIPIENT = new Partner("COL001", "Commune de Bellerive", PartnerRole.RECIPIENT, BELLERIVE);
+    private static final Partner SUPPLIER = new Partner("FOU001", "Fournisseur", PartnerRole.ISSUER, null);
+    private static final Instant AT = Instant.parse("2026-11-24T09:00:00Z");
+    private static final AtomicInteger NUMBERS = new AtomicInteger();
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("achemine.data-dir", () -> dataDir.toString());
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    InvoiceLedger ledger;
+
+    @Autowired
+    FlowRegistry registry;
+
+    @Autowired
+    StatusFlowProcessor processor;
+
+    /** Every (from, actor, to) the transition table does not list, for the two actors that send status files. */
+    static Stream<Arguments> forbiddenTransitions() {
+        List<Arguments> forbidden = new ArrayList<>();
+        for (InvoiceStatus from : InvoiceStatus.values()) {
+            for (Actor actor : List.of(Actor.RECIPIENT, Actor.SUPPLIER)) {
+                for (InvoiceStatus to : InvoiceStatus.values()) {
+                    if (from != to && StatusTransitions.find(from, actor, to).isEmpty()) {
+                        forbidden.add(arguments(from, actor, to));
+                    }
+                }
+            }
+        }
+        return forbidden.stream();
+    }
+
+    @ParameterizedTest(name = "{0} → {2} by {1}")
+    @MethodSource("forbiddenTransitions")
+    void refusesEveryTransitionTheTableDoesNotAllow(InvoiceStatus from, Actor actor, InvoiceStatus to) {
+        // given an invoice of FOU001 delivered to Bellerive, in status "from"
+        String invoice = invoice(from, BELLERIVE, "FOU001");
+
+        // when its recipient (or supplier) asks for "to", with a reason and a comment
+        StatusLineOutcome outcome = apply(actor == Actor.RECIPIENT ? RECIPIENT : SUPPLIER,
+                line(invoice, to.code(), "AUTRE", "commentaire"));
+
+        // then the line is refused as a forbidden transition, and the invoice is untouched
+        assertThat(outcome.refusal()).isNotNull();
+        assertThat(outcome.refusal().code()).isEqualTo("STA_TRANSITION_INTERDITE");
+        assertThat(outcome.refusal().message()).contains(from.code() + " " + from.label())
+                .contains(to.code() + " " + to.label());
+        assertThat(outcome.refusal().location().line()).isEqualTo(7);
+        assertThat(ledger.status(invoice)).contains(from);
+        assertThat(ledger.history(invoice)).hasSize(1);
+    }
+
+    static Stream<Transition> transitionsNeedingAReason() {
+        return StatusTransitions.table().stream().filter(Transition::reasonRequired);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transitionsNeedingAReason")
+    void refusesAMandatoryReasonLeftOut(Transition transition) {
+        // given an invoice in the transition's starting status
+        String invoice = invoice(transition.from(), BELLERIVE, "FOU001");
+
+        // when the change is asked with a comment but no reason
+        StatusLineOutcome outcome = apply(RECIPIENT, line(invoice, transition.to().code(), null, "sans motif"));
+
+        // then it is refused for the missing reason, listing the catalogue
+        assertThat(outcome.refusal().code()).isEqualTo("STA_MOTIF_ABSENT");
+        assertThat(outcome.refusal().message()).contains("JUSTIFICATIF_ABSENT").contains("MONTANT_ERRONE");
+        assertThat(ledger.status(invoice)).contains(transition.from());
+    }
+
+    static Stream<Transition> transitionsOfSenders() {
+        return StatusTransitions.table().stream().filter(t -> t.by() != Actor.PLATFORM);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transitionsOfSenders")
+    void appliesEveryTransitionTheTableAllowsItsSender(Transition transition) {
+        // given
+        String invoice = invoice(transition.from(), BELLERIVE, "FOU001");
+
+        // when
+        StatusLineOutcome outcome = apply(transition.by() == Actor.RECIPIENT ? RECIPIENT : SUPPLIER,
+                line(invoice, transition.to().code(), "MONTANT_ERRONE", "ok"));
+
+        // then the change is in the history with its time, actor, reason, comment and the flow that sent it
+        assertThat(outcome.applied()).as("%s", outcome.refusal()).isTrue();
+        assertThat(ledger.history(invoice)).last().satisfies(change -> {
+            assertThat(change.status()).isEqualTo(transition.to());
+            assertThat(change.actor()).isEqualTo(transition.by());
+            assertThat(change.at()).isEqualTo(AT);
+            assertThat(change.reasonCode()).isEqualTo("MONTANT_ERRONE");
+            assertThat(change.message()).isEqualTo("ok");
+        });
+        assertThat(jdbc.queryForObject("SELECT source_flow_id || ':' || source_line FROM invoice_status_history"
+                + " WHERE invoice_id = ? AND seq = 2", String.class, invoice)).isEqualTo("ACH0011301000000000000999:7");
+    }
+
+    @Test
+    void saysWhoMayMakeAChangeReservedToAnotherActor() {
+        String invoice = invoice(InvoiceStatus.SUSPENDUE, BELLERIVE, "FOU001");
+
+        StatusLineOutcome outcome = apply(RECIPIENT, line(invoice, "12", null, "complété"));
+
+        assertThat(outcome.refusal().message()).contains("Ce passage est réservé à le fournisseur");
+    }
+
+    @Test
+    void refusesInvoicesOfOtherRecipientsAndOtherSuppliers() {
+        // given an invoice delivered to another structure, deposited by another partner
+        String invoice = invoice(InvoiceStatus.MISE_A_DISPOSITION, OTHER_STRUCTURE, "OPE001");
+        String suspended = invoice(InvoiceStatus.SUSPENDUE, OTHER_STRUCTURE, "OPE001");
+
+        // then neither Bellerive's partner nor FOU001 may touch them
+        StatusLineOutcome byRecipient = apply(RECIPIENT, line(invoice, "07", null, null));
+        StatusLineOutcome bySupplier = apply(SUPPLIER, line(suspended, "12", null, "complément"));
+        assertThat(byRecipient.refusal().code()).isEqualTo("STA_FACTURE_NON_AUTORISEE");
+        assertThat(byRecipient.refusal().message()).contains("adressée à une autre structure").contains(BELLERIVE);
+        assertThat(bySupplier.refusal().code()).isEqualTo("STA_FACTURE_NON_AUTORISEE");
+        assertThat(bySupplier.refusal().message()).contains("déposée par un autre partenaire");
+        assertThat(ledger.status(invoice)).contains(InvoiceStatus.MISE_A_DISPOSITION);
+    }
+
+    @Test
+    void findsAnInvoiceByItsSupplierAndNumberAndAsksForItsDateWhenTheNumberIsAmbiguous() {
+        // given the same number used in 2025 and 2026, and an earlier copy of the 2026 one sent back 04
+        String number = "AMB-" + NUMBERS.incrementAndGet();
+        invoice(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE, "FOU001", number, 2025);
+        invoice(InvoiceStatus.A_RECYCLER, BELLERIVE, "FOU001", number, 2026);
+        String current = invoice(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE, "FOU001", number, 2026);
+
+        // when a line names only the supplier and the number, then one adds the invoice date
+        StatusLineOutcome ambiguous = apply(RECIPIENT, byNumber(number, null, "07"));
+        StatusLineOutcome dated = apply(RECIPIENT, byNumber(number, "2026-03-01", "07"));
+
+        // then the first is refused, listing the candidates; the second applies to the live 2026 invoice
+        assertThat(ambiguous.refusal().code()).isEqualTo("STA_REFERENCE_AMBIGUE");
+        assertThat(dated.applied()).isTrue();
+        assertThat(dated.invoiceId()).isEqualTo(current);
+        assertThat(ledger.status(current)).contains(InvoiceStatus.SERVICE_FAIT);
+    }
+
+    @Test
+    void refusesACompletionWithoutCommentOrAttachmentAndAcceptsOneWithAnAttachment() {
+        String invoice = invoice(InvoiceStatus.SUSPENDUE, BELLERIVE, "FOU001");
+
+        StatusLineOutcome bare = apply(SUPPLIER, line(invoice, "12", null, null));
+        StatusLineOutcome withAttachment = apply(SUPPLIER, new RawStatusLine(3, null, invoice, null, null, null, "12",
+                "2026-11-24T10:00:00+01:00", null, null, "BL-42.pdf", null));
+
+        assertThat(bare.refusal().code()).isEqualTo("STA_COMPLEMENT_ABSENT");
+        assertThat(withAttachment.applied()).isTrue();
+        assertThat(ledger.history(invoice)).last().extracting(InvoiceLedger.StatusChange::message)
+                .isEqualTo("[pièce jointe : BL-42.pdf]");
+    }
+
+    @Test
+    void aPartnerWithBothRolesCompletesAsTheSupplierAndProcessesAsTheRecipient() {
+        // given a partner that deposits invoices and receives Bellerive's (role BOTH)
+        Partner both = new Partner("MIX001", "Mixte", PartnerRole.BOTH, BELLERIVE);
+        String suspended = invoice(InvoiceStatus.SUSPENDUE, BELLERIVE, "MIX001");
+        String delivered = invoice(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE, "FOU001");
+
+        // when it sends a completion and a service-done
+        assertThat(apply(both, line(suspended, "12", null, "complément")).applied()).isTrue();
+        assertThat(apply(both, line(delivered, "07", null, null)).applied()).isTrue();
+
+        // then each was made by the right actor
+        assertThat(ledger.history(suspended)).last().extracting(InvoiceLedger.StatusChange::actor).isEqualTo(Actor.SUPPLIER);
+        assertThat(ledger.history(delivered)).last().extracting(InvoiceLedger.StatusChange::actor).isEqualTo(Actor.RECIPIENT);
+    }
+
+    @Test
+    void saysWhenAnInvoiceIsAlreadyInTheStatusAsked() {
+        String invoice = invoice(InvoiceStatus.SERVICE_FAIT, BELLERIVE, "FOU001");
+
+        StatusLineOutcome outcome = apply(RECIPIENT, line(invoice, "07", null, null));
+
+        assertThat(outcome.refusal().code()).isEqualTo("STA_DEJA_AU_STATUT");
+        assertThat(ledger.history(invoice)).hasSize(1);
+    }
+
+    @Test
+    void aFlowWhoseChangesAreCommittedIsNeverAppliedAgainAndItsReportIsRewrittenTheSame() throws Exception {
+        // given a CSV status flow taken by the intake (archived, recorded), for an invoice in 03
+        String invoice = invoice(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE, "FOU001");
+        byte[] csv = ("id_facture;statut;date_heure;motif;commentaire\n"
+                + invoice + ";07;2026-11-24T10:00:00+01:00;;\n"
+                + invoice + ";10;2026-11-24T11:00:00+01:00;;\n").getBytes(StandardCharsets.UTF_8);
+        ReceivedFlow flow = statusFlow("statuts.csv", csv);
+
+        // when it is processed
+        Path report = processor.process(flow);
+        byte[] first = Files.readAllBytes(report);
+        CompteRenduType read = StatusReports.read(report);
+
+        // then both lines are applied and reported
+        assertThat(read.getStatut().getEtat()).isEqualTo(EtatFlux.IN_INTEGRE);
+        assertThat(StatusReports.outcomes(read)).containsExactly("2:APPLIQUE", "3:APPLIQUE");
+        assertThat(registry.stage(flow.flowId())).isEqualTo(FlowStage.REPORTED);
+        assertThat(ledger.history(invoice)).hasSize(3);
+
+        // when a crash had happened after the commit but before the report was published (stage REPORT_READY)
+        jdbc.update("UPDATE flow SET stage = 'REPORT_READY' WHERE flow_id = ?", flow.flowId().value());
+        Files.delete(report);
+        Path again = processor.process(flow);
+
+        // then the same report is written from the database, and nothing is applied a second time
+        assertThat(again).isEqualTo(report);
+        assertThat(Files.readAllBytes(again)).isEqualTo(first);
+        assertThat(ledger.history(invoice)).hasSize(3);
+        assertThat(registry.stage(flow.flowId())).isEqualTo(FlowStage.REPORTED);
+
+        // and a flow already reported is left alone when submitted again (recovery and retry can both submit it)
+        assertThat(processor.process(flow)).isEqualTo(report);
+        assertThat(ledger.history(invoice)).hasSize(3);
+    }
+
+    private StatusLineOutcome apply(Partner sender, RawStatusLine line) {
+        return transactions.execute(status ->
+                new StatusUpdateApplier(ledger, jdbc).apply("ACH0011301000000000000999", sender, List.of(line)).get(0));
+    }
+
+    private static RawStatusLine line(String invoiceId, String status, String reason, String comment) {
+        return new RawStatusLine(7, null, invoiceId, null, null, null, status, "2026-11-24T10:00:00+01:00", reason,
+                comment, null, null);
+    }
+
+    private static RawStatusLine byNumber(String number, String invoiceDate, String status) {
+        return new RawStatusLine(4, null, null, "81234567600025", number, invoiceDate, status,
+                "2026-11-24T10:00:00+01:00", null, null, null, null);
+    }
+
+    private String invoice(InvoiceStatus status, String recipientSiret, String depositPartner) {
+        return invoice(status, recipientSiret, depositPartner, "N-" + NUMBERS.incrementAndGet(), 2026);
+    }
+
+    /** An invoice of a deposit flow of {@code depositPartner}, delivered to {@code recipientSiret}, in {@code status}. */
+    private String invoice(InvoiceStatus status, String recipientSiret, String depositPartner, String number, int year) {
+        FlowId flowId = FlowId.of("ACH001", "1100", registry.nextSequence());
+        registry.insertReceived(new ReceivedFlow(flowId, depositPartner, number + ".xml", dataDir.resolve(number),
+                1, "0".repeat(64), AT, dataDir.resolve("archive-" + number)));
+        String invoiceId = flowId.value() + "-1";
+        jdbc.update("INSERT INTO invoice (invoice_id, flow_id, doc_rank, supplier_id, invoice_number, invoice_year,"
+                        + " status, status_changed_at, recipient_siret) VALUES (?, ?, 1, '81234567600025', ?, ?, ?, ?, ?)",
+                invoiceId, flowId.value(), number, year, status.code(), Timestamp.from(AT.minusSeconds(3600)), recipientSiret);
+        jdbc.update("INSERT INTO invoice_status_history (invoice_id, seq, status, reform_code, actor, changed_at)"
+                + " VALUES (?, 1, ?, ?, 'PLATFORM', ?)", invoiceId, status.code(), status.reformCode(),
+                Timestamp.from(AT.minusSeconds(3600)));
+        return invoiceId;
+    }
+
+    private ReceivedFlow statusFlow(String name, byte[] content) throws Exception {
+        FlowId flowId = FlowId.of("ACH001", "1301", registry.nextSequence());
+        Path archived = Files.write(Files.createDirectories(dataDir.resolve("archive-test")).resolve(flowId.value()), content);
+        ReceivedFlow flow = new ReceivedFlow(flowId, "COL001", name, dataDir.resolve(name), content.length,
+                "0".repeat(64), AT, archived);
+        registry.insertReceived(flow);
+        registry.markSourceRemoved(flowId);
+        return flow;
+    }
+}
