@@ -133,9 +133,14 @@ public final class CsvStatusFile {
         return missing.isEmpty() ? null : "colonne(s) manquante(s) : " + String.join(", ", missing);
     }
 
+    /** The line a record starts on: its position counts the blank lines skipped before it, so step over them. */
     private static int lineOf(String text, long characterPosition) {
+        int start = (int) Math.min(characterPosition, text.length());
+        while (start < text.length() && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
+            start++;
+        }
         int line = 1;
-        for (int i = 0; i < Math.min(characterPosition, text.length()); i++) {
+        for (int i = 0; i < start; i++) {
             if (text.charAt(i) == '\n') {
                 line++;
             }

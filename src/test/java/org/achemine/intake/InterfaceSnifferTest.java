@@ -1,0 +1,30 @@
+package org.achemine.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InterfaceSnifferTest {
+
+    private final InterfaceSniffer sniffer = new InterfaceSniffer();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givesStatusFlowsTheirOwnInterfaceNumbers() throws Exception {
+        Path csv = Files.writeString(dir.resolve("statuts.CSV"), "id_facture;statut;date_heure\n");
+        Path xml = Files.copy(Path.of("samples/status/statuts-comptabilite.xml"), dir.resolve("statuts.xml"));
+        Path invoice = Files.copy(Path.of("samples/ubl/invoice-valid.xml"), dir.resolve("facture.xml"));
+
+        assertThat(sniffer.interfaceNumber("statuts.CSV", csv)).isEqualTo(InterfaceSniffer.STATUS_CSV);
+        assertThat(sniffer.interfaceNumber("statuts.xml", xml)).isEqualTo(InterfaceSniffer.STATUS_XML);
+        assertThat(sniffer.interfaceNumber("facture.xml", invoice)).isEqualTo("1100");
+        assertThat(InterfaceSniffer.isStatusFlow(FlowId.of("ACH001", "1300", 1))).isTrue();
+        assertThat(InterfaceSniffer.isStatusFlow(FlowId.of("ACH001", "1301", 1))).isTrue();
+        assertThat(InterfaceSniffer.isStatusFlow(FlowId.of("ACH001", "1100", 1))).isFalse();
+    }
+}
