@@ -1,7 +1,6 @@
 package org.achemine.lifecycle.updates;
 
 import java.time.Clock;
-import org.achemine.config.AchemineProperties;
 import org.achemine.intake.FlowRegistry;
 import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.mailbox.Mailboxes;
@@ -18,10 +17,10 @@ public class StatusUpdatesConfiguration {
     /** The status schema and the report schema are compiled once here, then shared by every intake worker. */
     @Bean
     StatusFlowProcessor statusFlowProcessor(FlowRegistry registry, Mailboxes mailboxes, TransactionTemplate transactions,
-                                            InvoiceLedger ledger, JdbcTemplate jdbc, AchemineProperties properties,
+                                            InvoiceLedger ledger, JdbcTemplate jdbc, StatusUpdatesProperties properties,
                                             Clock clock) {
         return new StatusFlowProcessor(registry, mailboxes, transactions, new StatusUpdateApplier(ledger, jdbc),
                 new StatusFlowRecord(jdbc), new XmlStatusFile(), new StatusReport(),
-                properties.validation().maxFileSize().toBytes(), clock);
+                properties.maxFileSize().toBytes(), clock);
     }
 }

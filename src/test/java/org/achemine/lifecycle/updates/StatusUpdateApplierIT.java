@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * then a status line is applied as the intake applies it, in a transaction.
  */
 @SpringBootTest(properties = {"achemine.intake.enabled=false", "achemine.directory.watch=false",
-        "achemine.routing.trigger-delay=1h"})
+        "achemine.routing.trigger-delay=1h", "achemine.status-updates.max-file-size=1KB"})
 class StatusUpdateApplierIT {
 
     private static final String BELLERIVE = "21690012600014";
@@ -275,6 +275,28 @@ class StatusUpdateApplierIT {
         // and a flow already reported is left alone when submitted again (recovery and retry can both submit it)
         assertThat(processor.process(flow)).isEqualTo(report);
         assertThat(ledger.history(invoice)).hasSize(3);
+    }
+
+    @Test
+    void refusesAnEmptyOrTooBigStatusFileAsAWholeAndAppliesNothing() throws Exception {
+        // given an invoice in 03, an empty status file and one over the 1 KB limit set for this test
+        String invoice = invoice(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE, "FOU001");
+        StringBuilder big = new StringBuilder("id_facture;statut;date_heure\n");
+        while (big.length() <= 1024) {
+            big.append(invoice).append(";07;2026-11-24T10:00:00+01:00\n");
+        }
+
+        // when both are processed
+        CompteRenduType empty = StatusReports.read(processor.process(statusFlow("vide.csv", new byte[0])));
+        CompteRenduType tooBig = StatusReports.read(processor.process(
+                statusFlow("gros.csv", big.toString().getBytes(StandardCharsets.UTF_8))));
+
+        // then each is refused with the file's finding, no line, and the invoice is untouched
+        assertThat(empty.getStatut().getEtat()).isEqualTo(EtatFlux.IN_REJETE);
+        assertThat(empty.getErreursFlux().getConstat()).extracting(c -> c.getCode()).containsExactly("IRR_VIDE_F");
+        assertThat(tooBig.getErreursFlux().getConstat()).extracting(c -> c.getCode()).containsExactly("IRR_TAILLE_F");
+        assertThat(tooBig.getStatuts()).isNull();
+        assertThat(ledger.history(invoice)).hasSize(1);
     }
 
     private StatusLineOutcome apply(Partner sender, RawStatusLine line) {
