@@ -113,11 +113,13 @@ public final class CsvStatusFile {
         if (header.isEmpty() || header.stream().allMatch(String::isEmpty)) {
             return "le fichier n'a pas de ligne d'en-tête";
         }
-        List<String> unknown = header.stream().filter(h -> !KNOWN.contains(h)).toList();
+        // An unnamed column (a trailing ";" some spreadsheets add) is ignored; a misspelt name is not.
+        List<String> unknown = header.stream().filter(h -> !h.isEmpty() && !KNOWN.contains(h)).toList();
         if (!unknown.isEmpty()) {
             return "colonne(s) inconnue(s) " + unknown + " ; colonnes possibles : " + COLUMNS;
         }
-        List<String> duplicated = header.stream().filter(h -> header.indexOf(h) != header.lastIndexOf(h)).distinct().toList();
+        List<String> duplicated = header.stream().filter(h -> !h.isEmpty() && header.indexOf(h) != header.lastIndexOf(h))
+                .distinct().toList();
         if (!duplicated.isEmpty()) {
             return "colonne(s) en double " + duplicated;
         }

@@ -78,6 +78,15 @@ class CsvStatusFileTest {
     }
 
     @Test
+    void ignoresAnUnnamedTrailingColumn() {
+        StatusFile file = CsvStatusFile.read("id_facture;statut;date_heure;\nX-1;07;2026-11-24T09:15:00Z;\n"
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(file.fileFindings()).isEmpty();
+        assertThat(file.lines()).singleElement().extracting(RawStatusLine::status).isEqualTo("07");
+    }
+
+    @Test
     void rejectsAFileWithAHeaderAndNoStatus() {
         assertThat(CsvStatusFile.read(HEADER.getBytes(StandardCharsets.UTF_8)).fileFindings())
                 .extracting(Finding::code).containsExactly("STA_FICHIER_SANS_STATUT");
