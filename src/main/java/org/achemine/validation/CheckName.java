@@ -6,7 +6,9 @@ public enum CheckName {
     XSD("xsd"),
     EN16931("en16931"),
     NATIONAL("national"),
-    ROUTING("routing");
+    ROUTING("routing"),
+    /** The directory import (annuaire): not a check of flows; the source of the import report's codes. */
+    DIRECTORY("directory");
 
     private final String token;
 

@@ -124,6 +124,7 @@ public final class HtmlReport implements VerdictReport {
             case EN16931 -> "Règles EN 16931";
             case NATIONAL -> "Règles nationales (Chorus Pro)";
             case ROUTING -> "Routage";
+            case DIRECTORY -> "Annuaire";
         };
     }
 
