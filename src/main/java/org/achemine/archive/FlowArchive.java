@@ -87,6 +87,26 @@ public final class FlowArchive {
         makeReadOnly(target);
     }
 
+    /**
+     * Moves a file into the archive at {@code target} without reading it: a rename within the data folder's
+     * file system (a symbolic link is moved itself, never followed). Used for files refused unread (links,
+     * special files, oversized files). A regular file is then made read-only. If {@code source} is already
+     * gone and {@code target} is there, an earlier attempt (before a crash) did the move.
+     *
+     * @throws IOException when the target exists while the source is still there: the archive is never overwritten
+     */
+    public void moveUnread(Path source, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        if (Files.notExists(source, LinkOption.NOFOLLOW_LINKS) && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        // No REPLACE_EXISTING: an existing target fails the move. Across file systems Files.move copies instead.
+        Files.move(source, target);
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            makeReadOnly(target);
+        }
+    }
+
     /** Drops a staged copy that will not be published. */
     public void discard(ArchivedOriginal original) throws IOException {
         Files.deleteIfExists(original.staged());

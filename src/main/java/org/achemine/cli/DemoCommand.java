@@ -113,6 +113,7 @@ public class DemoCommand implements Callable<Integer> {
             flows = files.filter(Files::isRegularFile)
                     .filter(f -> !f.startsWith(samples.resolve("directory")))
                     .filter(f -> !f.startsWith(samples.resolve("status"))) // recipients' files, not the supplier's
+                    .filter(f -> !f.startsWith(samples.resolve("hostile"))) // HostileInputsIT's catalogue, not a demo
                     .filter(f -> f.getNameCount() - samples.getNameCount() == 2) // samples/<kind>/<file>
                     .filter(f -> List.of(".xml", ".pdf", ".zip", ".gz").stream()
                             .anyMatch(ext -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext)))

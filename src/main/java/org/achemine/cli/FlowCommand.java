@@ -36,7 +36,7 @@ public class FlowCommand {
             QueryOutput.field("partenaire", flow.partner());
             QueryOutput.field("nom d'origine", flow.originalName());
             QueryOutput.field("taille (octets)", flow.sizeBytes());
-            QueryOutput.field("SHA-256", flow.sha256());
+            QueryOutput.field("SHA-256", flow.sha256() == null ? "(non calculé : refusé sans être lu)" : flow.sha256());
             QueryOutput.field("reçu le (UTC)", QueryOutput.time(flow.receivedAt()));
             QueryOutput.field("étape", flow.stage());
             QueryOutput.field("état", flow.flowState() == null ? null : flow.flowState() + " (" + flow.statusCode() + ")");

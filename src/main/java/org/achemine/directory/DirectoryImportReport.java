@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.achemine.directory.DirectoryGenerations.GenerationCounts;
 import org.achemine.directory.DirectoryGenerations.ImportIssue;
+import org.achemine.validation.FindingCode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,28 @@ public class DirectoryImportReport {
         return structuresFile.resolveSibling(structuresFile.getFileName() + ".import-report.csv");
     }
 
+    /**
+     * Adds why an import was refused (code ANN_IMPORT_REFUSE) to its report, creating the report when the
+     * import stopped before writing one (a file whose CSV syntax is broken stops the reading step).
+     */
+    public Path recordRefusal(Path structuresFile, String reason) throws IOException {
+        Path target = reportFileFor(structuresFile);
+        StringWriter text = new StringWriter();
+        if (Files.exists(target)) {
+            text.write(Files.readString(target, StandardCharsets.UTF_8));
+        } else {
+            try (CSVPrinter csv = new CSVPrinter(text, FORMAT)) {
+                csv.printRecord("fichier", "ligne", "gravite", "motif", "contenu");
+            }
+        }
+        try (CSVPrinter csv = new CSVPrinter(text, FORMAT)) {
+            csv.printRecord(structuresFile.getFileName(), 0, "REFUS",
+                    FindingCode.ANN_IMPORT_REFUSE.code() + " " + FindingCode.ANN_IMPORT_REFUSE.messageFr(reason), "");
+        }
+        publish(target, text.toString());
+        return target;
+    }
+
     Path write(Path structuresFile, long generation, GenerationCounts counts, long rowsRead) throws IOException {
         StringWriter text = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(text, FORMAT)) {
@@ -43,9 +66,13 @@ public class DirectoryImportReport {
             }
         }
         Path target = reportFileFor(structuresFile);
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        publish(target, text.toString());
         return target;
+    }
+
+    private static void publish(Path target, String text) throws IOException {
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

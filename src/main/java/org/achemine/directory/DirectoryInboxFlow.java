@@ -36,22 +36,26 @@ public class DirectoryInboxFlow {
 
     @Bean
     IntegrationFlow directoryInbox(DirectoryDrops drops, DirectoryProperties properties, JobOperator jobOperator,
-                                   Job directoryImportJob, DirectoryImporter importer) {
+                                   Job directoryImportJob, DirectoryImporter importer, DirectoryImportReport reports) {
         return IntegrationFlow.fromSupplier(drops::next, source -> source.poller(Pollers.fixedDelay(properties.pollInterval())))
                 .enrichHeaders(h -> h.headerExpression(DROP, "payload"))
                 .<DirectoryDrop, JobLaunchRequest>transform(drop -> new JobLaunchRequest(directoryImportJob,
                         DirectoryImporter.parameters(drop.structures(), drop.services())))
                 .handle(new JobLaunchingGateway(jobOperator))
-                .handle(JobExecution.class, (execution, headers) -> fileAway(drops, importer, execution,
+                .handle(JobExecution.class, (execution, headers) -> fileAway(drops, importer, reports, execution,
                         headers.get(DROP, DirectoryDrop.class)))
                 .get();
     }
 
-    /** After the import: the files go to done/ or failed/ with their report; nothing is answered. */
-    private static Object fileAway(DirectoryDrops drops, DirectoryImporter importer, JobExecution execution,
-                                   DirectoryDrop drop) {
+    /** After the import: the files go to done/ or failed/ with their report (saying why when refused). */
+    private static Object fileAway(DirectoryDrops drops, DirectoryImporter importer, DirectoryImportReport reports,
+                                   JobExecution execution, DirectoryDrop drop) {
         var outcome = importer.outcome(execution, drop.structures());
         try {
+            if (!outcome.activated()) {
+                // The one who dropped the files reads failed/: the report there says why, with its code.
+                reports.recordRefusal(drop.structures(), String.valueOf(outcome.failure()));
+            }
             Path filed = drops.finish(drop, outcome.activated());
             LOG.info("Directory import from {}: {} ({} structures, {} rows rejected), filed in {}", drop.folder(),
                     outcome.activated() ? "activated" : "refused: " + outcome.failure(), outcome.structures(),

@@ -2,9 +2,12 @@ package org.achemine.intake;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.achemine.archive.AtomicFiles;
@@ -12,8 +15,12 @@ import org.achemine.mailbox.Mailboxes;
 import org.achemine.report.DepositReport;
 import org.achemine.report.ReportException;
 import org.achemine.report.ReportedFlow;
+import org.achemine.validation.Finding;
+import org.achemine.validation.FindingCode;
+import org.achemine.validation.FlowKind;
 import org.achemine.validation.FlowVerdict;
 import org.achemine.validation.Incident;
+import org.achemine.validation.Location;
 import org.achemine.validation.engine.ValidationEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +80,7 @@ public class FlowDeposit {
                 return report; // already answered (submitted twice around a restart)
             }
             if (stage != FlowStage.REPORT_READY) {
-                FlowVerdict verdict = engine.validate(flow.originalName(), flow.archivePath());
+                FlowVerdict verdict = validate(flow);
                 if (verdict.documents().stream().anyMatch(d -> d.hasError())) {
                     throw new IOException("A check broke while validating " + flow.flowId()
                             + " (see the incident logged by the check)");
@@ -90,6 +97,30 @@ public class FlowDeposit {
             recordIncidentQuietly(flow, incident);
             throw new IntakeFault(incident, "Flow " + flow.flowId() + " is kept unreported and retried", e);
         }
+    }
+
+    /**
+     * The verdict on the archived original. A link or special file taken unread is refused as such without
+     * touching what it points to; an oversized file is refused by validation from its size alone. A file whose
+     * content this partner already sent gets a warning naming the earlier flow (it is still processed).
+     */
+    private FlowVerdict validate(ReceivedFlow flow) throws IOException {
+        Path archived = flow.archivePath();
+        if (!Files.isRegularFile(archived, LinkOption.NOFOLLOW_LINKS)) {
+            String what = Files.isSymbolicLink(archived) ? "lien symbolique" : "fichier spécial";
+            return FlowVerdict.refused(FlowKind.UNSUPPORTED,
+                    List.of(Finding.of(FindingCode.IRR_LIEN, Location.NONE, what)));
+        }
+        FlowVerdict verdict = engine.validate(flow.originalName(), archived);
+        if (flow.sha256() != null && flow.size() > 0) {
+            Optional<ReceivedFlow> earlier = registry.earlierFlowWithSameContent(flow.flowId(), flow.partner(),
+                    flow.sha256());
+            if (earlier.isPresent()) {
+                verdict = verdict.withFlowFinding(Finding.of(FindingCode.ADM_CONTENU_DEJA_RECU, Location.NONE,
+                        earlier.get().flowId().value(), earlier.get().originalName()));
+            }
+        }
+        return verdict;
     }
 
     /** Renames the complete temporary report into place; if it is gone, the rename already happened. */

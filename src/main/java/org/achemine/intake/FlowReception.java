@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * hashing it, stamps it with a flow id, records it, publishes the archived original, and only then removes
  * it from {@code in/}. A file whose take was interrupted by a crash is recognised (same partner, name and
  * SHA-256, source not removed) and its take is finished instead of starting a second flow (ADR 0001).
+ * Links, special files and files over the size limit are taken without being read ({@link #takeUnread}).
  */
 public class FlowReception {
 
@@ -32,27 +33,35 @@ public class FlowReception {
     private final InterfaceSniffer sniffer;
     private final String platformCode;
     private final Clock clock;
+    private final long maxFileSize;
 
+    /** @param maxFileSize larger files are taken unread and refused (IRR_TAILLE_F) */
     public FlowReception(FlowArchive archive, FlowRegistry registry, InterfaceSniffer sniffer, String platformCode,
-                         Clock clock) {
+                         Clock clock, long maxFileSize) {
         FlowId.checkPlatformCode(platformCode);
         this.archive = archive;
         this.registry = registry;
         this.sniffer = sniffer;
         this.platformCode = platformCode;
         this.clock = clock;
+        this.maxFileSize = maxFileSize;
     }
 
     /**
      * @param partnerCode the mailbox's partner
      * @param file        a stable file in that partner's {@code in/}
-     * @return the flow, archived and recorded, its source removed: ready for validation
+     * @return the flow, archived and recorded, its source removed: ready for validation; null when the file
+     *         left {@code in/} before it was taken (nothing received)
      * @throws IntakeFault when the file could not be taken (it stays in {@code in/} and is retried)
      */
     public ReceivedFlow take(String partnerCode, Path file) {
         ArchivedOriginal staged = null;
         try {
-            FileTime modifiedBefore = attributes(file).lastModifiedTime();
+            BasicFileAttributes before = attributes(file);
+            if (!before.isRegularFile() || before.size() > maxFileSize) {
+                return takeUnread(partnerCode, file, before);
+            }
+            FileTime modifiedBefore = before.lastModifiedTime();
             staged = archive.stage(file);
             String name = file.getFileName().toString();
             Optional<ReceivedFlow> interrupted = registry.findInterruptedTake(partnerCode, name, staged.sha256());
@@ -82,11 +91,44 @@ public class FlowReception {
             LOG.info("Flow {}: taken {} from {} ({} bytes, sha256 {})", flow.flowId(), name, partnerCode,
                     flow.size(), flow.sha256());
             return flow;
+        } catch (NoSuchFileException vanished) {
+            // Gone from in/ before its copy began (the partner took it back): nothing was received, so
+            // there is no flow to answer. Once the copy has begun, the open file is read to its end.
+            discardQuietly(staged);
+            LOG.info("{} left in/ before it was taken: nothing received, no flow", file);
+            return null;
         } catch (IOException | RuntimeException e) {
             discardQuietly(staged);
             String incident = Incident.log("taking the file", file.toString(), e);
             throw new IntakeFault(incident, "Could not take " + file + ": it stays in in/ and is retried", e);
         }
+    }
+
+    /**
+     * A symbolic link, a special file (FIFO, device) or a file over the size limit is taken without reading a
+     * byte of it: it is recorded (no SHA-256: nothing was read), then moved as is into the archive (a rename:
+     * a link is moved, never followed). Validation refuses it from what the archive shows (IRR_LIEN,
+     * IRR_TAILLE_F). A link could point anywhere on our disks, and a huge file would cost its size in time and
+     * archive space before being refused.
+     */
+    private ReceivedFlow takeUnread(String partnerCode, Path file, BasicFileAttributes attributes) throws IOException {
+        String name = file.getFileName().toString();
+        Optional<ReceivedFlow> interrupted = registry.findInterruptedTake(partnerCode, name, null);
+        ReceivedFlow flow;
+        if (interrupted.isPresent()) {
+            flow = interrupted.get();
+        } else {
+            FlowId flowId = FlowId.of(platformCode, InterfaceSniffer.UNRECOGNISED, registry.nextSequence());
+            Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            flow = new ReceivedFlow(flowId, partnerCode, name, file.toAbsolutePath(), attributes.size(), null,
+                    receivedAt, archive.pathFor(flowId.value(), receivedAt));
+            registry.insertReceived(flow);
+        }
+        archive.moveUnread(file, flow.archivePath());
+        registry.markSourceRemoved(flow.flowId());
+        LOG.warn("Flow {}: taken {} from {} unread ({}, {} bytes): moved as is into the archive", flow.flowId(), name,
+                partnerCode, attributes.isRegularFile() ? "over the size limit" : "not a regular file", flow.size());
+        return flow;
     }
 
     private static BasicFileAttributes attributes(Path file) throws IOException {

@@ -57,9 +57,24 @@ public class FlowRegistry {
      * this partner, name and content: the file in {@code in/} is that flow, not a new one.
      */
     public Optional<ReceivedFlow> findInterruptedTake(String partner, String originalName, String sha256) {
+        if (sha256 == null) { // taken unread (link, special or oversized file): no content to compare
+            return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE partner = ? AND original_name = ?"
+                    + " AND sha256 IS NULL AND source_removed = FALSE ORDER BY flow_id", FLOWS, partner, originalName)
+                    .stream().findFirst();
+        }
         return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE partner = ? AND original_name = ? AND sha256 = ?"
                 + " AND source_removed = FALSE ORDER BY flow_id", FLOWS, partner, originalName, sha256)
                 .stream().findFirst();
+    }
+
+    /**
+     * The first flow this partner sent before {@code flowId} (by sequence) with exactly the same content, if
+     * any: a file sent twice under two names.
+     */
+    public Optional<ReceivedFlow> earlierFlowWithSameContent(FlowId flowId, String partner, String sha256) {
+        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE partner = ? AND sha256 = ?"
+                + " AND SUBSTRING(flow_id, 11, 15) < ? ORDER BY SUBSTRING(flow_id, 11, 15) FETCH FIRST 1 ROWS ONLY",
+                FLOWS, partner, sha256, flowId.value().substring(10)).stream().findFirst();
     }
 
     public void markSourceRemoved(FlowId flowId) {

@@ -49,7 +49,13 @@ public class IntakeConfiguration {
 
     @Bean
     FlowReception flowReception(FlowArchive archive, FlowRegistry registry, AchemineProperties properties) {
-        return new FlowReception(archive, registry, new InterfaceSniffer(), properties.platformCode(), UTC);
+        return new FlowReception(archive, registry, new InterfaceSniffer(), properties.platformCode(), UTC,
+                properties.validation().toSettings().maxFileSize());
+    }
+
+    @Bean
+    BackslashNames backslashNames(AchemineProperties properties) {
+        return new BackslashNames(properties.intake().readLockInterval(), UTC);
     }
 
     @Bean

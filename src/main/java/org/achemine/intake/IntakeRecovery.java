@@ -2,6 +2,7 @@ package org.achemine.intake;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.List;
 import org.achemine.archive.FlowArchive;
 import org.achemine.mailbox.Mailboxes;
@@ -36,10 +37,10 @@ public class IntakeRecovery {
                     interruptedWrites);
         }
         for (ReceivedFlow interrupted : registry.interruptedTakes()) {
-            if (Files.exists(interrupted.sourcePath())) {
+            if (Files.exists(interrupted.sourcePath(), LinkOption.NOFOLLOW_LINKS)) {
                 continue; // still in in/: the mailbox route finishes its take when it sees it
             }
-            if (Files.exists(interrupted.archivePath())) {
+            if (Files.exists(interrupted.archivePath(), LinkOption.NOFOLLOW_LINKS)) {
                 // Crashed between removing the source and recording it: the take is complete.
                 registry.markSourceRemoved(interrupted.flowId());
             } else {

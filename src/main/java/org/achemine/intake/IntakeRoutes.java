@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
  *       {@code *.part}, hidden {@code .*}) are ignored until renamed; other files are taken once stable
  *       (size and date unchanged over {@code achemine.intake.read-lock-interval}, empty files included),
  *       then {@link FlowReception#take} archives, records and removes them ({@code workers} at a time);</li>
+ *   <li>{@code intake-backslash-<partner>}: the same for names holding a backslash, which Camel's file
+ *       component cannot address on Unix ({@link BackslashNames});</li>
  *   <li>{@code intake-deposit}: {@code achemine.intake.workers} threads validate each flow and write its
  *       deposit report ({@link FlowDeposit#process});</li>
  *   <li>{@code intake-recovery}: once at start-up, re-submits the flows taken but not reported before a stop;</li>
@@ -36,15 +38,18 @@ public class IntakeRoutes extends RouteBuilder {
     private final FlowDeposit deposit;
     private final RecoveryBacklog backlog;
     private final FlowRegistry registry;
+    private final BackslashNames backslashNames;
 
     public IntakeRoutes(AchemineProperties properties, Mailboxes mailboxes, FlowReception reception,
-                        FlowDeposit deposit, RecoveryBacklog backlog, FlowRegistry registry) {
+                        FlowDeposit deposit, RecoveryBacklog backlog, FlowRegistry registry,
+                        BackslashNames backslashNames) {
         this.properties = properties;
         this.mailboxes = mailboxes;
         this.reception = reception;
         this.deposit = deposit;
         this.backlog = backlog;
         this.registry = registry;
+        this.backslashNames = backslashNames;
     }
 
     @Override
@@ -80,7 +85,17 @@ public class IntakeRoutes extends RouteBuilder {
                     .threads(intake.workers()) // takes of distinct files are independent; Camel keeps a file in progress until its take ends
                     .convertBodyTo(File.class)
                     .bean(reception, "take('" + partner.code() + "', ${body})")
-                    .to(depositEndpoint(intake));
+                    .filter(body().isNotNull()) // null: the file left in/ before it was taken
+                        .to(depositEndpoint(intake));
+
+            from("timer:intake-backslash-" + partner.code() + "?period=" + intake.pollInterval().toMillis())
+                    .routeId("intake-backslash-" + partner.code()).autoStartup(enabled).startupOrder(order++)
+                    .setBody(constant(mailboxes.in(partner.code())))
+                    .bean(backslashNames, "stable")
+                    .split(body())
+                        .bean(reception, "take('" + partner.code() + "', ${body})")
+                        .filter(body().isNotNull())
+                            .to(depositEndpoint(intake));
         }
     }
 
@@ -88,7 +103,8 @@ public class IntakeRoutes extends RouteBuilder {
         long lockInterval = intake.readLockInterval().toMillis();
         return "file:" + mailboxes.in(partnerCode)
                 + "?noop=true&idempotent=false"               // we remove the file ourselves, once it is safe
-                + "&exclude=RAW((?i)^\\..*|.*\\.(tmp|part)$)"  // temporary names wait for their rename
+                // temporary names wait for their rename; Camel reads a backslash as "/": see BackslashNames
+                + "&exclude=RAW((?is)^\\..*|.*\\.(tmp|part)$|.*/.*)"
                 + "&readLock=changed&readLockMinLength=0&readLockMarkerFile=false"
                 + "&readLockCheckInterval=" + lockInterval
                 + "&readLockMinAge=" + lockInterval

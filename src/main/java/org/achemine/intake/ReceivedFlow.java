@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param originalName the file name as dropped
  * @param sourcePath   where it was taken from (gone once the take completes)
  * @param size         bytes
- * @param sha256       lower-case hex SHA-256 of the original
+ * @param sha256       lower-case hex SHA-256 of the original; null when taken unread (link, special or oversized file)
  * @param receivedAt   UTC time of the take, to the millisecond
  * @param archivePath  the write-once archived original
  */

@@ -153,7 +153,7 @@ public final class DepositReport {
         FactureType invoice = factory.createFactureType();
         invoice.setRang(rank);
         invoice.setIdFacture(flow.flowId() + "-" + rank);
-        invoice.setEntree(document.name());
+        invoice.setEntree(ReportParts.xmlSafe(document.name()));
         if (document.syntax() != null) {
             invoice.setSyntaxe(document.syntax().chorusSyntax());
         }

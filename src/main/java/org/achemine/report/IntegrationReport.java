@@ -84,7 +84,7 @@ public final class IntegrationReport {
         FactureType invoice = factory.createFactureType();
         invoice.setRang(document.rank());
         invoice.setIdFacture(document.invoiceId());
-        invoice.setEntree(document.entryName());
+        invoice.setEntree(ReportParts.xmlSafe(document.entryName()));
         invoice.setSyntaxe(document.chorusSyntax());
         invoice.setNumeroFacture(document.invoiceNumber());
         invoice.setIdentifiantFournisseur(document.supplierId());

@@ -42,12 +42,14 @@ final class ReportParts {
     FluxType flux(ReportedFlow flow, String chorusSyntax, String interfaceCode) {
         FluxType flux = factory.createFluxType();
         flux.setIdFlux(flow.flowId());
-        flux.setNomFichier(flow.originalName());
+        flux.setNomFichier(xmlSafe(flow.originalName()));
         flux.setPartenaire(flow.partner());
-        EmpreinteType digest = factory.createEmpreinteType();
-        digest.setAlgorithme("SHA-256");
-        digest.setValue(flow.sha256());
-        flux.setEmpreinte(digest);
+        if (flow.sha256() != null) { // null: refused unread (link, oversized file), nothing to fingerprint
+            EmpreinteType digest = factory.createEmpreinteType();
+            digest.setAlgorithme("SHA-256");
+            digest.setValue(flow.sha256());
+            flux.setEmpreinte(digest);
+        }
         flux.setTaille(flow.size());
         flux.setDateHeureReception(dateTime(flow.receivedAt()));
         flux.setSyntaxe(chorusSyntax);
@@ -93,5 +95,23 @@ final class ReportParts {
         }
         where.setChemin(location.path());
         return Optional.of(where);
+    }
+
+    /**
+     * A partner's file or entry name as XML text: Linux allows in names characters XML 1.0 cannot carry
+     * (control characters); each is written as {@code \\uXXXX} so the name stays recognisable and the report valid.
+     */
+    static String xmlSafe(String name) {
+        StringBuilder safe = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> {
+            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+            if (allowed) {
+                safe.appendCodePoint(c);
+            } else {
+                safe.append(String.format("\\u%04X", c));
+            }
+        });
+        return safe.toString();
     }
 }

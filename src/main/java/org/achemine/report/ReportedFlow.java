@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param flowId       25-character flow id
  * @param originalName the file name as the partner dropped it
  * @param partner      the sender's partner code
- * @param sha256       lower-case hex SHA-256 of the original
+ * @param sha256       lower-case hex SHA-256 of the original; null for a file refused unread (link, oversized)
  * @param size         bytes
  * @param receivedAt   when it was taken (UTC, milliseconds)
  */

@@ -11,7 +11,9 @@ public enum CheckName {
     NATIONAL("national"),
     ROUTING("routing"),
     /** Not a validation check: the processing of a status flow (status updates, completions). */
-    STATUS_UPDATES("statuts");
+    STATUS_UPDATES("statuts"),
+    /** The directory import (annuaire): not a check of flows; the source of the import report's codes. */
+    DIRECTORY("directory");
 
     private final String token;
 

@@ -1,6 +1,7 @@
 package org.achemine.validation;
 
 import static org.achemine.validation.CheckName.ADMISSIBILITY;
+import static org.achemine.validation.CheckName.DIRECTORY;
 import static org.achemine.validation.CheckName.NATIONAL;
 import static org.achemine.validation.CheckName.ROUTING;
 import static org.achemine.validation.CheckName.STATUS_UPDATES;
@@ -30,6 +31,12 @@ public enum FindingCode {
     IRR_NOM_F(ADMISSIBILITY, FATAL,
             "Nom de fichier refusé : {0}.",
             "File name refused: {0}."),
+    IRR_LIEN(ADMISSIBILITY, FATAL,
+            "Le dépôt est un lien symbolique ou un fichier spécial ({0}), pas un fichier ordinaire : il a été retiré sans être suivi ni lu. Déposez le fichier lui-même.",
+            "The drop is a symbolic link or a special file ({0}), not a regular file: it was removed without being followed or read."),
+    ADM_CONTENU_DEJA_RECU(ADMISSIBILITY, WARNING,
+            "Ce fichier a exactement le même contenu (SHA-256) que le flux {0} (« {1} ») déjà reçu de vous : il est traité, mais vérifiez qu'il ne s'agit pas d'un envoi en double.",
+            "This file has exactly the same content (SHA-256) as flow {0} ('{1}') already received from you: it is processed, but check it is not sent twice."),
 
     // --- Admissibility of each XML document ---
     IRR_ENCODAGE(ADMISSIBILITY, FATAL,
@@ -44,6 +51,9 @@ public enum FindingCode {
     IRR_SYNTAX(ADMISSIBILITY, FATAL,
             "Le document n'est pas un XML bien formé : {0}",
             "The document is not well-formed XML: {0}"),
+    IRR_LIMITE_XML(ADMISSIBILITY, FATAL,
+            "Le document dépasse une limite de structure XML : {0}. Aucune facture n'en a besoin ; le document n'a pas été lu plus loin.",
+            "The document exceeds an XML structure limit: {0}. No invoice needs that; it was not read further."),
     IRR_RACINE(ADMISSIBILITY, FATAL,
             "Élément racine {0} inconnu : attendu Invoice ou CreditNote (UBL 2.1) ou CrossIndustryInvoice (CII D16B) avec leur espace de noms officiel.",
             "Unknown root element {0}: expected Invoice or CreditNote (UBL 2.1) or CrossIndustryInvoice (CII D16B) in their official namespace."),
@@ -64,6 +74,9 @@ public enum FindingCode {
     IRR_ARCHIVE_NB_FACTURES(ADMISSIBILITY, FATAL,
             "L'archive contient {0} fichiers ; la limite est de {1} factures par flux.",
             "The archive holds {0} files; the limit is {1} invoices per flow."),
+    IRR_ARCHIVE_ENTREE_DOUBLE(ADMISSIBILITY, FATAL,
+            "L'archive contient plusieurs entrées nommées « {0} » : on ne peut pas savoir laquelle est la facture ; donnez un nom distinct à chaque fichier.",
+            "The archive holds several entries named '{0}'; give each file a distinct name."),
     IRR_ARCHIVE_VIDE(ADMISSIBILITY, FATAL,
             "L'archive ne contient aucun fichier : déposez au moins une facture XML.",
             "The archive contains no file."),
@@ -209,6 +222,10 @@ public enum FindingCode {
     STA_DEJA_AU_STATUT(STATUS_UPDATES, FATAL,
             "La facture {0} est déjà au statut {1} depuis le {2} : rien n'a été changé.",
             "Invoice {0} is already in status {1} since {2}: nothing changed."),
+    // --- Directory import (annuaire), reported in the import report, not in a CR ---
+    ANN_IMPORT_REFUSE(DIRECTORY, FATAL,
+            "Import de l'annuaire refusé : {0}. L'annuaire en service est conservé ; corrigez le fichier et redéposez les deux fichiers.",
+            "Directory import refused: {0}. The directory in service is kept; fix the file and drop both files again."),
 
     // --- Processing faults (ours, not the document's) ---
     ERR_TECHNIQUE(ADMISSIBILITY, FATAL,

@@ -17,6 +17,13 @@ public record FlowVerdict(FlowKind kind, List<Finding> flowFindings, List<Docume
         return new FlowVerdict(kind, findings, List.of());
     }
 
+    /** This verdict with one more finding about the file (e.g. a warning the intake knows of). */
+    public FlowVerdict withFlowFinding(Finding finding) {
+        List<Finding> findings = new java.util.ArrayList<>(flowFindings);
+        findings.add(finding);
+        return new FlowVerdict(kind, findings, documents);
+    }
+
     public boolean hasFlowFatal() {
         return flowFindings.stream().anyMatch(Finding::isFatal);
     }

@@ -22,8 +22,9 @@ import org.xml.sax.XMLReader;
 
 /**
  * The one place where XML parsers are configured. Every parser achemine uses on partner input comes from
- * here: no DTD, no external entity, no external schema, no XInclude. A document with a DOCTYPE fails to
- * parse before anything in it is resolved (the admissibility check reports it as IRR_DTD first).
+ * here: no DTD, no external entity, no external schema, no XInclude, elements nested at most
+ * {@value #MAX_ELEMENT_DEPTH} deep. A document with a DOCTYPE fails to parse before anything in it is
+ * resolved (the admissibility check reports it as IRR_DTD first, and IRR_LIMITE_XML for the limits).
  */
 public final class HardenedXml {
 
@@ -31,6 +32,13 @@ public final class HardenedXml {
     private static final String EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
     private static final String EXTERNAL_PARAMETER_ENTITIES = "http://xml.org/sax/features/external-parameter-entities";
     private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
+
+    /** Deepest element nesting accepted (UBL and CII invoices stay under 20); deeper is hostile. */
+    public static final int MAX_ELEMENT_DEPTH = 100;
+    /** Longest attribute value accepted, in characters (invoice attributes are codes and identifiers). */
+    public static final int MAX_ATTRIBUTE_LENGTH = 10_000;
+    // JDK parser limit (XMLSecurityManager), applied to every SAX reader as a second line behind admissibility.
+    private static final String MAX_ELEMENT_DEPTH_PROPERTY = "jdk.xml.maxElementDepth";
 
     private static final SAXParserFactory SAX_FACTORY = newSaxParserFactory();
     private static final XMLInputFactory STAX_FACTORY = newXmlInputFactory();
@@ -42,7 +50,9 @@ public final class HardenedXml {
     /** A new namespace-aware SAX reader that refuses DTDs (readers are not thread-safe: one per parse). */
     public static XMLReader newXmlReader() {
         try {
-            return SAX_FACTORY.newSAXParser().getXMLReader();
+            XMLReader reader = SAX_FACTORY.newSAXParser().getXMLReader();
+            reader.setProperty(MAX_ELEMENT_DEPTH_PROPERTY, String.valueOf(MAX_ELEMENT_DEPTH));
+            return reader;
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("Cannot create a hardened XML reader", e);
         }

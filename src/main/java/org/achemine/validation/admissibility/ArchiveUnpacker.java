@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -89,10 +91,12 @@ public final class ArchiveUnpacker {
         try (ZipFile zip = new ZipFile(content.toFile(), ZipFile.OPEN_READ, ZIP_DEFAULT_NAMES)) {
             // First the central directory alone: names and counts are refused before a byte is inflated.
             List<ZipEntry> files = new ArrayList<>();
+            Set<String> names = new HashSet<>();
             for (ZipEntry entry : Collections.list(zip.entries())) {
                 checkPath(entry.getName());
                 if (!entry.isDirectory() && !ArchiveEntryNames.isJunk(entry.getName())) {
                     checkNotNested(entry.getName());
+                    checkUnique(names, entry.getName());
                     files.add(entry);
                 }
             }
@@ -122,6 +126,7 @@ public final class ArchiveUnpacker {
                             .setDecompressConcatenated(true).get(), budget);
             TarArchiveInputStream tar = new TarArchiveInputStream(expanded);
             List<InvoiceDocument> documents = new ArrayList<>();
+            Set<String> names = new HashSet<>();
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 checkPath(entry.getName());
@@ -135,6 +140,7 @@ public final class ArchiveUnpacker {
                             "« " + entry.getName() + " » n'est pas un fichier ordinaire (lien ou fichier spécial)"));
                 }
                 checkNotNested(entry.getName());
+                checkUnique(names, entry.getName());
                 checkCount(documents.size() + 1, true);
                 budget.checkEntry(entry.getName(), entry.getSize(), -1);
                 documents.add(document(entry.getName(), read(tar, entry.getName(), -1, budget, false)));
@@ -181,6 +187,13 @@ public final class ArchiveUnpacker {
     }
 
     /** @param streaming the count is known only up to the first entry over the limit (tar has no directory) */
+    /** Two entries under one name: which is the invoice is ambiguous (a zip reader would read one twice). */
+    private static void checkUnique(Set<String> names, String name) throws Refusal {
+        if (!names.add(name)) {
+            throw new Refusal(Finding.of(FindingCode.IRR_ARCHIVE_ENTREE_DOUBLE, Location.NONE, name));
+        }
+    }
+
     private void checkCount(int files, boolean streaming) throws Refusal {
         if (files > settings.maxInvoices()) {
             throw new Refusal(Finding.of(FindingCode.IRR_ARCHIVE_NB_FACTURES, Location.NONE,

@@ -31,7 +31,8 @@ import org.achemine.xml.HardenedXml;
 /**
  * Admissibility of one XML document: really XML (IRR_TYPE_F for a PDF or an image inside a batch), UTF-8
  * (IRR_ENCODAGE; a UTF-8 BOM is a warning), no DOCTYPE (IRR_DTD, refused before any entity is read),
- * well-formed (IRR_SYNTAX with line and column), a known root element and namespace (IRR_RACINE).
+ * well-formed (IRR_SYNTAX with line and column), within the structure limits (IRR_LIMITE_XML: nesting depth,
+ * attribute length), a known root element and namespace (IRR_RACINE).
  * One byte scan for the encoding, then one streaming StAX pass to the end of the document. Thread-safe.
  */
 public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
@@ -95,8 +96,19 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
             reader = HardenedXml.xmlInputFactory().createXMLStreamReader(
                     new ByteArrayInputStream(bytes, offset, bytes.length - offset), "UTF-8");
             boolean rootSeen = false;
+            int depth = 0;
             while (reader.hasNext()) {
                 int event = reader.next();
+                if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    Optional<String> overLimit = structureLimit(reader, ++depth);
+                    if (overLimit.isPresent()) {
+                        findings.add(Finding.of(FindingCode.IRR_LIMITE_XML, location(reader), overLimit.get()));
+                        return syntax;
+                    }
+                }
                 if (event == XMLStreamConstants.DTD) {
                     findings.add(Finding.of(FindingCode.IRR_DTD, location(reader)));
                     return null;
@@ -130,6 +142,26 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
         } finally {
             close(reader);
         }
+    }
+
+    /**
+     * Hostile shapes no invoice has (elements nested hundreds deep, megabyte attributes): refused here, so the
+     * later checks, which build trees and run stylesheets, never meet them.
+     */
+    private static Optional<String> structureLimit(XMLStreamReader reader, int depth) {
+        if (depth > HardenedXml.MAX_ELEMENT_DEPTH) {
+            return Optional.of("les éléments sont imbriqués sur plus de " + HardenedXml.MAX_ELEMENT_DEPTH
+                    + " niveaux (élément « " + reader.getLocalName() + " »)");
+        }
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            int length = reader.getAttributeValue(i).length();
+            if (length > HardenedXml.MAX_ATTRIBUTE_LENGTH) {
+                return Optional.of("l'attribut « " + reader.getAttributeLocalName(i) + " » de l'élément « "
+                        + reader.getLocalName() + " » fait " + length + " caractères, la limite est de "
+                        + HardenedXml.MAX_ATTRIBUTE_LENGTH);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Finding syntaxFinding(Location where, ParserMessages.Readable reason) {

@@ -125,6 +125,7 @@ public final class HtmlReport implements VerdictReport {
             case NATIONAL -> "Règles nationales (Chorus Pro)";
             case ROUTING -> "Routage";
             case STATUS_UPDATES -> "Mises à jour de statut";
+            case DIRECTORY -> "Annuaire";
         };
     }
 

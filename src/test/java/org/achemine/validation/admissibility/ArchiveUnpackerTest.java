@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -89,6 +90,21 @@ class ArchiveUnpackerTest {
         Unpacked unpacked = unpacker.unpack(FlowKind.ZIP, zip);
         // then
         assertThat(unpacked.documents()).extracting(InvoiceDocument::name).containsExactly("01.xml", "lisez-moi.txt");
+    }
+
+    @Test
+    void refusesTwoEntriesUnderOneNameInsteadOfReadingOneOfThemTwice() throws IOException {
+        // given two entries named facture.xml, in a zip (samples/hostile) and in a tar.gz
+        Path zip = Path.of("samples/hostile/lot-entrees-en-double.zip");
+        Path tarGz = tarGz("facture.xml", INVOICE, "facture.xml", INVOICE);
+        // when
+        Unpacked fromZip = unpacker.unpack(FlowKind.ZIP, zip);
+        Unpacked fromTar = unpacker.unpack(FlowKind.TAR_GZ, tarGz);
+        // then
+        assertThat(List.of(only(fromZip), only(fromTar))).allSatisfy(f -> {
+            assertThat(f.code()).isEqualTo("IRR_ARCHIVE_ENTREE_DOUBLE");
+            assertThat(f.message()).contains("« facture.xml »");
+        });
     }
 
     @Test

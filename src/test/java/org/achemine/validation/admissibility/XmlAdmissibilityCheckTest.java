@@ -54,6 +54,34 @@ class XmlAdmissibilityCheckTest {
     }
 
     @Test
+    void refusesElementsNestedDeeperThanTheLimitBeforeAnyTreeIsBuilt() {
+        // given 100,000 nested elements inside an invoice root
+        String xml = "<Invoice xmlns=\"" + UBL + "\">" + "<a>".repeat(100_000) + "</a>".repeat(100_000) + "</Invoice>";
+        // when
+        AdmissibilityResult result = check.check(new InvoiceDocument("profonde.xml", xml.getBytes(StandardCharsets.UTF_8)));
+        // then
+        assertThat(result.admitted()).isFalse();
+        assertThat(result.result().findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("IRR_LIMITE_XML");
+            assertThat(f.message()).contains("plus de 100 niveaux");
+            assertThat(f.location().line()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void refusesAHugeAttributeWithoutQuotingIt() {
+        // given a 1-million-character attribute
+        String xml = "<Invoice xmlns=\"" + UBL + "\" note=\"" + "A".repeat(1_000_000) + "\"/>";
+        // when
+        AdmissibilityResult result = check.check(new InvoiceDocument("attribut.xml", xml.getBytes(StandardCharsets.UTF_8)));
+        // then
+        assertThat(result.result().findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("IRR_LIMITE_XML");
+            assertThat(f.message()).contains("« note »").contains("1000000 caractères").hasSizeLessThan(500);
+        });
+    }
+
+    @Test
     void admitsAUtf8BomWithAWarning() throws IOException {
         // given
         byte[] withBom = concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf},

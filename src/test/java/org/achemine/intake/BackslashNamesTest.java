@@ -1,0 +1,76 @@
+package org.achemine.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackslashNamesTest {
+
+    @TempDir
+    Path inbox;
+
+    private final MutableClock clock = new MutableClock();
+    private final BackslashNames names = new BackslashNames(Duration.ofSeconds(1), clock);
+
+    @Test
+    void handsOverABackslashNameOnceItHasBeenStableForTheInterval() throws Exception {
+        // given a name with backslashes, an ordinary name and a temporary backslash name
+        Path tricky = Files.writeString(inbox.resolve("a\\..\\..\\facture.xml"), "<x/>");
+        Files.writeString(inbox.resolve("ordinaire.xml"), "<x/>");
+        Files.writeString(inbox.resolve("b\\c.xml.part"), "<x/>");
+
+        // when first seen, then after the interval, then once more
+        assertThat(names.stable(inbox)).isEmpty();
+        clock.advance(Duration.ofMillis(1_000));
+        assertThat(names.stable(inbox)).containsExactly(tricky);
+
+        // then it is handed over once (a failed take leaves it to settle and come back)
+        assertThat(names.stable(inbox)).isEmpty();
+    }
+
+    @Test
+    void waitsWhileTheFileStillChanges() throws Exception {
+        // given
+        Path tricky = Files.writeString(inbox.resolve("x\\y.xml"), "<x");
+        assertThat(names.stable(inbox)).isEmpty();
+        // when it grows before the interval has passed
+        clock.advance(Duration.ofMillis(900));
+        Files.writeString(tricky, "<x/>");
+        assertThat(names.stable(inbox)).isEmpty();
+        clock.advance(Duration.ofMillis(900));
+        // then the interval starts again from the change
+        assertThat(names.stable(inbox)).isEmpty();
+        clock.advance(Duration.ofMillis(100));
+        assertThat(names.stable(inbox)).containsExactly(tricky);
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-23T12:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

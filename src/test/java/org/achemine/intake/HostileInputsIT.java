@@ -1,0 +1,433 @@
+package org.achemine.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.achemine.archive.FlowArchive;
+import org.achemine.directory.DirectoryProperties;
+import org.achemine.directory.PublicStructureDirectory;
+import org.achemine.intake.HostileCatalogue.Kind;
+import org.achemine.mailbox.Mailboxes;
+import org.achemine.report.ReportSchema;
+import org.achemine.testing.SampleInvoices;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 6: every kind of samples/hostile/catalogue.csv dropped into FOU001's in/ of the running engine (real
+ * Camel intake, H2 file, Spring Batch routing and directory import), all at once, while OPE001 sends a steady
+ * stream of valid flows. Each kind must get exactly one report with its code, lose nothing (archived original
+ * with the same SHA-256, in/ emptied), raise no incident, and leave the engine and OPE001's flows running.
+ */
+@SpringBootTest(properties = {"achemine.intake.poll-interval=100ms", "achemine.intake.read-lock-interval=300ms",
+        "achemine.routing.trigger-delay=300ms", "achemine.directory.poll-interval=200ms",
+        "achemine.delivery.durable=false"})
+@DirtiesContext // closed before its data folder is deleted: its pollers and database write there until then
+class HostileInputsIT {
+
+    private static final String HOSTILE = "FOU001";
+    private static final String STEADY = "OPE001";
+    private static final int STEADY_FLOWS = 20;
+    private static final String BUYER = "21690012600014";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String SECRET = "SECRET-NEVER-READ-4b1d";
+    private static final Pattern CODE = Pattern.compile("code=\"([^\"]+)\"");
+    private static final HostileCatalogue CATALOGUE = HostileCatalogue.load();
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataFolder(DynamicPropertyRegistry registry) {
+        registry.add("achemine.data-dir", () -> dataDir.toString());
+    }
+
+    @Autowired
+    Mailboxes mailboxes;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    PublicStructureDirectory directory;
+
+    @Autowired
+    DirectoryProperties directoryProperties;
+
+    /** What was dropped, per kind: the name in in/ and what we know of the bytes. */
+    private final Map<String, List<Dropped>> dropped = new LinkedHashMap<>();
+    private Path staging;
+    private Path secret;
+    private Object bigFileKey;
+
+    /** @param sha256 of the bytes dropped; null when the engine must not read them (link, oversized file) */
+    record Dropped(String name, String sha256) {
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyHostileKindIsAnsweredOnceWithItsCodeWhileAnotherPartnerFlowsOn() throws Exception {
+        staging = Files.createDirectories(dataDir.resolve("test-staging"));
+        secret = Files.writeString(dataDir.resolve("secret.txt"), SECRET);
+
+        // given another partner sending a steady stream of valid invoices
+        ExecutorService steadyPartner = Executors.newSingleThreadExecutor();
+        Future<?> steadyStream = steadyPartner.submit(() -> {
+            for (int i = 1; i <= STEADY_FLOWS; i++) {
+                SampleInvoices.drop(mailboxes.in(STEADY), "ope-" + i + ".xml",
+                        SampleInvoices.ubl("OPE-2026-" + i, BUYER, "SCE-TECH-042", "1300045678"));
+                pause(150);
+            }
+            return null;
+        });
+
+        // when every hostile kind is dropped into FOU001's in/ at once
+        for (Kind kind : CATALOGUE.kinds()) {
+            dropKind(kind);
+        }
+        // and the directory inbox gets a CSV with broken quoting, then the good directory
+        Path failed = directoryProperties.inbox().resolveSibling("failed");
+        Kind brokenCsv = CATALOGUE.kind("directory-broken-quoting");
+        dropDirectory(brokenCsv.sample(), HostileCatalogue.FOLDER.resolve(brokenCsv.sampleFiles().get(1)));
+        await().atMost(PATIENCE).until(() -> importReports(failed).size() == 1);
+        dropDirectory(Path.of("samples/directory/structures.csv"), Path.of("samples/directory/services.csv"));
+        await().atMost(PATIENCE).until(() -> directory.structureCount() == 32);
+        // and, once the directory is in service, one invoice is sent, delivered, then sent again with other bytes
+        Kind sameNumber = CATALOGUE.kind("same-invoice-number-twice");
+        byte[] first = Files.readAllBytes(sameNumber.sample());
+        dropBytes(sameNumber, "facture-meme-numero.xml", first);
+        await().atMost(PATIENCE).until(() -> integrationReport("facture-meme-numero.xml").isPresent());
+        byte[] second = new String(first, StandardCharsets.UTF_8).replace("octobre 2026", "octobre 2026 (renvoi)")
+                .getBytes(StandardCharsets.UTF_8);
+        dropBytes(sameNumber, "facture-meme-numero-renvoi.xml", second);
+
+        // then every flow dropped is answered (and the second same-number invoice routed)
+        steadyStream.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        steadyPartner.shutdown();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(unanswered()).as("dropped, not answered").isEmpty());
+        await().atMost(PATIENCE).until(() -> reported(STEADY) == STEADY_FLOWS);
+        await().atMost(PATIENCE).until(() -> integrationReport("facture-meme-numero-renvoi.xml").isPresent());
+
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Kind kind : CATALOGUE.kinds()) {
+            tests.add(DynamicTest.dynamicTest(kind.kind() + " → " + kind.expectedCode(), () -> check(kind, failed)));
+        }
+        tests.add(DynamicTest.dynamicTest("the engine is alive, nothing is left in in/, OPE001 was not stalled",
+                this::engineStillServes));
+        return tests.stream();
+    }
+
+    // --- dropping ---
+
+    private void dropKind(Kind kind) throws IOException {
+        switch (kind.kind()) {
+            case "deep-nesting" -> dropBytes(kind, "facture-imbrication-profonde.xml", deepNesting());
+            case "huge-attribute" -> dropBytes(kind, "facture-attribut-geant.xml", hugeAttribute());
+            case "file-200-mb" -> dropSparse200Mb(kind);
+            case "name-backslash-dotdot" -> dropBytes(kind, "a\\..\\..\\facture.xml", invoice("FA-HOST-BSL"));
+            case "name-control-characters" -> dropBytes(kind, "facture\u0007\n.xml", invoice("FA-HOST-CTL"));
+            case "name-non-ascii-nfd" -> dropBytes(kind,
+                    Normalizer.normalize("facture-décembre-nfd.xml", Normalizer.Form.NFD), invoice("FA-HOST-NFD"));
+            case "name-255-bytes" -> dropBytes(kind, "facture-" + "x".repeat(255 - 12) + ".xml", invoice("FA-HOST-255"));
+            case "symlink" -> {
+                Files.createSymbolicLink(mailboxes.in(HOSTILE).resolve("facture-lien.xml"), secret);
+                dropped.computeIfAbsent(kind.kind(), k -> new ArrayList<>()).add(new Dropped("facture-lien.xml", null));
+            }
+            case "disappearing-file" -> {
+                // written in place, then taken back by the partner before it had settled
+                Path file = Files.write(mailboxes.in(HOSTILE).resolve("facture-disparue.xml"), invoice("FA-HOST-GONE"));
+                pause(50);
+                Files.delete(file);
+                dropped.put(kind.kind(), new ArrayList<>());
+            }
+            case "same-content-twice" -> {
+                byte[] content = Files.readAllBytes(kind.sample());
+                dropBytes(kind, "facture-doublon-contenu.xml", content);
+                dropBytes(kind, "facture-doublon-contenu-copie.xml", content);
+            }
+            case "same-invoice-number-twice", "directory-broken-quoting" -> {
+                // dropped once the directory is in service / into the directory inbox
+            }
+            default -> {
+                if (!kind.pending()) {
+                    dropBytes(kind, kind.sampleFiles().get(0), Files.readAllBytes(kind.sample()));
+                }
+            }
+        }
+    }
+
+    /** Written beside in/, then moved in under its final name: the way a careful partner drops a file. */
+    private void dropBytes(Kind kind, String name, byte[] content) throws IOException {
+        Path temporary = Files.write(staging.resolve("drop-" + dropped.size() + "-" + System.nanoTime()), content);
+        Files.move(temporary, mailboxes.in(HOSTILE).resolve(name));
+        dropped.computeIfAbsent(kind.kind(), k -> new ArrayList<>()).add(new Dropped(name, sha256(content)));
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A sparse 200 MB file: its size is on disk, its bytes are not (nothing to write, nothing to read). */
+    private void dropSparse200Mb(Kind kind) throws IOException {
+        Path big = staging.resolve("facture-200-mo.xml");
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(200L * 1024 * 1024);
+        }
+        bigFileKey = Files.readAttributes(big, BasicFileAttributes.class).fileKey();
+        Files.move(big, mailboxes.in(HOSTILE).resolve("facture-200-mo.xml"));
+        dropped.computeIfAbsent(kind.kind(), k -> new ArrayList<>()).add(new Dropped("facture-200-mo.xml", null));
+    }
+
+    private void dropDirectory(Path structures, Path services) throws IOException {
+        Path inbox = Files.createDirectories(directoryProperties.inbox());
+        FileTime settled = FileTime.from(Instant.now().minusSeconds(10));
+        String stamp = String.valueOf(System.nanoTime());
+        Files.setLastModifiedTime(Files.copy(structures, inbox.resolve(stamp + "-structures.csv")), settled);
+        Files.setLastModifiedTime(Files.copy(services, inbox.resolve(stamp + "-services.csv")), settled);
+    }
+
+    private static byte[] invoice(String number) {
+        return SampleInvoices.ubl(number, BUYER, "SCE-TECH-042", "1300045678");
+    }
+
+    private static byte[] deepNesting() {
+        int levels = 100_000;
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\">"
+                + "<a>".repeat(levels) + "</a>".repeat(levels) + "</Invoice>\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] hugeAttribute() {
+        String xml = new String(invoice("FA-HOST-ATTR"), StandardCharsets.UTF_8);
+        return xml.replaceFirst("<cbc:Note>", "<cbc:Note languageID=\"" + "A".repeat(5_000_000) + "\">")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    // --- checking ---
+
+    private void check(Kind kind, Path failed) throws Exception {
+        if (kind.pending()) {
+            Assumptions.abort(kind.kind() + " waits for the status intake (" + kind.expectedCode() + ")");
+        }
+        switch (kind.kind()) {
+            case "directory-broken-quoting" -> {
+                List<Path> reports = importReports(failed);
+                assertThat(reports).hasSize(1);
+                assertThat(Files.readString(reports.get(0))).contains(kind.expectedCode()).contains("REFUS");
+                assertThat(directory.structureCount()).as("the good directory imported after it").isEqualTo(32);
+                return;
+            }
+            case "disappearing-file" -> {
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE original_name = 'facture-disparue.xml'",
+                        Integer.class)).as("never received: no flow").isZero();
+                try (Stream<Path> out = Files.list(mailboxes.out(HOSTILE))) {
+                    assertThat(out).noneMatch(p -> p.getFileName().toString().contains("disparue"));
+                }
+                return;
+            }
+            default -> {
+            }
+        }
+        List<Dropped> files = dropped.get(kind.kind());
+        assertThat(files).as("dropped").isNotEmpty();
+        List<Map<String, Object>> flows = new ArrayList<>();
+        for (Dropped file : files) {
+            flows.add(checkAnsweredOnceAndKept(kind, file));
+        }
+        switch (kind.kind()) {
+            case "same-content-twice" -> {
+                // the later flow (by sequence) carries the warning and names the earlier one
+                flows.sort((a, b) -> new FlowId((String) a.get("FLOW_ID")).compareTo(new FlowId((String) b.get("FLOW_ID"))));
+                assertThat(codes(flows.get(0))).doesNotContain(kind.expectedCode());
+                assertThat(codes(flows.get(1))).contains(kind.expectedCode());
+                assertThat(Files.readString(report(flows.get(1)))).contains((String) flows.get(0).get("FLOW_ID"));
+            }
+            case "same-invoice-number-twice" -> {
+                assertThat(codes(flows.get(0))).isEmpty();
+                assertThat(Files.readString(integrationReport("facture-meme-numero.xml").orElseThrow()))
+                        .contains("<Code>03</Code>").doesNotContain("ROUTAGE_DOUBLON");
+                assertThat(Files.readString(integrationReport("facture-meme-numero-renvoi.xml").orElseThrow()))
+                        .contains("<Code>05</Code>").contains(kind.expectedCode());
+            }
+            default -> {
+                for (Map<String, Object> flow : flows) {
+                    if (kind.expectedCode().equals(HostileCatalogue.NO_CODE)) {
+                        assertThat(codes(flow)).as("no finding").isEmpty();
+                        assertThat(flow.get("FLOW_STATE")).isEqualTo("IN_INTEGRE");
+                    } else {
+                        assertThat(codes(flow)).contains(kind.expectedCode());
+                    }
+                }
+            }
+        }
+        Map<String, Object> flow = flows.get(0);
+        Path archived = Path.of((String) flow.get("ARCHIVE_PATH"));
+        switch (kind.kind()) {
+            case "file-200-mb" -> {
+                // moved, not copied: the archive holds the very file dropped (same inode), which was never read
+                BasicFileAttributes kept = Files.readAttributes(archived, BasicFileAttributes.class);
+                assertThat(kept.fileKey()).isEqualTo(bigFileKey);
+                assertThat(kept.size()).isEqualTo(200L * 1024 * 1024);
+                assertThat(Files.readString(report(flow))).contains("209715200 octets");
+            }
+            case "symlink" -> {
+                assertThat(Files.isSymbolicLink(archived)).as("archived as the link it was").isTrue();
+                assertThat(Files.readSymbolicLink(archived)).isEqualTo(secret);
+                assertThat(Files.readString(report(flow))).doesNotContain(SECRET);
+                assertThat(Files.readString(secret)).as("the target is untouched").isEqualTo(SECRET);
+            }
+            case "huge-attribute" -> assertThat(Files.size(report(flow))).as("the value is not copied").isLessThan(64 * 1024);
+            case "name-control-characters" -> assertThat(Files.readString(report(flow))).contains("facture\\u0007");
+            case "name-non-ascii-nfd", "name-non-ascii-nfc" -> assertThat(Files.readString(report(flow)))
+                    .contains("<NomFichier>" + files.get(0).name() + "</NomFichier>");
+            default -> {
+            }
+        }
+    }
+
+    /** Exactly one flow and one deposit report for this name; the original archived whole; nothing in in/. */
+    private Map<String, Object> checkAnsweredOnceAndKept(Kind kind, Dropped file) throws Exception {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT * FROM flow WHERE partner = ? AND original_name = ?", HOSTILE, file.name());
+        assertThat(rows).as("flows named " + file.name()).hasSize(1);
+        Map<String, Object> flow = rows.get(0);
+        assertThat(flow.get("STAGE")).isEqualTo("REPORTED");
+        assertThat(flow.get("LAST_INCIDENT")).as("no incident: a hostile file is not our fault").isNull();
+        String flowId = (String) flow.get("FLOW_ID");
+        try (Stream<Path> out = Files.list(mailboxes.out(HOSTILE))) {
+            assertThat(out.filter(p -> p.getFileName().toString().startsWith(flowId + "_")
+                    && p.getFileName().toString().endsWith(".cr.xml"))).as("deposit reports of " + flowId).hasSize(1);
+        }
+        ReportSchema.validate(report(flow));
+        Path archived = Path.of((String) flow.get("ARCHIVE_PATH"));
+        assertThat(Files.exists(archived, LinkOption.NOFOLLOW_LINKS)).as("archived").isTrue();
+        assertThat(flow.get("SHA256")).isEqualTo(file.sha256());
+        if (file.sha256() != null) {
+            assertThat(FlowArchive.sha256Of(archived)).isEqualTo(file.sha256());
+        }
+        assertThat(Files.exists(mailboxes.in(HOSTILE).resolve(file.name()), LinkOption.NOFOLLOW_LINKS))
+                .as(kind.kind() + " left in in/").isFalse();
+        return flow;
+    }
+
+    private void engineStillServes() throws Exception {
+        assertThat(camel.getStatus().isStarted()).isTrue();
+        assertThat(camel.getRouteController().getRouteStatus("intake-" + HOSTILE).isStarted()).isTrue();
+        assertThat(camel.getRouteController().getRouteStatus("intake-" + STEADY).isStarted()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE partner = ? AND stage = 'REPORTED'"
+                + " AND flow_state = 'IN_INTEGRE'", Integer.class, STEADY)).isEqualTo(STEADY_FLOWS);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE last_incident IS NOT NULL", Integer.class))
+                .isZero();
+        for (String partner : List.of(HOSTILE, STEADY)) {
+            try (Stream<Path> in = Files.list(mailboxes.in(partner))) {
+                assertThat(in).as(partner + " in/").isEmpty();
+            }
+        }
+        Path archiveStaging = mailboxes.archiveRoot().resolve(".staging");
+        if (Files.isDirectory(archiveStaging)) {
+            try (Stream<Path> left = Files.list(archiveStaging)) {
+                assertThat(left).as("staged copies left").isEmpty();
+            }
+        }
+    }
+
+    // --- reading what the engine wrote ---
+
+    private List<String> unanswered() {
+        List<String> reportedNames = jdbc.queryForList("SELECT original_name FROM flow WHERE partner = ?"
+                + " AND stage = 'REPORTED'", String.class, HOSTILE);
+        return dropped.values().stream().flatMap(List::stream).map(Dropped::name)
+                .filter(name -> !reportedNames.contains(name)).toList();
+    }
+
+    private int reported(String partner) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE partner = ? AND stage = 'REPORTED'", Integer.class,
+                partner);
+    }
+
+    private static Path report(Map<String, Object> flow) {
+        return Path.of((String) flow.get("REPORT_PATH"));
+    }
+
+    private static List<String> codes(Map<String, Object> flow) throws IOException {
+        Matcher code = CODE.matcher(Files.readString(report(flow)));
+        List<String> codes = new ArrayList<>();
+        while (code.find()) {
+            codes.add(code.group(1));
+        }
+        return codes;
+    }
+
+    private Optional<Path> integrationReport(String name) {
+        List<String> ids = jdbc.queryForList("SELECT flow_id FROM flow WHERE partner = ? AND original_name = ?",
+                String.class, HOSTILE, name);
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Stream<Path> out = Files.list(mailboxes.out(HOSTILE))) {
+            return out.filter(p -> p.getFileName().toString().startsWith(ids.get(0) + "_")
+                    && p.getFileName().toString().endsWith(".integration.xml")).findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> importReports(Path failed) throws IOException {
+        if (!Files.isDirectory(failed)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(failed)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".import-report.csv")).toList();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
