@@ -12,11 +12,13 @@ import org.achemine.mailbox.Mailboxes;
 import org.achemine.report.DepositReport;
 import org.achemine.report.ReportException;
 import org.achemine.report.ReportedFlow;
+import org.achemine.validation.FlowState;
 import org.achemine.validation.FlowVerdict;
 import org.achemine.validation.Incident;
 import org.achemine.validation.engine.ValidationEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Validates a received flow from its archived original and writes its deposit report (CR) into the
@@ -35,16 +37,18 @@ public class FlowDeposit {
     private final FlowRegistry registry;
     private final Mailboxes mailboxes;
     private final Clock clock;
+    private final IntakeMetrics metrics;
     /** Flows being processed now: a flow submitted twice (recovery, retry) is never processed twice at once. */
     private final Set<FlowId> inProgress = ConcurrentHashMap.newKeySet();
 
     public FlowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
-                       Clock clock) {
+                       Clock clock, IntakeMetrics metrics) {
         this.engine = engine;
         this.reports = reports;
         this.registry = registry;
         this.mailboxes = mailboxes;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -55,7 +59,7 @@ public class FlowDeposit {
         if (!inProgress.add(flow.flowId())) {
             return reportPath(flow); // another worker has it in hand
         }
-        try {
+        try (MDC.MDCCloseable logContext = MDC.putCloseable("flowId", flow.flowId().value())) {
             return processOnce(flow);
         } finally {
             inProgress.remove(flow.flowId());
@@ -69,6 +73,7 @@ public class FlowDeposit {
             if (stage == FlowStage.REPORTED) {
                 return report; // already answered (submitted twice around a restart)
             }
+            FlowState state = null; // read back from the database when a crash left the report ready
             if (stage != FlowStage.REPORT_READY) {
                 FlowVerdict verdict = engine.validate(flow.originalName(), flow.archivePath());
                 if (verdict.documents().stream().anyMatch(d -> d.hasError())) {
@@ -79,8 +84,10 @@ public class FlowDeposit {
                 AtomicFiles.writeDurably(temporary(report), xml);
                 // One commit: the verdict and "report ready" (a crash before it just redoes both).
                 registry.recordVerdict(flow.flowId(), verdict, engine.policy(), now(), report);
+                state = engine.policy().flowState(verdict);
             }
             finish(flow, report);
+            metrics.reported(state != null ? state : registry.state(flow.flowId()));
             return report;
         } catch (IOException | ReportException | RuntimeException e) {
             String incident = Incident.log("validating and reporting", flow.flowId().value(), e);
