@@ -73,8 +73,10 @@ public class FlowDeposit {
             if (stage == FlowStage.REPORTED) {
                 return report; // already answered (submitted twice around a restart)
             }
-            FlowState state = null; // read back from the database when a crash left the report ready
-            if (stage != FlowStage.REPORT_READY) {
+            FlowState state;
+            if (stage == FlowStage.REPORT_READY) {
+                state = registry.state(flow.flowId()); // a stop left the report ready: its verdict is recorded
+            } else {
                 FlowVerdict verdict = engine.validate(flow.originalName(), flow.archivePath());
                 if (verdict.documents().stream().anyMatch(d -> d.hasError())) {
                     throw new IOException("A check broke while validating " + flow.flowId()
@@ -87,7 +89,7 @@ public class FlowDeposit {
                 state = engine.policy().flowState(verdict);
             }
             finish(flow, report);
-            metrics.reported(state != null ? state : registry.state(flow.flowId()));
+            metrics.reported(state);
             return report;
         } catch (IOException | ReportException | RuntimeException e) {
             String incident = Incident.log("validating and reporting", flow.flowId().value(), e);
