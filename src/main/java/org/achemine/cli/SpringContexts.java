@@ -7,7 +7,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts the Spring application context for commands that need the database, mailboxes or jobs. */
+/**
+ * Starts the Spring application context for commands that need the database, mailboxes or jobs. No web
+ * server unless the properties ask for one ({@code run}'s management port).
+ */
 final class SpringContexts {
 
     private SpringContexts() {
@@ -21,6 +24,7 @@ final class SpringContexts {
         List<String> all = new ArrayList<>();
         properties.forEach(p -> all.add("--" + p));
         all.addAll(args);
+        // spring.main.web-application-type (none in application.yml, servlet for run) decides over this default
         return new SpringApplicationBuilder(AchemineApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(all.toArray(String[]::new));

@@ -59,9 +59,11 @@ public record AchemineProperties(
      * @param readLockInterval    a file is taken once its size and date are unchanged over this interval
      * @param workers             flows taken, and flows validated, in parallel
      * @param retryInterval       how often flows left unreported by a technical fault are tried again
+     * @param minFreeSpace        intake pauses while the data folder's disk has less free space than this
+     * @param resourceCheckInterval how often free space and the database are checked (pause and resume)
      */
     public record Intake(boolean enabled, Duration pollInterval, Duration readLockInterval, int workers,
-                         Duration retryInterval) {
+                         Duration retryInterval, DataSize minFreeSpace, Duration resourceCheckInterval) {
     }
 
     /**

@@ -18,12 +18,14 @@ import org.achemine.report.ReportedFlow;
 import org.achemine.validation.Finding;
 import org.achemine.validation.FindingCode;
 import org.achemine.validation.FlowKind;
+import org.achemine.validation.FlowState;
 import org.achemine.validation.FlowVerdict;
 import org.achemine.validation.Incident;
 import org.achemine.validation.Location;
 import org.achemine.validation.engine.ValidationEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Validates a received flow from its archived original and writes its deposit report (CR) into the
@@ -44,12 +46,14 @@ public class FlowDeposit {
     private final Mailboxes mailboxes;
     private final Clock clock;
     private final StatusFlowHandler statusFlows;
+    private final IntakeMetrics metrics;
     /** Flows being processed now: a flow submitted twice (recovery, retry) is never processed twice at once. */
     private final Set<FlowId> inProgress = ConcurrentHashMap.newKeySet();
 
     public FlowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
-                       Clock clock, StatusFlowHandler statusFlows) {
+                       Clock clock, StatusFlowHandler statusFlows, IntakeMetrics metrics) {
         this.statusFlows = statusFlows;
+        this.metrics = metrics;
         this.engine = engine;
         this.reports = reports;
         this.registry = registry;
@@ -65,7 +69,7 @@ public class FlowDeposit {
         if (!inProgress.add(flow.flowId())) {
             return reportPath(flow); // another worker has it in hand
         }
-        try {
+        try (MDC.MDCCloseable logContext = MDC.putCloseable("flowId", flow.flowId().value())) {
             return InterfaceSniffer.isStatusFlow(flow.flowId()) ? statusFlows.process(flow) : processOnce(flow);
         } finally {
             inProgress.remove(flow.flowId());
@@ -79,7 +83,10 @@ public class FlowDeposit {
             if (stage == FlowStage.REPORTED) {
                 return report; // already answered (submitted twice around a restart)
             }
-            if (stage != FlowStage.REPORT_READY) {
+            FlowState state;
+            if (stage == FlowStage.REPORT_READY) {
+                state = registry.state(flow.flowId()); // a stop left the report ready: its verdict is recorded
+            } else {
                 FlowVerdict verdict = validate(flow);
                 if (verdict.documents().stream().anyMatch(d -> d.hasError())) {
                     throw new IOException("A check broke while validating " + flow.flowId()
@@ -89,8 +96,10 @@ public class FlowDeposit {
                 AtomicFiles.writeDurably(temporary(report), xml);
                 // One commit: the verdict and "report ready" (a crash before it just redoes both).
                 registry.recordVerdict(flow.flowId(), verdict, engine.policy(), now(), report);
+                state = engine.policy().flowState(verdict);
             }
             finish(flow, report);
+            metrics.reported(state);
             return report;
         } catch (IOException | ReportException | RuntimeException e) {
             String incident = Incident.log("validating and reporting", flow.flowId().value(), e);

@@ -16,6 +16,7 @@ import org.achemine.archive.FlowArchive;
 import org.achemine.validation.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Takes one stable file from a partner's {@code in/}: copies it into the archive's staging area while
@@ -77,6 +78,7 @@ public class FlowReception {
                         staged.sha256(), receivedAt, archive.pathFor(flowId.value(), receivedAt));
                 registry.insertReceived(flow); // recorded before anything else happens to it
             }
+            MDC.put("flowId", flow.flowId().value());
             archive.publish(staged, flow.archivePath());
             staged = null;
             if (unchangedSince(file, modifiedBefore, flow.size())) {
@@ -101,6 +103,8 @@ public class FlowReception {
             discardQuietly(staged);
             String incident = Incident.log("taking the file", file.toString(), e);
             throw new IntakeFault(incident, "Could not take " + file + ": it stays in in/ and is retried", e);
+        } finally {
+            MDC.remove("flowId");
         }
     }
 

@@ -108,6 +108,12 @@ public class FlowRegistry {
                 flowId.value()));
     }
 
+    /** The flow's state once its verdict is recorded (stage REPORT_READY or later). */
+    public FlowState state(FlowId flowId) {
+        return FlowState.valueOf(jdbc.queryForObject("SELECT flow_state FROM flow WHERE flow_id = ?", String.class,
+                flowId.value()));
+    }
+
     public Optional<Path> reportPath(FlowId flowId) {
         return Optional.ofNullable(jdbc.queryForObject("SELECT report_path FROM flow WHERE flow_id = ?",
                 String.class, flowId.value())).map(Path::of);

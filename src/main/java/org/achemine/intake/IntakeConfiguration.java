@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import javax.sql.DataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.achemine.archive.FlowArchive;
 import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
@@ -60,8 +62,26 @@ public class IntakeConfiguration {
 
     @Bean
     FlowDeposit flowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
-                            StatusFlowHandler statusFlows) {
-        return new FlowDeposit(engine, reports, registry, mailboxes, UTC, statusFlows);
+                            StatusFlowHandler statusFlows, IntakeMetrics metrics) {
+        return new FlowDeposit(engine, reports, registry, mailboxes, UTC, statusFlows, metrics);
+    }
+
+    /** Free space on the data folder's disk; also reported by the mailboxes' health. */
+    @Bean
+    DiskSpaceCondition diskSpaceCondition(Mailboxes mailboxes, AchemineProperties properties) {
+        return new DiskSpaceCondition(mailboxes.dataDir(), properties.intake().minFreeSpace());
+    }
+
+    /** Intake takes files only while the disk has room and the database answers. */
+    @Bean
+    IntakeGate intakeGate(DiskSpaceCondition diskSpace, DataSource dataSource, AchemineProperties properties) {
+        DatabaseCondition database = new DatabaseCondition(dataSource, properties.intake().resourceCheckInterval());
+        return new IntakeGate(List.of(diskSpace, database), UTC);
+    }
+
+    @Bean
+    IntakeMetrics intakeMetrics(MeterRegistry meterRegistry, IntakeGate gate) {
+        return new IntakeMetrics(meterRegistry, gate);
     }
 
     /** Settled before any route starts: see {@link RecoveryBacklog}. Skipped when intake is disabled. */

@@ -22,7 +22,10 @@ import org.springframework.stereotype.Component;
  *       deposit report ({@link FlowDeposit#process});</li>
  *   <li>{@code intake-recovery}: once at start-up, re-submits the flows taken but not reported before a stop;</li>
  *   <li>{@code intake-retry}: every {@code achemine.intake.retry-interval}, re-submits the flows a technical
- *       fault left unreported (the fault may have cleared: disk space freed, database back).</li>
+ *       fault left unreported (the fault may have cleared: disk space freed, database back);</li>
+ *   <li>{@code intake-gate}: every {@code achemine.intake.resource-check-interval}, checks disk space and the
+ *       database ({@link IntakeGate}); while either fails, mailboxes are not polled (files stay in
+ *       {@code in/}) and nothing is retried; when both are back, every flow left unreported is re-submitted.</li>
  * </ol>
  * Files are never moved or deleted by Camel itself ({@code noop}): the take removes them only once they are
  * safe. With {@code achemine.intake.enabled=false} no route starts (one-shot commands).
@@ -31,6 +34,7 @@ import org.springframework.stereotype.Component;
 public class IntakeRoutes extends RouteBuilder {
 
     static final String DEPOSIT = "seda:intake-deposit";
+    private static final String POLL_STRATEGY = "intakeGatedPollStrategy";
 
     private final AchemineProperties properties;
     private final Mailboxes mailboxes;
@@ -39,10 +43,12 @@ public class IntakeRoutes extends RouteBuilder {
     private final RecoveryBacklog backlog;
     private final FlowRegistry registry;
     private final BackslashNames backslashNames;
+    private final IntakeGate gate;
+    private final IntakeMetrics metrics;
 
     public IntakeRoutes(AchemineProperties properties, Mailboxes mailboxes, FlowReception reception,
                         FlowDeposit deposit, RecoveryBacklog backlog, FlowRegistry registry,
-                        BackslashNames backslashNames) {
+                        BackslashNames backslashNames, IntakeGate gate, IntakeMetrics metrics) {
         this.properties = properties;
         this.mailboxes = mailboxes;
         this.reception = reception;
@@ -50,6 +56,8 @@ public class IntakeRoutes extends RouteBuilder {
         this.backlog = backlog;
         this.registry = registry;
         this.backslashNames = backslashNames;
+        this.gate = gate;
+        this.metrics = metrics;
     }
 
     @Override
@@ -71,31 +79,46 @@ public class IntakeRoutes extends RouteBuilder {
                 .split(body())
                     .to(depositEndpoint(intake));
 
+        from("timer:intake-gate?delay=0&period=" + intake.resourceCheckInterval().toMillis())
+                .routeId("intake-gate").autoStartup(enabled).startupOrder(5)
+                .bean(gate, "check")
+                .filter(body()) // just resumed: a fault during the pause may have left flows unreported
+                    .bean(registry, "unreported")
+                    .split(body())
+                        .to(depositEndpoint(intake));
+
         long retry = intake.retryInterval().toMillis();
         from("timer:intake-retry?delay=" + retry + "&period=" + retry)
                 .routeId("intake-retry").autoStartup(enabled).startupOrder(25)
-                .bean(registry, "awaitingRetry")
-                .split(body())
-                    .to(depositEndpoint(intake));
+                .filter(method(gate, "isOpen"))
+                    .bean(registry, "awaitingRetry")
+                    .split(body())
+                        .to(depositEndpoint(intake));
+
+        getContext().getRegistry().bind(POLL_STRATEGY, new GatedPollStrategy(gate));
 
         int order = 30;
         for (Partner partner : mailboxes.partners()) {
             from(mailboxUri(partner.code(), intake))
                     .routeId("intake-" + partner.code()).autoStartup(enabled).startupOrder(order++)
                     .threads(intake.workers()) // takes of distinct files are independent; Camel keeps a file in progress until its take ends
+                    .filter(method(gate, "isOpen")) // paused during this poll: the rest stays in in/
                     .convertBodyTo(File.class)
                     .bean(reception, "take('" + partner.code() + "', ${body})")
                     .filter(body().isNotNull()) // null: the file left in/ before it was taken
+                        .bean(metrics, "received")
                         .to(depositEndpoint(intake));
 
             from("timer:intake-backslash-" + partner.code() + "?period=" + intake.pollInterval().toMillis())
                     .routeId("intake-backslash-" + partner.code()).autoStartup(enabled).startupOrder(order++)
-                    .setBody(constant(mailboxes.in(partner.code())))
-                    .bean(backslashNames, "stable")
-                    .split(body())
-                        .bean(reception, "take('" + partner.code() + "', ${body})")
-                        .filter(body().isNotNull())
-                            .to(depositEndpoint(intake));
+                    .filter(method(gate, "isOpen"))
+                        .setBody(constant(mailboxes.in(partner.code())))
+                        .bean(backslashNames, "stable")
+                        .split(body())
+                            .bean(reception, "take('" + partner.code() + "', ${body})")
+                            .filter(body().isNotNull())
+                                .bean(metrics, "received")
+                                .to(depositEndpoint(intake));
         }
     }
 
@@ -112,7 +135,8 @@ public class IntakeRoutes extends RouteBuilder {
                 + "&readLockLoggingLevel=DEBUG"
                 + "&delay=" + intake.pollInterval().toMillis()
                 + "&maxMessagesPerPoll=200&sortBy=file:modified"
-                + "&autoCreate=false";
+                + "&autoCreate=false"
+                + "&pollStrategy=#" + POLL_STRATEGY;             // no poll while intake is paused
     }
 
     private static String depositEndpoint(Intake intake) {

@@ -1,5 +1,6 @@
 package org.achemine.routing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.achemine.config.AchemineProperties;
@@ -126,8 +127,14 @@ public class RoutingJobConfiguration {
 
     @Bean
     @StepScope
-    RoutingOutcomeWriter routingOutcomes(InvoiceLedger ledger, InvoiceDelivery delivery, JdbcTemplate jdbc, Clock clock) {
-        return new RoutingOutcomeWriter(ledger, delivery, jdbc, clock);
+    RoutingOutcomeWriter routingOutcomes(InvoiceLedger ledger, InvoiceDelivery delivery, JdbcTemplate jdbc, Clock clock,
+                                         RoutingMetrics metrics) {
+        return new RoutingOutcomeWriter(ledger, delivery, jdbc, clock, metrics);
+    }
+
+    @Bean
+    RoutingMetrics routingMetrics(MeterRegistry meterRegistry) {
+        return new RoutingMetrics(meterRegistry);
     }
 
     @Bean

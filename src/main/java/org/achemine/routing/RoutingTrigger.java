@@ -4,13 +4,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.launch.JobLaunchRequest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -21,19 +28,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class RoutingTrigger {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RoutingTrigger.class);
+
     private final JdbcTemplate jdbc;
     private final JobRepository jobRepository;
     private final Job routingJob;
     private final Duration retryAfter;
     private final Clock clock;
+    private final JobOperator jobOperator;
+    private final BooleanSupplier launcherBusy;
+    private volatile boolean databaseDown;
 
+    /**
+     * @param launcherBusy whether this engine's launcher thread is running a job now: an execution the
+     *                     repository says is running while the launcher is idle was cut short (the database
+     *                     went away mid-run and its failure could not be recorded)
+     */
     public RoutingTrigger(JdbcTemplate jdbc, JobRepository jobRepository, Job routingJob, Duration retryAfter,
-                          Clock clock) {
+                          Clock clock, JobOperator jobOperator, BooleanSupplier launcherBusy) {
         this.jdbc = jdbc;
         this.jobRepository = jobRepository;
         this.routingJob = routingJob;
         this.retryAfter = retryAfter;
         this.clock = clock;
+        this.jobOperator = jobOperator;
+        this.launcherBusy = launcherBusy;
     }
 
     /**
@@ -42,12 +61,34 @@ public class RoutingTrigger {
      * instead of every poll); null otherwise (no message).
      */
     public JobLaunchRequest launchIfWaiting() {
-        return hasWork() && !running() && !failedRecently() ? launchRequest("intake") : null;
+        return whileDatabaseAnswers(() -> hasWork() && !running() && !failedRecently() ? launchRequest("intake") : null);
     }
 
     /** A launch request whatever the backlog (nightly schedule), unless a run is in progress. */
     public JobLaunchRequest launchUnlessRunning() {
-        return running() ? null : launchRequest("schedule");
+        return whileDatabaseAnswers(() -> running() ? null : launchRequest("schedule"));
+    }
+
+    /**
+     * The decision, or no launch while the database is unreachable: the next poll asks again. Logged once
+     * when the database goes away and once when it is back, not at every poll.
+     */
+    private JobLaunchRequest whileDatabaseAnswers(Supplier<JobLaunchRequest> decision) {
+        try {
+            JobLaunchRequest request = decision.get();
+            if (databaseDown) {
+                databaseDown = false;
+                LOG.info("Routing trigger: the database answers again");
+            }
+            return request;
+        } catch (DataAccessException e) {
+            if (!databaseDown) {
+                databaseDown = true;
+                LOG.error("Routing trigger: the database is unreachable ({}); routing waits until it is back",
+                        e.getMessage());
+            }
+            return null;
+        }
     }
 
     boolean hasWork() {
@@ -69,7 +110,16 @@ public class RoutingTrigger {
     }
 
     private boolean running() {
-        return !jobRepository.findRunningJobExecutions(routingJob.getName()).isEmpty();
+        Set<JobExecution> marked = jobRepository.findRunningJobExecutions(routingJob.getName());
+        if (marked.isEmpty() || launcherBusy.getAsBoolean()) {
+            return !marked.isEmpty();
+        }
+        for (JobExecution abandoned : marked) {
+            jobOperator.recover(abandoned); // marked failed: the next run resumes its work (restartable job)
+            LOG.warn("Routing run {} was cut short without its end being recorded (database unavailable);"
+                    + " marked failed, the next run resumes its work", abandoned.getId());
+        }
+        return false;
     }
 
     private JobLaunchRequest launchRequest(String cause) {

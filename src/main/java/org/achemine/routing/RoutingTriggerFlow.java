@@ -26,8 +26,10 @@ public class RoutingTriggerFlow {
 
     @Bean
     RoutingTrigger routingTrigger(JdbcTemplate jdbc, JobRepository jobRepository, Job routingJob,
-                                  RoutingProperties properties, Clock clock) {
-        return new RoutingTrigger(jdbc, jobRepository, routingJob, properties.retryAfter(), clock);
+                                  RoutingProperties properties, Clock clock, JobOperator jobOperator,
+                                  ThreadPoolTaskExecutor routingLauncherThread) {
+        return new RoutingTrigger(jdbc, jobRepository, routingJob, properties.retryAfter(), clock, jobOperator,
+                () -> routingLauncherThread.getActiveCount() > 0);
     }
 
     /**

@@ -137,7 +137,7 @@ class IntakeCrashTest {
 
     private Process startEngine(Path dataDir, String name) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-Dserver.port=0", "-cp", System.getProperty("java.class.path"),
                 AchemineApplication.class.getName(), "run",
                 "--achemine.data-dir=" + dataDir,
                 "--achemine.intake.poll-interval=100ms",

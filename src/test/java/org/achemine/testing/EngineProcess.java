@@ -8,7 +8,8 @@ import org.achemine.AchemineApplication;
 
 /**
  * Runs achemine's command line in a JVM of its own, as an operator would, so a test can kill it with
- * SIGKILL at any moment. Its output goes to a log file beside the data folder.
+ * SIGKILL at any moment. Its output goes to a log file beside the data folder. Its management port (if the
+ * command is {@code run}) is any free one, so engines of parallel tests never clash.
  */
 public final class EngineProcess {
 
@@ -17,7 +18,7 @@ public final class EngineProcess {
 
     public static Process start(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), AchemineApplication.class.getName()));
+                "-Xmx384m", "-Dserver.port=0", "-cp", System.getProperty("java.class.path"), AchemineApplication.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

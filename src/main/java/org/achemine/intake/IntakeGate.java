@@ -1,0 +1,74 @@
+package org.achemine.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether intake may take files now: every {@link IntakeCondition} (disk space, database) holds. A
+ * background check ({@link #check()}, every {@code achemine.intake.resource-check-interval}) re-evaluates
+ * them; mailbox polls only read the last answer ({@link #isOpen()}), so the check costs nothing per file.
+ * While closed, files stay in {@code in/} untouched: nothing is taken half-way. One ERROR is logged when
+ * intake pauses and one INFO when it resumes, not one per poll.
+ */
+public class IntakeGate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeGate.class);
+
+    private final List<IntakeCondition> conditions;
+    private final Clock clock;
+    private volatile Map<String, String> problems = Map.of();
+    private volatile Instant checkedAt;
+
+    public IntakeGate(List<IntakeCondition> conditions, Clock clock) {
+        this.conditions = List.copyOf(conditions);
+        this.clock = clock;
+    }
+
+    /** The last check's answer: true when nothing stops intake (also before the first check). */
+    public boolean isOpen() {
+        return problems.isEmpty();
+    }
+
+    /** Why intake is paused, by condition name; empty when open. */
+    public Map<String, String> problems() {
+        return problems;
+    }
+
+    public Optional<Instant> checkedAt() {
+        return Optional.ofNullable(checkedAt);
+    }
+
+    /**
+     * Checks every condition now and opens or closes the gate accordingly.
+     *
+     * @return true when this check re-opened a paused gate (flows a fault left unreported can be retried now)
+     */
+    public synchronized boolean check() {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (IntakeCondition condition : conditions) {
+            condition.problem().ifPresent(problem -> found.put(condition.name(), problem));
+        }
+        Map<String, String> before = problems;
+        problems = Map.copyOf(found);
+        checkedAt = clock.instant();
+        if (before.isEmpty() && !found.isEmpty()) {
+            LOG.error("Intake paused: {}. Files stay in in/ and are taken once this clears.", describe(found));
+        } else if (!before.isEmpty() && found.isEmpty()) {
+            LOG.info("Intake resumed: disk space and database are available again");
+            return true;
+        } else if (!before.keySet().equals(found.keySet()) && !found.isEmpty()) {
+            LOG.warn("Intake still paused, now because {}", describe(found));
+        }
+        return false;
+    }
+
+    private static String describe(Map<String, String> problems) {
+        return String.join("; ", problems.values());
+    }
+}

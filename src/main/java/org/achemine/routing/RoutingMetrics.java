@@ -1,0 +1,55 @@
+package org.achemine.routing;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Routing's counters (Prometheus: {@code achemine_invoices_routed_total{outcome=delivered|recycled|rejected}}
+ * and {@code achemine_invoices_delivered_total}). A chunk is counted once its transaction commits: a chunk
+ * rolled back and routed again by the next run is counted once.
+ */
+public class RoutingMetrics {
+
+    private final Counter delivered;
+    private final Counter recycled;
+    private final Counter rejected;
+    private final Counter deliveredToRecipients;
+
+    public RoutingMetrics(MeterRegistry registry) {
+        delivered = routed(registry, "delivered");
+        recycled = routed(registry, "recycled");
+        rejected = routed(registry, "rejected");
+        deliveredToRecipients = Counter.builder("achemine.invoices.delivered")
+                .description("Invoices written to their recipient's mailbox (status 03 Mise à disposition)")
+                .register(registry);
+    }
+
+    private static Counter routed(MeterRegistry registry, String outcome) {
+        return Counter.builder("achemine.invoices.routed")
+                .description("Invoices routed, by outcome: delivered (03), recycled (04), rejected (05)")
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+
+    /** Counts a chunk's outcomes when the current transaction commits (at once if there is none). */
+    void countAfterCommit(int deliveredCount, int recycledCount, int rejectedCount) {
+        Runnable count = () -> {
+            delivered.increment(deliveredCount);
+            deliveredToRecipients.increment(deliveredCount);
+            recycled.increment(recycledCount);
+            rejected.increment(rejectedCount);
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    count.run();
+                }
+            });
+        } else {
+            count.run();
+        }
+    }
+}
