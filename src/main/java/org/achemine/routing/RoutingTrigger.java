@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Decides when routing should run: when intake has reported flows whose invoices are not registered yet,
- * invoices wait in 01 Déposée, or an integration report is still due (a run stopped before writing it),
+ * invoices wait in 01 Déposée or, completed by their supplier, in 12 Complétée, or an integration report is still due (a run stopped before writing it),
  * and no routing run is in progress. The answer is read from the
  * database, so work left by a crash is found again; nothing is lost with an in-memory event.
  */
@@ -45,15 +45,11 @@ public class RoutingTrigger {
         return hasWork() && !running() && !failedRecently() ? launchRequest("intake") : null;
     }
 
-    /** A launch request whatever the backlog (nightly schedule), unless a run is in progress. */
-    public JobLaunchRequest launchUnlessRunning() {
-        return running() ? null : launchRequest("schedule");
-    }
-
     boolean hasWork() {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 SELECT EXISTS (SELECT 1 FROM flow WHERE stage = 'REPORTED' AND invoices_registered = FALSE)
                     OR EXISTS (SELECT 1 FROM invoice WHERE status = '01')
+                    OR EXISTS (SELECT 1 FROM invoice WHERE status = '12')
                     OR EXISTS (SELECT 1 FROM flow f WHERE f.invoices_registered = TRUE AND f.integration_reported_at IS NULL
                                AND EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id))""", Boolean.class));
     }
