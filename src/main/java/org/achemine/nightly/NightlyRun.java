@@ -42,7 +42,8 @@ public class NightlyRun {
         String today = LocalDate.ofInstant(clock.instant(), properties.timeZone()).toString();
         Optional<JobExecution> unfinished = restartableToday(today);
         if (unfinished.isPresent()) {
-            return Optional.of(jobOperator.restart(unfinished.get()));
+            // Same parameters as the unfinished run: the job repository continues that instance where it stopped.
+            return Optional.of(jobOperator.start(nightlyJob, unfinished.get().getJobParameters()));
         }
         return Optional.of(jobOperator.start(nightlyJob, new JobParametersBuilder()
                 .addString("day", today)
