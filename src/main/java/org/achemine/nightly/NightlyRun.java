@@ -1,8 +1,10 @@
 package org.achemine.nightly;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -15,9 +17,14 @@ import org.springframework.batch.core.repository.JobRepository;
 /**
  * Runs the nightly job now, on the schedule or from the command line: a nightly that failed (or was
  * interrupted) the same day is restarted where it stopped; otherwise a new run starts, dated by the day in
- * the nightly's zone. Refused while one is in progress.
+ * the nightly's zone. Refused while one is in progress; waits for a routing or lifecycle-report run in progress
+ * to end first.
  */
 public class NightlyRun {
+
+    private static final List<String> CHILDREN_WITH_TRIGGERS = List.of("routing", "lifecycle-report");
+    private static final Duration MAX_WAIT = Duration.ofMinutes(30);
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -39,6 +46,7 @@ public class NightlyRun {
         if (!jobRepository.findRunningJobExecutions(nightlyJob.getName()).isEmpty()) {
             return Optional.empty();
         }
+        awaitRunsInProgress();
         String today = LocalDate.ofInstant(clock.instant(), properties.timeZone()).toString();
         Optional<JobExecution> unfinished = restartableToday(today);
         if (unfinished.isPresent()) {
@@ -49,6 +57,18 @@ public class NightlyRun {
                 .addString("day", today)
                 .addString("requestedAt", Instant.now().toString())
                 .toJobParameters()));
+    }
+
+    /**
+     * A routing or lifecycle-report run launched by its event trigger just before the night would run beside
+     * the night's own: wait for it to end (their triggers launch none while the night runs).
+     */
+    private void awaitRunsInProgress() throws InterruptedException {
+        Instant giveUp = clock.instant().plus(MAX_WAIT);
+        while (CHILDREN_WITH_TRIGGERS.stream().anyMatch(job -> !jobRepository.findRunningJobExecutions(job).isEmpty())
+                && clock.instant().isBefore(giveUp)) {
+            Thread.sleep(POLL.toMillis());
+        }
     }
 
     private Optional<JobExecution> restartableToday(String today) {

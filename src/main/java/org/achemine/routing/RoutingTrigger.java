@@ -21,6 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class RoutingTrigger {
 
+    /** The nightly job's name (package nightly depends on routing, not the other way round). */
+    private static final String NIGHTLY_JOB = "nightly";
+
     private final JdbcTemplate jdbc;
     private final JobRepository jobRepository;
     private final Job routingJob;
@@ -64,8 +67,10 @@ public class RoutingTrigger {
         return ended.plus(retryAfter).isAfter(clock.instant());
     }
 
+    /** A routing run in progress, or the nightly run (it routes in its turn). */
     private boolean running() {
-        return !jobRepository.findRunningJobExecutions(routingJob.getName()).isEmpty();
+        return !jobRepository.findRunningJobExecutions(routingJob.getName()).isEmpty()
+                || !jobRepository.findRunningJobExecutions(NIGHTLY_JOB).isEmpty();
     }
 
     private JobLaunchRequest launchRequest(String cause) {

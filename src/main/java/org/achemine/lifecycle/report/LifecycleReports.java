@@ -150,10 +150,10 @@ public class LifecycleReports {
                             + " VALUES (?, ?, ?, 'READY', ?, ?)", report.reportId(), report.partner(),
                     report.file().toString(), report.changes(), Timestamp.from(report.producedAt()));
             int marked = jdbc.update("""
-                    UPDATE invoice_status_history SET lifecycle_report_id = ?
-                    WHERE lifecycle_report_id IS NULL AND change_no <= ?
-                      AND invoice_id IN (SELECT i.invoice_id FROM invoice i JOIN flow f ON f.flow_id = i.flow_id
-                                         WHERE f.partner = ?)""",
+                    UPDATE invoice_status_history h SET lifecycle_report_id = ?
+                    WHERE h.lifecycle_report_id IS NULL AND h.change_no <= ?
+                      AND EXISTS (SELECT 1 FROM invoice i JOIN flow f ON f.flow_id = i.flow_id
+                                  WHERE i.invoice_id = h.invoice_id AND f.partner = ?)""",
                     report.reportId(), report.upToChange(), report.partner());
             if (marked != report.changes()) {
                 status.setRollbackOnly();
