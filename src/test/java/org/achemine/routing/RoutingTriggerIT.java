@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.achemine.lifecycle.report.StatusReportFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.achemine.batch.JobHistory;
@@ -19,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Routing starts by itself shortly after intake accepted an invoice: no operator, no schedule. */
 @SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
-        "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=300ms"})
+        "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=300ms",
+        "achemine.lifecycle.trigger-delay=300ms"})
 class RoutingTriggerIT {
 
     @TempDir
@@ -56,5 +60,15 @@ class RoutingTriggerIT {
                 "03".equals(jdbc.queryForObject("SELECT status FROM invoice", String.class)));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jobs.recent(10))
                 .anyMatch(run -> run.jobName().equals("routing") && run.status().equals("COMPLETED")));
+
+        // and the supplier receives the invoice's status changes in a lifecycle report launched by its own poller
+        Path supplierOut = dataDir.resolve("mailboxes/FOU001/out");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> statuses = new ArrayList<>();
+            for (Path report : StatusReportFiles.lifecycleReports(supplierOut)) {
+                StatusReportFiles.read(report).entries().forEach(e -> statuses.add(e.status()));
+            }
+            assertThat(statuses).containsExactly("01", "02", "03");
+        });
     }
 }

@@ -132,5 +132,4 @@ public class DailySummaries {
     private static String amount(BigDecimal amount) {
         return amount == null ? "" : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
-
 }

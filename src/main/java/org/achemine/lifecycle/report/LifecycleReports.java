@@ -175,18 +175,17 @@ public class LifecycleReports {
      * temporary file is gone and the report is not there yet), then records it WRITTEN.
      */
     public void publish(String reportId) throws IOException {
-        var row = jdbc.queryForMap("SELECT partner, file_path, changes, produced_at FROM lifecycle_report"
-                + " WHERE report_id = ? AND stage = 'READY'", reportId);
-        String partner = (String) row.get("PARTNER");
-        Path file = Path.of((String) row.get("FILE_PATH"));
+        ReadyReport ready = jdbc.queryForObject("SELECT partner, file_path, changes, produced_at FROM lifecycle_report"
+                        + " WHERE report_id = ? AND stage = 'READY'",
+                (rs, i) -> new ReadyReport(rs.getString(1), Path.of(rs.getString(2)), rs.getInt(3),
+                        rs.getTimestamp(4).toInstant()), reportId);
+        String partner = ready.partner();
+        Path file = ready.file();
         Path temporary = temporary(file);
         if (!Files.exists(temporary) && !Files.exists(file)) {
-            Instant producedAt = jdbc.queryForObject("SELECT produced_at FROM lifecycle_report WHERE report_id = ?",
-                    Timestamp.class, reportId).toInstant();
-            int changes = ((Number) row.get("CHANGES")).intValue();
             Files.createDirectories(file.getParent());
             try {
-                format.write(temporary, envelope(reportId, partner, producedAt), changes,
+                format.write(temporary, envelope(reportId, partner, ready.producedAt()), ready.changes(),
                         each -> jdbc.query(LINE_COLUMNS + " WHERE h.lifecycle_report_id = ? ORDER BY h.change_no",
                                 lineReader(each), reportId));
             } catch (IOException | RuntimeException failed) {
@@ -200,6 +199,9 @@ public class LifecycleReports {
         jdbc.update("UPDATE lifecycle_report SET stage = 'WRITTEN', written_at = ? WHERE report_id = ?",
                 Timestamp.from(clock.instant()), reportId);
         LOG.info("Lifecycle report {} for {}: {}", reportId, partner, file);
+    }
+
+    private record ReadyReport(String partner, Path file, int changes, Instant producedAt) {
     }
 
     /** The reports a crash left READY, published now. */
