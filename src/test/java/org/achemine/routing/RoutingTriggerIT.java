@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
-import org.achemine.lifecycle.report.StatusReportFiles;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.achemine.batch.JobHistory;
 import org.achemine.directory.DirectoryImporter;
+import org.achemine.lifecycle.report.StatusReportFiles;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Routing starts by itself shortly after intake accepted an invoice: no operator, no schedule. */
+/**
+ * Routing starts by itself shortly after intake accepted an invoice, and the lifecycle report after routing:
+ * no operator, no schedule.
+ */
 @SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=300ms",
         "achemine.lifecycle.trigger-delay=300ms"})
