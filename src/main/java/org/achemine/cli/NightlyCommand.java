@@ -1,5 +1,6 @@
 package org.achemine.cli;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.achemine.batch.JobHistory;
@@ -37,7 +38,7 @@ public class NightlyCommand extends OneShotCommand {
         List<JobRun> children = context.getBean(JobHistory.class).recent(50).stream()
                 .filter(run -> run.executionId() > execution.getId()
                         && !run.jobName().equals(NightlyJobConfiguration.JOB_NAME))
-                .sorted(java.util.Comparator.comparingLong(JobRun::executionId)).toList();
+                .sorted(Comparator.comparingLong(JobRun::executionId)).toList();
         for (JobRun run : children) {
             System.out.printf("  -> %-19s %-10s écrits=%d %s%n", run.jobName(), run.status(), run.written(),
                     run.summary() == null ? "" : run.summary());

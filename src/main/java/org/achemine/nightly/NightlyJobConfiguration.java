@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.achemine.directory.DirectoryDrops;
 import org.achemine.directory.DirectoryDrops.DirectoryDrop;
+import org.achemine.directory.DirectoryImportJobConfiguration;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.directory.DirectoryImporter.ImportOutcome;
 import org.achemine.directory.DirectoryProperties;
@@ -113,7 +114,7 @@ public class NightlyJobConfiguration {
                     DirectoryDrop drop = new DirectoryDrop(Path.of(job.getString(FOLDER)),
                             Path.of(job.getString(STRUCTURES)), Path.of(job.getString(SERVICES)));
                     JobExecution imported = jobRepository.getLastJobExecution(
-                            org.achemine.directory.DirectoryImportJobConfiguration.JOB_NAME, directoryParameters(step));
+                            DirectoryImportJobConfiguration.JOB_NAME, directoryParameters(step));
                     boolean activated = false;
                     if (imported != null) {
                         ImportOutcome outcome = importer.outcome(imported, drop.structures());

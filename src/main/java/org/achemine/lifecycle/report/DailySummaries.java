@@ -2,6 +2,7 @@ package org.achemine.lifecycle.report;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import org.achemine.archive.AtomicFiles;
 import org.achemine.lifecycle.InvoiceStatus;
@@ -33,7 +35,7 @@ public class DailySummaries {
     static final String[] HEADER = {"rubrique", "statut", "libelle", "nombre", "montant_ttc", "devise", "id_facture",
         "numero_facture", "fournisseur", "destinataire", "statut_depuis_utc", "jours"};
 
-    private static final String FINAL_STATUSES = String.join(", ", java.util.Arrays.stream(InvoiceStatus.values())
+    private static final String FINAL_STATUSES = String.join(", ", Arrays.stream(InvoiceStatus.values())
             .filter(StatusTransitions::isFinal).map(s -> "'" + s.code() + "'").toList());
 
     private final JdbcTemplate jdbc;
@@ -108,7 +110,7 @@ public class DailySummaries {
                             csv.printRecord("STATUT", status.code(), status.label(), rs.getLong(3), amount(rs.getBigDecimal(4)),
                                     rs.getString(2), "", "", "", "", "", "");
                         } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                            throw new UncheckedIOException(e);
                         }
                     }, key);
             jdbc.query("SELECT i.status, d.total_with_vat, d.currency, i.invoice_id, i.invoice_number, i.supplier_id,"
@@ -122,7 +124,7 @@ public class DailySummaries {
                                     rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                                     since.toString(), Math.max(0, Duration.between(since, now).toDays()));
                         } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                            throw new UncheckedIOException(e);
                         }
                     }, key);
         }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.achemine.archive.AtomicFiles;
 import org.achemine.lifecycle.report.LifecycleReportFormat.Envelope;
 import org.achemine.lifecycle.report.LifecycleReportFormat.Lines;
@@ -245,7 +246,7 @@ public class LifecycleReports {
         }
     }
 
-    private static RowCallbackHandler lineReader(java.util.function.Consumer<StatusLine> each) {
+    private static RowCallbackHandler lineReader(Consumer<StatusLine> each) {
         return rs -> {
             Date issued = rs.getDate(10);
             each.accept(new StatusLine(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
