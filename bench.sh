@@ -3,7 +3,8 @@
 #   ./bench.sh [validation] [--seconds N] [--warmup N] [--threads N] [--max-lines N] [--examples DIR]
 #       achemine's full validation vs phive on the same generated invoices (heap 2 GB)
 #   ./bench.sh routing [--invoices N] [--structures N] [--directory-structures N] [--durable true|false]
-#       directory import, then the routing job on the H2 file database (heap 512 MB)
+#       directory import, then the routing job on the H2 file database, then the lifecycle-report job
+#       on the status changes routing wrote (heap 512 MB)
 set -euo pipefail
 cd "$(dirname "$0")"
 bench=validation

@@ -40,18 +40,39 @@ public class InvoiceDelivery {
 
     /** Where an invoice is (or will be) delivered: fixed by its id, recipient and original name. */
     public Path target(String invoiceId, String recipientSiret, String entryName) {
-        return outbox(recipientSiret).resolve(invoiceId + "_" + safeName(entryName));
+        return target(invoiceId, recipientSiret, entryName, Resend.NON, 1);
+    }
+
+    /**
+     * Where an invoice is (or will be) delivered, its name flagged when it is delivered again:
+     * {@code <invoiceId>_<FLAG>_<original name>} (e.g. {@code _COMPLETEE_}, {@code _RECYCLEE_}; a second
+     * completion of the same invoice {@code _COMPLETEE2_}).
+     */
+    public Path target(String invoiceId, String recipientSiret, String entryName, Resend resend, int occurrence) {
+        String flag = resend.fileFlag(occurrence);
+        return outbox(recipientSiret).resolve(invoiceId + "_" + (flag.isEmpty() ? "" : flag + "_") + safeName(entryName));
     }
 
     /** The file already delivered for this invoice, if a previous run got that far. */
     public Optional<Path> alreadyDelivered(String invoiceId, String recipientSiret, String entryName) {
-        Path target = target(invoiceId, recipientSiret, entryName);
+        return alreadyDelivered(invoiceId, recipientSiret, entryName, Resend.NON, 1);
+    }
+
+    public Optional<Path> alreadyDelivered(String invoiceId, String recipientSiret, String entryName, Resend resend,
+                                           int occurrence) {
+        Path target = target(invoiceId, recipientSiret, entryName, resend, occurrence);
         return Files.exists(target) ? Optional.of(target) : Optional.empty();
     }
 
     public Path deliver(String invoiceId, String flowId, int rank, String recipientSiret, String entryName)
             throws IOException {
-        Path target = target(invoiceId, recipientSiret, entryName);
+        return deliver(invoiceId, flowId, rank, recipientSiret, entryName, Resend.NON, 1);
+    }
+
+    /** Delivers an invoice (again, when {@code resend} says so; {@code occurrence} counts its completions). */
+    public Path deliver(String invoiceId, String flowId, int rank, String recipientSiret, String entryName,
+                        Resend resend, int occurrence) throws IOException {
+        Path target = target(invoiceId, recipientSiret, entryName, resend, occurrence);
         if (Files.exists(target)) {
             return target;
         }

@@ -55,17 +55,19 @@ public class IntakeGate {
             condition.problem().ifPresent(problem -> found.put(condition.name(), problem));
         }
         Map<String, String> before = problems;
-        problems = Map.copyOf(found);
-        checkedAt = clock.instant();
+        // Logged before the new state is published: whoever sees the gate move (health, a test) finds its log line.
+        boolean resumed = false;
         if (before.isEmpty() && !found.isEmpty()) {
             LOG.error("Intake paused: {}. Files stay in in/ and are taken once this clears.", describe(found));
         } else if (!before.isEmpty() && found.isEmpty()) {
             LOG.info("Intake resumed: disk space and database are available again");
-            return true;
+            resumed = true;
         } else if (!before.keySet().equals(found.keySet()) && !found.isEmpty()) {
             LOG.warn("Intake still paused, now because {}", describe(found));
         }
-        return false;
+        problems = Map.copyOf(found);
+        checkedAt = clock.instant();
+        return resumed;
     }
 
     private static String describe(Map<String, String> problems) {

@@ -7,9 +7,11 @@ import org.achemine.config.AchemineProperties;
 import org.achemine.delivery.ArchivedDocuments;
 import org.achemine.delivery.DeliveryProperties;
 import org.achemine.delivery.InvoiceDelivery;
+import org.achemine.delivery.Resend;
 import org.achemine.directory.DirectoryLookup;
 import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.lifecycle.report.LifecycleReportFormat;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.report.DepositReport;
 import org.achemine.report.IntegrationReport;
@@ -43,12 +45,33 @@ public class RoutingJobConfiguration {
 
     @Bean
     Job routingJob(JobRepository jobRepository, Step registerDepositedInvoices, Step routeInvoices,
-                   Step writeIntegrationReports) {
+                   Step redeliverCompletedInvoices, Step writeIntegrationReports) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(registerDepositedInvoices)
                 .next(routeInvoices)
+                .next(redeliverCompletedInvoices)
                 .next(writeIntegrationReports)
                 .build();
+    }
+
+    /** Invoices the supplier completed (12) delivered again, a chunk per transaction, then 12 → 03. */
+    @Bean
+    Step redeliverCompletedInvoices(JobRepository jobRepository, PlatformTransactionManager tx,
+                                    RoutingProperties properties, CompletedInvoiceRedelivery redelivery) {
+        return new StepBuilder("redeliver-completed-invoices", jobRepository)
+                .tasklet((contribution, context) -> {
+                    int done = redelivery.redeliverNext(properties.chunkSize());
+                    contribution.incrementWriteCount(done);
+                    return done < properties.chunkSize() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+                }, tx)
+                .build();
+    }
+
+    @Bean
+    CompletedInvoiceRedelivery completedInvoiceRedelivery(JdbcTemplate jdbc, InvoiceLedger ledger,
+                                                          InvoiceDelivery delivery, LifecycleReportFormat format,
+                                                          AchemineProperties properties, Clock clock) {
+        return new CompletedInvoiceRedelivery(jdbc, ledger, delivery, format, properties.platformCode(), clock);
     }
 
     /** One integration report per flow whose invoices are all routed, to the sender's out/. */
@@ -107,12 +130,17 @@ public class RoutingJobConfiguration {
                 .saveState(false)
                 .sql("""
                         SELECT i.invoice_id, i.flow_id, i.doc_rank, d.entry_name, i.supplier_id, i.invoice_number,
-                               i.invoice_year, i.buyer_id, i.service_code, i.engagement_number
+                               i.invoice_year, i.buyer_id, i.service_code, i.engagement_number,
+                               EXISTS (SELECT 1 FROM invoice p WHERE p.supplier_id = i.supplier_id
+                                       AND p.invoice_number = i.invoice_number AND p.invoice_year = i.invoice_year
+                                       AND p.status = '%s' AND p.invoice_id <> i.invoice_id)
                         FROM invoice i JOIN flow_document d ON d.flow_id = i.flow_id AND d.doc_rank = i.doc_rank
-                        WHERE i.status = '%s' ORDER BY i.invoice_id""".formatted(InvoiceStatus.DEPOSEE.code()))
+                        WHERE i.status = '%s' ORDER BY i.invoice_id""".formatted(InvoiceStatus.A_RECYCLER.code(),
+                        InvoiceStatus.DEPOSEE.code()))
                 .rowMapper((rs, i) -> new RoutingCandidate(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         new RoutingRequest(rs.getString(1), rs.getString(5), rs.getString(6), rs.getInt(7),
-                                rs.getString(8), rs.getString(9), rs.getString(10))))
+                                rs.getString(8), rs.getString(9), rs.getString(10)),
+                        rs.getBoolean(11) ? Resend.RECYCLEE : Resend.NON))
                 .build();
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.achemine.delivery.InvoiceDelivery;
+import org.achemine.delivery.Resend;
 import org.achemine.lifecycle.Actor;
 import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceLedger.Change;
@@ -89,10 +90,12 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
         if (decision.delivered() || earlier.isPresent()) {
             String recipient = decision.delivered() ? decision.recipientSiret() : invoice.request().buyerSiret();
             Path file = decision.delivered()
-                    ? delivery.deliver(id, invoice.flowId(), invoice.docRank(), recipient, invoice.entryName())
+                    ? delivery.deliver(id, invoice.flowId(), invoice.docRank(), recipient, invoice.entryName(),
+                            invoice.resend(), 1)
                     : earlier.get();
             outcomes.add(new Change(id, InvoiceStatus.EN_COURS_ACHEMINEMENT, InvoiceStatus.MISE_A_DISPOSITION,
-                    Actor.PLATFORM, null, "Mise à disposition de " + recipient + " : " + file.getFileName(), now));
+                    Actor.PLATFORM, null, (invoice.resend() == Resend.RECYCLEE ? "Renvoi après recyclage : " : "")
+                    + "Mise à disposition de " + recipient + " : " + file.getFileName(), now));
             deliveries.add(new Object[] {recipient, decision.serviceCode(), file.toString(), id});
             deliveredCount++;
             LOG.debug("Invoice {}: delivered to {} as {}", id, recipient, file.getFileName());
@@ -122,6 +125,7 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
     private Optional<Path> earlierDelivery(RoutingCandidate invoice) {
         String buyer = invoice.request().buyerSiret();
         return buyer != null && SIRET.matcher(buyer).matches()
-                ? delivery.alreadyDelivered(invoice.invoiceId(), buyer, invoice.entryName()) : Optional.empty();
+                ? delivery.alreadyDelivered(invoice.invoiceId(), buyer, invoice.entryName(), invoice.resend(), 1)
+                : Optional.empty();
     }
 }

@@ -10,10 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param chunkSize    invoices routed per transaction
  * @param timeZone     the zone whose calendar day decides whether a service is open
  * @param triggerDelay how often the engine looks for invoices accepted by intake and not yet routed
- * @param cron         the nightly routing run (Spring cron: second minute hour day month weekday)
  * @param retryAfter   after a failed run, how long the trigger waits before launching another
  */
 @ConfigurationProperties("achemine.routing")
-public record RoutingProperties(int chunkSize, ZoneId timeZone, Duration triggerDelay, String cron,
+public record RoutingProperties(int chunkSize, ZoneId timeZone, Duration triggerDelay,
                                 Duration retryAfter) {
 }

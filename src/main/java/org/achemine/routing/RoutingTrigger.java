@@ -22,13 +22,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Decides when routing should run: when intake has reported flows whose invoices are not registered yet,
- * invoices wait in 01 Déposée, or an integration report is still due (a run stopped before writing it),
+ * invoices wait in 01 Déposée or, completed by their supplier, in 12 Complétée, or an integration report is still due (a run stopped before writing it),
  * and no routing run is in progress. The answer is read from the
  * database, so work left by a crash is found again; nothing is lost with an in-memory event.
  */
 public class RoutingTrigger {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoutingTrigger.class);
+    /** The nightly job's name (package nightly depends on routing, not the other way round). */
+    private static final String NIGHTLY_JOB = "nightly";
 
     private final JdbcTemplate jdbc;
     private final JobRepository jobRepository;
@@ -64,11 +66,6 @@ public class RoutingTrigger {
         return whileDatabaseAnswers(() -> hasWork() && !running() && !failedRecently() ? launchRequest("intake") : null);
     }
 
-    /** A launch request whatever the backlog (nightly schedule), unless a run is in progress. */
-    public JobLaunchRequest launchUnlessRunning() {
-        return whileDatabaseAnswers(() -> running() ? null : launchRequest("schedule"));
-    }
-
     /**
      * The decision, or no launch while the database is unreachable: the next poll asks again. Logged once
      * when the database goes away and once when it is back, not at every poll.
@@ -95,6 +92,7 @@ public class RoutingTrigger {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 SELECT EXISTS (SELECT 1 FROM flow WHERE stage = 'REPORTED' AND invoices_registered = FALSE)
                     OR EXISTS (SELECT 1 FROM invoice WHERE status = '01')
+                    OR EXISTS (SELECT 1 FROM invoice WHERE status = '12')
                     OR EXISTS (SELECT 1 FROM flow f WHERE f.invoices_registered = TRUE AND f.integration_reported_at IS NULL
                                AND EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id))""", Boolean.class));
     }
@@ -109,7 +107,11 @@ public class RoutingTrigger {
         return ended.plus(retryAfter).isAfter(clock.instant());
     }
 
+    /** A routing run in progress, or the nightly run (it routes in its turn). */
     private boolean running() {
+        if (!jobRepository.findRunningJobExecutions(NIGHTLY_JOB).isEmpty()) {
+            return true;
+        }
         Set<JobExecution> marked = jobRepository.findRunningJobExecutions(routingJob.getName());
         if (marked.isEmpty() || launcherBusy.getAsBoolean()) {
             return !marked.isEmpty();

@@ -17,8 +17,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Launches the routing job from messages (spring-batch-integration's {@link JobLaunchingGateway}): shortly
- * after intake accepted invoices, and on the nightly schedule. Both feed one gateway through a channel
- * served by a single thread, and no request is made while a run is in progress: one routing run at a time.
+ * after intake accepted invoices (the nightly run, {@code achemine.nightly.cron}, runs it too). Requests go
+ * through a channel served by a single thread, and no request is made while a run is in progress.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "achemine.intake.enabled", havingValue = "true")
@@ -57,14 +57,6 @@ public class RoutingTriggerFlow {
     IntegrationFlow routingAfterIntake(RoutingTrigger trigger, RoutingProperties properties) {
         return IntegrationFlow.fromSupplier(trigger::launchIfWaiting,
                         source -> source.poller(Pollers.fixedDelay(properties.triggerDelay())))
-                .channel("routingLaunches")
-                .get();
-    }
-
-    @Bean
-    IntegrationFlow routingNightly(RoutingTrigger trigger, RoutingProperties properties) {
-        return IntegrationFlow.fromSupplier(trigger::launchUnlessRunning,
-                        source -> source.poller(Pollers.cron(properties.cron())))
                 .channel("routingLaunches")
                 .get();
     }

@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The routing and directory benchmark (not a test): imports a generated directory (default 100,000
  * structures, then 50,000 for routing), puts N accepted invoices (default 100,000, in batch flows of 500, as
  * intake would have left them) in front of the routing job, runs it on the H2 file database and reports
- * invoices/s and the peak heap. Run with {@code ./bench.sh routing [--invoices N] [--structures N]
+ * invoices/s and the peak heap; then the lifecycle-report job on the status changes routing wrote. Run with {@code ./bench.sh routing [--invoices N] [--structures N]
  * [--durable true|false]} under {@code -Xmx512m}.
  */
 public final class RoutingBench {
@@ -87,6 +87,20 @@ public final class RoutingBench {
             System.out.printf("routing: %s, %,d invoices in %.1f s = %,.0f invoices/s (%,d delivered, %,d sent back);"
                             + " peak heap live after GC %d MB%n", run.getStatus(), invoices, elapsed, invoices / elapsed,
                     delivered, sentBack, heap.peakMegabytes());
+
+            // Then every status change routing wrote (01, 02, 03/04/05: three per invoice) goes out in one
+            // lifecycle report for the supplier: streamed, so the heap should stay where routing left it.
+            heap = HeapWatch.start();
+            start = System.nanoTime();
+            JobExecution reported = context.getBean(JobOperator.class).start(context.getBean("lifecycleReportJob", Job.class),
+                    new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
+            elapsed = seconds(start);
+            heap.stop();
+            Integer changes = jdbc.queryForObject("SELECT COUNT(*) FROM invoice_status_history"
+                    + " WHERE lifecycle_report_id IS NOT NULL", Integer.class);
+            System.out.printf("lifecycle-report: %s, %,d status changes in %.1f s = %,.0f changes/s;"
+                            + " peak heap live after GC %d MB%n", reported.getStatus(), changes, elapsed,
+                    changes / elapsed, heap.peakMegabytes());
         }
     }
 

@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.achemine.batch.JobHistory;
 import org.achemine.directory.DirectoryImporter;
+import org.achemine.lifecycle.report.StatusReportFiles;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,9 +20,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Routing starts by itself shortly after intake accepted an invoice: no operator, no schedule. */
+/**
+ * Routing starts by itself shortly after intake accepted an invoice, and the lifecycle report after routing:
+ * no operator, no schedule.
+ */
 @SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
-        "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=300ms"})
+        "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=300ms",
+        "achemine.lifecycle.trigger-delay=300ms"})
 class RoutingTriggerIT {
 
     @TempDir
@@ -56,5 +63,15 @@ class RoutingTriggerIT {
                 "03".equals(jdbc.queryForObject("SELECT status FROM invoice", String.class)));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jobs.recent(10))
                 .anyMatch(run -> run.jobName().equals("routing") && run.status().equals("COMPLETED")));
+
+        // and the supplier receives the invoice's status changes in a lifecycle report launched by its own poller
+        Path supplierOut = dataDir.resolve("mailboxes/FOU001/out");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> statuses = new ArrayList<>();
+            for (Path report : StatusReportFiles.lifecycleReports(supplierOut)) {
+                StatusReportFiles.read(report).entries().forEach(e -> statuses.add(e.status()));
+            }
+            assertThat(statuses).containsExactly("01", "02", "03");
+        });
     }
 }

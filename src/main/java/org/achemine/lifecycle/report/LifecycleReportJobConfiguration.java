@@ -1,0 +1,78 @@
+package org.achemine.lifecycle.report;
+
+import java.time.Clock;
+import org.achemine.config.AchemineProperties;
+import org.achemine.mailbox.Mailboxes;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@code lifecycle-report} job: one lifecycle report per supplier partner listing its invoices' status
+ * changes not yet reported ({@link LifecycleReports}), and the {@code daily-summaries} job: the dashboard CSV
+ * of every recipient and supplier ({@link DailySummaries}). Both restartable: what is done is in the
+ * database, a run does what is left.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LifecycleReportJobConfiguration {
+
+    public static final String JOB_NAME = "lifecycle-report";
+    public static final String SUMMARIES_JOB_NAME = "daily-summaries";
+
+    @Bean
+    Job lifecycleReportJob(JobRepository jobRepository, LifecycleReports reports) {
+        // The protocol commits itself at each stage; the step's own transaction must not hold them back.
+        Step step = new StepBuilder("write-lifecycle-reports", jobRepository)
+                .tasklet((contribution, context) -> {
+                    LifecycleReports.RunSummary summary = reports.run();
+                    contribution.incrementWriteCount(summary.changes());
+                    contribution.setExitStatus(contribution.getExitStatus().addExitDescription("reports="
+                            + summary.reports() + " changes=" + summary.changes() + " resumed=" + summary.resumed()));
+                    return RepeatStatus.FINISHED;
+                }, new ResourcelessTransactionManager())
+                .build();
+        return new JobBuilder(JOB_NAME, jobRepository).start(step).build();
+    }
+
+    @Bean
+    Job dailySummariesJob(JobRepository jobRepository, PlatformTransactionManager tx, DailySummaries summaries) {
+        Step step = new StepBuilder("write-daily-summaries", jobRepository)
+                .tasklet((contribution, context) -> {
+                    DailySummaries.RunSummary summary = summaries.writeAll();
+                    contribution.incrementWriteCount(summary.files());
+                    contribution.setExitStatus(contribution.getExitStatus().addExitDescription("recipients="
+                            + summary.recipients() + " suppliers=" + summary.suppliers()));
+                    return RepeatStatus.FINISHED;
+                }, tx)
+                .build();
+        return new JobBuilder(SUMMARIES_JOB_NAME, jobRepository).start(step).build();
+    }
+
+    @Bean
+    LifecycleReportFormat lifecycleReportFormat() {
+        return new LifecycleReportFormat();
+    }
+
+    @Bean
+    LifecycleReports lifecycleReports(JdbcTemplate jdbc, PlatformTransactionManager tx, LifecycleReportFormat format,
+                                      Mailboxes mailboxes, AchemineProperties properties, Clock clock) {
+        TransactionTemplate ownCommit = new TransactionTemplate(tx);
+        ownCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new LifecycleReports(jdbc, ownCommit, format, mailboxes, properties.platformCode(), clock);
+    }
+
+    @Bean
+    DailySummaries dailySummaries(JdbcTemplate jdbc, Mailboxes mailboxes, LifecycleProperties properties, Clock clock) {
+        return new DailySummaries(jdbc, mailboxes, properties.summaryWaiting(), properties.timeZone(), clock);
+    }
+}

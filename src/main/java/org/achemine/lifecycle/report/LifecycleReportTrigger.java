@@ -1,0 +1,52 @@
+package org.achemine.lifecycle.report;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.integration.launch.JobLaunchRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Decides when the lifecycle-report job runs: when status changes wait to be reported (or a report was left
+ * READY by a crash), and no run of it, nor of a job that writes status changes in bulk (routing, the nightly
+ * run), is in progress: their changes then go out in one report per supplier once they end. Read from the
+ * database, so nothing is lost with an in-memory event.
+ */
+public class LifecycleReportTrigger {
+
+    /** Jobs whose runs write many changes: reporting waits for them to end. */
+    static final List<String> BULK_WRITERS = List.of("routing", "nightly");
+
+    private final JdbcTemplate jdbc;
+    private final JobRepository jobRepository;
+    private final Job lifecycleReportJob;
+
+    public LifecycleReportTrigger(JdbcTemplate jdbc, JobRepository jobRepository, Job lifecycleReportJob) {
+        this.jdbc = jdbc;
+        this.jobRepository = jobRepository;
+        this.lifecycleReportJob = lifecycleReportJob;
+    }
+
+    /** A launch request when there is work and nothing in progress; null otherwise (no message). */
+    public JobLaunchRequest launchIfWaiting() {
+        if (!hasWork() || running(lifecycleReportJob.getName()) || BULK_WRITERS.stream().anyMatch(this::running)) {
+            return null;
+        }
+        return new JobLaunchRequest(lifecycleReportJob, new JobParametersBuilder()
+                .addString("requestedAt", Instant.now().toString())
+                .addString("cause", "status-changes", false)
+                .toJobParameters());
+    }
+
+    boolean hasWork() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM invoice_status_history WHERE lifecycle_report_id IS NULL)
+                    OR EXISTS (SELECT 1 FROM lifecycle_report WHERE stage = 'READY')""", Boolean.class));
+    }
+
+    private boolean running(String jobName) {
+        return !jobRepository.findRunningJobExecutions(jobName).isEmpty();
+    }
+}

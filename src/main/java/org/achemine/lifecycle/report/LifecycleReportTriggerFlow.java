@@ -1,0 +1,39 @@
+package org.achemine.lifecycle.report;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.integration.launch.JobLaunchingGateway;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.dsl.Pollers;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Launches the lifecycle-report job from a poller (spring-batch-integration's {@link JobLaunchingGateway}):
+ * every {@code achemine.lifecycle.trigger-delay}, when status changes (from routing, from recipients' status
+ * files, from suppliers' completions) wait to be reported. The poller's own thread launches and waits for
+ * the run, so runs never overlap.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "achemine.intake.enabled", havingValue = "true")
+public class LifecycleReportTriggerFlow {
+
+    @Bean
+    LifecycleReportTrigger lifecycleReportTrigger(JdbcTemplate jdbc, JobRepository jobRepository,
+                                                  @Qualifier("lifecycleReportJob") Job lifecycleReportJob) {
+        return new LifecycleReportTrigger(jdbc, jobRepository, lifecycleReportJob);
+    }
+
+    @Bean
+    IntegrationFlow lifecycleReportsAfterStatusChanges(LifecycleReportTrigger trigger, LifecycleProperties properties,
+                                                       JobOperator jobOperator) {
+        return IntegrationFlow.fromSupplier(trigger::launchIfWaiting,
+                        source -> source.poller(Pollers.fixedDelay(properties.triggerDelay())))
+                .handle(new JobLaunchingGateway(jobOperator))
+                .nullChannel();
+    }
+}

@@ -1,0 +1,258 @@
+package org.achemine.lifecycle.report;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.achemine.archive.AtomicFiles;
+import org.achemine.lifecycle.report.LifecycleReportFormat.Envelope;
+import org.achemine.lifecycle.report.LifecycleReportFormat.Lines;
+import org.achemine.mailbox.Mailboxes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes every status change not yet reported into a lifecycle report, one per supplier partner (the
+ * partner that deposited the invoice) per run, into that partner's {@code out/}. Exactly once, across
+ * crashes, by the deposit reports' protocol: the report is written under a temporary name and forced to
+ * disk; one commit records it READY and marks its history rows with its id; it is renamed into place; it
+ * is recorded WRITTEN. A run first finishes the READY reports a crash left (their file is written again
+ * from the rows they marked, identical, if the temporary file is gone). A change is in exactly one report:
+ * rows are marked only in the commit that makes their report READY, and only if they are exactly the rows
+ * the file lists. One run at a time (the job's triggers see to it).
+ */
+public class LifecycleReports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LifecycleReports.class);
+    /** The interface number of lifecycle reports in their ids, beside intake's 1100, 1106, 1190, 1199. */
+    public static final String INTERFACE = "1310";
+    static final String SUFFIX = ".statuts.xml";
+
+    private static final String LINE_COLUMNS = """
+            SELECT h.invoice_id, h.seq, h.status, h.reform_code, h.actor, h.reason_code, h.message, h.changed_at,
+                   i.invoice_number, d.issue_date, i.supplier_id, COALESCE(i.recipient_siret, i.buyer_id),
+                   COALESCE(i.routed_service, i.service_code)
+            FROM invoice_status_history h
+            JOIN invoice i ON i.invoice_id = h.invoice_id
+            JOIN flow_document d ON d.flow_id = i.flow_id AND d.doc_rank = i.doc_rank
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final LifecycleReportFormat format;
+    private final Mailboxes mailboxes;
+    private final String platformCode;
+    private final Clock clock;
+
+    /** @param tx a template that commits on its own (REQUIRES_NEW): the protocol needs real commits */
+    public LifecycleReports(JdbcTemplate jdbc, TransactionTemplate tx, LifecycleReportFormat format,
+                            Mailboxes mailboxes, String platformCode, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.format = format;
+        this.mailboxes = mailboxes;
+        this.platformCode = platformCode;
+        this.clock = clock;
+    }
+
+    /** What a run did. */
+    public record RunSummary(int reports, int changes, int resumed) {
+    }
+
+    /** A report written under its temporary name, not yet committed. */
+    public record PreparedReport(String reportId, String partner, Path file, Path temporary, int changes,
+                                 long upToChange, Instant producedAt) {
+    }
+
+    /** Finishes what a crash left, then reports every change written so far. */
+    public RunSummary run() throws IOException {
+        int resumed = resumeReady();
+        Long upTo = jdbc.queryForObject("SELECT MAX(change_no) FROM invoice_status_history", Long.class);
+        if (upTo == null) {
+            return new RunSummary(0, 0, resumed);
+        }
+        List<String> partners = jdbc.queryForList("""
+                SELECT DISTINCT f.partner FROM invoice_status_history h
+                JOIN invoice i ON i.invoice_id = h.invoice_id JOIN flow f ON f.flow_id = i.flow_id
+                WHERE h.lifecycle_report_id IS NULL AND h.change_no <= ? ORDER BY f.partner""", String.class, upTo);
+        int reports = 0;
+        int changes = 0;
+        for (String partner : partners) {
+            PreparedReport prepared = prepare(partner, upTo);
+            if (prepared == null) {
+                continue;
+            }
+            if (commit(prepared)) {
+                publish(prepared.reportId());
+                reports++;
+                changes += prepared.changes();
+            }
+        }
+        return new RunSummary(reports, changes, resumed);
+    }
+
+    /**
+     * Stage 1: writes the partner's unreported changes (up to change number {@code upTo}) to a temporary
+     * file, forced to disk and checked against the schema. Nothing is recorded yet: a crash here leaves
+     * only a temporary file, removed by the partner's next report or the engine's next start.
+     *
+     * @return null when the partner has nothing to report
+     */
+    public PreparedReport prepare(String partner, long upTo) throws IOException {
+        Integer count = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM invoice_status_history h
+                JOIN invoice i ON i.invoice_id = h.invoice_id JOIN flow f ON f.flow_id = i.flow_id
+                WHERE h.lifecycle_report_id IS NULL AND h.change_no <= ? AND f.partner = ?""",
+                Integer.class, upTo, partner);
+        if (count == null || count == 0) {
+            return null;
+        }
+        Path outbox = Files.createDirectories(mailboxes.out(partner));
+        removeAbandoned(outbox);
+        Long sequence = jdbc.queryForObject("SELECT NEXT VALUE FOR lifecycle_report_sequence", Long.class);
+        String reportId = platformCode + INTERFACE + String.format("%015d", sequence);
+        Path file = outbox.resolve(fileName(reportId));
+        Path temporary = temporary(file);
+        Instant producedAt = clock.instant();
+        Lines lines = each -> jdbc.query(LINE_COLUMNS + """
+                JOIN flow f ON f.flow_id = i.flow_id
+                WHERE h.lifecycle_report_id IS NULL AND h.change_no <= ? AND f.partner = ?
+                ORDER BY h.change_no""", lineReader(each), upTo, partner);
+        try {
+            format.write(temporary, envelope(reportId, partner, producedAt), count, lines);
+        } catch (IOException | RuntimeException failed) {
+            AtomicFiles.discard(temporary, failed);
+            throw failed;
+        }
+        return new PreparedReport(reportId, partner, file, temporary, count, upTo, producedAt);
+    }
+
+    /**
+     * Stage 2: in one commit, the report READY and its rows marked. If the rows are no longer exactly those
+     * the file lists (a change committed late with a smaller number), nothing is recorded, the temporary
+     * file is removed and the changes wait for the next run.
+     *
+     * @return whether it was committed
+     */
+    public boolean commit(PreparedReport report) {
+        Boolean committed = tx.execute(status -> {
+            jdbc.update("INSERT INTO lifecycle_report (report_id, partner, file_path, stage, changes, produced_at)"
+                            + " VALUES (?, ?, ?, 'READY', ?, ?)", report.reportId(), report.partner(),
+                    report.file().toString(), report.changes(), Timestamp.from(report.producedAt()));
+            int marked = jdbc.update("""
+                    UPDATE invoice_status_history h SET lifecycle_report_id = ?
+                    WHERE h.lifecycle_report_id IS NULL AND h.change_no <= ?
+                      AND EXISTS (SELECT 1 FROM invoice i JOIN flow f ON f.flow_id = i.flow_id
+                                  WHERE i.invoice_id = h.invoice_id AND f.partner = ?)""",
+                    report.reportId(), report.upToChange(), report.partner());
+            if (marked != report.changes()) {
+                status.setRollbackOnly();
+                return false;
+            }
+            return true;
+        });
+        if (!Boolean.TRUE.equals(committed)) {
+            LOG.warn("Lifecycle report {} for {} abandoned: its changes moved meanwhile; they go in the next one",
+                    report.reportId(), report.partner());
+            AtomicFiles.discard(report.temporary(), new IOException("abandoned"));
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Stage 3 and 4: renames a READY report's file into place (writing it again from its marked rows if the
+     * temporary file is gone and the report is not there yet), then records it WRITTEN.
+     */
+    public void publish(String reportId) throws IOException {
+        ReadyReport ready = jdbc.queryForObject("SELECT partner, file_path, changes, produced_at FROM lifecycle_report"
+                        + " WHERE report_id = ? AND stage = 'READY'",
+                (rs, i) -> new ReadyReport(rs.getString(1), Path.of(rs.getString(2)), rs.getInt(3),
+                        rs.getTimestamp(4).toInstant()), reportId);
+        String partner = ready.partner();
+        Path file = ready.file();
+        Path temporary = temporary(file);
+        if (!Files.exists(temporary) && !Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            try {
+                format.write(temporary, envelope(reportId, partner, ready.producedAt()), ready.changes(),
+                        each -> jdbc.query(LINE_COLUMNS + " WHERE h.lifecycle_report_id = ? ORDER BY h.change_no",
+                                lineReader(each), reportId));
+            } catch (IOException | RuntimeException failed) {
+                AtomicFiles.discard(temporary, failed);
+                throw failed;
+            }
+        }
+        if (Files.exists(temporary)) {
+            AtomicFiles.replace(temporary, file);
+        }
+        jdbc.update("UPDATE lifecycle_report SET stage = 'WRITTEN', written_at = ? WHERE report_id = ?",
+                Timestamp.from(clock.instant()), reportId);
+        LOG.info("Lifecycle report {} for {}: {}", reportId, partner, file);
+    }
+
+    private record ReadyReport(String partner, Path file, int changes, Instant producedAt) {
+    }
+
+    /** The reports a crash left READY, published now. */
+    int resumeReady() throws IOException {
+        List<String> ready = jdbc.queryForList("SELECT report_id FROM lifecycle_report WHERE stage = 'READY'"
+                + " ORDER BY report_id", String.class);
+        for (String reportId : ready) {
+            publish(reportId);
+        }
+        return ready.size();
+    }
+
+    /** {@code <reportId>.statuts.xml}, e.g. {@code ACH0011310000000000000042.statuts.xml}. */
+    public static String fileName(String reportId) {
+        return reportId + SUFFIX;
+    }
+
+    static Path temporary(Path file) {
+        return file.resolveSibling("." + file.getFileName() + ".tmp");
+    }
+
+    private Envelope envelope(String reportId, String partner, Instant producedAt) {
+        return new Envelope(platformCode, partner, reportId, producedAt);
+    }
+
+    /**
+     * Temporary report files of runs that stopped before their commit: no READY report will rename them
+     * (runs are one at a time, and READY ones were published first).
+     */
+    private void removeAbandoned(Path outbox) throws IOException {
+        Set<String> ready = new HashSet<>(jdbc.queryForList(
+                "SELECT report_id FROM lifecycle_report WHERE stage = 'READY'", String.class));
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(outbox, ".*" + SUFFIX + ".tmp")) {
+            for (Path leftover : leftovers) {
+                String name = leftover.getFileName().toString();
+                String reportId = name.substring(1, name.length() - SUFFIX.length() - ".tmp".length());
+                if (!ready.contains(reportId)) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
+        }
+    }
+
+    private static RowCallbackHandler lineReader(Consumer<StatusLine> each) {
+        return rs -> {
+            Date issued = rs.getDate(10);
+            each.accept(new StatusLine(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                    rs.getString(9), issued == null ? null : issued.toLocalDate(), rs.getString(11),
+                    rs.getString(12), rs.getString(13)));
+        };
+    }
+}

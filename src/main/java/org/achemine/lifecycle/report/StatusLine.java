@@ -1,0 +1,16 @@
+package org.achemine.lifecycle.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One status change as the supplier reads it in a lifecycle report: the history row and what identifies
+ * the invoice (number, date, supplier, recipient and service).
+ *
+ * @param recipientSiret the recipient once routed, else the buyer SIRET the invoice names (may be invalid)
+ * @param serviceCode    the service it was routed to, else the one the invoice names
+ */
+public record StatusLine(String invoiceId, int seq, String status, String reformCode, String actor,
+                         String reasonCode, String message, Instant changedAt, String invoiceNumber,
+                         LocalDate issueDate, String supplierId, String recipientSiret, String serviceCode) {
+}

@@ -1,0 +1,101 @@
+package org.achemine.routing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.achemine.archive.AtomicFiles;
+import org.achemine.delivery.InvoiceDelivery;
+import org.achemine.delivery.Resend;
+import org.achemine.lifecycle.Actor;
+import org.achemine.lifecycle.InvoiceLedger;
+import org.achemine.lifecycle.InvoiceLedger.Change;
+import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.lifecycle.report.LifecycleReportFormat;
+import org.achemine.lifecycle.report.LifecycleReportFormat.Envelope;
+import org.achemine.lifecycle.report.StatusLine;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Delivers again to its recipient an invoice the supplier completed (06 Suspendue → 12 Complétée), then
+ * moves it 12 → 03 Mise à disposition. The recipient gets two files in its mailbox: the invoice, byte for
+ * byte as first deposited, named {@code <invoiceId>_COMPLETEE_<name>.xml} (pivot {@code Renvoi} =
+ * Complétée), and just before it a status notice {@code <invoiceId>_COMPLETEE_<name>.statut.xml} (the
+ * status flow format, one 12 Complétée change) carrying the supplier's completion comment. Exactly once,
+ * like a first delivery: names are fixed by the invoice and the count of its completions, the invoice file
+ * is never replaced, and the status changes only after both files are there.
+ */
+public class CompletedInvoiceRedelivery {
+
+    private final JdbcTemplate jdbc;
+    private final InvoiceLedger ledger;
+    private final InvoiceDelivery delivery;
+    private final LifecycleReportFormat format;
+    private final String platformCode;
+    private final Clock clock;
+
+    public CompletedInvoiceRedelivery(JdbcTemplate jdbc, InvoiceLedger ledger, InvoiceDelivery delivery,
+                                      LifecycleReportFormat format, String platformCode, Clock clock) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.delivery = delivery;
+        this.format = format;
+        this.platformCode = platformCode;
+        this.clock = clock;
+    }
+
+    private record Completed(String invoiceId, String flowId, int rank, String entryName, String recipientSiret,
+                             String serviceCode, int completions, StatusLine completion) {
+    }
+
+    /** Delivers again up to {@code limit} completed invoices, in the caller's transaction; returns how many. */
+    public int redeliverNext(int limit) throws IOException {
+        List<Completed> completed = jdbc.query("""
+                SELECT i.invoice_id, i.flow_id, i.doc_rank, d.entry_name, i.recipient_siret, i.routed_service,
+                       (SELECT COUNT(*) FROM invoice_status_history c WHERE c.invoice_id = i.invoice_id AND c.status = ?),
+                       h.seq, h.reform_code, h.actor, h.message, h.changed_at, i.invoice_number, d.issue_date, i.supplier_id
+                FROM invoice i
+                JOIN flow_document d ON d.flow_id = i.flow_id AND d.doc_rank = i.doc_rank
+                JOIN invoice_status_history h ON h.invoice_id = i.invoice_id
+                     AND h.seq = (SELECT MAX(seq) FROM invoice_status_history m WHERE m.invoice_id = i.invoice_id)
+                WHERE i.status = ? ORDER BY i.invoice_id FETCH FIRST ? ROWS ONLY""",
+                (rs, n) -> {
+                    Date issued = rs.getDate(14);
+                    return new Completed(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getInt(7),
+                            new StatusLine(rs.getString(1), rs.getInt(8), InvoiceStatus.COMPLETEE.code(), rs.getString(9),
+                                    rs.getString(10), null, rs.getString(11), rs.getTimestamp(12).toInstant(),
+                                    rs.getString(13), issued == null ? null : issued.toLocalDate(), rs.getString(15),
+                                    rs.getString(5), rs.getString(6)));
+                },
+                InvoiceStatus.COMPLETEE.code(), InvoiceStatus.COMPLETEE.code(), limit);
+        Instant now = clock.instant();
+        List<Change> changes = new ArrayList<>(completed.size());
+        List<Object[]> paths = new ArrayList<>(completed.size());
+        for (Completed invoice : completed) {
+            Path file = delivery.target(invoice.invoiceId(), invoice.recipientSiret(), invoice.entryName(),
+                    Resend.COMPLETEE, invoice.completions());
+            String name = file.getFileName().toString();
+            Path notice = file.resolveSibling(name.substring(0, name.length() - ".xml".length()) + ".statut.xml");
+            // Same content at every attempt (dated by the completion), so writing it again is harmless.
+            byte[] xml = format.single(new Envelope(platformCode, invoice.recipientSiret(),
+                    invoice.invoiceId() + "_" + Resend.COMPLETEE.fileFlag(invoice.completions()),
+                    invoice.completion().changedAt()), invoice.completion());
+            AtomicFiles.write(notice.resolveSibling("." + notice.getFileName() + ".tmp"), notice, xml);
+            delivery.deliver(invoice.invoiceId(), invoice.flowId(), invoice.rank(), invoice.recipientSiret(),
+                    invoice.entryName(), Resend.COMPLETEE, invoice.completions());
+            changes.add(new Change(invoice.invoiceId(), InvoiceStatus.COMPLETEE, InvoiceStatus.MISE_A_DISPOSITION,
+                    Actor.PLATFORM, null, "Renvoi après complétion : mise à disposition de " + invoice.recipientSiret()
+                    + " : " + file.getFileName(), now));
+            paths.add(new Object[] {file.toString(), invoice.invoiceId()});
+        }
+        if (!changes.isEmpty()) {
+            ledger.changeAll(changes);
+            jdbc.batchUpdate("UPDATE invoice SET delivery_path = ? WHERE invoice_id = ?", paths);
+        }
+        return completed.size();
+    }
+}

@@ -1,0 +1,268 @@
+package org.achemine.lifecycle.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.achemine.directory.DirectoryImporter;
+import org.achemine.lifecycle.Actor;
+import org.achemine.lifecycle.InvoiceLedger;
+import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.lifecycle.StatusReason;
+import org.achemine.lifecycle.report.LifecycleReports.PreparedReport;
+import org.achemine.lifecycle.report.StatusReportFiles.Entry;
+import org.achemine.lifecycle.report.StatusReportFiles.Report;
+import org.achemine.testing.SampleInvoices;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The lifecycle-report job on real H2 and real files: invoices taken by intake (real Camel routes), routed by
+ * the routing job, processed by their recipient through the ledger; every status change must reach its
+ * supplier's out/ exactly once, even when a run stops between the stages of the report protocol.
+ */
+@SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
+        "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=1h",
+        "achemine.lifecycle.trigger-delay=1h", "achemine.delivery.durable=false"})
+class LifecycleReportJobIT {
+
+    private static final String BELLERIVE = "21690012600014";
+    private static final String NOT_IN_DIRECTORY = "73282932000074";
+    private static final List<String> SUPPLIERS = List.of("FOU001", "OPE001");
+
+    @TempDir
+    static Path dataDir;
+
+    private static boolean directoryLoaded;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("achemine.data-dir", () -> dataDir.toString());
+    }
+
+    @Autowired
+    DirectoryImporter directoryImporter;
+
+    @Autowired
+    JobOperator jobOperator;
+
+    @Autowired
+    @Qualifier("routingJob")
+    Job routingJob;
+
+    @Autowired
+    @Qualifier("lifecycleReportJob")
+    Job lifecycleReportJob;
+
+    @Autowired
+    LifecycleReports reports;
+
+    @Autowired
+    LifecycleReportTrigger trigger;
+
+    @Autowired
+    InvoiceLedger ledger;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void directory() throws Exception {
+        if (!directoryLoaded) {
+            Path samples = Files.createDirectories(dataDir.resolve("directory-samples"));
+            assertThat(directoryImporter.importFiles(
+                    Files.copy(Path.of("samples/directory/structures.csv"), samples.resolve("structures.csv")),
+                    Files.copy(Path.of("samples/directory/services.csv"), samples.resolve("services.csv"))).activated())
+                    .isTrue();
+            directoryLoaded = true;
+        }
+    }
+
+    @Test
+    void reportsEveryStatusChangeOnceToTheSupplierThatDepositedTheInvoice() throws Exception {
+        // given invoices of two suppliers, routed (one delivered each, one sent back), and a recipient's suspension
+        deposit("FOU001", "lr-good.xml", SampleInvoices.ubl("F-LR-001", BELLERIVE, "SCE-TECH-042", "EJ-1"));
+        deposit("FOU001", "lr-unknown.xml", SampleInvoices.ubl("F-LR-002", NOT_IN_DIRECTORY, null, null));
+        deposit("OPE001", "lr-operator.xml", SampleInvoices.ubl("F-LR-003", BELLERIVE, "SCE-TECH-042", "EJ-3"));
+        assertThat(run(routingJob).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String good = invoiceIdOf("lr-good.xml");
+        ledger.change(good, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
+                "Joindre le bon de livraison", Instant.now());
+        List<Path> before = allReports();
+        assertThat(trigger.launchIfWaiting()).as("the poller sees changes to report").isNotNull();
+
+        // when the lifecycle-report job runs
+        JobExecution run = run(lifecycleReportJob);
+
+        // then each supplier got exactly one new report in its out/, valid, addressed to it, numbered in order
+        assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        for (String supplier : SUPPLIERS) {
+            List<Path> added = added(before, supplier);
+            assertThat(added).as(supplier).hasSize(1);
+            StatusReportFiles.validate(added.get(0));
+            Report report = StatusReportFiles.read(added.get(0));
+            assertThat(report.sender()).isEqualTo("ACH001");
+            assertThat(report.receiver()).isEqualTo(supplier);
+            assertThat(added.get(0).getFileName().toString()).isEqualTo(report.flowId() + ".statuts.xml")
+                    .startsWith("ACH0011310");
+            assertThat(report.counter()).isEqualTo(report.entries().size());
+            assertThat(report.entries()).extracting(Entry::numOrdre)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, report.counter()).boxed().toList());
+        }
+        // and the supplier reads each invoice's history in order, with reform codes, reasons and comments
+        Report fou = StatusReportFiles.read(added(before, "FOU001").get(0));
+        List<Entry> goodEntries = fou.entries().stream().filter(e -> e.invoiceId().equals(good)).toList();
+        assertThat(goodEntries).extracting(Entry::status).containsExactly("01", "02", "03", "06");
+        assertThat(goodEntries).extracting(Entry::reformCode).containsExactly("200", "202", "203", "208");
+        assertThat(goodEntries.get(3)).satisfies(e -> {
+            assertThat(e.producer()).isEqualTo("RECIPIENT");
+            assertThat(e.motif()).isEqualTo("JUSTIFICATIF_ABSENT");
+            assertThat(e.reformReason()).isEqualTo("JUSTIF_ABS");
+            assertThat(e.comment()).isEqualTo("Joindre le bon de livraison");
+            assertThat(e.invoiceNumber()).isEqualTo("F-LR-001");
+            assertThat(e.recipient()).isEqualTo(BELLERIVE);
+        });
+        List<Entry> sentBack = fou.entries().stream().filter(e -> e.invoiceId().equals(invoiceIdOf("lr-unknown.xml")))
+                .toList();
+        assertThat(sentBack).extracting(Entry::status).containsExactly("01", "02", "04");
+        assertThat(sentBack.get(2).motif()).isEqualTo("ROUTAGE_SIRET_INCONNU");
+        assertEveryChangeReportedExactlyOnce();
+
+        // when it runs again with nothing new, it writes nothing
+        List<Path> afterFirst = allReports();
+        JobExecution again = run(lifecycleReportJob);
+        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(again.getStepExecutions()).singleElement().extracting(s -> s.getWriteCount()).isEqualTo(0L);
+        assertThat(allReports()).isEqualTo(afterFirst);
+        assertThat(trigger.launchIfWaiting()).isNull();
+
+        // when the supplier completes the invoice and routing delivers it again, only the new changes go out
+        ledger.change(good, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon de livraison joint", Instant.now());
+        assertThat(run(routingJob).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        run(lifecycleReportJob);
+        List<Path> third = added(afterFirst, "FOU001");
+        assertThat(third).hasSize(1);
+        assertThat(StatusReportFiles.read(third.get(0)).entries()).extracting(Entry::invoiceId, Entry::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(good, "12"),
+                        org.assertj.core.groups.Tuple.tuple(good, "03"));
+        assertThat(added(afterFirst, "OPE001")).isEmpty();
+        assertEveryChangeReportedExactlyOnce();
+    }
+
+    @Test
+    void aRunStoppedAtAnyStageOfTheProtocolNeitherLosesNorRepeatsAChange() throws Exception {
+        // given a delivered invoice whose changes are not reported yet
+        deposit("FOU001", "crash.xml", SampleInvoices.ubl("F-LR-CRASH", BELLERIVE, "SCE-TECH-042", "EJ-9"));
+        assertThat(run(routingJob).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String invoice = invoiceIdOf("crash.xml");
+
+        // when a run stops after writing its temporary file, before its commit
+        PreparedReport beforeCommit = reports.prepare("FOU001", maxChange());
+        assertThat(beforeCommit.temporary()).exists();
+        run(lifecycleReportJob);
+
+        // then the next run drops that file and reports the changes in a report of its own
+        assertThat(beforeCommit.temporary()).doesNotExist();
+        assertThat(beforeCommit.file()).doesNotExist();
+        assertEveryChangeReportedExactlyOnce();
+
+        // when a run stops after its commit, before the rename, and the start-up sweep removed its temporary file
+        ledger.change(invoice, InvoiceStatus.SERVICE_FAIT, Actor.RECIPIENT, null, null, Instant.now());
+        PreparedReport committed = reports.prepare("FOU001", maxChange());
+        assertThat(reports.commit(committed)).isTrue();
+        Files.delete(committed.temporary());
+        assertThat(trigger.launchIfWaiting()).as("a READY report is work").isNotNull();
+        run(lifecycleReportJob);
+
+        // then the next run writes that very report again from the rows it marked, and publishes it
+        assertThat(committed.file()).exists();
+        StatusReportFiles.validate(committed.file());
+        Report resumed = StatusReportFiles.read(committed.file());
+        assertThat(resumed.flowId()).isEqualTo(committed.reportId());
+        assertThat(resumed.entries()).extracting(Entry::invoiceId, Entry::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(invoice, "07"));
+        assertEveryChangeReportedExactlyOnce();
+
+        // when a run stops after its commit with its temporary file still there
+        ledger.change(invoice, InvoiceStatus.MANDATEE, Actor.RECIPIENT, null, "Mandat 2026-118", Instant.now());
+        PreparedReport kept = reports.prepare("FOU001", maxChange());
+        assertThat(reports.commit(kept)).isTrue();
+        run(lifecycleReportJob);
+
+        // then the next run renames it into place
+        assertThat(kept.temporary()).doesNotExist();
+        assertThat(StatusReportFiles.read(kept.file()).entries()).extracting(Entry::status).containsExactly("08");
+        assertEveryChangeReportedExactlyOnce();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lifecycle_report WHERE stage <> 'WRITTEN'", Long.class))
+                .isZero();
+    }
+
+    /** The invariant: the changes listed across all reports are exactly the history rows, each once. */
+    private void assertEveryChangeReportedExactlyOnce() throws Exception {
+        List<String> reported = new ArrayList<>();
+        for (Path file : allReports()) {
+            StatusReportFiles.validate(file);
+            for (Entry entry : StatusReportFiles.read(file).entries()) {
+                reported.add(entry.invoiceId() + "/" + entry.status() + "/" + entry.at());
+            }
+        }
+        List<String> history = jdbc.query("SELECT invoice_id, status, changed_at FROM invoice_status_history",
+                (rs, i) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getTimestamp(3).toInstant());
+        assertThat(reported).containsExactlyInAnyOrderElementsOf(history);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice_status_history WHERE lifecycle_report_id IS NULL",
+                Long.class)).isZero();
+    }
+
+    private List<Path> allReports() throws Exception {
+        List<Path> all = new ArrayList<>();
+        for (String supplier : SUPPLIERS) {
+            all.addAll(StatusReportFiles.lifecycleReports(outbox(supplier)));
+        }
+        return all;
+    }
+
+    private List<Path> added(List<Path> before, String supplier) throws Exception {
+        return StatusReportFiles.lifecycleReports(outbox(supplier)).stream().filter(f -> !before.contains(f)).toList();
+    }
+
+    private static Path outbox(String partner) {
+        return dataDir.resolve("mailboxes").resolve(partner).resolve("out");
+    }
+
+    private void deposit(String partner, String name, byte[] invoice) {
+        SampleInvoices.drop(dataDir.resolve("mailboxes").resolve(partner).resolve("in"), name, invoice);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM flow WHERE original_name = ? AND stage = 'REPORTED'", Long.class, name) == 1);
+    }
+
+    private long maxChange() {
+        return jdbc.queryForObject("SELECT MAX(change_no) FROM invoice_status_history", Long.class);
+    }
+
+    private JobExecution run(Job job) throws Exception {
+        return jobOperator.start(job, new JobParametersBuilder()
+                .addString("requestedAt", Instant.now().toString() + System.nanoTime()).toJobParameters());
+    }
+
+    private String invoiceIdOf(String originalName) {
+        return jdbc.queryForObject("SELECT i.invoice_id FROM invoice i JOIN flow f ON f.flow_id = i.flow_id"
+                + " WHERE f.original_name = ?", String.class, originalName);
+    }
+}

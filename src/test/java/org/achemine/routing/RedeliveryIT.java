@@ -1,0 +1,185 @@
+package org.achemine.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.achemine.directory.DirectoryImporter;
+import org.achemine.lifecycle.Actor;
+import org.achemine.lifecycle.InvoiceLedger;
+import org.achemine.lifecycle.InvoiceLedger.StatusChange;
+import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.lifecycle.StatusReason;
+import org.achemine.lifecycle.report.StatusReportFiles;
+import org.achemine.lifecycle.report.StatusReportFiles.Entry;
+import org.achemine.testing.SampleInvoices;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Invoices delivered again: completed by the supplier after a suspension (12 → 03), or resent under the same
+ * number after being sent back for recycling (04); each flagged in its file name, each delivered exactly once.
+ */
+@SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
+        "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=1h",
+        "achemine.lifecycle.trigger-delay=1h", "achemine.delivery.durable=false"})
+class RedeliveryIT {
+
+    private static final String BELLERIVE = "21690012600014";   // service code required: SCE-TECH-042, SCE-ECOLES-07
+
+    @TempDir
+    static Path dataDir;
+
+    private static boolean directoryLoaded;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("achemine.data-dir", () -> dataDir.toString());
+    }
+
+    @Autowired
+    DirectoryImporter directoryImporter;
+
+    @Autowired
+    JobOperator jobOperator;
+
+    @Autowired
+    @Qualifier("routingJob")
+    Job routingJob;
+
+    @Autowired
+    InvoiceLedger ledger;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void directory() throws Exception {
+        if (!directoryLoaded) {
+            Path samples = Files.createDirectories(dataDir.resolve("directory-samples"));
+            assertThat(directoryImporter.importFiles(
+                    Files.copy(Path.of("samples/directory/structures.csv"), samples.resolve("structures.csv")),
+                    Files.copy(Path.of("samples/directory/services.csv"), samples.resolve("services.csv"))).activated())
+                    .isTrue();
+            directoryLoaded = true;
+        }
+    }
+
+    @Test
+    void aCompletedInvoiceIsDeliveredAgainFlaggedWithTheSuppliersComment() throws Exception {
+        // given an invoice delivered, suspended by its recipient, then completed by its supplier
+        byte[] original = SampleInvoices.ubl("F-RD-001", BELLERIVE, "SCE-TECH-042", "EJ-1");
+        deposit("completed.xml", original);
+        route();
+        String id = invoiceIdOf("completed.xml");
+        ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
+                "Joindre le bon de livraison", Instant.now());
+        ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon de livraison n° 4471 joint", Instant.now());
+
+        // when routing runs
+        route();
+
+        // then the invoice is back with its recipient (12 → 03 by the platform)
+        assertThat(ledger.status(id)).contains(InvoiceStatus.MISE_A_DISPOSITION);
+        StatusChange last = ledger.history(id).get(ledger.history(id).size() - 1);
+        assertThat(last.actor()).isEqualTo(Actor.PLATFORM);
+        assertThat(last.message()).contains("Renvoi après complétion").contains(id + "_COMPLETEE_completed.xml");
+        // and its mailbox holds the first delivery, the flagged one byte for byte, and the notice with the comment
+        Path outbox = dataDir.resolve("mailboxes/COL001/out");
+        Path again = outbox.resolve(id + "_COMPLETEE_completed.xml");
+        assertThat(Files.readAllBytes(again)).isEqualTo(original);
+        assertThat(outbox.resolve(id + "_completed.xml")).exists();
+        Path notice = outbox.resolve(id + "_COMPLETEE_completed.statut.xml");
+        StatusReportFiles.validate(notice);
+        assertThat(StatusReportFiles.read(notice).entries()).singleElement().satisfies(e -> {
+            assertThat(e.invoiceId()).isEqualTo(id);
+            assertThat(e.status()).isEqualTo("12");
+            assertThat(e.producer()).isEqualTo("SUPPLIER");
+            assertThat(e.comment()).isEqualTo("Bon de livraison n° 4471 joint");
+        });
+        assertThat(jdbc.queryForObject("SELECT delivery_path FROM invoice WHERE invoice_id = ?", String.class, id))
+                .isEqualTo(again.toString());
+
+        // when routing runs again, nothing is delivered twice
+        route();
+        assertThat(filesOf(outbox, id)).hasSize(3);
+        assertThat(ledger.history(id)).hasSize(6);
+
+        // when the invoice is suspended and completed a second time, the third delivery has a name of its own
+        ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.AUTRE.name(), "Signature manquante",
+                Instant.now());
+        ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Signé", Instant.now());
+        route();
+        assertThat(Files.readAllBytes(outbox.resolve(id + "_COMPLETEE2_completed.xml"))).isEqualTo(original);
+        assertThat(StatusReportFiles.read(outbox.resolve(id + "_COMPLETEE2_completed.statut.xml")).entries())
+                .extracting(Entry::comment).containsExactly("Signé");
+        assertThat(filesOf(outbox, id)).hasSize(5);
+    }
+
+    @Test
+    void anInvoiceResentAfterRecyclingIsRoutedAndItsDeliveryFlagged() throws Exception {
+        // given an invoice sent back 04 À recycler for an unknown service code
+        deposit("recycle-1.xml", SampleInvoices.ubl("F-RD-002", BELLERIVE, "COMPTA", null));
+        route();
+        String first = invoiceIdOf("recycle-1.xml");
+        assertThat(ledger.status(first)).contains(InvoiceStatus.A_RECYCLER);
+
+        // when the supplier resends the same invoice number with the right service code
+        byte[] corrected = SampleInvoices.ubl("F-RD-002", BELLERIVE, "SCE-ECOLES-07", null);
+        deposit("recycle-2.xml", corrected);
+        route();
+
+        // then it is delivered, flagged as a resend after recycling; the first one stays 04
+        String second = invoiceIdOf("recycle-2.xml");
+        assertThat(ledger.status(second)).contains(InvoiceStatus.MISE_A_DISPOSITION);
+        assertThat(ledger.status(first)).contains(InvoiceStatus.A_RECYCLER);
+        Path delivered = dataDir.resolve("mailboxes/COL001/out/" + second + "_RECYCLEE_recycle-2.xml");
+        assertThat(Files.readAllBytes(delivered)).isEqualTo(corrected);
+        assertThat(ledger.history(second).get(ledger.history(second).size() - 1).message())
+                .startsWith("Renvoi après recyclage");
+
+        // and an unrelated first delivery carries no flag
+        deposit("plain.xml", SampleInvoices.ubl("F-RD-003", BELLERIVE, "SCE-TECH-042", null));
+        route();
+        assertThat(dataDir.resolve("mailboxes/COL001/out/" + invoiceIdOf("plain.xml") + "_plain.xml")).exists();
+    }
+
+    private void route() throws Exception {
+        assertThat(jobOperator.start(routingJob, new JobParametersBuilder()
+                .addString("requestedAt", Instant.now().toString() + System.nanoTime()).toJobParameters()).getStatus())
+                .isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    private void deposit(String name, byte[] invoice) {
+        SampleInvoices.drop(dataDir.resolve("mailboxes/FOU001/in"), name, invoice);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM flow WHERE original_name = ? AND stage = 'REPORTED'", Long.class, name) == 1);
+    }
+
+    private String invoiceIdOf(String originalName) {
+        return jdbc.queryForObject("SELECT i.invoice_id FROM invoice i JOIN flow f ON f.flow_id = i.flow_id"
+                + " WHERE f.original_name = ?", String.class, originalName);
+    }
+
+    private static List<Path> filesOf(Path outbox, String invoiceId) throws Exception {
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(invoiceId + "_")).toList();
+        }
+    }
+}
