@@ -9,12 +9,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.directory.DirectoryImporter.ImportOutcome;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.report.FlowOverviews;
+import org.achemine.report.InvoiceQueries;
+import org.achemine.report.InvoiceQueries.StatusChange;
 import org.achemine.report.FlowOverviews.FlowOverview;
 import org.achemine.report.FlowOverviews.InvoiceOverview;
 import org.springframework.batch.core.job.Job;
@@ -36,6 +40,16 @@ public class DemoCommand implements Callable<Integer> {
 
     private static final String MARKER = ".achemine-demo";
     private static final String SUPPLIER = "FOU001";
+    private static final String RECIPIENT = "COL001";
+    /**
+     * The status flows of samples/status, in the order samples/README.md gives: the recipient's statuses,
+     * its file with bad lines, then the supplier's completion of the suspended invoice.
+     */
+    private static final List<List<String>> STATUS_FLOWS = List.of(
+            List.of(RECIPIENT, "statuts-service-fait.csv"),
+            List.of(RECIPIENT, "statuts-comptabilite.xml"),
+            List.of(RECIPIENT, "statuts-lignes-erronees.csv"),
+            List.of(SUPPLIER, "completion-fournisseur.xml"));
 
     @Option(names = "--samples", defaultValue = "samples", description = "The samples folder (default: ${DEFAULT-VALUE}).")
     Path samples;
@@ -58,7 +72,7 @@ public class DemoCommand implements Callable<Integer> {
             return 2;
         }
         List<String> properties = List.of("achemine.data-dir=" + dataDir.toAbsolutePath(),
-                "achemine.directory.watch=false", "achemine.routing.trigger-delay=1h",
+                "achemine.directory.watch=false", "achemine.routing.trigger-delay=1h", "achemine.lifecycle.trigger-delay=1h",
                 "achemine.intake.poll-interval=100ms", "achemine.intake.read-lock-interval=300ms",
                 "logging.level.org.achemine=WARN");
         try (ConfigurableApplicationContext context = SpringContexts.start(properties, springArgs)) {
@@ -76,9 +90,60 @@ public class DemoCommand implements Callable<Integer> {
                     new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
             List<FlowOverview> flows = new FlowOverviews(jdbc).all();
             print(flows);
-            System.out.printf("%nDonnées : %s (rapports dans mailboxes/%s/out, factures livrées dans mailboxes/<SIRET>/out)%n",
-                    dataDir.toAbsolutePath(), SUPPLIER);
+            lifecycle(context, jdbc, dropped);
+            printHistories(flows, new InvoiceQueries(jdbc));
+            System.out.printf("%nDonnées : %s (rapports dans mailboxes/%s/out, factures livrées et comptes rendus de"
+                    + " statuts dans mailboxes/%s/out)%n", dataDir.toAbsolutePath(), SUPPLIER, RECIPIENT);
             return 0;
+        }
+    }
+
+    /**
+     * The invoices' life after delivery: the sample status files dropped in turn into the recipient's and the
+     * supplier's in/ (each taken and answered by the running engine), then routing again (the completed invoice
+     * is delivered again) and the lifecycle reports to the supplier.
+     */
+    private void lifecycle(ConfigurableApplicationContext context, JdbcTemplate jdbc, int flowsSoFar) throws Exception {
+        System.out.printf("%nCycle de vie : fichiers de statuts de samples/status%n");
+        int flows = flowsSoFar;
+        for (List<String> drop : STATUS_FLOWS) {
+            if (!Files.exists(samples.resolve("status").resolve(drop.get(1)))) {
+                continue; // a smaller samples folder (--samples) may have only some of them
+            }
+            Path inbox = Files.createDirectories(dataDir.resolve("mailboxes").resolve(drop.get(0)).resolve("in"));
+            Path temp = inbox.resolve(drop.get(1) + ".part");
+            Files.copy(samples.resolve("status").resolve(drop.get(1)), temp);
+            Files.move(temp, inbox.resolve(drop.get(1)));
+            awaitReported(jdbc, ++flows, Duration.ofMinutes(2));
+            Map<String, Object> flow = jdbc.queryForMap("SELECT flow_state, report_path FROM flow WHERE partner = ?"
+                    + " AND original_name = ? ORDER BY flow_id DESC FETCH FIRST 1 ROWS ONLY", drop.get(0), drop.get(1));
+            System.out.printf("  %s/in/%-30s %-19s %s%n", drop.get(0), drop.get(1), flow.get("FLOW_STATE"),
+                    dataDir.toAbsolutePath().relativize(Path.of((String) flow.get("REPORT_PATH"))));
+        }
+        JobOperator jobs = context.getBean(JobOperator.class);
+        jobs.start(context.getBean("routingJob", Job.class),
+                new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
+        jobs.start(context.getBean("lifecycleReportJob", Job.class),
+                new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
+        System.out.printf("  rapports de cycle de vie à %s : %s%n", SUPPLIER, jdbc.queryForList(
+                "SELECT file_path FROM lifecycle_report WHERE partner = ? ORDER BY report_id", String.class, SUPPLIER)
+                .stream().map(p -> Path.of(p).getFileName().toString()).toList());
+    }
+
+    /** Each sample invoice's full history: every status, when, by whom, why. */
+    private static void printHistories(List<FlowOverview> flows, InvoiceQueries queries) {
+        System.out.printf("%nHistorique de chaque facture%n");
+        for (FlowOverview flow : flows) {
+            for (InvoiceOverview invoice : flow.invoices()) {
+                System.out.printf("  facture %s (%s, %s)%n", invoice.invoiceNumber(), invoice.invoiceId(),
+                        flow.originalName());
+                for (StatusChange change : queries.history(invoice.invoiceId())) {
+                    InvoiceStatus status = InvoiceStatus.ofCode(change.status());
+                    System.out.printf("    %s  %s %-45s %-9s %s%n", change.changedAt(), status.code(),
+                            status.label(), change.actor(), abbreviate((change.reasonCode() == null ? ""
+                                    : change.reasonCode() + " : ") + Objects.toString(change.message(), "")));
+                }
+            }
         }
     }
 

@@ -53,12 +53,15 @@ public class InvoiceCommand {
             }
             System.out.println();
             System.out.println("Historique");
-            System.out.printf("  %-4s %-24s %s %-7s %-9s %-32s %s%n", "seq", "date (UTC)",
-                    QueryOutput.statusHeader("statut"), "réforme", "acteur", "motif", "message");
+            System.out.printf("  %-4s %-24s %s %-7s %-9s %-32s %-29s %-26s %s%n", "seq", "date (UTC)",
+                    QueryOutput.statusHeader("statut"), "réforme", "acteur", "motif", "reçu dans (flux:ligne)",
+                    "signalé au fournisseur", "message");
             for (StatusChange change : invoice.history()) {
-                System.out.printf("  %-4d %-24s %s %-7s %-9s %-32s %s%n", change.seq(),
+                System.out.printf("  %-4d %-24s %s %-7s %-9s %-32s %-29s %-26s %s%n", change.seq(),
                         QueryOutput.time(change.changedAt()), QueryOutput.statusCell(change.status()),
-                        change.reformCode(), change.actor(), QueryOutput.orDash(change.reasonCode()), QueryOutput.orDash(change.message()));
+                        change.reformCode(), change.actor(), QueryOutput.orDash(change.reasonCode()),
+                        QueryOutput.orDash(change.source()), QueryOutput.orDash(change.lifecycleReportId()),
+                        QueryOutput.orDash(change.message()));
             }
             System.out.println();
             System.out.println("Fichiers");

@@ -40,10 +40,12 @@ public class InvoiceQueries {
 
     public List<StatusChange> history(String invoiceId) {
         return jdbc.query("""
-                SELECT seq, changed_at, status, reform_code, actor, reason_code, message
+                SELECT seq, changed_at, status, reform_code, actor, reason_code, message, source_flow_id, source_line,
+                       lifecycle_report_id
                 FROM invoice_status_history WHERE invoice_id = ? ORDER BY seq""",
                 (rs, n) -> new StatusChange(rs.getInt(1), instant(rs, 2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getObject(9, Integer.class), rs.getString(10)),
                 invoiceId);
     }
 
@@ -134,9 +136,19 @@ public class InvoiceQueries {
         }
     }
 
-    /** One row of {@code invoice_status_history}. */
+    /**
+     * One row of {@code invoice_status_history}: with the status flow and line it came from (a recipient's or
+     * supplier's file; null for the platform's own changes) and the lifecycle report that told the supplier
+     * (null until one did).
+     */
     public record StatusChange(int seq, Instant changedAt, String status, String reformCode, String actor,
-                               String reasonCode, String message) {
+                               String reasonCode, String message, String sourceFlowId, Integer sourceLine,
+                               String lifecycleReportId) {
+
+        /** {@code <flowId>:<line>} of the status flow, or null. */
+        public String source() {
+            return sourceFlowId == null ? null : sourceFlowId + (sourceLine == null ? "" : ":" + sourceLine);
+        }
     }
 
     /** A flow as received, its verdict, its reports and its documents. */

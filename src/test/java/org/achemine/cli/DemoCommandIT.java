@@ -56,6 +56,34 @@ class DemoCommandIT {
                 .contains("03 Mise à disposition").contains("mailboxes/COL001/out/");
         assertThat(invoiceLineAfter(lines, "cii-invoice-valid.xml")).contains("03 Mise à disposition");
         assertThat(invoiceLineAfter(lines, "batch-mixed-batch.zip")).contains("05 ").contains("ROUTAGE_DOUBLON");
+
+        // and the sample status files were answered: applied, partly applied with the bad lines reported
+        assertThat(lines).anyMatch(l -> l.contains("COL001/in/statuts-service-fait.csv") && l.contains(" IN_INTEGRE "));
+        assertThat(lines).anyMatch(l -> l.contains("COL001/in/statuts-lignes-erronees.csv")
+                && l.contains("IN_INTEGRE_PARTIEL"));
+        assertThat(lines).anyMatch(l -> l.contains("FOU001/in/completion-fournisseur.xml") && l.contains(" IN_INTEGRE "));
+        assertThat(lines).anyMatch(l -> l.startsWith("  rapports de cycle de vie à FOU001 : [ACH0011310"));
+
+        // and the demo ends with each invoice's full history: FA-2026-000123 paid, FA-2026-000124 suspended,
+        // completed and delivered again, the credit note booked
+        assertThat(history(lines, "ubl-invoice-valid.xml")).containsExactly("01", "02", "03", "07", "10", "11");
+        assertThat(history(lines, "cii-invoice-valid.xml")).containsExactly("01", "02", "03", "06", "12", "03");
+        assertThat(history(lines, "ubl-creditnote-valid.xml")).containsExactly("01", "02", "03", "07", "10");
+        assertThat(history(lines, "batch-mixed-batch.zip")).containsExactly("01", "02", "05");
+    }
+
+    /** The status codes of the first invoice of a flow, from the demo's closing « Historique » section. */
+    private static List<String> history(List<String> lines, String flowName) {
+        int at = lines.indexOf("Historique de chaque facture");
+        assertThat(at).as("the histories section").isPositive();
+        while (!(lines.get(at).startsWith("  facture ") && lines.get(at).endsWith(", " + flowName + ")"))) {
+            at++;
+        }
+        List<String> statuses = new java.util.ArrayList<>();
+        for (int i = at + 1; i < lines.size() && lines.get(i).startsWith("    "); i++) {
+            statuses.add(lines.get(i).trim().split("\\s+")[1]);
+        }
+        return statuses;
     }
 
     private static void assertFlow(List<String> lines, String name, String state, String codes) {

@@ -41,7 +41,8 @@ class QueryCommandsIT {
         // a few samples only, enough for 03 (delivered), 05 (duplicates) and refused documents: a quicker demo
         Path samples = work.resolve("samples");
         for (String sample : List.of("directory/structures.csv", "directory/services.csv", "ubl/invoice-valid.xml",
-                "ubl/creditnote-valid.xml", "batch/mixed-batch.zip", "invalid/xsd-error.xml")) {
+                "ubl/creditnote-valid.xml", "batch/mixed-batch.zip", "invalid/xsd-error.xml",
+                "status/statuts-comptabilite.xml")) {
             Path copy = samples.resolve(sample);
             Files.createDirectories(copy.getParent());
             Files.copy(Path.of("samples").resolve(sample), copy);
@@ -73,7 +74,8 @@ class QueryCommandsIT {
             assertThat(queries.list(new InvoiceFilter("NO-SUCH-SUPPLIER", null, "03", null, 100))).isEmpty();
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             assertThat(queries.list(new InvoiceFilter(null, null, null, today, 100))).hasSameSizeAs(all);
-            assertThat(queries.list(new InvoiceFilter(null, null, null, today.plusDays(1), 100))).isEmpty();
+            LocalDate afterNewest = LocalDate.ofInstant(all.get(0).statusChangedAt(), ZoneOffset.UTC).plusDays(1);
+            assertThat(queries.list(new InvoiceFilter(null, null, null, afterNewest, 100))).isEmpty();
             assertThat(queries.list(new InvoiceFilter(null, null, null, null, 1))).containsExactly(all.get(0));
 
             // when showing a delivered invoice, then its history is 01 → 02 → 03 and its files exist
@@ -134,6 +136,21 @@ class QueryCommandsIT {
                 .contains("02 En cours d'acheminement").contains("PLATFORM")
                 .contains("original archivé").contains(".cr.xml").contains(".integration.xml")
                 .contains(dataDir.resolve("mailboxes").toString());
+
+        // when showing the credit note the recipient booked (07, 10 from its XML status file), then each change
+        // names the status flow and line it came from, and the lifecycle report that told the supplier
+        String creditNote;
+        db = database();
+        try {
+            creditNote = new JdbcTemplate(db).queryForObject(
+                    "SELECT invoice_id FROM invoice WHERE invoice_number = 'AV-2026-000007' AND status = '10'", String.class);
+        } finally {
+            db.destroy();
+        }
+        Run booked = run("invoice", "show", creditNote, data);
+        assertThat(booked.exitCode).as(booked.err).isZero();
+        assertThat(booked.out).contains("reçu dans (flux:ligne)").contains("10 Comptabilisée").contains("RECIPIENT")
+                .containsPattern("ACH0011300\\d{15}:\\d+").containsPattern("ACH0011310\\d{15}");
 
         // when showing its flow, then the reception data and the document with its invoice status
         Run flow = run("flow", "show", flowId, data);
