@@ -74,9 +74,10 @@ public class IntakeConfiguration {
 
     /** Intake takes files only while the disk has room and the database answers. */
     @Bean
-    IntakeGate intakeGate(DiskSpaceCondition diskSpace, DataSource dataSource, AchemineProperties properties) {
+    IntakeGate intakeGate(DiskSpaceCondition diskSpace, DataSource dataSource, Mailboxes mailboxes,
+                          AchemineProperties properties) {
         DatabaseCondition database = new DatabaseCondition(dataSource, properties.intake().resourceCheckInterval());
-        return new IntakeGate(List.of(diskSpace, database), UTC);
+        return new IntakeGate(List.of(diskSpace, database), mailboxes.dataDir().toString(), UTC);
     }
 
     @Bean

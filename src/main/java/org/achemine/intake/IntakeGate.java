@@ -21,12 +21,15 @@ public class IntakeGate {
     private static final Logger LOG = LoggerFactory.getLogger(IntakeGate.class);
 
     private final List<IntakeCondition> conditions;
+    private final String dataFolder;
     private final Clock clock;
     private volatile Map<String, String> problems = Map.of();
     private volatile Instant checkedAt;
 
-    public IntakeGate(List<IntakeCondition> conditions, Clock clock) {
+    /** @param dataFolder named in the log lines: an operator may run engines on several data folders */
+    public IntakeGate(List<IntakeCondition> conditions, String dataFolder, Clock clock) {
         this.conditions = List.copyOf(conditions);
+        this.dataFolder = dataFolder;
         this.clock = clock;
     }
 
@@ -58,12 +61,13 @@ public class IntakeGate {
         // Logged before the new state is published: whoever sees the gate move (health, a test) finds its log line.
         boolean resumed = false;
         if (before.isEmpty() && !found.isEmpty()) {
-            LOG.error("Intake paused: {}. Files stay in in/ and are taken once this clears.", describe(found));
+            LOG.error("Intake paused for {}: {}. Files stay in in/ and are taken once this clears.", dataFolder,
+                    describe(found));
         } else if (!before.isEmpty() && found.isEmpty()) {
-            LOG.info("Intake resumed: disk space and database are available again");
+            LOG.info("Intake resumed for {}: disk space and database are available again", dataFolder);
             resumed = true;
         } else if (!before.keySet().equals(found.keySet()) && !found.isEmpty()) {
-            LOG.warn("Intake still paused, now because {}", describe(found));
+            LOG.warn("Intake still paused for {}, now because {}", dataFolder, describe(found));
         }
         problems = Map.copyOf(found);
         checkedAt = clock.instant();

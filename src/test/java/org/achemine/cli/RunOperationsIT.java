@@ -169,8 +169,8 @@ class RunOperationsIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> reports("OPE001").size() == 1);
         assertThat(dataDir.resolve("mailboxes/OPE001/in")).isEmptyDirectory();
         await().atMost(Duration.ofSeconds(10)).until(() -> intakeStatus().equals("UP"));
-        assertThat(count(output.getOut(), "Intake paused")).isEqualTo(1);
-        assertThat(count(output.getOut(), "Intake resumed")).isEqualTo(1);
+        assertThat(count(output.getOut(), "Intake paused for " + dataDir)).isEqualTo(1);
+        assertThat(count(output.getOut(), "Intake resumed for " + dataDir)).isEqualTo(1);
     }
 
     @Test
@@ -208,8 +208,8 @@ class RunOperationsIT {
         assertThat(in).isEmptyDirectory();
         await().atMost(Duration.ofSeconds(30)).until(() -> delivered(RECIPIENT) == 3);
         await().atMost(Duration.ofSeconds(10)).until(() -> intakeStatus().equals("UP"));
-        assertThat(count(output.getOut(), "Intake paused")).isEqualTo(1);
-        assertThat(count(output.getOut(), "Intake resumed")).isEqualTo(1);
+        assertThat(count(output.getOut(), "Intake paused for " + dataDir)).isEqualTo(1);
+        assertThat(count(output.getOut(), "Intake resumed for " + dataDir)).isEqualTo(1);
     }
 
     private static String intakeStatus() throws Exception {

@@ -122,11 +122,12 @@ class IntakeCrashTest {
             assertThat(row.getInt(3)).isEqualTo(FLOWS);
         }
 
-        // and no temporary file is left anywhere in the mailboxes: only reports (deposit, and integration once
-        // the engine's routing ran on the accepted invoices)
+        // and no temporary file is left anywhere in the mailboxes: only reports (deposit, and integration and
+        // lifecycle reports once the engine's routing and lifecycle-report jobs ran on the accepted invoices)
         try (Stream<Path> all = Files.walk(dataDir.resolve("mailboxes"))) {
             assertThat(all.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.endsWith(".cr.xml") && !n.endsWith(".integration.xml"))).isEmpty();
+                    .filter(n -> !n.endsWith(".cr.xml") && !n.endsWith(".integration.xml")
+                            && !n.endsWith(".statuts.xml"))).isEmpty();
         }
         assertThat(stagingLeftovers(dataDir)).isEmpty();
 

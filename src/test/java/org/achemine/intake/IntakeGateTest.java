@@ -42,7 +42,7 @@ class IntakeGateTest {
     void pausesWhileTheDiskHasLessThanTheMinimumAndSaysSoOnce() throws Exception {
         // given a gate on a real disk and a real database
         DiskSpaceCondition disk = new DiskSpaceCondition(dataDir, DataSize.ofMegabytes(1));
-        IntakeGate gate = new IntakeGate(List.of(disk, new DatabaseCondition(database(), Duration.ofSeconds(1))),
+        IntakeGate gate = new IntakeGate(List.of(disk, new DatabaseCondition(database(), Duration.ofSeconds(1))), "/srv/achemine",
                 Clock.systemUTC());
         assertThat(gate.check()).isFalse();
         assertThat(gate.isOpen()).isTrue();
@@ -57,7 +57,7 @@ class IntakeGateTest {
         assertThat(gate.isOpen()).isFalse();
         assertThat(gate.problems()).containsOnlyKeys("diskSpace");
         assertThat(gate.problems().get("diskSpace")).contains("achemine.intake.min-free-space");
-        assertThat(messages(Level.ERROR)).hasSize(1).allMatch(m -> m.startsWith("Intake paused"));
+        assertThat(messages(Level.ERROR)).hasSize(1).allMatch(m -> m.startsWith("Intake paused for /srv/achemine: "));
 
         // and when there is room again, the next check re-opens it, says so once, and reports the resume
         disk.minimum(DataSize.ofMegabytes(1));
@@ -65,7 +65,7 @@ class IntakeGateTest {
         assertThat(gate.check()).isFalse();
         assertThat(gate.isOpen()).isTrue();
         assertThat(gate.problems()).isEmpty();
-        assertThat(messages(Level.INFO)).containsExactly("Intake resumed: disk space and database are available again");
+        assertThat(messages(Level.INFO)).containsExactly("Intake resumed for /srv/achemine: disk space and database are available again");
     }
 
     @Test
@@ -74,7 +74,7 @@ class IntakeGateTest {
         JdbcDataSource dataSource = database();
         try (var admin = dataSource.getConnection(); var statement = admin.createStatement()) {
             statement.execute("SET EXCLUSIVE 1");
-            IntakeGate gate = new IntakeGate(List.of(new DatabaseCondition(dataSource, Duration.ofSeconds(1))),
+            IntakeGate gate = new IntakeGate(List.of(new DatabaseCondition(dataSource, Duration.ofSeconds(1))), "/srv/achemine",
                     Clock.systemUTC());
 
             // when checked

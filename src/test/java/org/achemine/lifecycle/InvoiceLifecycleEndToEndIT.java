@@ -80,6 +80,9 @@ class InvoiceLifecycleEndToEndIT {
         Path deposit = awaitOne(supplierOut, "_facture-lc.xml.cr.xml");
         ReportSchema.validate(deposit);
         assertThat(Files.readString(deposit)).contains("<Etat>IN_INTEGRE</Etat>").doesNotContain("gravite=\"fatal\"");
+        // (registered as an invoice, 01, by the routing run the deposit triggers)
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE invoice_number = ?",
+                Integer.class, NUMBER) == 1);
         String invoiceId = jdbc.queryForObject("SELECT invoice_id FROM invoice WHERE invoice_number = ?", String.class,
                 NUMBER);
 
