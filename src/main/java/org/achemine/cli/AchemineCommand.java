@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             JobCommand.class,
             InvoiceCommand.class,
             FlowCommand.class,
+            VerifyCommand.class,
         })
 public class AchemineCommand implements Runnable {
 
