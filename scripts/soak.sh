@@ -7,10 +7,10 @@
 #   scripts/soak.sh [--kills N (50)] [--flows-per-round M (40)] [--max-kill-delay-ms D (3000)] [--seed S] [--work DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ ! -f target/achemine.jar ]]; then
+if [[ ! -f target/achemine.jar ]] || [[ -n "$(find src pom.xml -newer target/achemine.jar -print -quit)" ]]; then
     mvn -B -q -ntp -DskipTests package
 fi
-# The generator and the soak driver live in the test sources (they reuse the test helpers).
+# The jar is (re)built when missing or older than the sources. The generator and the soak driver live in the test sources (they reuse the test helpers).
 mvn -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/soak.classpath
 classpath="target/test-classes:target/classes:$(cat target/soak.classpath)"
 work=""
