@@ -108,11 +108,13 @@ class VerifyCommandIT {
         // twice, a taken file back in in/, an orphan report, an integration report deleted, a reason erased
         Path deletedReport = depositReports.get(0);
         Files.delete(deletedReport);
-        Path altered = archived.get(1);
+        Path takenArchived = data.resolve("archive").resolve(takenArchive.subpath(takenArchive.getNameCount() - 4,
+                takenArchive.getNameCount()));
+        Path altered = archived.stream().filter(a -> !a.equals(takenArchived)).findFirst().orElseThrow();
         altered.toFile().setWritable(true);
         Files.writeString(altered, "<!-- altered -->", StandardOpenOption.APPEND);
         Path orphan = Files.createDirectories(data.resolve("archive/2026/01/01")).resolve("ACH0011100999999999999999");
-        Files.copy(archived.get(2), orphan);
+        Files.copy(takenArchived, orphan);
         Path temporary = Files.writeString(out.resolve(".ACH0011100000000000000001_x.cr.xml.tmp"), "<half");
         Path staged = Files.writeString(Files.createDirectories(data.resolve("archive/.staging")).resolve("a.part"), "x");
         Path deletedDelivery = deliveries.get(0);
@@ -120,8 +122,7 @@ class VerifyCommandIT {
         Path second = deliveries.get(1);
         String secondId = second.getFileName().toString().substring(0, second.getFileName().toString().indexOf('_'));
         Path twice = Files.copy(second, delivered.resolve(secondId + "_again.xml"));
-        Path backInInbox = Files.copy(data.resolve("archive").resolve(takenArchive.subpath(takenArchive.getNameCount() - 4,
-                takenArchive.getNameCount())), data.resolve("mailboxes").resolve(SUPPLIER).resolve("in").resolve(takenName));
+        Path backInInbox = Files.copy(takenArchived, data.resolve("mailboxes").resolve(SUPPLIER).resolve("in").resolve(takenName));
         Path orphanReport = Files.copy(depositReports.get(1), out.resolve("ACH0011100999999999999998_ghost.xml.cr.xml"));
         Path deletedIntegration = integrationReports.get(0);
         Files.delete(deletedIntegration);
