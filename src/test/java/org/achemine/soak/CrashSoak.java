@@ -282,10 +282,13 @@ public final class CrashSoak {
         }
     }
 
-    /** The engine from the test classpath, as the tests run it. */
-    public static List<String> engineFromClasspath() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-cp",
-                System.getProperty("java.class.path"), AchemineApplication.class.getName());
+    /** The engine from the test classpath, as the tests run it, with these JVM options added. */
+    public static List<String> engineFromClasspath(String... jvmOptions) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), AchemineApplication.class.getName()));
+        return command;
     }
 
     /**
