@@ -5,11 +5,14 @@
 #   ./bench.sh routing [--invoices N] [--structures N] [--directory-structures N] [--durable true|false]
 #       directory import, then the routing job on the H2 file database, then the lifecycle-report job
 #       on the status changes routing wrote (heap 512 MB)
+#   ./bench.sh burst [--flows N] [--achemine.intake.workers=N ...]
+#       N flows (default 10,000) dropped at once on the running engine: flows/s to deposit report, invoices/s to
+#       delivery, against validation only of the same files; heap flat (heap 512 MB)
 set -euo pipefail
 cd "$(dirname "$0")"
 bench=validation
 case "${1:-}" in
-    validation|routing) bench=$1; shift ;;
+    validation|routing|burst) bench=$1; shift ;;
 esac
 mvn -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
@@ -17,4 +20,5 @@ logging=-Dlogback.configurationFile=src/test/resources/bench-logback.xml
 case $bench in
     validation) exec java -Xmx2g "$logging" -cp "$classpath" org.achemine.bench.ValidationBench "$@" ;;
     routing) exec java -Xmx512m "$logging" -cp "$classpath" org.achemine.bench.RoutingBench "$@" ;;
+    burst) exec java -Xmx512m "$logging" -cp "$classpath" org.achemine.bench.BurstBench "$@" ;;
 esac

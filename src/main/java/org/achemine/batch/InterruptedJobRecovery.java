@@ -6,8 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -15,11 +14,14 @@ import org.springframework.stereotype.Component;
 /**
  * At start-up, marks as failed the job executions a killed JVM left "running": the embedded H2 database is
  * opened by one JVM at a time, so none of them can really be running. Without this, the trigger would see
- * a run in progress forever; with it, the next run picks up the work (every job is restartable).
+ * a run in progress forever; with it, the next run picks up the work (every job is restartable). It runs once
+ * every bean exists and before any poller or route starts (a poller may launch a job as soon as it starts:
+ * on a loaded machine, long before an {@code ApplicationRunner} would run, which then took that live run for
+ * an interrupted one and failed the start-up; the soak found it).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class InterruptedJobRecovery implements ApplicationRunner {
+public class InterruptedJobRecovery implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(InterruptedJobRecovery.class);
 
@@ -32,7 +34,7 @@ public class InterruptedJobRecovery implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         for (String job : jobRepository.getJobNames()) {
             Set<JobExecution> interrupted = jobRepository.findRunningJobExecutions(job);
             for (JobExecution execution : interrupted) {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             InvoiceCommand.class,
             FlowCommand.class,
             NightlyCommand.class,
+            VerifyCommand.class,
         })
 public class AchemineCommand implements Runnable {
 

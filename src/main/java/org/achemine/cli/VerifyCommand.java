@@ -1,0 +1,63 @@
+package org.achemine.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.achemine.mailbox.Mailboxes;
+import org.achemine.verify.InvariantChecker;
+import org.achemine.verify.VerificationReport;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code verify [--data-dir DIR] [--drained]}: checks a data folder against the README's invariants (every
+ * flow archived and reported once, every accepted invoice delivered once or sent back with a reason, every
+ * file accounted for, no temporary file left) and prints the counts and every violation. Run it while the
+ * engine is stopped. Exit 0 when there is none, 1 when there is one, 2 on a usage error.
+ */
+@Command(name = "verify", description = "Check a data folder's invariants (engine stopped); exit 0 if none is broken, 1 otherwise.")
+public class VerifyCommand extends OneShotCommand {
+
+    @Option(names = "--data-dir", description = "The data folder (default: achemine.data-dir, ./achemine-data).")
+    Path dataDir;
+
+    @Option(names = "--drained", description = "The engine was drained before it stopped: work still pending is a violation too.")
+    boolean drained;
+
+    @Override
+    public Integer call() throws Exception {
+        Path folder = dataDir != null ? dataDir : configuredDataDir();
+        if (!Files.exists(folder.resolve("db").resolve("achemine.mv.db"))) {
+            // Starting the application would create an empty database there and find nothing wrong.
+            System.err.println("Pas de base achemine dans " + folder.toAbsolutePath()
+                    + " (db/achemine.mv.db) : indiquez le dossier de données avec --data-dir");
+            return 2;
+        }
+        if (dataDir != null) {
+            springArgs.add("--achemine.data-dir=" + dataDir.toAbsolutePath());
+        }
+        return super.call();
+    }
+
+    @Override
+    protected int run(ConfigurableApplicationContext context) {
+        Mailboxes mailboxes = context.getBean(Mailboxes.class);
+        System.out.printf("Vérification de %s%s%n", mailboxes.dataDir(), drained ? " (moteur vidé : --drained)" : "");
+        VerificationReport report = InvariantChecker.standard()
+                .check(mailboxes, context.getBean(JdbcTemplate.class), drained);
+        System.out.print(report.describe());
+        return report.clean() ? 0 : 1;
+    }
+
+    /** The data folder the application would use: {@code --achemine.data-dir=}, then the environment, then the default. */
+    private Path configuredDataDir() {
+        for (String arg : springArgs) {
+            if (arg.startsWith("--achemine.data-dir=")) {
+                return Path.of(arg.substring("--achemine.data-dir=".length()));
+            }
+        }
+        String fromEnvironment = System.getenv("ACHEMINE_DATA_DIR");
+        return Path.of(fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : "achemine-data");
+    }
+}

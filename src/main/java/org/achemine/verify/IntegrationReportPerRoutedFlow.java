@@ -1,0 +1,49 @@
+package org.achemine.verify;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.achemine.report.IntegrationReport;
+
+/**
+ * Every flow whose invoices have all been routed (none left in 01 or 02) has its integration report in
+ * the sender's {@code out/}; there is only one, its name being fixed by the flow.
+ */
+final class IntegrationReportPerRoutedFlow implements Invariant {
+
+    static final String ROUTED_FLOWS = "flux entièrement acheminés";
+    static final String PENDING = "CR d'intégration en attente";
+
+    private record RoutedFlow(String flowId, String partner, String name, String integrationReport) {
+    }
+
+    @Override
+    public String name() {
+        return "one integration report per routed flow";
+    }
+
+    @Override
+    public void check(DataFolder data, VerificationReport.Builder report) {
+        report.count(ROUTED_FLOWS);
+        data.forEachRow("""
+                SELECT f.flow_id, f.partner, f.original_name, f.integration_report_path FROM flow f
+                WHERE f.flow_id > ? AND f.invoices_registered = TRUE
+                  AND EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id)
+                  AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id AND i.status IN ('01', '02'))
+                ORDER BY f.flow_id LIMIT ?""",
+                (rs, i) -> new RoutedFlow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                RoutedFlow::flowId,
+                flow -> {
+                    report.add(ROUTED_FLOWS);
+                    Path expected = data.mailboxes().out(flow.partner())
+                            .resolve(IntegrationReport.fileName(flow.flowId(), flow.name()));
+                    String which = "flux " + flow.flowId() + " (" + flow.partner() + "/" + flow.name() + ")";
+                    if (flow.integrationReport() == null) {
+                        report.pending(PENDING, ViolationCode.INV_CR_INTEGRATION_ABSENT,
+                                which + " : factures toutes acheminées, compte rendu d'intégration pas encore écrit");
+                    } else if (!Files.isRegularFile(expected)) {
+                        report.violation(ViolationCode.INV_CR_INTEGRATION_ABSENT,
+                                which + " : compte rendu d'intégration absent (" + expected + ")");
+                    }
+                });
+    }
+}

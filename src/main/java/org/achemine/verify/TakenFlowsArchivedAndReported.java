@@ -1,0 +1,80 @@
+package org.achemine.verify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.achemine.archive.FlowArchive;
+import org.achemine.report.DepositReport;
+
+/**
+ * Every flow taken from an {@code in/} has its archived original, with the SHA-256 recorded when it was
+ * taken (recomputed from the file), and, once reported, its deposit report in the sender's {@code out/}.
+ */
+final class TakenFlowsArchivedAndReported implements Invariant {
+
+    static final String FLOWS = "flux (lignes en base)";
+    static final String ARCHIVED = "originaux archivés (SHA-256 vérifié)";
+    static final String REPORTED = "flux répondus (CR de dépôt)";
+    static final String PENDING = "flux en attente de CR";
+    static final String TAKES_PENDING = "prises interrompues (fichier encore dans in/)";
+
+    private record FlowRow(String flowId, String partner, String name, String sha256, String archivePath,
+                           String stage, boolean sourceRemoved) {
+    }
+
+    @Override
+    public String name() {
+        return "every taken flow archived and reported";
+    }
+
+    @Override
+    public void check(DataFolder data, VerificationReport.Builder report) {
+        report.count(FLOWS).count(ARCHIVED).count(REPORTED).count(PENDING);
+        data.forEachRow("""
+                SELECT flow_id, partner, original_name, sha256, archive_path, stage, source_removed FROM flow
+                WHERE flow_id > ? ORDER BY flow_id LIMIT ?""",
+                (rs, i) -> new FlowRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBoolean(7)),
+                FlowRow::flowId,
+                flow -> {
+                    try {
+                        check(data, report, flow);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    private static void check(DataFolder data, VerificationReport.Builder report, FlowRow flow) throws IOException {
+        report.add(FLOWS);
+        String which = "flux " + flow.flowId() + " (" + flow.partner() + "/" + flow.name() + ")";
+        Path archived = data.archived(flow.archivePath());
+        if (Files.isRegularFile(archived)) {
+            String sha256 = FlowArchive.sha256Of(archived);
+            if (sha256.equals(flow.sha256())) {
+                report.add(ARCHIVED);
+            } else {
+                report.violation(ViolationCode.INV_ARCHIVE_ALTERE, which + " : l'original archivé " + archived
+                        + " a pour SHA-256 " + sha256 + ", " + flow.sha256() + " enregistré à la prise");
+            }
+        } else if (!flow.sourceRemoved() && Files.exists(data.mailboxes().in(flow.partner()).resolve(flow.name()))) {
+            report.pending(TAKES_PENDING, ViolationCode.INV_FLUX_EN_ATTENTE,
+                    which + " : prise interrompue, le fichier est encore dans in/ et pas encore archivé");
+        } else {
+            report.violation(ViolationCode.INV_ARCHIVE_ABSENT, which + " : original archivé absent (" + archived + ")");
+        }
+        if ("REPORTED".equals(flow.stage())) {
+            Path depositReport = data.mailboxes().out(flow.partner())
+                    .resolve(DepositReport.fileName(flow.flowId(), flow.name()));
+            if (Files.isRegularFile(depositReport)) {
+                report.add(REPORTED);
+            } else {
+                report.violation(ViolationCode.INV_CR_ABSENT, which + " : compte rendu de dépôt absent (" + depositReport + ")");
+            }
+        } else {
+            report.pending(PENDING, ViolationCode.INV_FLUX_EN_ATTENTE,
+                    which + " : pas encore de compte rendu de dépôt (étape " + flow.stage() + ")");
+        }
+    }
+}

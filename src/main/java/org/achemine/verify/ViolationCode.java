@@ -1,0 +1,39 @@
+package org.achemine.verify;
+
+/**
+ * Stable codes of the invariants a data folder can break, each documented in the README's "Invariants"
+ * section. Operators and scripts match on the code; the message of each violation names the flow, invoice
+ * or file.
+ */
+public enum ViolationCode {
+
+    INV_ARCHIVE_ABSENT("a taken flow has no archived original"),
+    INV_ARCHIVE_ALTERE("an archived original's SHA-256 differs from the one recorded when it was taken"),
+    INV_ARCHIVE_ORPHELIN("a file in archive/ belongs to no flow"),
+    INV_SOURCE_NON_RETIREE("a file is still in in/ although its flow says it was taken and removed"),
+    INV_ENTREE_NON_PRISE("a file waits in in/ (not taken yet); a violation only once drained"),
+    INV_FLUX_EN_ATTENTE("a flow is taken but not yet answered by a deposit report; a violation only once drained"),
+    INV_CR_ABSENT("a reported flow has no deposit report in its sender's out/"),
+    INV_CR_ORPHELIN("a deposit report in out/ belongs to no reported flow of that partner"),
+    INV_FACTURE_EN_ATTENTE("an accepted invoice is not routed yet (01, 02 or not registered); a violation only once drained"),
+    INV_FACTURE_PERDUE("an accepted document of a registered flow has no invoice"),
+    INV_LIVRAISON_ABSENTE("an invoice in 03 or later has no delivered file in its recipient's out/"),
+    INV_LIVRAISON_MULTIPLE("an invoice was delivered as more than one file"),
+    INV_LIVRAISON_ORPHELINE("a delivered file belongs to no invoice, or to one that does not record it"),
+    INV_MOTIF_ABSENT("an invoice sent back (04) or rejected (05) has no reason"),
+    INV_CR_INTEGRATION_ABSENT("a flow whose invoices are all routed has no integration report"),
+    INV_CR_INTEGRATION_ORPHELIN("an integration report in out/ belongs to no flow that records it"),
+    INV_FICHIER_INCONNU("a file in an out/ is neither a report nor a delivered invoice"),
+    INV_FICHIER_TEMPORAIRE("a temporary file of an interrupted write is left (.<name>.tmp in out/, archive/.staging)");
+
+    private final String meaning;
+
+    ViolationCode(String meaning) {
+        this.meaning = meaning;
+    }
+
+    /** What the code means, in one line (the README's table says the same). */
+    public String meaning() {
+        return meaning;
+    }
+}

@@ -1,0 +1,210 @@
+package org.achemine.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.achemine.AchemineApplication;
+import org.achemine.config.AchemineProperties;
+import org.achemine.directory.DirectoryImporter;
+import org.achemine.testing.SampleInvoices;
+import org.achemine.validation.engine.ValidationEngine;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The burst benchmark (not a test): N flows (default 10,000; 70 % single-invoice UBL and 20 % CII for the
+ * Bellerive commune of the sample directory, so they route and deliver; 10 % invalid) are generated beside
+ * the data folder, then dropped all at once (renamed into the partners' in/) while the engine runs in this
+ * JVM ({@code -Xmx512m} from bench.sh). It measures flows/s from the first drop to the last deposit report
+ * and invoices/s from the first drop to the last delivery in the recipient's out/ (file times), the
+ * validation-only rate of the same files with as many threads as the engine's workers, and the heap
+ * (in use, and live after GC as the burst progresses: flat or growing). Run with
+ * {@code ./bench.sh burst [--flows N]}; any {@code --achemine.x=y} goes to the engine.
+ */
+public final class BurstBench {
+
+    private static final String BELLERIVE = "21690012600014";
+    private static final String SERVICE = "SCE-TECH-042";
+    private static final List<String> PARTNERS = List.of("FOU001", "OPE001");
+
+    public static void main(String[] args) throws Exception {
+        int flows = Integer.parseInt(option(args, "--flows", "10000"));
+        Path work = Files.createTempDirectory("achemine-burst-bench");
+        Path data = work.resolve("data");
+        List<String> settings = new ArrayList<>(List.of("--achemine.data-dir=" + data,
+                "--achemine.directory.watch=false", "--logging.level.org.achemine=WARN"));
+        Arrays.stream(args).filter(a -> a.startsWith("--achemine.")).forEach(settings::add);
+        System.out.printf("achemine burst benchmark: %,d flows dropped at once, max heap %d MB, %d cores, data in %s%n",
+                flows, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), work);
+        List<Path> generated = generate(work.resolve("generated"), flows);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AchemineApplication.class)
+                .web(WebApplicationType.NONE).run(settings.toArray(String[]::new))) {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            int workers = context.getBean(AchemineProperties.class).intake().workers();
+            Path copies = Files.createDirectories(work.resolve("directory"));
+            context.getBean(DirectoryImporter.class).importFiles(
+                    Files.copy(Path.of("samples/directory/structures.csv"), copies.resolve("structures.csv")),
+                    Files.copy(Path.of("samples/directory/services.csv"), copies.resolve("services.csv")));
+
+            // validation only, same files, same thread count, after a short warm-up shared by both measures
+            ValidationEngine engine = context.getBean(ValidationEngine.class);
+            validateAll(engine, generated.subList(0, Math.min(300, generated.size())), workers);
+            long start = System.nanoTime();
+            validateAll(engine, generated, workers);
+            double validationSeconds = (System.nanoTime() - start) / 1e9;
+
+            // end to end: every file renamed into in/ at once, then the engine answers, routes and delivers
+            AtomicLong reported = new AtomicLong();
+            HeapSampler heap = new HeapSampler(reported::get);
+            Instant firstDrop = Instant.now();
+            for (int i = 0; i < generated.size(); i++) {
+                Path in = data.resolve("mailboxes").resolve(PARTNERS.get(i % PARTNERS.size())).resolve("in");
+                Files.move(generated.get(i), in.resolve(generated.get(i).getFileName()));
+            }
+            Instant lastDrop = Instant.now();
+            Instant limit = Instant.now().plus(Duration.ofMinutes(60));
+            Instant nextProgress = Instant.now().plusSeconds(5);
+            boolean routing = true;
+            while (reported.get() < flows || routing) {
+                if (Instant.now().isAfter(limit)) {
+                    throw new IllegalStateException("Burst not drained after 60 minutes: " + reported.get() + " reported");
+                }
+                Thread.sleep(250);
+                reported.set(jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE stage = 'REPORTED'", Long.class));
+                routing = hasRoutingWork(jdbc);
+                if (Instant.now().isAfter(nextProgress)) {
+                    System.out.printf("  %5.0f s: %,d flows answered, routing %s%n",
+                            Duration.between(firstDrop, Instant.now()).toMillis() / 1000.0, reported.get(),
+                            routing ? "under way (registration, routing or integration reports)" : "done");
+                    nextProgress = Instant.now().plusSeconds(5);
+                }
+            }
+            heap.close();
+
+            FileTimes reports = new FileTimes();
+            for (String partner : PARTNERS) {
+                reports.scan(data.resolve("mailboxes").resolve(partner).resolve("out"), ".cr.xml");
+            }
+            FileTimes deliveries = new FileTimes();
+            deliveries.scan(data.resolve("mailboxes").resolve(BELLERIVE).resolve("out"), ".xml");
+            double flowSeconds = Duration.between(firstDrop, reports.last).toMillis() / 1000.0;
+            double invoiceSeconds = Duration.between(firstDrop, deliveries.last).toMillis() / 1000.0;
+            double validationRate = flows / validationSeconds;
+            double flowRate = reports.count / flowSeconds;
+            long invoices = jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Long.class);
+            long delivered = jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE status = '03'", Long.class);
+            long early = heap.peakLiveMegabytes(flows, 0.0, 0.5);
+            long late = heap.peakLiveMegabytes(flows, 0.5, 1.0);
+
+            System.out.printf("%nburst of %,d flows (dropped in %.2f s), %d intake workers, validation threads %d%n", flows,
+                    Duration.between(firstDrop, lastDrop).toMillis() / 1000.0, workers, workers);
+            System.out.printf("  %-58s %12s %10s%n", "measure", "value", "target");
+            row("deposit reports written", String.format("%,d / %,d", reports.count, flows), "all");
+            row("end to end, first drop -> last deposit report (flows/s)", String.format("%,.0f", flowRate), ">= 300");
+            row("invoices delivered to the recipient's out/ (of accepted)", String.format("%,d / %,d", deliveries.count, invoices), "");
+            row("end to end, first drop -> last delivery (invoices/s)", String.format("%,.0f", deliveries.count / invoiceSeconds), "");
+            row("validation only, same files, same threads (files/s)", String.format("%,.0f", validationRate), "");
+            row("end to end / validation only", String.format("%.0f %%", 100 * flowRate / validationRate), ">= 70 %");
+            row("heap in use, peak (MB)", String.valueOf(heap.peakUsedMegabytes()), "< 512");
+            row("live heap after GC, peak in 1st / 2nd half of the burst (MB)", early + " / " + late, "flat");
+            row("heap", late <= early * 1.25 + 16 ? "flat" : "GROWING", "flat");
+            System.out.printf("(status 03 in the database: %,d; data folder %s)%n", delivered, data);
+        }
+    }
+
+    private static void row(String measure, String value, String target) {
+        System.out.printf("  %-58s %12s %10s%n", measure, value, target);
+    }
+
+    /** Routing still has work: flows to register, invoices in 01 or 02, integration reports due. */
+    private static boolean hasRoutingWork(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("""
+                SELECT (SELECT COUNT(*) FROM flow WHERE stage = 'REPORTED' AND invoices_registered = FALSE)
+                     + (SELECT COUNT(*) FROM invoice WHERE status IN ('01', '02'))
+                     + (SELECT COUNT(*) FROM flow f WHERE f.invoices_registered = TRUE AND f.integration_reported_at IS NULL
+                          AND EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id))""", Long.class) > 0;
+    }
+
+    /** 70 % UBL and 20 % CII single invoices for Bellerive (delivered), 5 % not well-formed, 5 % breaking the XSD. */
+    private static List<Path> generate(Path folder, int flows) throws IOException {
+        Files.createDirectories(folder);
+        byte[] xsdError = Files.readAllBytes(Path.of("samples/invalid/xsd-error.xml"));
+        List<Path> files = new ArrayList<>(flows);
+        for (int i = 0; i < flows; i++) {
+            int kind = i % 20;
+            String number = String.format("BURST-%07d", i);
+            byte[] bytes;
+            if (kind == 7) {
+                bytes = ("<Invoice>interrompu " + i).getBytes(StandardCharsets.UTF_8);
+            } else if (kind == 13) {
+                bytes = xsdError;
+            } else if (kind % 5 == 1) {
+                bytes = new String(InvoiceGenerator.generate(InvoiceGenerator.Kind.CII, 1, i, number), StandardCharsets.UTF_8)
+                        .replace(InvoiceGenerator.BUYER_SIRET, BELLERIVE).replace("SERVICE-ACHATS", SERVICE)
+                        .getBytes(StandardCharsets.UTF_8);
+            } else {
+                bytes = SampleInvoices.ubl(number, BELLERIVE, SERVICE, "EJ-" + i);
+            }
+            files.add(Files.write(folder.resolve(String.format("burst-%07d.xml", i)), bytes));
+        }
+        return files;
+    }
+
+    private static void validateAll(ValidationEngine engine, List<Path> files, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Path file : files) {
+                done.add(pool.submit(() -> engine.validate(file.getFileName().toString(), file)));
+            }
+            for (Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** How many files end with a suffix in a folder, and the last modification time among them. */
+    private static final class FileTimes {
+        long count;
+        Instant last = Instant.EPOCH;
+
+        void scan(Path folder, String suffix) throws IOException {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    if (name.endsWith(suffix) && !name.startsWith(".")) {
+                        count++;
+                        Instant modified = Files.getLastModifiedTime(file).toInstant();
+                        if (modified.isAfter(last)) {
+                            last = modified;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,202 @@
+package org.achemine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import picocli.CommandLine;
+
+/**
+ * {@code verify} on a real data folder (the demo's: samples taken, validated, reported, routed and delivered
+ * by the engine), clean; then with a file waiting in in/ (pending, a violation only when drained); then on a
+ * copy damaged in every way an invariant covers, each violation detected with its code.
+ */
+class VerifyCommandIT {
+
+    private static final String SUPPLIER = "FOU001";
+    private static final String BELLERIVE = "21690012600014";
+
+    @TempDir
+    static Path work;
+
+    static Path demo;
+
+    @BeforeAll
+    static void buildDemoDataFolder() throws Exception {
+        Path samples = work.resolve("samples");
+        for (String sample : List.of("directory/structures.csv", "directory/services.csv", "ubl/invoice-valid.xml",
+                "ubl/creditnote-valid.xml", "batch/mixed-batch.zip", "invalid/xsd-error.xml")) {
+            Path copy = samples.resolve(sample);
+            Files.createDirectories(copy.getParent());
+            Files.copy(Path.of("samples").resolve(sample), copy);
+        }
+        demo = work.resolve("demo");
+        Run run = run("demo", "--samples", samples.toString(), "--data-dir", demo.toString());
+        assertThat(run.exitCode).as(run.err).isZero();
+    }
+
+    @Test
+    void aProcessedDataFolderKeepsEveryInvariantAndAWaitingFileIsPendingUntilDrained() throws Exception {
+        // when the operator verifies the demo's data folder, drained
+        Run clean = run("verify", "--data-dir", demo.toString(), "--drained");
+
+        // then nothing is broken, and the counts say what is there
+        assertThat(clean.exitCode).as(clean.out + clean.err).isZero();
+        assertThat(clean.out).contains("Aucune violation").containsPattern("flux \\(lignes en base\\) +4\n")
+                .containsPattern("originaux archivés \\(SHA-256 vérifié\\) +4\n")
+                .containsPattern("CR de dépôt dans out/ +4\n")
+                .containsPattern("factures livrées \\(03 et suivants\\) +[1-9]");
+
+        // given a file dropped but not taken yet (the engine is stopped)
+        Files.writeString(demo.resolve("mailboxes").resolve(SUPPLIER).resolve("in").resolve("later.xml"), "<Invoice/>");
+        try {
+            // then it is pending, not a violation, unless the engine was said drained
+            Run pending = run("verify", "--achemine.data-dir=" + demo);
+            assertThat(pending.exitCode).as(pending.out).isZero();
+            assertThat(pending.out).containsPattern("fichiers en attente dans in/ +1\n");
+            Run drained = run("verify", "--data-dir", demo.toString(), "--drained");
+            assertThat(drained.exitCode).isEqualTo(1);
+            assertThat(drained.out).contains("INV_ENTREE_NON_PRISE").contains("later.xml");
+        } finally {
+            Files.delete(demo.resolve("mailboxes").resolve(SUPPLIER).resolve("in").resolve("later.xml"));
+        }
+    }
+
+    @Test
+    void everyKindOfDamageIsDetectedWithItsCode() throws Exception {
+        // given a copy of the processed data folder
+        Path data = copy(demo, work.resolve("damaged"));
+        Path out = data.resolve("mailboxes").resolve(SUPPLIER).resolve("out");
+        Path delivered = data.resolve("mailboxes").resolve(BELLERIVE).resolve("out");
+        List<Path> depositReports = list(out, ".cr.xml");
+        List<Path> integrationReports = list(out, ".integration.xml");
+        List<Path> deliveries = list(delivered, ".xml");
+        List<Path> archived = archived(data);
+        assertThat(depositReports).hasSize(4);
+        assertThat(deliveries).hasSizeGreaterThanOrEqualTo(2);
+        String rejected;
+        String takenName;
+        Path takenArchive;
+        SingleConnectionDataSource db = new SingleConnectionDataSource(
+                "jdbc:h2:file:" + data.resolve("db/achemine").toAbsolutePath(), "sa", "", true);
+        try {
+            JdbcTemplate jdbc = new JdbcTemplate(db);
+            rejected = jdbc.queryForObject("SELECT MIN(invoice_id) FROM invoice WHERE status = '05'", String.class);
+            jdbc.update("UPDATE invoice SET reason_code = NULL WHERE invoice_id = ?", rejected);
+            takenName = jdbc.queryForObject("SELECT original_name FROM flow WHERE original_name LIKE '%xsd-error%'", String.class);
+            takenArchive = Path.of(jdbc.queryForObject("SELECT archive_path FROM flow WHERE original_name = ?", String.class, takenName));
+        } finally {
+            db.destroy();
+        }
+        assertThat(rejected).as("an invoice rejected 05 in the demo").isNotNull();
+
+        // when it is damaged: a deposit report deleted, an archived original altered, an orphan archived, a
+        // temporary file left in out/ and in the staging area, a delivered invoice deleted and another delivered
+        // twice, a taken file back in in/, an orphan report, an integration report deleted, a reason erased
+        Path deletedReport = depositReports.get(0);
+        Files.delete(deletedReport);
+        Path takenArchived = data.resolve("archive").resolve(takenArchive.subpath(takenArchive.getNameCount() - 4,
+                takenArchive.getNameCount()));
+        Path altered = archived.stream().filter(a -> !a.equals(takenArchived)).findFirst().orElseThrow();
+        altered.toFile().setWritable(true);
+        Files.writeString(altered, "<!-- altered -->", StandardOpenOption.APPEND);
+        Path orphan = Files.createDirectories(data.resolve("archive/2026/01/01")).resolve("ACH0011100999999999999999");
+        Files.copy(takenArchived, orphan);
+        Path temporary = Files.writeString(out.resolve(".ACH0011100000000000000001_x.cr.xml.tmp"), "<half");
+        Path staged = Files.writeString(Files.createDirectories(data.resolve("archive/.staging")).resolve("a.part"), "x");
+        Path deletedDelivery = deliveries.get(0);
+        Files.delete(deletedDelivery);
+        Path second = deliveries.get(1);
+        String secondId = second.getFileName().toString().substring(0, second.getFileName().toString().indexOf('_'));
+        Path twice = Files.copy(second, delivered.resolve(secondId + "_again.xml"));
+        Path backInInbox = Files.copy(takenArchived, data.resolve("mailboxes").resolve(SUPPLIER).resolve("in").resolve(takenName));
+        Path orphanReport = Files.copy(depositReports.get(1), out.resolve("ACH0011100999999999999998_ghost.xml.cr.xml"));
+        Path deletedIntegration = integrationReports.get(0);
+        Files.delete(deletedIntegration);
+        Path unknown = Files.writeString(delivered.resolve("notes.txt"), "?");
+
+        // then verify fails and names each violation with its code
+        Run run = run("verify", "--data-dir", data.toString(), "--drained");
+        assertThat(run.exitCode).as(run.out + run.err).isEqualTo(1);
+        assertThat(run.out)
+                .contains("INV_CR_ABSENT").contains(deletedReport.getFileName().toString())
+                .contains("INV_ARCHIVE_ALTERE").contains(altered.toString())
+                .contains("INV_ARCHIVE_ORPHELIN").contains(orphan.toString())
+                .contains("INV_FICHIER_TEMPORAIRE").contains(temporary.toString()).contains(staged.toString())
+                .contains("INV_LIVRAISON_ABSENTE").contains(deletedDelivery.getFileName().toString())
+                .contains("INV_LIVRAISON_MULTIPLE").contains(twice.toString())
+                .contains("INV_SOURCE_NON_RETIREE").contains(backInInbox.toString())
+                .contains("INV_CR_ORPHELIN").contains(orphanReport.toString())
+                .contains("INV_CR_INTEGRATION_ABSENT").contains(deletedIntegration.getFileName().toString())
+                .contains("INV_MOTIF_ABSENT").contains(rejected)
+                .contains("INV_FICHIER_INCONNU").contains(unknown.toString());
+    }
+
+    @Test
+    void aFolderWithoutDatabaseIsAUsageErrorNotAnEmptyVerdict() {
+        Run run = run("verify", "--data-dir", work.resolve("nothing-here").toString());
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("Pas de base achemine");
+        assertThat(work.resolve("nothing-here")).doesNotExist();
+    }
+
+    private static List<Path> list(Path folder, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)
+                    && !f.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+    }
+
+    private static List<Path> archived(Path data) throws IOException {
+        try (Stream<Path> files = Files.walk(data.resolve("archive"))) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path source : all.sorted(Comparator.naturalOrder()).toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else if (!source.getFileName().toString().endsWith(".lock.db")) {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        return to;
+    }
+
+    private static Run run(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = new CommandLine(new AchemineCommand()).execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+}

@@ -1,0 +1,325 @@
+package org.achemine.soak;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.achemine.AchemineApplication;
+import org.achemine.mailbox.Mailboxes;
+import org.achemine.verify.InvariantChecker;
+import org.achemine.verify.VerificationReport;
+import org.achemine.verify.ViolationCode;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The crash-restart soak: the engine runs as its own JVM ({@code achemine run}) while {@link SoakFlows}
+ * drops flows; it is killed with SIGKILL (kill -9) at a random moment, N times, and restarted each time;
+ * at the end it is left to drain, stopped with SIGTERM, and the data folder is checked: every flow dropped
+ * (the manifest) taken exactly once and reported, and every invariant of {@link InvariantChecker} kept,
+ * pending work included ({@code drained}). Run by {@code scripts/soak.sh} (the engine from the jar) and,
+ * short, by {@code CrashSoakTest} (the engine from the test classpath).
+ */
+public final class CrashSoak {
+
+    /**
+     * @param engine        the command that starts achemine, without its arguments (java ... -jar achemine.jar)
+     * @param maxKillDelay  a kill comes at a random moment up to this long after the engine answers again
+     */
+    public record Settings(Path work, List<String> engine, int kills, int flowsPerRound, Duration maxKillDelay,
+                           long seed) {
+    }
+
+    /** What the soak found; {@link #passed()} when nothing was lost, duplicated or orphaned. */
+    public record Outcome(int kills, int dropped, int reported, int archived, int lost, int duplicated, int orphaned,
+                          boolean stoppedOnSigterm, VerificationReport verification, Duration elapsed) {
+
+        public boolean passed() {
+            return dropped == reported && dropped == archived && lost == 0 && duplicated == 0 && orphaned == 0
+                    && stoppedOnSigterm && verification.clean();
+        }
+
+        public String describe() {
+            return String.format("""
+                    soak: %d kills (SIGKILL), %d flows dropped, %.0f s
+                      dropped     %6d
+                      reported    %6d
+                      archived    %6d
+                      lost        %6d
+                      duplicated  %6d
+                      orphaned    %6d
+                      stopped on SIGTERM: %s
+                    invariants (verify --drained):
+                    %s%s%n""", kills, dropped, elapsed.toMillis() / 1000.0, dropped, reported, archived, lost,
+                    duplicated, orphaned, stoppedOnSigterm ? "yes" : "NO", verification.describe(),
+                    passed() ? "SOAK PASSED" : "SOAK FAILED");
+        }
+    }
+
+    private static final Duration QUIET = Duration.ofSeconds(3);
+    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(20);
+
+    private final Settings settings;
+    private final Path dataDir;
+    private final Random random;
+    private final List<Process> engines = new ArrayList<>();
+
+    private CrashSoak(Settings settings) {
+        this.settings = settings;
+        this.dataDir = settings.work().resolve("data").toAbsolutePath();
+        this.random = new Random(settings.seed());
+    }
+
+    public static Outcome run(Settings settings) throws Exception {
+        CrashSoak soak = new CrashSoak(settings);
+        try {
+            return soak.run();
+        } finally {
+            soak.engines.forEach(Process::destroyForcibly);
+        }
+    }
+
+    private Outcome run() throws Exception {
+        long start = System.nanoTime();
+        Path manifest = settings.work().resolve("dropped.csv");
+        prepareDirectoryImport();
+        Process engine = start(0);
+        // the first engine imports the sample directory from its inbox before anything is dropped
+        waitUntil(() -> !entries(dataDir.resolve("directory/done")).isEmpty(), Duration.ofMinutes(3),
+                "the sample directory imported (directory/done), see " + log(0));
+        try (SoakFlows flows = new SoakFlows(dataDir, manifest, settings.seed())) {
+            for (int round = 1; round <= settings.kills(); round++) {
+                int answered = reports();
+                Thread dropper = new Thread(() -> dropRound(flows), "soak-dropper");
+                dropper.start();
+                if (round % 5 != 0) {
+                    // most kills come while flows are being answered; every fifth comes during start-up
+                    waitUntil(() -> reports() > answered, Duration.ofMinutes(3), "an answer after restart, see " + log(round - 1));
+                }
+                Thread.sleep(random.nextLong(settings.maxKillDelay().toMillis() + 1));
+                engine.destroyForcibly(); // SIGKILL on Linux and macOS
+                engine.waitFor();
+                dropper.join();
+                engine = start(round);
+            }
+        }
+        int dropped = SoakFlows.read(manifest).size();
+        waitUntil(() -> inboxesEmpty() && reports() >= dropped, DRAIN_LIMIT, "every flow answered, see " + log(settings.kills()));
+        waitForQuietOutboxes();
+        engine.destroy(); // SIGTERM: a graceful stop
+        boolean stopped = engine.waitFor(60, TimeUnit.SECONDS);
+        if (!stopped) {
+            engine.destroyForcibly();
+            engine.waitFor();
+        }
+        return verify(manifest, stopped, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void prepareDirectoryImport() throws IOException {
+        Path inbox = Files.createDirectories(dataDir.resolve("directory/in"));
+        FileTime settled = FileTime.from(Instant.now().minusSeconds(60)); // the inbox waits for files to settle
+        for (String file : List.of("structures.csv", "services.csv")) {
+            Path temporary = Files.copy(Path.of("samples/directory").resolve(file), inbox.resolve(file + ".tmp"));
+            Files.setLastModifiedTime(temporary, settled);
+            Files.move(temporary, inbox.resolve(file));
+        }
+    }
+
+    private void dropRound(SoakFlows flows) {
+        for (int i = 0; i < settings.flowsPerRound(); i++) {
+            flows.dropNext();
+            if (i % 10 == 9) {
+                sleep(Duration.ofMillis(50)); // partners drop over a moment, not all in one instant
+            }
+        }
+    }
+
+    private Process start(int round) throws IOException {
+        List<String> command = new ArrayList<>(settings.engine());
+        command.addAll(List.of("run", "--achemine.data-dir=" + dataDir,
+                "--achemine.intake.poll-interval=100ms", "--achemine.intake.read-lock-interval=300ms",
+                "--achemine.routing.trigger-delay=500ms", "--achemine.routing.retry-after=1s",
+                "--achemine.directory.poll-interval=200ms"));
+        Files.createDirectories(log(round).getParent());
+        Process engine = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(round).toFile()).start();
+        engines.add(engine);
+        return engine;
+    }
+
+    private Path log(int round) {
+        return settings.work().resolve("logs").resolve(String.format("engine-%03d.log", round));
+    }
+
+    /** Drained: every outbox unchanged for a while (routing, deliveries and integration reports done), no write under way. */
+    private void waitForQuietOutboxes() throws Exception {
+        Instant limit = Instant.now().plus(DRAIN_LIMIT);
+        Set<String> last = outboxFiles();
+        Instant quietSince = Instant.now();
+        while (Duration.between(quietSince, Instant.now()).compareTo(QUIET) < 0) {
+            if (Instant.now().isAfter(limit)) {
+                throw new IllegalStateException("The outboxes never settled within " + DRAIN_LIMIT);
+            }
+            Thread.sleep(250);
+            Set<String> now = outboxFiles();
+            if (!now.equals(last) || now.stream().anyMatch(n -> n.endsWith(".tmp"))) {
+                last = now;
+                quietSince = Instant.now();
+            }
+        }
+    }
+
+    private Outcome verify(Path manifest, boolean stopped, Duration elapsed) throws IOException {
+        List<SoakFlows.Drop> drops = SoakFlows.read(manifest);
+        SingleConnectionDataSource db = new SingleConnectionDataSource(
+                "jdbc:h2:file:" + dataDir.resolve("db/achemine") + ";IFEXISTS=TRUE", "sa", "", true);
+        try {
+            JdbcTemplate jdbc = new JdbcTemplate(db);
+            int reported = 0;
+            int archived = 0;
+            int lost = 0;
+            int duplicated = 0;
+            Set<String> matched = new HashSet<>();
+            for (SoakFlows.Drop drop : drops) {
+                List<String[]> flows = jdbc.query("SELECT flow_id, stage, archive_path FROM flow"
+                                + " WHERE partner = ? AND original_name = ? AND sha256 = ?",
+                        (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
+                        drop.partner(), drop.name(), drop.sha256());
+                if (flows.isEmpty()) {
+                    lost++;
+                    System.out.println("LOST " + drop);
+                } else if (flows.size() > 1) {
+                    duplicated++;
+                    System.out.println("DUPLICATED " + drop + " as " + flows.stream().map(f -> f[0]).toList());
+                }
+                for (String[] flow : flows) {
+                    matched.add(flow[0]);
+                }
+                if (flows.size() == 1 && "REPORTED".equals(flows.get(0)[1])) {
+                    reported++;
+                }
+                if (flows.size() == 1 && Files.isRegularFile(Path.of(flows.get(0)[2]))) {
+                    archived++;
+                }
+            }
+            Integer flowRows = jdbc.queryForObject("SELECT COUNT(*) FROM flow", Integer.class);
+            VerificationReport verification = InvariantChecker.standard()
+                    .check(new Mailboxes(dataDir, List.of()), jdbc, true);
+            long orphans = flowRows - matched.size() + verification.count(ViolationCode.INV_ARCHIVE_ORPHELIN)
+                    + verification.count(ViolationCode.INV_CR_ORPHELIN)
+                    + verification.count(ViolationCode.INV_CR_INTEGRATION_ORPHELIN)
+                    + verification.count(ViolationCode.INV_LIVRAISON_ORPHELINE)
+                    + verification.count(ViolationCode.INV_FICHIER_INCONNU);
+            long duplicates = duplicated + verification.count(ViolationCode.INV_LIVRAISON_MULTIPLE);
+            return new Outcome(settings.kills(), drops.size(), reported, archived, lost, (int) duplicates,
+                    (int) orphans, stopped, verification, elapsed);
+        } finally {
+            db.destroy();
+        }
+    }
+
+    private int reports() {
+        int count = 0;
+        for (String partner : SoakFlows.PARTNERS) {
+            count += (int) entries(dataDir.resolve("mailboxes").resolve(partner).resolve("out")).stream()
+                    .filter(n -> n.endsWith(".cr.xml") && !n.startsWith(".")).count();
+        }
+        return count;
+    }
+
+    private boolean inboxesEmpty() {
+        return SoakFlows.PARTNERS.stream().allMatch(p -> entries(dataDir.resolve("mailboxes").resolve(p).resolve("in"))
+                .stream().allMatch(n -> n.endsWith(".part")));
+    }
+
+    private Set<String> outboxFiles() {
+        Set<String> files = new HashSet<>();
+        for (String mailbox : entries(dataDir.resolve("mailboxes"))) {
+            entries(dataDir.resolve("mailboxes").resolve(mailbox).resolve("out")).forEach(n -> files.add(mailbox + "/" + n));
+        }
+        return files;
+    }
+
+    private static List<String> entries(Path folder) {
+        List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return names;
+        }
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(folder)) {
+            all.forEach(p -> names.add(p.getFileName().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
+    }
+
+    private void waitUntil(BooleanSupplier condition, Duration timeout, String what) {
+        Instant limit = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(limit)) {
+                throw new IllegalStateException("Soak: waited " + timeout + " for " + what);
+            }
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Soak interrupted", e);
+        }
+    }
+
+    /** The engine from the test classpath, as the tests run it, with these JVM options added. */
+    public static List<String> engineFromClasspath(String... jvmOptions) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), AchemineApplication.class.getName()));
+        return command;
+    }
+
+    /**
+     * {@code CrashSoak [--kills N] [--flows-per-round M] [--max-kill-delay-ms D] [--seed S] [--work DIR]
+     * [--jar target/achemine.jar]}: prints the counts and exits 1 on any violation.
+     */
+    public static void main(String[] args) throws Exception {
+        int kills = Integer.parseInt(option(args, "--kills", "50"));
+        int perRound = Integer.parseInt(option(args, "--flows-per-round", "40"));
+        Duration maxKillDelay = Duration.ofMillis(Long.parseLong(option(args, "--max-kill-delay-ms", "3000")));
+        long seed = Long.parseLong(option(args, "--seed", String.valueOf(System.currentTimeMillis())));
+        String workOption = option(args, "--work", null);
+        Path work = workOption == null ? Files.createTempDirectory("achemine-soak") : Files.createDirectories(Path.of(workOption));
+        String jar = option(args, "--jar", null);
+        List<String> engine = jar == null ? engineFromClasspath()
+                : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar",
+                        Path.of(jar).toAbsolutePath().toString());
+        System.out.printf("soak: %d kills, %d flows per round, kills up to %d ms after answers resume, seed %d, work %s%n",
+                kills, perRound, maxKillDelay.toMillis(), seed, work);
+        Outcome outcome = run(new Settings(work, engine, kills, perRound, maxKillDelay, seed));
+        System.out.print(outcome.describe());
+        System.out.println("data folder: " + work.resolve("data") + " (engine logs in " + work.resolve("logs") + ")");
+        System.exit(outcome.passed() ? 0 : 1);
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

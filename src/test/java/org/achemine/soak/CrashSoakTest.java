@@ -1,0 +1,39 @@
+package org.achemine.soak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The short crash-restart soak of the suite (scripts/soak.sh runs the long one): the engine in its own JVM,
+ * 150 flows dropped over three rounds, killed with SIGKILL three times, restarted, drained, stopped with
+ * SIGTERM; then nothing lost, nothing twice, nothing orphaned, every invariant kept.
+ */
+class CrashSoakTest {
+
+    @Test
+    void threeKillsLoseNothingAndDoNothingTwice() throws Exception {
+        // kept under target/ (not a temporary folder) so the engines' logs and the data folder explain a failure
+        Path work = Path.of("target", "crash-soak-test").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(work);
+        // four engine starts dominate the time: the quick JIT tier starts a JVM sooner (crash safety is not the JIT's)
+        CrashSoak.Outcome outcome = CrashSoak.run(new CrashSoak.Settings(work,
+                CrashSoak.engineFromClasspath("-XX:TieredStopAtLevel=1"), 3, 50, Duration.ofMillis(1500), 20261123L));
+
+        System.out.print(outcome.describe());
+        assertThat(outcome.dropped()).isEqualTo(150);
+        assertThat(outcome.reported()).isEqualTo(150);
+        assertThat(outcome.archived()).isEqualTo(150);
+        assertThat(outcome.lost()).isZero();
+        assertThat(outcome.duplicated()).isZero();
+        assertThat(outcome.orphaned()).isZero();
+        assertThat(outcome.stoppedOnSigterm()).isTrue();
+        assertThat(outcome.verification().violations()).isEmpty();
+        assertThat(outcome.verification().clean()).isTrue();
+        assertThat(outcome.verification().count("factures livrées (03 et suivants)")).isPositive();
+        assertThat(outcome.passed()).isTrue();
+    }
+}

@@ -1,0 +1,40 @@
+package org.achemine.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The README's table of invariant violations lists every code of ViolationCode, no more and no less. */
+class ViolationCatalogueDocumentedTest {
+
+    private static final Pattern ROW = Pattern.compile("^\\| `(INV_[A-Z_]+)` \\| (.+) \\|$", Pattern.MULTILINE);
+
+    @Test
+    void readmeListsEveryViolationCodeWithItsMeaning() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        Set<String> documented = new TreeSet<>();
+        Matcher row = ROW.matcher(readme);
+        while (row.find()) {
+            assertThat(row.group(2)).as("meaning of %s", row.group(1)).isNotBlank();
+            documented.add(row.group(1));
+        }
+
+        assertThat(documented).as("README.md invariants table vs ViolationCode")
+                .isEqualTo(Arrays.stream(ViolationCode.values()).map(Enum::name).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    @Test
+    void everyInvariantOfTheStandardCheckerHasADistinctName() {
+        assertThat(InvariantChecker.standard().invariants()).extracting(Invariant::name).doesNotHaveDuplicates()
+                .allSatisfy(name -> assertThat(name).isNotBlank());
+    }
+}
