@@ -26,6 +26,7 @@ public final class InvariantChecker {
                 new OutboxFilesAccountedFor(),
                 new InvoicesDeliveredOrSentBack(),
                 new IntegrationReportPerRoutedFlow(),
+                new LifecycleReportsExactlyOnce(),
                 new NoTemporaryFiles()));
     }
 

@@ -56,7 +56,7 @@ final class InvoicesDeliveredOrSentBack implements Invariant {
         }
         if (invoice.deliveryPath() != null) {
             Path delivered = invoice.recipient() == null ? Path.of(invoice.deliveryPath())
-                    : DataFolder.underFolder(data.mailboxes().out(invoice.recipient()), invoice.deliveryPath());
+                    : DataFolder.underFolder(data.mailboxes().recipientOut(invoice.recipient()), invoice.deliveryPath());
             if (Files.isRegularFile(delivered)) {
                 report.add(DELIVERED);
             } else {

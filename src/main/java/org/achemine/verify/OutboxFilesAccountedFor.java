@@ -6,33 +6,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.achemine.report.DepositReport;
 import org.achemine.report.IntegrationReport;
 
 /**
- * Every file in an {@code out/} is accounted for by the database: a deposit report by its reported flow,
- * an integration report by the flow that recorded it, a delivered invoice by the invoice that recorded
- * that very file (a second file for the same invoice is a double delivery). Our temporary files are
- * {@link NoTemporaryFiles}' business.
+ * Every file in an {@code out/} is accounted for by the database: a deposit report (or a status flow's
+ * report) by its reported flow, an integration report by the flow that recorded it, a delivered invoice by
+ * the invoice that recorded that very file (a second file for the same invoice is a double delivery), a
+ * delivery again after a completion ({@code <invoiceId>_COMPLETEE[n]_...} and its {@code .statut.xml}
+ * notice) by the invoice's n-th completion having been delivered, a daily summary by its name. Our temporary
+ * files are {@link NoTemporaryFiles}' business, lifecycle reports {@link LifecycleReportsExactlyOnce}'.
  */
 final class OutboxFilesAccountedFor implements Invariant {
 
     static final String DEPOSIT_REPORTS = "CR de dépôt dans out/";
     static final String INTEGRATION_REPORTS = "CR d'intégration dans out/";
     static final String DELIVERED_FILES = "factures livrées dans out/ (fichiers)";
+    static final String DELIVERED_AGAIN = "factures livrées à nouveau après complétion (fichiers et avis)";
+    static final String SUMMARIES = "tableaux de bord quotidiens";
     static final String UNRECORDED = "fichiers publiés pas encore enregistrés en base";
 
     private static final String DEPOSIT_SUFFIX = ".cr.xml";
     private static final String INTEGRATION_SUFFIX = ".integration.xml";
     private static final Pattern INVOICE_ID = Pattern.compile("[A-Z0-9]{25}-[0-9]+");
+    /** {@code <invoiceId>_COMPLETEE[n]_<name>}: the n-th delivery after a completion (n absent: the first). */
+    private static final Pattern DELIVERED_AGAIN_NAME = Pattern.compile("[A-Z0-9]{25}-[0-9]+_COMPLETEE([0-9]*)_.*");
+    private static final Pattern SUMMARY = Pattern.compile("tableau-de-bord-[0-9]{4}-[0-9]{2}-[0-9]{2}\\.csv");
     private static final Set<String> REPORTABLE_STAGES = Set.of("REPORT_READY", "REPORTED");
 
     private record FlowRow(String flowId, String partner, String name, String stage, String integrationReport) {
     }
 
-    private record InvoiceRow(String invoiceId, String status, String recipient, String deliveryPath) {
+    /** @param deliveries how many times it was made available (03): the first delivery, then one per completion */
+    private record InvoiceRow(String invoiceId, String status, String recipient, String deliveryPath, int deliveries) {
     }
 
     @Override
@@ -42,7 +51,8 @@ final class OutboxFilesAccountedFor implements Invariant {
 
     @Override
     public void check(DataFolder data, VerificationReport.Builder report) throws IOException {
-        report.count(DEPOSIT_REPORTS).count(INTEGRATION_REPORTS).count(DELIVERED_FILES);
+        report.count(DEPOSIT_REPORTS).count(INTEGRATION_REPORTS).count(DELIVERED_FILES).count(DELIVERED_AGAIN)
+                .count(SUMMARIES);
         for (Path mailbox : data.mailboxFolders()) {
             String owner = mailbox.getFileName().toString();
             Path out = mailbox.resolve("out");
@@ -50,7 +60,10 @@ final class OutboxFilesAccountedFor implements Invariant {
                     files -> reports(data, report, owner, files, false));
             DataFolder.forEachFileBatch(out, name -> name.endsWith(INTEGRATION_SUFFIX) && !name.startsWith("."),
                     files -> reports(data, report, owner, files, true));
+            DataFolder.forEachFileBatch(out, name -> SUMMARY.matcher(name).matches(),
+                    files -> files.forEach(summary -> report.add(SUMMARIES)));
             DataFolder.forEachFileBatch(out, name -> !name.endsWith(DEPOSIT_SUFFIX) && !name.endsWith(INTEGRATION_SUFFIX)
+                    && !name.endsWith(LifecycleReportsExactlyOnce.SUFFIX) && !SUMMARY.matcher(name).matches()
                     && !DataFolder.isOurTemporary(name), files -> deliveries(data, report, owner, files));
         }
     }
@@ -92,9 +105,13 @@ final class OutboxFilesAccountedFor implements Invariant {
     private static void deliveries(DataFolder data, VerificationReport.Builder report, String recipient,
                                    List<Path> files) {
         Map<String, InvoiceRow> invoices = data.rowsWithIds("""
-                        SELECT invoice_id, status, recipient_siret, delivery_path FROM invoice
-                        WHERE invoice_id IN (:ids)""", files.stream().map(OutboxFilesAccountedFor::prefix).toList(),
-                        (rs, i) -> new InvoiceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                        SELECT i.invoice_id, i.status, i.recipient_siret, i.delivery_path,
+                               (SELECT COUNT(*) FROM invoice_status_history h WHERE h.invoice_id = i.invoice_id
+                                  AND h.status = '03')
+                        FROM invoice i WHERE i.invoice_id IN (:ids)""",
+                        files.stream().map(OutboxFilesAccountedFor::prefix).toList(),
+                        (rs, i) -> new InvoiceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getInt(5)))
                 .stream().collect(Collectors.toMap(InvoiceRow::invoiceId, Function.identity()));
         for (Path file : files) {
             String name = file.getFileName().toString();
@@ -107,6 +124,8 @@ final class OutboxFilesAccountedFor implements Invariant {
                     report.violation(ViolationCode.INV_FICHIER_INCONNU, "fichier " + file
                             + " : ni compte rendu ni facture livrée");
                 }
+            } else if (DELIVERED_AGAIN_NAME.matcher(name).matches()) {
+                deliveredAgain(report, file, invoice);
             } else if (invoice.deliveryPath() == null) {
                 if (invoice.status().equals("01") || invoice.status().equals("02")) {
                     // published, then recorded: the next routing run finds it and records it (exactly once)
@@ -116,13 +135,36 @@ final class OutboxFilesAccountedFor implements Invariant {
                     report.violation(ViolationCode.INV_LIVRAISON_ORPHELINE, "fichier " + file + " : la facture "
                             + invoice.invoiceId() + " (statut " + invoice.status() + ") n'enregistre aucune livraison");
                 }
-            } else if (recipient.equals(invoice.recipient())
-                    && Path.of(invoice.deliveryPath()).getFileName().toString().equals(name)) {
+            } else if (invoice.recipient() != null
+                    && data.mailboxes().recipientOut(invoice.recipient()).getParent().getFileName().toString().equals(recipient)
+                    && (Path.of(invoice.deliveryPath()).getFileName().toString().equals(name)
+                        || invoice.deliveries() > 1)) { // delivered again since: delivery_path names the latest file
                 report.add(DELIVERED_FILES);
             } else {
                 report.violation(ViolationCode.INV_LIVRAISON_MULTIPLE, "fichier " + file + " : la facture "
                         + invoice.invoiceId() + " a déjà été livrée en " + invoice.deliveryPath());
             }
+        }
+    }
+
+    /**
+     * The n-th delivery after a completion (or its notice) stands for the (n + 1)-th 03 of the invoice's
+     * history; the latest may be published before that 03 is committed (the status moves once the files are
+     * there), which the next routing run completes.
+     */
+    private static void deliveredAgain(VerificationReport.Builder report, Path file, InvoiceRow invoice) {
+        Matcher again = DELIVERED_AGAIN_NAME.matcher(file.getFileName().toString());
+        again.matches();
+        int completion = again.group(1).isEmpty() ? 1 : Integer.parseInt(again.group(1));
+        if (completion + 1 <= invoice.deliveries()) {
+            report.add(DELIVERED_AGAIN);
+        } else if (completion == invoice.deliveries() && invoice.status().equals("12")) {
+            report.pending(UNRECORDED, ViolationCode.INV_LIVRAISON_ORPHELINE, "fichier " + file + " : facture "
+                    + invoice.invoiceId() + " livrée à nouveau, pas encore enregistrée mise à disposition");
+        } else {
+            report.violation(ViolationCode.INV_LIVRAISON_ORPHELINE, "fichier " + file + " : la facture "
+                    + invoice.invoiceId() + " (statut " + invoice.status() + ", " + invoice.deliveries()
+                    + " mise(s) à disposition) n'a pas été complétée " + completion + " fois");
         }
     }
 

@@ -3,6 +3,7 @@ package org.achemine.verify;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.achemine.archive.FlowArchive;
 import org.achemine.report.DepositReport;
@@ -50,7 +51,11 @@ final class TakenFlowsArchivedAndReported implements Invariant {
         report.add(FLOWS);
         String which = "flux " + flow.flowId() + " (" + flow.partner() + "/" + flow.name() + ")";
         Path archived = data.archived(flow.archivePath());
-        if (Files.isRegularFile(archived)) {
+        if (flow.sha256() == null && Files.exists(archived, LinkOption.NOFOLLOW_LINKS)) {
+            // taken unread (a link, a special or oversized file: ADR 0005): there is nothing to fingerprint, and
+            // a link must never be followed
+            report.add(ARCHIVED);
+        } else if (Files.isRegularFile(archived, LinkOption.NOFOLLOW_LINKS)) {
             String sha256 = FlowArchive.sha256Of(archived);
             if (sha256.equals(flow.sha256())) {
                 report.add(ARCHIVED);

@@ -24,7 +24,11 @@ public enum ViolationCode {
     INV_CR_INTEGRATION_ABSENT("a flow whose invoices are all routed has no integration report"),
     INV_CR_INTEGRATION_ORPHELIN("an integration report in out/ belongs to no flow that records it"),
     INV_FICHIER_INCONNU("a file in an out/ is neither a report nor a delivered invoice"),
-    INV_FICHIER_TEMPORAIRE("a temporary file of an interrupted write is left (.<name>.tmp in out/, archive/.staging)");
+    INV_FICHIER_TEMPORAIRE("a temporary file of an interrupted write is left (.<name>.tmp in out/, archive/.staging)"),
+    INV_CHANGEMENT_NON_SIGNALE("a status change is in no lifecycle report yet; a violation only once drained"),
+    INV_RAPPORT_CYCLE_ABSENT("a lifecycle report recorded as written is not in its supplier's out/ (or, once drained, one is still only READY)"),
+    INV_RAPPORT_CYCLE_INCOHERENT("a lifecycle report's file does not list exactly the status changes marked with it, in order (one missing, extra, or repeated)"),
+    INV_RAPPORT_CYCLE_ORPHELIN("a lifecycle report in out/ is recorded by no lifecycle report of that partner");
 
     private final String meaning;
 

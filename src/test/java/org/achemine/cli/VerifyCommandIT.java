@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,8 @@ import picocli.CommandLine;
 class VerifyCommandIT {
 
     private static final String SUPPLIER = "FOU001";
-    private static final String BELLERIVE = "21690012600014";
+    /** Serves the Bellerive SIRET (21690012600014) of the sample invoices: they are delivered into its out/. */
+    private static final String RECIPIENT_PARTNER = "COL001";
 
     @TempDir
     static Path work;
@@ -58,7 +61,11 @@ class VerifyCommandIT {
         assertThat(clean.out).contains("Aucune violation").containsPattern("flux \\(lignes en base\\) +4\n")
                 .containsPattern("originaux archivés \\(SHA-256 vérifié\\) +4\n")
                 .containsPattern("CR de dépôt dans out/ +4\n")
-                .containsPattern("factures livrées \\(03 et suivants\\) +[1-9]");
+                .containsPattern("factures livrées \\(03 et suivants\\) +[1-9]")
+                .containsPattern("rapports de cycle de vie +1\n");
+        Matcher changes = Pattern.compile("changements de statut +(\\d+)\n").matcher(clean.out);
+        assertThat(changes.find()).isTrue();
+        assertThat(clean.out).containsPattern("changements signalés au fournisseur +" + changes.group(1) + "\n");
 
         // given a file dropped but not taken yet (the engine is stopped)
         Files.writeString(demo.resolve("mailboxes").resolve(SUPPLIER).resolve("in").resolve("later.xml"), "<Invoice/>");
@@ -80,11 +87,13 @@ class VerifyCommandIT {
         // given a copy of the processed data folder
         Path data = copy(demo, work.resolve("damaged"));
         Path out = data.resolve("mailboxes").resolve(SUPPLIER).resolve("out");
-        Path delivered = data.resolve("mailboxes").resolve(BELLERIVE).resolve("out");
+        Path delivered = data.resolve("mailboxes").resolve(RECIPIENT_PARTNER).resolve("out");
         List<Path> depositReports = list(out, ".cr.xml");
         List<Path> integrationReports = list(out, ".integration.xml");
         List<Path> deliveries = list(delivered, ".xml");
         List<Path> archived = archived(data);
+        List<Path> lifecycleReports = list(out, ".statuts.xml");
+        assertThat(lifecycleReports).hasSize(1);
         assertThat(depositReports).hasSize(4);
         assertThat(deliveries).hasSizeGreaterThanOrEqualTo(2);
         String rejected;
@@ -98,6 +107,10 @@ class VerifyCommandIT {
             jdbc.update("UPDATE invoice SET reason_code = NULL WHERE invoice_id = ?", rejected);
             takenName = jdbc.queryForObject("SELECT original_name FROM flow WHERE original_name LIKE '%xsd-error%'", String.class);
             takenArchive = Path.of(jdbc.queryForObject("SELECT archive_path FROM flow WHERE original_name = ?", String.class, takenName));
+            // a change the lifecycle report lists, no longer marked as reported: untold, and listed by a report
+            // that does not hold it
+            jdbc.update("UPDATE invoice_status_history SET lifecycle_report_id = NULL WHERE invoice_id = ? AND seq = 1",
+                    rejected);
         } finally {
             db.destroy();
         }
@@ -127,6 +140,7 @@ class VerifyCommandIT {
         Path deletedIntegration = integrationReports.get(0);
         Files.delete(deletedIntegration);
         Path unknown = Files.writeString(delivered.resolve("notes.txt"), "?");
+        Path lifecycleCopy = Files.copy(lifecycleReports.get(0), out.resolve("ACH0011310999999999999999.statuts.xml"));
 
         // then verify fails and names each violation with its code
         Run run = run("verify", "--data-dir", data.toString(), "--drained");
@@ -142,7 +156,10 @@ class VerifyCommandIT {
                 .contains("INV_CR_ORPHELIN").contains(orphanReport.toString())
                 .contains("INV_CR_INTEGRATION_ABSENT").contains(deletedIntegration.getFileName().toString())
                 .contains("INV_MOTIF_ABSENT").contains(rejected)
-                .contains("INV_FICHIER_INCONNU").contains(unknown.toString());
+                .contains("INV_FICHIER_INCONNU").contains(unknown.toString())
+                .contains("INV_CHANGEMENT_NON_SIGNALE").contains(rejected + " (01)")
+                .contains("INV_RAPPORT_CYCLE_INCOHERENT").contains(lifecycleReports.get(0).getFileName().toString())
+                .contains("INV_RAPPORT_CYCLE_ORPHELIN").contains(lifecycleCopy.toString());
     }
 
     @Test

@@ -16,7 +16,14 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.achemine.AchemineApplication;
+import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.mailbox.Mailboxes;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 import org.achemine.verify.InvariantChecker;
 import org.achemine.verify.VerificationReport;
 import org.achemine.verify.ViolationCode;
@@ -150,6 +157,7 @@ public final class CrashSoak {
         command.addAll(List.of("run", "--achemine.data-dir=" + dataDir,
                 "--achemine.intake.poll-interval=100ms", "--achemine.intake.read-lock-interval=300ms",
                 "--achemine.routing.trigger-delay=500ms", "--achemine.routing.retry-after=1s",
+                "--achemine.lifecycle.trigger-delay=500ms",
                 "--achemine.directory.poll-interval=200ms"));
         Files.createDirectories(log(round).getParent());
         Process engine = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(round).toFile()).start();
@@ -214,7 +222,7 @@ public final class CrashSoak {
             }
             Integer flowRows = jdbc.queryForObject("SELECT COUNT(*) FROM flow", Integer.class);
             VerificationReport verification = InvariantChecker.standard()
-                    .check(new Mailboxes(dataDir, List.of()), jdbc, true);
+                    .check(engineMailboxes(dataDir), jdbc, true);
             long orphans = flowRows - matched.size() + verification.count(ViolationCode.INV_ARCHIVE_ORPHELIN)
                     + verification.count(ViolationCode.INV_CR_ORPHELIN)
                     + verification.count(ViolationCode.INV_CR_INTEGRATION_ORPHELIN)
@@ -321,5 +329,14 @@ public final class CrashSoak {
             }
         }
         return fallback;
+    }
+
+    /** The data folder as the engine sees it: with the partners of its default configuration (application.yml). */
+    static Mailboxes engineMailboxes(Path dataDir) throws IOException {
+        List<PropertySource<?>> defaults = new YamlPropertySourceLoader().load("application.yml",
+                new ClassPathResource("application.yml"));
+        List<Partner> partners = new Binder(ConfigurationPropertySources.from(defaults))
+                .bind("achemine.partners", Bindable.listOf(Partner.class)).orElse(List.of());
+        return new Mailboxes(dataDir, partners);
     }
 }

@@ -26,22 +26,27 @@ import org.achemine.testing.SampleInvoices;
  * flushed at once, so what was dropped is known even if the soak itself is interrupted. The mix: valid UBL for
  * the Bellerive commune of the sample directory (routed and delivered, 03), valid CII for a buyer the
  * directory does not know and UBL with an unknown service code (sent back, 04), a number already used (05),
- * zip batches of three invoices, XML that is not well-formed and XML that breaks the schema (refused at deposit).
+ * zip batches of three invoices, XML that is not well-formed and XML that breaks the schema (refused at deposit),
+ * and status files from the recipient partner COL001 (07 Service fait then 10 Comptabilisée for an invoice
+ * dropped earlier: applied if it was delivered by then, each line answered either way).
  */
 public final class SoakFlows implements AutoCloseable {
 
     /** What a dropped flow is meant to test. */
     public enum Kind {
-        UBL_DELIVERED, CII_UNKNOWN_BUYER, UBL_UNKNOWN_SERVICE, UBL_DUPLICATE_NUMBER, ZIP_BATCH, NOT_WELL_FORMED, XSD_ERROR
-        // Hook for issue 5: status updates from recipients (CPPStatut files) are dropped here too once their
-        // intake exists: add a kind, its bytes in content(), and its share in next().
+        UBL_DELIVERED, CII_UNKNOWN_BUYER, UBL_UNKNOWN_SERVICE, UBL_DUPLICATE_NUMBER, ZIP_BATCH, NOT_WELL_FORMED, XSD_ERROR,
+        STATUS_CSV
     }
 
     /** One line of the manifest. */
     public record Drop(String partner, String name, String sha256, Kind kind) {
     }
 
-    static final List<String> PARTNERS = List.of("FOU001", "OPE001");
+    /** Every mailbox the soak drops into: the two suppliers, and the recipient partner sending statuses. */
+    static final List<String> PARTNERS = List.of("FOU001", "OPE001", "COL001");
+    private static final List<String> SUPPLIERS = List.of("FOU001", "OPE001");
+    private static final String RECIPIENT = "COL001";
+    private static final String SUPPLIER_ID = "81234567600025"; // the sample invoice's seller
     private static final String BELLERIVE = "21690012600014";
     private static final String SERVICE = "SCE-TECH-042";
 
@@ -49,6 +54,7 @@ public final class SoakFlows implements AutoCloseable {
     private final Random random;
     private final BufferedWriter manifest;
     private final byte[] xsdError;
+    private final List<String> deliveredNumbers = new ArrayList<>();
     private int sequence;
 
     public SoakFlows(Path dataDir, Path manifestFile, long seed) throws IOException {
@@ -66,12 +72,16 @@ public final class SoakFlows implements AutoCloseable {
     public synchronized Drop dropNext() {
         int n = ++sequence;
         int dice = random.nextInt(100);
-        Kind kind = dice < 50 ? Kind.UBL_DELIVERED : dice < 62 ? Kind.CII_UNKNOWN_BUYER
-                : dice < 67 ? Kind.UBL_UNKNOWN_SERVICE : dice < 72 ? Kind.UBL_DUPLICATE_NUMBER
-                : dice < 82 ? Kind.ZIP_BATCH : dice < 92 ? Kind.NOT_WELL_FORMED : Kind.XSD_ERROR;
-        String partner = PARTNERS.get(n % PARTNERS.size());
+        Kind kind = dice < 45 ? Kind.UBL_DELIVERED : dice < 55 ? Kind.CII_UNKNOWN_BUYER
+                : dice < 60 ? Kind.UBL_UNKNOWN_SERVICE : dice < 65 ? Kind.UBL_DUPLICATE_NUMBER
+                : dice < 75 ? Kind.ZIP_BATCH : dice < 82 ? Kind.NOT_WELL_FORMED : dice < 88 ? Kind.XSD_ERROR
+                : Kind.STATUS_CSV;
+        if (kind == Kind.STATUS_CSV && deliveredNumbers.isEmpty()) {
+            kind = Kind.UBL_DELIVERED;
+        }
+        String partner = kind == Kind.STATUS_CSV ? RECIPIENT : SUPPLIERS.get(n % SUPPLIERS.size());
         String name = String.format("soak-%06d-%s.%s", n, kind.name().toLowerCase(java.util.Locale.ROOT),
-                kind == Kind.ZIP_BATCH ? "zip" : "xml");
+                kind == Kind.ZIP_BATCH ? "zip" : kind == Kind.STATUS_CSV ? "csv" : "xml");
         byte[] bytes = content(kind, n);
         Path inbox = mailboxes.resolve(partner).resolve("in");
         try {
@@ -88,8 +98,12 @@ public final class SoakFlows implements AutoCloseable {
     }
 
     private byte[] content(Kind kind, int n) {
+        if (kind == Kind.UBL_DELIVERED) {
+            deliveredNumbers.add(number(n));
+        }
         return switch (kind) {
             case UBL_DELIVERED -> SampleInvoices.ubl(number(n), BELLERIVE, SERVICE, "EJ-" + n);
+            case STATUS_CSV -> statusFile(deliveredNumbers.get(random.nextInt(deliveredNumbers.size())), n);
             case CII_UNKNOWN_BUYER -> InvoiceGenerator.generate(InvoiceGenerator.Kind.CII, 1 + n % 3, n, number(n));
             case UBL_UNKNOWN_SERVICE -> SampleInvoices.ubl(number(n), BELLERIVE, "SCE-INCONNU", null);
             // the number of the first flow of the run, already delivered or about to be: a double invoicing
@@ -98,6 +112,14 @@ public final class SoakFlows implements AutoCloseable {
             case NOT_WELL_FORMED -> ("<Invoice>interrompu " + n).getBytes(StandardCharsets.UTF_8);
             case XSD_ERROR -> xsdError;
         };
+    }
+
+    /** Service fait, then comptabilisée, for one invoice; the times are unique to this file. */
+    private static byte[] statusFile(String number, int n) {
+        return ("id_fournisseur;numero_facture;statut;date_heure;commentaire\n"
+                + SUPPLIER_ID + ";" + number + ";07;2026-11-24T09:00:" + String.format("%02d", n % 60) + "Z;soak " + n + "\n"
+                + SUPPLIER_ID + ";" + number + ";10;2026-11-25T09:00:" + String.format("%02d", n % 60) + "Z;soak " + n + "\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static String number(int n) {
