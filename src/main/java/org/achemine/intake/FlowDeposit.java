@@ -86,6 +86,11 @@ public class FlowDeposit {
             FlowState state;
             if (stage == FlowStage.REPORT_READY) {
                 state = registry.state(flow.flowId()); // a stop left the report ready: its verdict is recorded
+                if (!Files.exists(temporary(report)) && !Files.exists(report)) {
+                    // its complete temporary report was removed (by hand, a disk cleaner): the same verdict is
+                    // drawn again from the archived original, never answered with no report at all
+                    AtomicFiles.writeDurably(temporary(report), reports.toXml(reported(flow), validate(flow), now()));
+                }
             } else {
                 FlowVerdict verdict = validate(flow);
                 if (verdict.documents().stream().anyMatch(d -> d.hasError())) {

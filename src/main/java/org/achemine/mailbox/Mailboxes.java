@@ -86,7 +86,9 @@ public final class Mailboxes {
     /**
      * Removes the temporary files ({@code .<name>.tmp}) our own interrupted writes left in the outboxes: only
      * the engine writes to {@code out/}, and a write is published by a rename, so such a file is never a
-     * report anyone may read, and the report it was meant to become is written again from the database.
+     * report anyone may read, and the file it was meant to become is written again from the database
+     * (integration and lifecycle reports, deliveries). Deposit reports' ({@code .<name>.cr.xml.tmp}) are kept:
+     * the deposit protocol renames a complete one whose verdict is committed, and overwrites any other.
      * Run at the engine's start, before anything writes (one engine per data folder: the database lock).
      *
      * @return how many were removed
@@ -105,6 +107,11 @@ public final class Mailboxes {
                 }
                 try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(out, ".*.tmp")) {
                     for (Path leftover : leftovers) {
+                        if (leftover.getFileName().toString().endsWith(".cr.xml.tmp")) {
+                            // a complete deposit report whose verdict is committed: the restart renames it
+                            // into place (ADR 0001); an uncommitted one is written again over it
+                            continue;
+                        }
                         if (Files.deleteIfExists(leftover)) {
                             removed++;
                         }

@@ -25,7 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Start-up recovery: flows left at each stage of the crash protocol by a stopped engine are finished by
- * the next one, each answered exactly once and under its original flow id (ADR 0001).
+ * the next one, each answered exactly once and under its original flow id (ADR 0001): a take interrupted,
+ * a flow taken but not validated, a verdict committed with its report not yet renamed (with its temporary
+ * report, or without it), a staged copy.
  */
 class IntakeRecoveryTest {
 
@@ -56,6 +58,23 @@ class IntakeRecoveryTest {
             Path taken = Files.copy(Path.of("samples/cii/invoice-valid.xml"), in.resolve("taken.xml"));
             engine.getBean(FlowReception.class).take(PARTNER, taken);
 
+            // two flows validated, their verdict committed (REPORT_READY), killed before the report's rename: one
+            // with its complete temporary report, one whose temporary report was removed since
+            JdbcTemplate jdbc = engine.getBean(JdbcTemplate.class);
+            FlowDeposit deposit = engine.getBean(FlowDeposit.class);
+            for (String name : List.of("ready.xml", "ready-without-temporary.xml")) {
+                Path file = Files.copy(Path.of("samples/ubl/invoice-valid.xml"), in.resolve(name));
+                ReceivedFlow flow = engine.getBean(FlowReception.class).take(PARTNER, file);
+                Path report = deposit.process(flow);
+                if (name.equals("ready.xml")) {
+                    Files.move(report, FlowDeposit.temporary(report));
+                } else {
+                    Files.delete(report);
+                }
+                jdbc.update("UPDATE flow SET stage = 'REPORT_READY', reported_at = NULL WHERE flow_id = ?",
+                        flow.flowId().value());
+            }
+
             // and a staged copy left behind by a kill during a copy
             archive.stage(Files.copy(Path.of("samples/ubl/creditnote-valid.xml"), dataDir.resolve("other.xml")));
 
@@ -72,13 +91,18 @@ class IntakeRecoveryTest {
             JdbcTemplate jdbc = engine.getBean(JdbcTemplate.class);
 
             // then both flows are answered once, the interrupted one under the id it was recorded with
-            await().atMost(Duration.ofSeconds(30)).until(() -> reports(mailboxes).size() == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> reports(mailboxes).size() == 4);
             for (Path report : reports(mailboxes)) {
                 ReportSchema.validate(report);
             }
             assertThat(reports(mailboxes)).extracting(p -> p.getFileName().toString())
-                    .contains(interruptedId + "_interrupted.xml.cr.xml");
-            assertThat(jdbc.queryForList("SELECT stage FROM flow", String.class)).containsExactly("REPORTED", "REPORTED");
+                    .contains(interruptedId + "_interrupted.xml.cr.xml")
+                    .anyMatch(name -> name.endsWith("_ready.xml.cr.xml"))
+                    .anyMatch(name -> name.endsWith("_ready-without-temporary.xml.cr.xml"));
+            assertThat(jdbc.queryForList("SELECT stage FROM flow", String.class)).containsOnly("REPORTED").hasSize(4);
+            try (Stream<Path> left = Files.list(mailboxes.out(PARTNER))) {
+                assertThat(left).as("temporary reports left").noneMatch(p -> p.getFileName().toString().startsWith("."));
+            }
             assertThat(mailboxes.in(PARTNER)).isEmptyDirectory();
             assertThat(dataDir.resolve("archive/.staging")).isEmptyDirectory();
             String archived = jdbc.queryForObject("SELECT archive_path FROM flow WHERE flow_id = ?", String.class,

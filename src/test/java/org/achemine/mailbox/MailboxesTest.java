@@ -67,6 +67,8 @@ class MailboxesTest {
         Path recipientOut = Files.createDirectories(dataDir.resolve("mailboxes/21690012600014/out"));
         Files.writeString(partnerOut.resolve(".F1_a.xml.integration.xml.tmp"), "<half");
         Files.writeString(partnerOut.resolve("F1_a.xml.cr.xml"), "<cr/>");
+        // and a complete deposit report not yet renamed, which the deposit protocol renames at restart
+        Files.writeString(partnerOut.resolve(".F2_b.xml.cr.xml.tmp"), "<cr/>");
         Files.writeString(recipientOut.resolve(".I1_a.xml.tmp"), "<half");
         Files.writeString(recipientOut.resolve("I1_a.xml"), "<invoice/>");
         // and a partner's own temporary file in in/, which is not ours to touch
@@ -80,6 +82,7 @@ class MailboxesTest {
         assertThat(partnerOut.resolve(".F1_a.xml.integration.xml.tmp")).doesNotExist();
         assertThat(recipientOut.resolve(".I1_a.xml.tmp")).doesNotExist();
         assertThat(partnerOut.resolve("F1_a.xml.cr.xml")).exists();
+        assertThat(partnerOut.resolve(".F2_b.xml.cr.xml.tmp")).as("kept for the deposit protocol").exists();
         assertThat(recipientOut.resolve("I1_a.xml")).exists();
         assertThat(mailboxes.in("FOU001").resolve(".upload.xml.tmp")).exists();
     }
