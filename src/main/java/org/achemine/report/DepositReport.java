@@ -1,19 +1,10 @@
 package org.achemine.report;
 
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.Marshaller;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.Schema;
 import org.achemine.report.xml.CompteRenduType;
 import org.achemine.report.xml.ConstatsType;
 import org.achemine.report.xml.ControlesType;
@@ -34,8 +25,6 @@ import org.achemine.validation.FindingCode;
 import org.achemine.validation.FlowVerdict;
 import org.achemine.validation.InvoiceFacts;
 import org.achemine.validation.RuleSet;
-import org.achemine.xml.HardenedXml;
-import org.xml.sax.SAXException;
 
 /**
  * The deposit report (CR, type DEPOT) of one flow: what was received (id, name, partner, SHA-256, size,
@@ -57,20 +46,13 @@ public final class DepositReport {
 
     private final List<RuleSet> ruleSets;
     private final AcceptancePolicy policy;
-    private final JAXBContext context;
-    private final Schema schema;
+    private final CompteRenduWriter writer = new CompteRenduWriter();
     private final ReportParts parts = new ReportParts();
     private final ObjectFactory factory = new ObjectFactory();
 
     public DepositReport(List<RuleSet> ruleSets, AcceptancePolicy policy) {
         this.ruleSets = List.copyOf(ruleSets);
         this.policy = policy;
-        try {
-            this.context = JAXBContext.newInstance(ObjectFactory.class);
-            this.schema = loadSchema();
-        } catch (JAXBException | SAXException | IOException e) {
-            throw new IllegalStateException("Cannot prepare the deposit report format", e);
-        }
     }
 
     /** The report's file name in the sender's {@code out/}: {@code <flowId>_<original name>.cr.xml}, sanitised. */
@@ -113,18 +95,7 @@ public final class DepositReport {
 
     /** The report as UTF-8 XML, checked against the report schema while it is written. */
     public byte[] toXml(CompteRenduType report) throws ReportException {
-        try {
-            Marshaller marshaller = context.createMarshaller(); // not thread-safe: one per report
-            marshaller.setSchema(schema);
-            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
-            marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            marshaller.marshal(factory.createCompteRendu(report), out);
-            return out.toByteArray();
-        } catch (JAXBException e) {
-            throw new ReportException("The deposit report of flow " + report.getFlux().getIdFlux()
-                    + " is not valid against compte-rendu.xsd: " + e, e);
-        }
+        return writer.toXml(report);
     }
 
     /** {@link #build} then {@link #toXml}. */
@@ -203,14 +174,4 @@ public final class DepositReport {
                 });
     }
 
-
-    private static Schema loadSchema() throws SAXException, IOException {
-        URL resource = DepositReport.class.getResource(SCHEMA_RESOURCE);
-        if (resource == null) {
-            throw new IOException("Report schema not found on the class path: " + SCHEMA_RESOURCE);
-        }
-        try (InputStream in = resource.openStream()) {
-            return HardenedXml.newSchemaFactory().newSchema(new StreamSource(in, resource.toExternalForm()));
-        }
-    }
 }

@@ -1,16 +1,7 @@
 package org.achemine.report;
 
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.Marshaller;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.time.Instant;
 import java.util.List;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.Schema;
 import org.achemine.report.xml.CompteRenduType;
 import org.achemine.report.xml.ConstatsType;
 import org.achemine.report.xml.LigneStatutType;
@@ -20,8 +11,6 @@ import org.achemine.report.xml.StatutsType;
 import org.achemine.report.xml.TypeCompteRendu;
 import org.achemine.validation.Finding;
 import org.achemine.validation.FlowState;
-import org.achemine.xml.HardenedXml;
-import org.xml.sax.SAXException;
 
 /**
  * The report on a status flow (compte rendu de traitement des statuts, CR type STATUTS), same schema as
@@ -32,19 +21,9 @@ import org.xml.sax.SAXException;
  */
 public final class StatusReport {
 
-    private final JAXBContext context;
-    private final Schema schema;
+    private final CompteRenduWriter writer = new CompteRenduWriter();
     private final ReportParts parts = new ReportParts();
     private final ObjectFactory factory = new ObjectFactory();
-
-    public StatusReport() {
-        try {
-            this.context = JAXBContext.newInstance(ObjectFactory.class);
-            this.schema = loadSchema();
-        } catch (JAXBException | SAXException | IOException e) {
-            throw new IllegalStateException("Cannot prepare the status report format", e);
-        }
-    }
 
     public byte[] toXml(ReportedFlow flow, String syntax, FlowState state, List<Finding> fileFindings,
                         List<StatusReportLine> lines, Instant producedAt) throws ReportException {
@@ -71,18 +50,7 @@ public final class StatusReport {
             report.setStatuts(statuses);
         }
         report.setDateHeureProduction(parts.dateTime(producedAt));
-        try {
-            Marshaller marshaller = context.createMarshaller(); // not thread-safe: one per report
-            marshaller.setSchema(schema);
-            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
-            marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            marshaller.marshal(factory.createCompteRendu(report), out);
-            return out.toByteArray();
-        } catch (JAXBException e) {
-            throw new ReportException("The status report of flow " + flow.flowId()
-                    + " is not valid against compte-rendu.xsd: " + e, e);
-        }
+        return writer.toXml(report);
     }
 
     private LigneStatutType line(StatusReportLine line) {
@@ -97,15 +65,5 @@ public final class StatusReport {
             ligne.setConstat(parts.constat(line.finding()));
         }
         return ligne;
-    }
-
-    private static Schema loadSchema() throws SAXException, IOException {
-        URL resource = StatusReport.class.getResource(DepositReport.SCHEMA_RESOURCE);
-        if (resource == null) {
-            throw new IOException("Report schema not found on the class path: " + DepositReport.SCHEMA_RESOURCE);
-        }
-        try (InputStream in = resource.openStream()) {
-            return HardenedXml.newSchemaFactory().newSchema(new StreamSource(in, resource.toExternalForm()));
-        }
     }
 }

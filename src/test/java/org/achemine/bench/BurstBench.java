@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.achemine.AchemineApplication;
 import org.achemine.config.AchemineProperties;
+import org.achemine.mailbox.Mailboxes;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.testing.SampleInvoices;
 import org.achemine.validation.engine.ValidationEngine;
@@ -78,6 +79,7 @@ public final class BurstBench {
             Instant limit = Instant.now().plus(Duration.ofMinutes(60));
             Instant nextProgress = Instant.now().plusSeconds(5);
             boolean routing = true;
+            List<Long> liveAtQuarters = new ArrayList<>(); // live set after a full GC at 25, 50, 75, 100 % answered
             while (reported.get() < flows || routing) {
                 if (Instant.now().isAfter(limit)) {
                     throw new IllegalStateException("Burst not drained after 60 minutes: " + reported.get() + " reported");
@@ -85,6 +87,9 @@ public final class BurstBench {
                 Thread.sleep(250);
                 reported.set(jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE stage = 'REPORTED'", Long.class));
                 routing = hasRoutingWork(jdbc);
+                while (liveAtQuarters.size() < 4 && reported.get() >= (liveAtQuarters.size() + 1) * flows / 4) {
+                    liveAtQuarters.add(HeapSampler.liveAfterFullGcMegabytes());
+                }
                 if (Instant.now().isAfter(nextProgress)) {
                     System.out.printf("  %5.0f s: %,d flows answered, routing %s%n",
                             Duration.between(firstDrop, Instant.now()).toMillis() / 1000.0, reported.get(),
@@ -93,13 +98,14 @@ public final class BurstBench {
                 }
             }
             heap.close();
+            long liveAtEnd = HeapSampler.liveAfterFullGcMegabytes(); // routed and delivered too
 
             FileTimes reports = new FileTimes();
             for (String partner : PARTNERS) {
                 reports.scan(data.resolve("mailboxes").resolve(partner).resolve("out"), ".cr.xml");
             }
             FileTimes deliveries = new FileTimes();
-            deliveries.scan(data.resolve("mailboxes").resolve(BELLERIVE).resolve("out"), ".xml");
+            deliveries.scan(context.getBean(Mailboxes.class).recipientOut(BELLERIVE), ".xml"); // COL001 serves it
             double flowSeconds = Duration.between(firstDrop, reports.last).toMillis() / 1000.0;
             double invoiceSeconds = Duration.between(firstDrop, deliveries.last).toMillis() / 1000.0;
             double validationRate = flows / validationSeconds;
@@ -119,8 +125,14 @@ public final class BurstBench {
             row("validation only, same files, same threads (files/s)", String.format("%,.0f", validationRate), "");
             row("end to end / validation only", String.format("%.0f %%", 100 * flowRate / validationRate), ">= 70 %");
             row("heap in use, peak (MB)", String.valueOf(heap.peakUsedMegabytes()), "< 512");
-            row("live heap after GC, peak in 1st / 2nd half of the burst (MB)", early + " / " + late, "flat");
-            row("heap", late <= early * 1.25 + 16 ? "flat" : "GROWING", "flat");
+            row("after-GC pool usage (young/mixed GCs), peak in 1st / 2nd half (MB)", early + " / " + late, "");
+            row("live heap after a full GC at 25 / 50 / 75 / 100 % answered, then all routed (MB)",
+                    liveAtQuarters.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" / "))
+                            + " / " + liveAtEnd, "flat");
+            long settled = liveAtQuarters.get(1);
+            boolean flat = liveAtQuarters.subList(1, liveAtQuarters.size()).stream()
+                    .allMatch(live -> live <= settled * 1.25 + 16) && liveAtEnd <= settled * 1.25 + 16;
+            row("heap (live set from 50 % on within 25 % + 16 MB of its value at 50 %)", flat ? "flat" : "GROWING", "flat");
             System.out.printf("(status 03 in the database: %,d; data folder %s)%n", delivered, data);
         }
     }

@@ -1,10 +1,8 @@
 package org.achemine.cli;
 
+import static org.achemine.testing.Commands.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,12 +15,12 @@ import org.achemine.report.InvoiceQueries.InvoiceDetail;
 import org.achemine.report.InvoiceQueries.InvoiceFilter;
 import org.achemine.report.InvoiceQueries.InvoiceSummary;
 import org.achemine.report.InvoiceQueries.StatusChange;
+import org.achemine.testing.Commands.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import picocli.CommandLine;
 
 /**
  * The operator's read-only queries on a real data folder: the one the demo builds (every sample taken,
@@ -49,7 +47,7 @@ class QueryCommandsIT {
         }
         dataDir = work.resolve("demo");
         Run demo = run("demo", "--samples", samples.toString(), "--data-dir", dataDir.toString());
-        assertThat(demo.exitCode).as(demo.err).isZero();
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
     }
 
     @Test
@@ -125,14 +123,14 @@ class QueryCommandsIT {
 
         // when listing delivered invoices, then one aligned line each, with the status label
         Run list = run("invoice", "list", "--status", "03", "--since", "2020-01-01", data);
-        assertThat(list.exitCode).as(list.err).isZero();
-        assertThat(list.out).contains("dernier changement (UTC)").contains(invoiceId)
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains("dernier changement (UTC)").contains(invoiceId)
                 .contains("03 Mise à disposition du destinataire").doesNotContain("05 Rejetée");
 
         // when showing one, then its history and its four files are printed
         Run show = run("invoice", "show", invoiceId, data);
-        assertThat(show.exitCode).as(show.err).isZero();
-        assertThat(show.out).contains("Facture " + invoiceId).contains("01 Déposée").contains("200")
+        assertThat(show.exitCode()).as(show.err()).isZero();
+        assertThat(show.out()).contains("Facture " + invoiceId).contains("01 Déposée").contains("200")
                 .contains("02 En cours d'acheminement").contains("PLATFORM")
                 .contains("original archivé").contains(".cr.xml").contains(".integration.xml")
                 .contains(dataDir.resolve("mailboxes").toString());
@@ -148,52 +146,33 @@ class QueryCommandsIT {
             db.destroy();
         }
         Run booked = run("invoice", "show", creditNote, data);
-        assertThat(booked.exitCode).as(booked.err).isZero();
-        assertThat(booked.out).contains("reçu dans (flux:ligne)").contains("10 Comptabilisée").contains("RECIPIENT")
+        assertThat(booked.exitCode()).as(booked.err()).isZero();
+        assertThat(booked.out()).contains("reçu dans (flux:ligne)").contains("10 Comptabilisée").contains("RECIPIENT")
                 .containsPattern("ACH0011300\\d{15}:\\d+").containsPattern("ACH0011310\\d{15}");
 
         // when showing its flow, then the reception data and the document with its invoice status
         Run flow = run("flow", "show", flowId, data);
-        assertThat(flow.exitCode).as(flow.err).isZero();
-        assertThat(flow.out).contains("Flux " + flowId).contains("FOU001").contains("SHA-256")
+        assertThat(flow.exitCode()).as(flow.err()).isZero();
+        assertThat(flow.out()).contains("Flux " + flowId).contains("FOU001").contains("SHA-256")
                 .contains("IN_INTEGRE (90)").contains("ACCEPTED").contains(invoiceId)
                 .contains("03 Mise à disposition");
 
         // when the invoice is unknown, then exit 1 with a clear message
         Run unknownInvoice = run("invoice", "show", "NOPE-1", data);
-        assertThat(unknownInvoice.exitCode).isEqualTo(1);
-        assertThat(unknownInvoice.err).contains("Facture inconnue : NOPE-1");
+        assertThat(unknownInvoice.exitCode()).isEqualTo(1);
+        assertThat(unknownInvoice.err()).contains("Facture inconnue : NOPE-1");
     }
 
     @Test
     void aMalformedDateIsAUsageError() {
         Run run = run("invoice", "list", "--since", "23/11/2026", "--achemine.data-dir=" + dataDir);
 
-        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(2);
     }
 
     /** The demo's database, opened directly (no context holds it between commands). */
     private static SingleConnectionDataSource database() {
         return new SingleConnectionDataSource("jdbc:h2:file:" + dataDir.resolve("db/achemine").toAbsolutePath(),
                 "sa", "", true);
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-        try {
-            int code = new CommandLine(new AchemineCommand()).execute(args);
-            return new Run(code, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    private record Run(int exitCode, String out, String err) {
     }
 }

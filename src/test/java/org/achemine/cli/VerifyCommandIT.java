@@ -1,11 +1,9 @@
 package org.achemine.cli;
 
+import static org.achemine.testing.Commands.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,12 +12,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.achemine.testing.Commands.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import picocli.CommandLine;
 
 /**
  * {@code verify} on a real data folder (the demo's: samples taken, validated, reported, routed and delivered
@@ -48,7 +46,7 @@ class VerifyCommandIT {
         }
         demo = work.resolve("demo");
         Run run = run("demo", "--samples", samples.toString(), "--data-dir", demo.toString());
-        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
     }
 
     @Test
@@ -57,26 +55,26 @@ class VerifyCommandIT {
         Run clean = run("verify", "--data-dir", demo.toString(), "--drained");
 
         // then nothing is broken, and the counts say what is there
-        assertThat(clean.exitCode).as(clean.out + clean.err).isZero();
-        assertThat(clean.out).contains("Aucune violation").containsPattern("flux \\(lignes en base\\) +4\n")
+        assertThat(clean.exitCode()).as(clean.out() + clean.err()).isZero();
+        assertThat(clean.out()).contains("Aucune violation").containsPattern("flux \\(lignes en base\\) +4\n")
                 .containsPattern("originaux archivés \\(SHA-256 vérifié\\) +4\n")
                 .containsPattern("CR de dépôt dans out/ +4\n")
                 .containsPattern("factures livrées \\(03 et suivants\\) +[1-9]")
                 .containsPattern("rapports de cycle de vie +1\n");
-        Matcher changes = Pattern.compile("changements de statut +(\\d+)\n").matcher(clean.out);
+        Matcher changes = Pattern.compile("changements de statut +(\\d+)\n").matcher(clean.out());
         assertThat(changes.find()).isTrue();
-        assertThat(clean.out).containsPattern("changements signalés au fournisseur +" + changes.group(1) + "\n");
+        assertThat(clean.out()).containsPattern("changements signalés au fournisseur +" + changes.group(1) + "\n");
 
         // given a file dropped but not taken yet (the engine is stopped)
         Files.writeString(demo.resolve("mailboxes").resolve(SUPPLIER).resolve("in").resolve("later.xml"), "<Invoice/>");
         try {
             // then it is pending, not a violation, unless the engine was said drained
             Run pending = run("verify", "--achemine.data-dir=" + demo);
-            assertThat(pending.exitCode).as(pending.out).isZero();
-            assertThat(pending.out).containsPattern("fichiers en attente dans in/ +1\n");
+            assertThat(pending.exitCode()).as(pending.out()).isZero();
+            assertThat(pending.out()).containsPattern("fichiers en attente dans in/ +1\n");
             Run drained = run("verify", "--data-dir", demo.toString(), "--drained");
-            assertThat(drained.exitCode).isEqualTo(1);
-            assertThat(drained.out).contains("INV_ENTREE_NON_PRISE").contains("later.xml");
+            assertThat(drained.exitCode()).isEqualTo(1);
+            assertThat(drained.out()).contains("INV_ENTREE_NON_PRISE").contains("later.xml");
         } finally {
             Files.delete(demo.resolve("mailboxes").resolve(SUPPLIER).resolve("in").resolve("later.xml"));
         }
@@ -144,8 +142,8 @@ class VerifyCommandIT {
 
         // then verify fails and names each violation with its code
         Run run = run("verify", "--data-dir", data.toString(), "--drained");
-        assertThat(run.exitCode).as(run.out + run.err).isEqualTo(1);
-        assertThat(run.out)
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out())
                 .contains("INV_CR_ABSENT").contains(deletedReport.getFileName().toString())
                 .contains("INV_ARCHIVE_ALTERE").contains(altered.toString())
                 .contains("INV_ARCHIVE_ORPHELIN").contains(orphan.toString())
@@ -166,8 +164,8 @@ class VerifyCommandIT {
     void aFolderWithoutDatabaseIsAUsageErrorNotAnEmptyVerdict() {
         Run run = run("verify", "--data-dir", work.resolve("nothing-here").toString());
 
-        assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err).contains("Pas de base achemine");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Pas de base achemine");
         assertThat(work.resolve("nothing-here")).doesNotExist();
     }
 
@@ -196,24 +194,5 @@ class VerifyCommandIT {
             }
         }
         return to;
-    }
-
-    private static Run run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = new CommandLine(new AchemineCommand()).execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
-
-    private record Run(int exitCode, String out, String err) {
     }
 }
