@@ -16,6 +16,7 @@ import org.achemine.lifecycle.report.StatusReportFiles;
 import org.achemine.lifecycle.report.StatusReportFiles.Entry;
 import org.achemine.lifecycle.report.StatusReportFiles.Report;
 import org.achemine.report.ReportSchema;
+import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,11 +65,7 @@ class InvoiceLifecycleEndToEndIT {
     @Test
     void oneInvoiceWalksFromDepositToPaymentAndTheSupplierIsToldEachStepOnce() throws Exception {
         // given the sample directory in service
-        Path copies = Files.createDirectories(dataDir.resolve("directory-samples"));
-        assertThat(directoryImporter.importFiles(
-                Files.copy(Path.of("samples/directory/structures.csv"), copies.resolve("structures.csv")),
-                Files.copy(Path.of("samples/directory/services.csv"), copies.resolve("services.csv"))).activated())
-                .isTrue();
+        SampleDirectory.importInto(directoryImporter, dataDir);
         Path supplierOut = dataDir.resolve("mailboxes").resolve(SUPPLIER).resolve("out");
         Path recipientOut = dataDir.resolve("mailboxes").resolve(RECIPIENT).resolve("out");
 

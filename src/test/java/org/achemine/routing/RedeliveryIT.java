@@ -17,6 +17,7 @@ import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.StatusReason;
 import org.achemine.lifecycle.report.StatusReportFiles;
 import org.achemine.lifecycle.report.StatusReportFiles.Entry;
+import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,11 +73,7 @@ class RedeliveryIT {
     @BeforeEach
     void directory() throws Exception {
         if (!directoryLoaded) {
-            Path samples = Files.createDirectories(dataDir.resolve("directory-samples"));
-            assertThat(directoryImporter.importFiles(
-                    Files.copy(Path.of("samples/directory/structures.csv"), samples.resolve("structures.csv")),
-                    Files.copy(Path.of("samples/directory/services.csv"), samples.resolve("services.csv"))).activated())
-                    .isTrue();
+            SampleDirectory.importInto(directoryImporter, dataDir);
             directoryLoaded = true;
         }
     }

@@ -15,6 +15,7 @@ import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceLedger.StatusChange;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.report.ReportSchema;
+import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,10 +69,7 @@ class RoutingJobIT {
     @Test
     void routesEachAcceptedInvoiceToItsRecipientOrSendsItBackWithTheReason() throws Exception {
         // given the sample directory and four invoices dropped by a supplier
-        Path samples = Files.createDirectories(dataDir.resolve("directory-samples"));
-        assertThat(directoryImporter.importFiles(
-                Files.copy(Path.of("samples/directory/structures.csv"), samples.resolve("structures.csv")),
-                Files.copy(Path.of("samples/directory/services.csv"), samples.resolve("services.csv"))).activated()).isTrue();
+        SampleDirectory.importInto(directoryImporter, dataDir);
         Path inbox = dataDir.resolve("mailboxes/FOU001/in");
         byte[] good = SampleInvoices.ubl("F-ROUTE-001", BELLERIVE, "SCE-TECH-042", "EJ-1");
         SampleInvoices.drop(inbox, "a-good.xml", good);

@@ -17,6 +17,7 @@ import org.achemine.lifecycle.StatusReason;
 import org.achemine.lifecycle.report.LifecycleReports.PreparedReport;
 import org.achemine.lifecycle.report.StatusReportFiles.Entry;
 import org.achemine.lifecycle.report.StatusReportFiles.Report;
+import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,11 +87,7 @@ class LifecycleReportJobIT {
     @BeforeEach
     void directory() throws Exception {
         if (!directoryLoaded) {
-            Path samples = Files.createDirectories(dataDir.resolve("directory-samples"));
-            assertThat(directoryImporter.importFiles(
-                    Files.copy(Path.of("samples/directory/structures.csv"), samples.resolve("structures.csv")),
-                    Files.copy(Path.of("samples/directory/services.csv"), samples.resolve("services.csv"))).activated())
-                    .isTrue();
+            SampleDirectory.importInto(directoryImporter, dataDir);
             directoryLoaded = true;
         }
     }

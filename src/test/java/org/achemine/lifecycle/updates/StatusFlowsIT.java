@@ -18,6 +18,7 @@ import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.report.xml.CompteRenduType;
 import org.achemine.report.xml.EtatFlux;
 import org.achemine.report.xml.TypeCompteRendu;
+import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,10 +71,7 @@ class StatusFlowsIT {
     @Test
     void appliesRecipientsStatusFilesAndSuppliersCompletionsLineByLineAndNeverTwice() throws Exception {
         // given the three sample invoices deposited by FOU001 and routed to COL001 (serving the buyer's SIRET)
-        Path copies = Files.createDirectories(dataDir.resolve("directory-samples"));
-        assertThat(directoryImporter.importFiles(
-                Files.copy(SAMPLES.resolve("directory/structures.csv"), copies.resolve("structures.csv")),
-                Files.copy(SAMPLES.resolve("directory/services.csv"), copies.resolve("services.csv"))).activated()).isTrue();
+        SampleDirectory.importInto(directoryImporter, dataDir);
         Path supplierIn = dataDir.resolve("mailboxes/FOU001/in");
         for (String invoice : List.of("ubl/invoice-valid.xml", "cii/invoice-valid.xml", "ubl/creditnote-valid.xml")) {
             SampleInvoices.drop(supplierIn, invoice.replace('/', '-'), Files.readAllBytes(SAMPLES.resolve(invoice)));
