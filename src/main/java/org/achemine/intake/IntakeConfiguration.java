@@ -56,8 +56,8 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    BackslashNames backslashNames(AchemineProperties properties) {
-        return new BackslashNames(properties.intake().readLockInterval(), UTC);
+    UnlistedEntries unlistedEntries(AchemineProperties properties) {
+        return new UnlistedEntries(properties.intake().readLockInterval(), UTC);
     }
 
     @Bean

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  *       {@code *.part}, hidden {@code .*}) are ignored until renamed; other files are taken once stable
  *       (size and date unchanged over {@code achemine.intake.read-lock-interval}, empty files included),
  *       then {@link FlowReception#take} archives, records and removes them ({@code workers} at a time);</li>
- *   <li>{@code intake-backslash-<partner>}: the same for names holding a backslash, which Camel's file
- *       component cannot address on Unix ({@link BackslashNames});</li>
+ *   <li>{@code intake-unlisted-<partner>}: the same for what Camel's file component never lists: names
+ *       holding a backslash, links that do not lead to a regular file ({@link UnlistedEntries});</li>
  *   <li>{@code intake-deposit}: {@code achemine.intake.workers} threads validate each flow and write its
  *       deposit report ({@link FlowDeposit#process});</li>
  *   <li>{@code intake-recovery}: once at start-up, re-submits the flows taken but not reported before a stop;</li>
@@ -42,20 +42,20 @@ public class IntakeRoutes extends RouteBuilder {
     private final FlowDeposit deposit;
     private final RecoveryBacklog backlog;
     private final FlowRegistry registry;
-    private final BackslashNames backslashNames;
+    private final UnlistedEntries unlistedEntries;
     private final IntakeGate gate;
     private final IntakeMetrics metrics;
 
     public IntakeRoutes(AchemineProperties properties, Mailboxes mailboxes, FlowReception reception,
                         FlowDeposit deposit, RecoveryBacklog backlog, FlowRegistry registry,
-                        BackslashNames backslashNames, IntakeGate gate, IntakeMetrics metrics) {
+                        UnlistedEntries unlistedEntries, IntakeGate gate, IntakeMetrics metrics) {
         this.properties = properties;
         this.mailboxes = mailboxes;
         this.reception = reception;
         this.deposit = deposit;
         this.backlog = backlog;
         this.registry = registry;
-        this.backslashNames = backslashNames;
+        this.unlistedEntries = unlistedEntries;
         this.gate = gate;
         this.metrics = metrics;
     }
@@ -109,11 +109,11 @@ public class IntakeRoutes extends RouteBuilder {
                         .bean(metrics, "received")
                         .to(depositEndpoint(intake));
 
-            from("timer:intake-backslash-" + partner.code() + "?period=" + intake.pollInterval().toMillis())
-                    .routeId("intake-backslash-" + partner.code()).autoStartup(enabled).startupOrder(order++)
+            from("timer:intake-unlisted-" + partner.code() + "?period=" + intake.pollInterval().toMillis())
+                    .routeId("intake-unlisted-" + partner.code()).autoStartup(enabled).startupOrder(order++)
                     .filter(method(gate, "isOpen"))
                         .setBody(constant(mailboxes.in(partner.code())))
-                        .bean(backslashNames, "stable")
+                        .bean(unlistedEntries, "stable")
                         .split(body())
                             .bean(reception, "take('" + partner.code() + "', ${body})")
                             .filter(body().isNotNull())
@@ -126,7 +126,7 @@ public class IntakeRoutes extends RouteBuilder {
         long lockInterval = intake.readLockInterval().toMillis();
         return "file:" + mailboxes.in(partnerCode)
                 + "?noop=true&idempotent=false"               // we remove the file ourselves, once it is safe
-                // temporary names wait for their rename; Camel reads a backslash as "/": see BackslashNames
+                // temporary names wait for their rename; Camel reads a backslash as "/": see UnlistedEntries
                 + "&exclude=RAW((?is)^\\..*|.*\\.(tmp|part)$|.*/.*)"
                 + "&readLock=changed&readLockMinLength=0&readLockMarkerFile=false"
                 + "&readLockCheckInterval=" + lockInterval

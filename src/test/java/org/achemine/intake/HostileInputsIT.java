@@ -171,6 +171,17 @@ class HostileInputsIT {
                 Files.createSymbolicLink(mailboxes.in(HOSTILE).resolve("facture-lien.xml"), secret);
                 dropped.computeIfAbsent(kind.kind(), k -> new ArrayList<>()).add(new Dropped("facture-lien.xml", null));
             }
+            case "symlink-dangling" -> {
+                Files.createSymbolicLink(mailboxes.in(HOSTILE).resolve("facture-lien-pendant.xml"),
+                        dataDir.resolve("absent.xml"));
+                dropped.computeIfAbsent(kind.kind(), k -> new ArrayList<>())
+                        .add(new Dropped("facture-lien-pendant.xml", null));
+            }
+            case "symlink-to-folder" -> {
+                Files.createSymbolicLink(mailboxes.in(HOSTILE).resolve("facture-lien-dossier.xml"), staging);
+                dropped.computeIfAbsent(kind.kind(), k -> new ArrayList<>())
+                        .add(new Dropped("facture-lien-dossier.xml", null));
+            }
             case "disappearing-file" -> {
                 // written in place, then taken back by the partner before it had settled
                 Path file = Files.write(mailboxes.in(HOSTILE).resolve("facture-disparue.xml"), invoice("FA-HOST-GONE"));
@@ -317,6 +328,10 @@ class HostileInputsIT {
                 assertThat(Files.readSymbolicLink(archived)).isEqualTo(secret);
                 assertThat(Files.readString(report(flow))).doesNotContain(SECRET);
                 assertThat(Files.readString(secret)).as("the target is untouched").isEqualTo(SECRET);
+            }
+            case "symlink-dangling", "symlink-to-folder" -> {
+                assertThat(Files.isSymbolicLink(archived)).as("archived as the link it was").isTrue();
+                assertThat(Files.isDirectory(staging)).as("a linked folder is left alone").isTrue();
             }
             case "huge-attribute" -> assertThat(Files.size(report(flow))).as("the value is not copied").isLessThan(64 * 1024);
             case "name-control-characters" -> assertThat(Files.readString(report(flow))).contains("facture\\u0007");

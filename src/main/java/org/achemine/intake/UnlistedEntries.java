@@ -20,13 +20,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Files of a partner's {@code in/} whose name holds a backslash ({@code a\..\..\b.xml}). Camel's file
- * component turns a backslash into a path separator on Unix, so it can neither lock nor take such a file,
- * which would wait in {@code in/} forever: the mailbox route excludes them and they are listed here with NIO
- * instead, handed over to the take once their size and date have not changed for {@code stableFor}.
- * Validation then refuses the name (IRR_NOM_F). Not thread-safe per inbox: one poller per inbox.
+ * Entries of a partner's {@code in/} that Camel's file component never hands over, which would otherwise wait
+ * there forever with no report: names holding a backslash ({@code a\..\..\b.xml}: Camel turns a backslash
+ * into a path separator on Unix, so the mailbox route excludes them), and symbolic links that do not lead to
+ * a regular file (dangling, or to a folder: Camel lists neither; a link to a file is Camel's). They are listed
+ * here with NIO, without following links, and handed over to the take once their size and date have not
+ * changed for {@code stableFor}. The take moves a link unread (IRR_LIEN); validation refuses a backslash name
+ * (IRR_NOM_F). Not thread-safe per inbox: one poller per inbox.
  */
-public class BackslashNames {
+public class UnlistedEntries {
 
     private record Seen(long size, FileTime modified, Instant since) {
     }
@@ -35,17 +37,17 @@ public class BackslashNames {
     private final Duration stableFor;
     private final Clock clock;
 
-    public BackslashNames(Duration stableFor, Clock clock) {
+    public UnlistedEntries(Duration stableFor, Clock clock) {
         this.stableFor = stableFor;
         this.clock = clock;
     }
 
-    /** The files with a backslash in their name that have been stable long enough; each returned once. */
+    /** The entries Camel never lists that have been stable long enough; each returned once. */
     public List<Path> stable(Path inbox) throws IOException {
         List<Path> ready = new ArrayList<>();
         Set<Path> present = new HashSet<>();
         Instant now = clock.instant();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(inbox, BackslashNames::hasBackslash)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(inbox, UnlistedEntries::unlistedByCamel)) {
             for (Path file : files) {
                 BasicFileAttributes attributes;
                 try {
@@ -72,9 +74,12 @@ public class BackslashNames {
     }
 
     /** Temporary names (hidden, .tmp, .part) wait for their rename, as in the mailbox route. */
-    private static boolean hasBackslash(Path file) {
+    private static boolean unlistedByCamel(Path file) {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
-        return name.indexOf('\\') >= 0 && !name.startsWith(".") && !lower.endsWith(".tmp") && !lower.endsWith(".part");
+        if (name.startsWith(".") || lower.endsWith(".tmp") || lower.endsWith(".part")) {
+            return false;
+        }
+        return name.indexOf('\\') >= 0 || (Files.isSymbolicLink(file) && !Files.isRegularFile(file));
     }
 }

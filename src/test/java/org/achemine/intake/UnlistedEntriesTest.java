@@ -11,13 +11,13 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BackslashNamesTest {
+class UnlistedEntriesTest {
 
     @TempDir
     Path inbox;
 
     private final MutableClock clock = new MutableClock();
-    private final BackslashNames names = new BackslashNames(Duration.ofSeconds(1), clock);
+    private final UnlistedEntries names = new UnlistedEntries(Duration.ofSeconds(1), clock);
 
     @Test
     void handsOverABackslashNameOnceItHasBeenStableForTheInterval() throws Exception {
@@ -33,6 +33,23 @@ class BackslashNamesTest {
 
         // then it is handed over once (a failed take leaves it to settle and come back)
         assertThat(names.stable(inbox)).isEmpty();
+    }
+
+    @Test
+    void handsOverTheLinksCamelNeverListsButNotALinkToAFile(@TempDir Path elsewhere) throws Exception {
+        // given a dangling link, a link to a folder (both skipped by Camel's file component) and a link to a
+        // regular file (which Camel lists and the mailbox route takes)
+        Path dangling = Files.createSymbolicLink(inbox.resolve("facture-pendante.xml"), elsewhere.resolve("absent.xml"));
+        Path toFolder = Files.createSymbolicLink(inbox.resolve("facture-dossier.xml"), elsewhere);
+        Files.createSymbolicLink(inbox.resolve("facture-lien.xml"), Files.writeString(elsewhere.resolve("f.xml"), "<x/>"));
+
+        // when they have been stable for the interval
+        assertThat(names.stable(inbox)).isEmpty();
+        clock.advance(Duration.ofMillis(1_000));
+
+        // then the two Camel skips are handed over, never followed (the folder is untouched)
+        assertThat(names.stable(inbox)).containsExactlyInAnyOrder(dangling, toFolder);
+        assertThat(elsewhere.resolve("f.xml")).exists();
     }
 
     @Test
