@@ -123,6 +123,8 @@ public final class CrashSoak {
         }
         int dropped = SoakFlows.read(manifest).size();
         waitUntil(() -> inboxesEmpty() && reports() >= dropped, DRAIN_LIMIT, "every flow answered, see " + log(settings.kills()));
+        // quiet outboxes mean something only once the last engine runs its triggers: its start-up is quiet too
+        waitUntil(() -> started(settings.kills()), DRAIN_LIMIT, "the last engine started, see " + log(settings.kills()));
         waitForQuietOutboxes();
         engine.destroy(); // SIGTERM: a graceful stop
         boolean stopped = engine.waitFor(60, TimeUnit.SECONDS);
@@ -154,7 +156,7 @@ public final class CrashSoak {
 
     private Process start(int round) throws IOException {
         List<String> command = new ArrayList<>(settings.engine());
-        command.addAll(List.of("run", "--achemine.data-dir=" + dataDir,
+        command.addAll(List.of("run", "--achemine.data-dir=" + dataDir, "--server.port=0",
                 "--achemine.intake.poll-interval=100ms", "--achemine.intake.read-lock-interval=300ms",
                 "--achemine.routing.trigger-delay=500ms", "--achemine.routing.retry-after=1s",
                 "--achemine.lifecycle.trigger-delay=500ms",
@@ -163,6 +165,15 @@ public final class CrashSoak {
         Process engine = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(round).toFile()).start();
         engines.add(engine);
         return engine;
+    }
+
+    /** The engine of that round has finished starting (its routes and triggers run). */
+    private boolean started(int round) {
+        try {
+            return Files.readString(log(round)).contains("Started AchemineApplication");
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private Path log(int round) {
