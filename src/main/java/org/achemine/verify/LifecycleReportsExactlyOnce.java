@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -49,6 +52,7 @@ final class LifecycleReportsExactlyOnce implements Invariant {
                 "SELECT COUNT(*) FROM invoice_status_history WHERE lifecycle_report_id IS NULL", Long.class);
         report.add(CHANGES, changes).add(CHANGES_REPORTED, changes - unreported);
         if (unreported > 0) {
+            // counted in full (pending() counts one), one violation line however many (the count says how many)
             report.add(CHANGES_PENDING, unreported - 1).pending(CHANGES_PENDING,
                     ViolationCode.INV_CHANGEMENT_NON_SIGNALE, unreported + " changement(s) de statut, dont celui de "
                             + firstUnreported(data) + ", ne figurent encore dans aucun rapport de cycle de vie");
@@ -146,8 +150,9 @@ final class LifecycleReportsExactlyOnce implements Invariant {
     private static void recorded(DataFolder data, VerificationReport.Builder report, String owner, List<Path> files) {
         List<String> ids = files.stream().map(f -> f.getFileName().toString())
                 .map(name -> name.substring(0, name.length() - SUFFIX.length())).toList();
-        List<String> known = data.rowsWithIds("SELECT report_id FROM lifecycle_report WHERE partner = '"
-                + owner.replace("'", "''") + "' AND report_id IN (:ids)", ids, (rs, i) -> rs.getString(1));
+        Set<String> known = data.rowsWithIds("SELECT report_id, partner FROM lifecycle_report WHERE report_id IN (:ids)",
+                ids, (rs, i) -> owner.equals(rs.getString(2)) ? rs.getString(1) : null).stream()
+                .filter(Objects::nonNull).collect(Collectors.toSet());
         for (int i = 0; i < files.size(); i++) {
             if (!known.contains(ids.get(i))) {
                 report.violation(ViolationCode.INV_RAPPORT_CYCLE_ORPHELIN, "fichier " + files.get(i)
