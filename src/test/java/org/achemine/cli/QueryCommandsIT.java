@@ -70,8 +70,8 @@ class QueryCommandsIT {
                     .contains(one).allMatch(i -> i.supplierId().equals(one.supplierId())
                             && i.recipient().equals(one.recipient()));
             assertThat(queries.list(new InvoiceFilter("NO-SUCH-SUPPLIER", null, "03", null, 100))).isEmpty();
-            LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            assertThat(queries.list(new InvoiceFilter(null, null, null, today, 100))).hasSameSizeAs(all);
+            LocalDate oldestDay = LocalDate.ofInstant(all.get(all.size() - 1).statusChangedAt(), ZoneOffset.UTC);
+            assertThat(queries.list(new InvoiceFilter(null, null, null, oldestDay, 100))).hasSameSizeAs(all);
             LocalDate afterNewest = LocalDate.ofInstant(all.get(0).statusChangedAt(), ZoneOffset.UTC).plusDays(1);
             assertThat(queries.list(new InvoiceFilter(null, null, null, afterNewest, 100))).isEmpty();
             assertThat(queries.list(new InvoiceFilter(null, null, null, null, 1))).containsExactly(all.get(0));
