@@ -11,35 +11,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.achemine.testing.EngineTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The reproduction of issue 10: with the 11-01 and 11-02 exports in the inbox, 11-02 is imported, never 11-01. */
 @SpringBootTest(properties = {"achemine.intake.enabled=false", "achemine.directory.watch=true",
         "achemine.directory.poll-interval=200ms"})
-class DirectoryInboxSupersededIT {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
+class DirectoryInboxSupersededIT extends EngineTest {
 
     @Autowired
     PublicStructureDirectory directory;
 
     @Autowired
     DirectoryProperties properties;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void theNewestExportIsImportedAndTheOlderOneNeverAfterwards() throws Exception {
