@@ -7,13 +7,13 @@ import java.time.ZoneId;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.achemine.batch.RunRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.launch.JobLaunchRequest;
@@ -103,8 +103,10 @@ public class RoutingTrigger {
         if (execution == null || execution.getStatus() != BatchStatus.FAILED || execution.getEndTime() == null) {
             return false;
         }
+        // Spring Batch stamps its executions with the machine's clock in the machine's zone (LocalDateTime.now()),
+        // not with the platform clock, which tests may shift: the time since the failure is read on that same clock.
         Instant ended = execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant();
-        return ended.plus(retryAfter).isAfter(clock.instant());
+        return ended.plus(retryAfter).isAfter(Instant.now());
     }
 
     /** A routing run in progress, or the nightly run (it routes in its turn). */
@@ -125,8 +127,7 @@ public class RoutingTrigger {
     }
 
     private JobLaunchRequest launchRequest(String cause) {
-        return new JobLaunchRequest(routingJob, new JobParametersBuilder()
-                .addString("requestedAt", Instant.now().toString())
+        return new JobLaunchRequest(routingJob, RunRequest.parameters(clock)
                 .addString("cause", cause, false)
                 .toJobParameters());
     }
