@@ -38,8 +38,8 @@ public class IntakeConfiguration {
 
     /** Built once: schemas and stylesheets are compiled here, then shared by every worker. */
     @Bean
-    ValidationEngine validationEngine(AchemineProperties properties) {
-        return new ValidationEngine(properties.validation().toSettings());
+    ValidationEngine validationEngine(AchemineProperties properties, Clock clock) {
+        return new ValidationEngine(properties.validation().toSettings(), clock);
     }
 
     @Bean
