@@ -42,7 +42,9 @@ public class RoutingTrigger {
     private volatile boolean databaseDown;
 
     /**
-     * @param launcherBusy whether this engine's launcher thread is running a job now: an execution the
+     * @param launcherBusy whether this engine's launcher thread is running a job now or has a request waiting:
+     *                     no new request is made then (on a slow machine a run may not have recorded its
+     *                     execution yet when the next poll comes, and requests would pile up). An execution the
      *                     repository says is running while the launcher is idle was cut short (the database
      *                     went away mid-run and its failure could not be recorded)
      */
@@ -63,6 +65,9 @@ public class RoutingTrigger {
      * instead of every poll); null otherwise (no message).
      */
     public JobLaunchRequest launchIfWaiting() {
+        if (launcherBusy.getAsBoolean()) {
+            return null; // a request is waiting or running: its run answers for the work
+        }
         return whileDatabaseAnswers(() -> hasWork() && !running() && !failedRecently() ? launchRequest("intake") : null);
     }
 

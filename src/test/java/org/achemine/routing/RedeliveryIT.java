@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,6 +58,10 @@ class RedeliveryIT {
     @Autowired
     DirectoryImporter directoryImporter;
 
+    /** The platform clock: the changes a test records are dated like the engine's own. */
+    @Autowired
+    Clock clock;
+
     @Autowired
     JobOperator jobOperator;
 
@@ -86,8 +91,8 @@ class RedeliveryIT {
         route();
         String id = invoiceIdOf("completed.xml");
         ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
-                "Joindre le bon de livraison", Instant.now());
-        ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon de livraison n° 4471 joint", Instant.now());
+                "Joindre le bon de livraison", clock.instant());
+        ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon de livraison n° 4471 joint", clock.instant());
 
         // when routing runs
         route();
@@ -120,8 +125,8 @@ class RedeliveryIT {
 
         // when the invoice is suspended and completed a second time, the third delivery has a name of its own
         ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.AUTRE.name(), "Signature manquante",
-                Instant.now());
-        ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Signé", Instant.now());
+                clock.instant());
+        ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Signé", clock.instant());
         route();
         assertThat(Files.readAllBytes(outbox.resolve(id + "_COMPLETEE2_completed.xml"))).isEqualTo(original);
         assertThat(StatusReportFiles.read(outbox.resolve(id + "_COMPLETEE2_completed.statut.xml")).entries())
