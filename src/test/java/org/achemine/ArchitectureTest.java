@@ -95,6 +95,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void timeComesFromThePlatformClock() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.achemine.config.ClockConfiguration")
+                // the machine's clock on purpose: Spring Batch's execution times, file modification times, and
+                // the offline validate command (no platform, the machine's now is the deposit time)
+                .and().doNotHaveFullyQualifiedName("org.achemine.routing.RoutingTrigger")
+                .and().doNotHaveFullyQualifiedName("org.achemine.directory.DirectoryInboxFlow")
+                .and().doNotHaveFullyQualifiedName("org.achemine.validation.engine.ValidationEngine")
+                .and().doNotHaveFullyQualifiedName("org.achemine.validation.national.NationalCheck")
+                .and().doNotHaveFullyQualifiedName("org.achemine.cli.CompteRenduReport")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+                .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+                .orShould().callMethod(java.time.Clock.class, "systemUTC")
+                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .because("every date the platform records comes from the one Clock bean, which tests and CI shift"
+                        + " (achemine.clock.offset); a date from the machine's clock would not move with it")
+                .check(classes);
+    }
+
+    @Test
     void featurePackagesHaveNoCycles() {
         slices().matching("org.achemine.(*)..").should().beFreeOfCycles().check(classes);
     }

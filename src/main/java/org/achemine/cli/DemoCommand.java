@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.achemine.batch.RunRequest;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.directory.DirectoryImporter.ImportOutcome;
 import org.achemine.lifecycle.InvoiceStatus;
@@ -22,7 +23,6 @@ import org.achemine.report.InvoiceQueries.StatusChange;
 import org.achemine.report.FlowOverviews.FlowOverview;
 import org.achemine.report.FlowOverviews.InvoiceOverview;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -93,7 +93,7 @@ public class DemoCommand implements Callable<Integer> {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             awaitReported(jdbc, dropped, Duration.ofMinutes(5));
             context.getBean(JobOperator.class).start(context.getBean("routingJob", Job.class),
-                    new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
+                    RunRequest.parameters(context.getBean(Clock.class)).toJobParameters());
             List<FlowOverview> flows = new FlowOverviews(jdbc).all();
             print(flows);
             lifecycle(context, jdbc, dropped);
@@ -129,9 +129,9 @@ public class DemoCommand implements Callable<Integer> {
         }
         JobOperator jobs = context.getBean(JobOperator.class);
         jobs.start(context.getBean("routingJob", Job.class),
-                new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
+                RunRequest.parameters(context.getBean(Clock.class)).toJobParameters());
         jobs.start(context.getBean("lifecycleReportJob", Job.class),
-                new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
+                RunRequest.parameters(context.getBean(Clock.class)).toJobParameters());
         System.out.printf("  rapports de cycle de vie à %s : %s%n", SUPPLIER, jdbc.queryForList(
                 "SELECT file_path FROM lifecycle_report WHERE partner = ? ORDER BY report_id", String.class, SUPPLIER)
                 .stream().map(p -> Path.of(p).getFileName().toString()).toList());
@@ -220,8 +220,8 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     private static void awaitReported(JdbcTemplate jdbc, int expected, Duration patience) throws InterruptedException {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
+        long deadline = System.nanoTime() + patience.toNanos(); // elapsed time on the machine, not a date
+        while (System.nanoTime() - deadline < 0) {
             Integer reported = jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE stage = 'REPORTED'", Integer.class);
             if (reported != null && reported >= expected) {
                 return;

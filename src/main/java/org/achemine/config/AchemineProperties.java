@@ -73,13 +73,15 @@ public record AchemineProperties(
      * @param maxEntrySize    largest expanded archive entry
      * @param maxExpandedSize largest total expanded size of an archive
      * @param maxRatio        largest expansion ratio of an archive or entry
+     * @param issueDateTolerance how many whole days an issue date may be after the deposit date (Paris)
+     *                        before NAT_DATE_EMISSION_FUTURE refuses it
      */
     public record Validation(boolean runAllChecks, DataSize maxFileSize, int maxInvoices, DataSize maxEntrySize,
-                             DataSize maxExpandedSize, int maxRatio) {
+                             DataSize maxExpandedSize, int maxRatio, Duration issueDateTolerance) {
 
         public ValidationSettings toSettings() {
             return new ValidationSettings(runAllChecks, maxFileSize.toBytes(), maxInvoices, maxEntrySize.toBytes(),
-                    maxExpandedSize.toBytes(), maxRatio);
+                    maxExpandedSize.toBytes(), maxRatio, issueDateTolerance);
         }
     }
 }

@@ -44,8 +44,8 @@ class RedeliveryIT extends EngineTest {
         route();
         String id = invoiceIdOf("completed.xml");
         ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
-                "Joindre le bon de livraison", Instant.now());
-        ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon de livraison n° 4471 joint", Instant.now());
+                "Joindre le bon de livraison", clock.instant());
+        ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon de livraison n° 4471 joint", clock.instant());
 
         // when routing runs
         route();
@@ -78,8 +78,8 @@ class RedeliveryIT extends EngineTest {
 
         // when the invoice is suspended and completed a second time, the third delivery has a name of its own
         ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.AUTRE.name(), "Signature manquante",
-                Instant.now());
-        ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Signé", Instant.now());
+                clock.instant());
+        ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Signé", clock.instant());
         route();
         assertThat(Files.readAllBytes(outbox.resolve(id + "_COMPLETEE2_completed.xml"))).isEqualTo(original);
         assertThat(StatusReportFiles.read(outbox.resolve(id + "_COMPLETEE2_completed.statut.xml")).entries())

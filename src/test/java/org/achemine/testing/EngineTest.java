@@ -3,6 +3,7 @@ package org.achemine.testing;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.achemine.directory.DirectoryImporter;
@@ -52,6 +53,10 @@ public abstract class EngineTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    /** The platform clock: the changes a test records are dated like the engine's own. */
+    @Autowired
+    protected Clock clock;
 
     /** The sample directory in service, imported by the class's first test that asks. */
     protected void sampleDirectoryInService() throws Exception {

@@ -62,7 +62,7 @@ class LifecycleReportJobIT extends EngineTest {
         assertThat(run(routingJob).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         String good = invoiceIdOf("lr-good.xml");
         ledger.change(good, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
-                "Joindre le bon de livraison", Instant.now());
+                "Joindre le bon de livraison", clock.instant());
         List<Path> before = allReports();
         assertThat(trigger.launchIfWaiting()).as("the poller sees changes to report").isNotNull();
 
@@ -112,7 +112,7 @@ class LifecycleReportJobIT extends EngineTest {
         assertThat(trigger.launchIfWaiting()).isNull();
 
         // when the supplier completes the invoice and routing delivers it again, only the new changes go out
-        ledger.change(good, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon de livraison joint", Instant.now());
+        ledger.change(good, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon de livraison joint", clock.instant());
         assertThat(run(routingJob).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         run(lifecycleReportJob);
         List<Path> third = added(afterFirst, "FOU001");
@@ -142,7 +142,7 @@ class LifecycleReportJobIT extends EngineTest {
         assertEveryChangeReportedExactlyOnce();
 
         // when a run stops after its commit, before the rename, and the start-up sweep removed its temporary file
-        ledger.change(invoice, InvoiceStatus.SERVICE_FAIT, Actor.RECIPIENT, null, null, Instant.now());
+        ledger.change(invoice, InvoiceStatus.SERVICE_FAIT, Actor.RECIPIENT, null, null, clock.instant());
         PreparedReport committed = reports.prepare("FOU001", maxChange());
         assertThat(reports.commit(committed)).isTrue();
         Files.delete(committed.temporary());
@@ -159,7 +159,7 @@ class LifecycleReportJobIT extends EngineTest {
         assertEveryChangeReportedExactlyOnce();
 
         // when a run stops after its commit with its temporary file still there
-        ledger.change(invoice, InvoiceStatus.MANDATEE, Actor.RECIPIENT, null, "Mandat 2026-118", Instant.now());
+        ledger.change(invoice, InvoiceStatus.MANDATEE, Actor.RECIPIENT, null, "Mandat 2026-118", clock.instant());
         PreparedReport kept = reports.prepare("FOU001", maxChange());
         assertThat(reports.commit(kept)).isTrue();
         run(lifecycleReportJob);
