@@ -119,7 +119,7 @@ class RedeliveryIT {
         assertThat(ledger.history(id)).hasSize(6);
 
         // when the invoice is suspended and completed a second time, the third delivery has a name of its own
-        ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.AUTRE.name(), "Signature manquante",
+        ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(), "Signature manquante",
                 Instant.now());
         ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Signé", Instant.now());
         route();
