@@ -99,6 +99,7 @@ public final class StatusTransitions {
     /**
      * Whether nothing more is awaited for an invoice in this status: a final status, or 10 Comptabilisée at a
      * structure that does not report 11 Mise en paiement (directory: {@code GestionStatutMiseEnPaiement}).
+     * The same rule, in SQL: {@link org.achemine.report.AwaitedStatus}.
      */
     public static boolean awaitsNothing(InvoiceStatus status, boolean recipientReportsPayment) {
         return isFinal(status) || (status == COMPTABILISEE && !recipientReportsPayment);

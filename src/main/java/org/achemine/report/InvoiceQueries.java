@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.achemine.lifecycle.AwaitedStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Read-only questions an operator asks about one invoice, a list of invoices or one flow. */

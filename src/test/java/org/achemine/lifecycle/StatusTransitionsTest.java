@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.achemine.report.AwaitedStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,6 +44,16 @@ class StatusTransitionsTest {
         assertThat(StatusTransitions.awaitsNothing(InvoiceStatus.COMPTABILISEE, true)).isFalse();
         assertThat(StatusTransitions.awaitsNothing(InvoiceStatus.MISE_A_DISPOSITION, false)).isFalse();
         assertThat(StatusTransitions.awaitsNothing(InvoiceStatus.MISE_EN_PAIEMENT, true)).isTrue();
+    }
+
+    @Test
+    void theQueriesWaitForTheSameStatusesAsTheTable() {
+        for (InvoiceStatus status : InvoiceStatus.values()) {
+            boolean finalInSql = AwaitedStatus.FINAL_STATUSES.contains(status.code());
+            boolean finalWithoutPaymentInSql = finalInSql || AwaitedStatus.BOOKED.equals(status.code());
+            assertThat(finalInSql).as("%s", status).isEqualTo(StatusTransitions.awaitsNothing(status, true));
+            assertThat(finalWithoutPaymentInSql).as("%s", status).isEqualTo(StatusTransitions.awaitsNothing(status, false));
+        }
     }
 
     @Test
