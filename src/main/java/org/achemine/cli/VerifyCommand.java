@@ -1,6 +1,5 @@
 package org.achemine.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.verify.InvariantChecker;
@@ -11,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code verify [--data-dir DIR] [--drained]}: checks a data folder against the README's invariants (every
+ * {@code verify [--data-dir DIR] [--drained]}: checks a data folder against the invariants of docs/operations.md (every
  * flow archived and reported once, every accepted invoice delivered once or sent back with a reason, every
  * file accounted for, no temporary file left) and prints the counts and every violation. Run it while the
  * engine is stopped. Exit 0 when there is none, 1 when there is one, 2 on a usage error.
@@ -27,15 +26,11 @@ public class VerifyCommand extends OneShotCommand {
 
     @Override
     public Integer call() throws Exception {
-        Path folder = dataDir != null ? dataDir : configuredDataDir();
-        if (!Files.exists(folder.resolve("db").resolve("achemine.mv.db"))) {
-            // Starting the application would create an empty database there and find nothing wrong.
-            System.err.println("Pas de base achemine dans " + folder.toAbsolutePath()
-                    + " (db/achemine.mv.db) : indiquez le dossier de données avec --data-dir");
-            return 2;
-        }
+        DataFolder.checkSettings(springArgs);
+        Path folder = dataDir != null ? DataFolder.absolute(dataDir.toString()) : DataFolder.configured(springArgs);
+        DataFolder.requireDatabase(folder, dataDir != null ? "--data-dir " : DataFolder.OPTION);
         if (dataDir != null) {
-            springArgs.add("--achemine.data-dir=" + dataDir.toAbsolutePath());
+            springArgs.add(DataFolder.OPTION + folder);
         }
         return super.call();
     }
@@ -48,16 +43,5 @@ public class VerifyCommand extends OneShotCommand {
                 .check(mailboxes, context.getBean(JdbcTemplate.class), drained);
         System.out.print(report.describe());
         return report.clean() ? 0 : 1;
-    }
-
-    /** The data folder the application would use: {@code --achemine.data-dir=}, then the environment, then the default. */
-    private Path configuredDataDir() {
-        for (String arg : springArgs) {
-            if (arg.startsWith("--achemine.data-dir=")) {
-                return Path.of(arg.substring("--achemine.data-dir=".length()));
-            }
-        }
-        String fromEnvironment = System.getenv("ACHEMINE_DATA_DIR");
-        return Path.of(fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : "achemine-data");
     }
 }

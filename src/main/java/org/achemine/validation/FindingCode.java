@@ -14,7 +14,7 @@ import static org.achemine.validation.Severity.WARNING;
  * Official EN 16931 rules keep their published ids (BR-CO-15, UBL-SR-12...) and are not listed here.
  * Flow-level codes follow the reform's IRR_* (irrecevabilité) list where one fits.
  * Messages use {0}, {1}... placeholders; the French message is the reference, English is a courtesy.
- * The README's table of codes is checked against this enum by a test.
+ * The table of codes in docs/codes.md is checked against this enum by a test.
  */
 public enum FindingCode {
 
@@ -235,6 +235,9 @@ public enum FindingCode {
     ANN_IMPORT_REFUSE(DIRECTORY, FATAL,
             "Import de l'annuaire refusé : {0}. L'annuaire en service est conservé ; corrigez le fichier et redéposez les deux fichiers.",
             "Directory import refused: {0}. The directory in service is kept; fix the file and drop both files again."),
+    ANN_DEPOT_REMPLACE(DIRECTORY, WARNING,
+            "Le dépôt de l'annuaire « {0} » est plus ancien que « {1} » : il n'a pas été importé (l'annuaire ne revient jamais en arrière) et a été rangé dans {2}.",
+            "Directory drop '{0}' is older than '{1}': not imported (the directory never goes back in time), filed in {2}."),
 
     // --- Processing faults (ours, not the document's) ---
     ERR_TECHNIQUE(ADMISSIBILITY, FATAL,
