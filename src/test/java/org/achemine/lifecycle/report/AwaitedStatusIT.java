@@ -3,7 +3,6 @@ package org.achemine.lifecycle.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.achemine.directory.DirectoryImporter;
 import org.achemine.intake.FlowId;
 import org.achemine.intake.FlowRegistry;
 import org.achemine.intake.ReceivedFlow;
@@ -22,14 +20,10 @@ import org.achemine.mailbox.Mailboxes;
 import org.achemine.report.InvoiceQueries;
 import org.achemine.report.InvoiceQueries.InvoiceFilter;
 import org.achemine.report.InvoiceQueries.InvoiceSummary;
-import org.achemine.testing.SampleDirectory;
+import org.achemine.testing.EngineTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The daily summaries and {@code invoice list} do not wait for an 11 Mise en paiement that a structure never
@@ -39,33 +33,19 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = {"achemine.intake.enabled=false", "achemine.directory.watch=false",
         "achemine.routing.trigger-delay=1h"})
-class AwaitedStatusIT {
+class AwaitedStatusIT extends EngineTest {
 
     private static final String REPORTS_PAYMENT = "21690012600014";
     private static final String NEVER_REPORTS_PAYMENT = "27872412542590";
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Autowired
     FlowRegistry registry;
-
-    @Autowired
-    DirectoryImporter directoryImporter;
 
     @Test
     void anInvoiceBookedByAStructureThatNeverReportsPaymentAwaitsNothingMore() throws Exception {
         // given the sample directory, and invoices of both structures in 03, 10 and 11
-        SampleDirectory.importInto(directoryImporter, dataDir);
+        sampleDirectoryInService();
         String bookedWaiting = invoice(InvoiceStatus.COMPTABILISEE, REPORTS_PAYMENT);
         String delivered = invoice(InvoiceStatus.MISE_A_DISPOSITION, REPORTS_PAYMENT);
         String paid = invoice(InvoiceStatus.MISE_EN_PAIEMENT, REPORTS_PAYMENT);
