@@ -146,9 +146,11 @@ public class DemoCommand implements Callable<Integer> {
                         flow.originalName());
                 for (StatusChange change : queries.history(invoice.invoiceId())) {
                     InvoiceStatus status = InvoiceStatus.ofCode(change.status());
-                    System.out.printf("    %s  %s %-45s %-9s %s%n", change.changedAt(), status.code(),
-                            status.label(), change.actor(), abbreviate((change.reasonCode() == null ? ""
-                                    : change.reasonCode() + " : ") + Objects.toString(change.message(), "")));
+                    System.out.printf("    %s  %s %-45s %-10s %s%s%n", change.changedAt(), status.code(),
+                            status.label(), change.actor(),
+                            change.declaredAt() == null ? "" : "(déclaré " + change.declaredAt() + ") ",
+                            abbreviate((change.reasonCode() == null ? "" : change.reasonCode() + " : ")
+                                    + Objects.toString(change.message(), "")));
                 }
             }
         }

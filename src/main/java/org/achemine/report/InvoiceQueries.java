@@ -41,11 +41,11 @@ public class InvoiceQueries {
     public List<StatusChange> history(String invoiceId) {
         return jdbc.query("""
                 SELECT seq, changed_at, status, reform_code, actor, reason_code, message, source_flow_id, source_line,
-                       lifecycle_report_id
+                       lifecycle_report_id, declared_at
                 FROM invoice_status_history WHERE invoice_id = ? ORDER BY seq""",
                 (rs, n) -> new StatusChange(rs.getInt(1), instant(rs, 2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getObject(9, Integer.class), rs.getString(10)),
+                        rs.getObject(9, Integer.class), rs.getString(10), instant(rs, 11)),
                 invoiceId);
     }
 
@@ -53,8 +53,8 @@ public class InvoiceQueries {
     public List<InvoiceSummary> list(InvoiceFilter filter) {
         StringBuilder sql = new StringBuilder("""
                 SELECT invoice_id, invoice_number, supplier_id, COALESCE(recipient_siret, buyer_id), status,
-                       status_changed_at
-                FROM invoice WHERE 1 = 1""");
+                       status_changed_at, CASE WHEN %s THEN TRUE ELSE FALSE END
+                FROM invoice WHERE 1 = 1""".formatted(AwaitedStatus.awaitedBy("invoice")));
         List<Object> args = new ArrayList<>();
         if (filter.supplier() != null) {
             sql.append(" AND supplier_id = ?");
@@ -70,6 +70,9 @@ public class InvoiceQueries {
             sql.append(" AND status = ?");
             args.add(filter.status());
         }
+        if (filter.waitingOnly()) {
+            sql.append(" AND ").append(AwaitedStatus.awaitedBy("invoice"));
+        }
         if (filter.since() != null) {
             sql.append(" AND status_changed_at >= ?");
             args.add(filter.since().atStartOfDay().atOffset(ZoneOffset.UTC));
@@ -78,7 +81,7 @@ public class InvoiceQueries {
         args.add(filter.limit());
         return jdbc.query(sql.toString(),
                 (rs, n) -> new InvoiceSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs, 6)),
+                        rs.getString(5), instant(rs, 6), rs.getBoolean(7)),
                 args.toArray());
     }
 
@@ -113,13 +116,25 @@ public class InvoiceQueries {
         return time == null ? null : time.toInstant();
     }
 
-    /** Criteria of {@link #list}: null means any; {@code since} is a UTC day, on the last status change. */
-    public record InvoiceFilter(String supplier, String recipient, String status, LocalDate since, int limit) {
+    /**
+     * Criteria of {@link #list}: null means any; {@code since} is a UTC day, on the last status change (the
+     * platform's time); {@code waitingOnly} keeps the invoices still awaiting a status ({@link AwaitedStatus}).
+     */
+    public record InvoiceFilter(String supplier, String recipient, String status, LocalDate since, int limit,
+                                boolean waitingOnly) {
+
+        public InvoiceFilter(String supplier, String recipient, String status, LocalDate since, int limit) {
+            this(supplier, recipient, status, since, limit, false);
+        }
     }
 
-    /** One line of a list: the recipient is the routed SIRET, or the buyer read from the invoice before routing. */
+    /**
+     * One line of a list: the recipient is the routed SIRET, or the buyer read from the invoice before routing;
+     * {@code awaitsStatus} false once nothing more is expected (a final status, or 10 at a structure that never
+     * reports 11).
+     */
     public record InvoiceSummary(String invoiceId, String invoiceNumber, String supplierId, String recipient,
-                                 String status, Instant statusChangedAt) {
+                                 String status, Instant statusChangedAt, boolean awaitsStatus) {
     }
 
     /** An invoice with where it came from, where it went, and every status it went through. */
@@ -137,13 +152,14 @@ public class InvoiceQueries {
     }
 
     /**
-     * One row of {@code invoice_status_history}: with the status flow and line it came from (a recipient's or
-     * supplier's file; null for the platform's own changes) and the lifecycle report that told the supplier
-     * (null until one did).
+     * One row of {@code invoice_status_history}: when the platform recorded it ({@code changedAt}, which orders
+     * the history) and, for a change from a status file, the time its producer declared; with the status flow
+     * and line it came from (a recipient's or supplier's file; null for the platform's own changes) and the
+     * lifecycle report that told the supplier (null until one did).
      */
     public record StatusChange(int seq, Instant changedAt, String status, String reformCode, String actor,
                                String reasonCode, String message, String sourceFlowId, Integer sourceLine,
-                               String lifecycleReportId) {
+                               String lifecycleReportId, Instant declaredAt) {
 
         /** {@code <flowId>:<line>} of the status flow, or null. */
         public String source() {

@@ -77,7 +77,7 @@ class RedeliveryIT extends EngineTest {
         assertThat(ledger.history(id)).hasSize(6);
 
         // when the invoice is suspended and completed a second time, the third delivery has a name of its own
-        ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.AUTRE.name(), "Signature manquante",
+        ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(), "Signature manquante",
                 clock.instant());
         ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Signé", clock.instant());
         route();

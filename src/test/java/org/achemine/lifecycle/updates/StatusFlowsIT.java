@@ -59,17 +59,21 @@ class StatusFlowsIT extends EngineTest {
         drop(recipientIn, "status/statuts-service-fait.csv");
         CompteRenduType serviceDone = awaitReport(recipientOut, "statuts-service-fait.csv", 1);
 
-        // then every line is applied, in order, with its time, reason and comment
+        // then every line is applied, in order, with its reason and comment, dated by the platform; the sample's
+        // fixed dates precede the delivery (it happened now), which each line's warning says
         assertThat(serviceDone.getType()).isEqualTo(TypeCompteRendu.STATUTS);
         assertThat(serviceDone.getStatut().getEtat()).isEqualTo(EtatFlux.IN_INTEGRE);
-        assertThat(outcomes(serviceDone)).containsExactly("2:APPLIQUE", "3:APPLIQUE", "4:APPLIQUE");
+        String earlierThanDelivery = " STA_DATE_ANTERIEURE_MISE_A_DISPOSITION";
+        assertThat(outcomes(serviceDone)).containsExactly("2:APPLIQUE" + earlierThanDelivery,
+                "3:APPLIQUE" + earlierThanDelivery, "4:APPLIQUE" + earlierThanDelivery);
         assertThat(serviceDone.getFlux().getIdFlux()).startsWith("ACH0011301");
         assertThat(ledger.history(invoiceA)).extracting(StatusChange::status).containsExactly(InvoiceStatus.DEPOSEE,
                 InvoiceStatus.EN_COURS_ACHEMINEMENT, InvoiceStatus.MISE_A_DISPOSITION, InvoiceStatus.SERVICE_FAIT,
                 InvoiceStatus.COMPTABILISEE);
         StatusChange serviceFait = ledger.history(invoiceA).get(3);
         assertThat(serviceFait.actor()).isEqualTo(Actor.RECIPIENT);
-        assertThat(serviceFait.at()).isEqualTo("2026-11-24T08:15:00Z");
+        assertThat(serviceFait.declaredAt()).isEqualTo("2026-11-24T08:15:00Z");
+        assertThat(serviceFait.at()).isAfterOrEqualTo(ledger.history(invoiceA).get(2).at());
         assertThat(serviceFait.message()).isEqualTo("Service fait constaté par le service technique");
         assertThat(ledger.history(invoiceB)).last().satisfies(change -> {
             assertThat(change.status()).isEqualTo(InvoiceStatus.SUSPENDUE);
@@ -91,7 +95,7 @@ class StatusFlowsIT extends EngineTest {
 
         // then the good one is applied, each bad one reported with its line number and code, nothing else changed
         assertThat(mixed.getStatut().getEtat()).isEqualTo(EtatFlux.IN_INTEGRE_PARTIEL);
-        assertThat(outcomes(mixed)).containsExactly("2:APPLIQUE", "3:STA_MOTIF_ABSENT", "4:STA_FACTURE_INCONNUE",
+        assertThat(outcomes(mixed)).containsExactly("2:APPLIQUE" + earlierThanDelivery, "3:STA_MOTIF_ABSENT", "4:STA_FACTURE_INCONNUE",
                 "5:STA_STATUT_INCONNU", "6:STA_DATE_INVALIDE", "7:STA_MOTIF_INCONNU", "8:STA_LIGNE_MALFORMEE",
                 "9:STA_TRANSITION_INTERDITE");
         assertThat(mixed.getStatuts().getAppliquees()).isEqualTo(1);
