@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.achemine.validation.ValidationSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -40,12 +41,14 @@ public record AchemineProperties(
      */
     public record Partner(String code, String name, PartnerRole role, String siret, DeliveryFormat deliveryFormat) {
 
+        @ConstructorBinding
         public Partner {
             if (deliveryFormat == null) {
                 deliveryFormat = role != null && role.receives() ? DeliveryFormat.PIVOT : DeliveryFormat.ORIGINAL;
             }
         }
 
+        /** A partner with the default delivery format of its role. */
         public Partner(String code, String name, PartnerRole role, String siret) {
             this(code, name, role, siret, null);
         }

@@ -1,0 +1,192 @@
+package org.achemine.delivery.pivot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import org.achemine.chorus.pivot.CPPFacturePivot;
+import org.achemine.chorus.pivot.CPPFacturePivotUnitaire;
+import org.achemine.directory.DirectoryImporter;
+import org.achemine.lifecycle.Actor;
+import org.achemine.lifecycle.InvoiceLedger;
+import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.lifecycle.StatusReason;
+import org.achemine.testing.SampleDirectory;
+import org.achemine.testing.SampleInvoices;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The routing job delivers to a recipient partner configured for the pivot: a CPPFacturePivot valid against
+ * AIFE's schema, the supplier's file inside byte for byte, exactly once; deliveries again after a completion
+ * or a recycling say so in {@code Renvoi}.
+ */
+@SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
+        "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=1h",
+        "achemine.lifecycle.trigger-delay=1h", "achemine.delivery.durable=false",
+        "achemine.partners[0].code=FOU001", "achemine.partners[0].role=ISSUER",
+        "achemine.partners[1].code=COL001", "achemine.partners[1].name=Commune de Bellerive",
+        "achemine.partners[1].role=RECIPIENT", "achemine.partners[1].siret=21690012600014",
+        "achemine.partners[1].delivery-format=pivot"})
+class PivotDeliveryIT {
+
+    private static final String BELLERIVE = "21690012600014";   // service code required: SCE-TECH-042, SCE-ECOLES-07
+    private static final PivotSchema SCHEMA = new PivotSchema();
+
+    @TempDir
+    static Path dataDir;
+
+    private static boolean directoryLoaded;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("achemine.data-dir", () -> dataDir.toString());
+    }
+
+    @Autowired
+    DirectoryImporter directoryImporter;
+
+    @Autowired
+    JobOperator jobOperator;
+
+    @Autowired
+    @Qualifier("routingJob")
+    Job routingJob;
+
+    @Autowired
+    InvoiceLedger ledger;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void directory() throws Exception {
+        if (!directoryLoaded) {
+            SampleDirectory.importInto(directoryImporter, dataDir);
+            directoryLoaded = true;
+        }
+    }
+
+    @Test
+    void aRecipientPartnerAskingForThePivotReceivesAValidPivotCarryingTheOriginal() throws Exception {
+        // given an invoice deposited for Bellerive, whose partner COL001 asks for the pivot
+        byte[] original = SampleInvoices.ubl("F-PV-001", BELLERIVE, "SCE-TECH-042", "EJ-PV-1");
+        deposit("pivot-1.xml", original);
+
+        // when routing runs
+        route();
+
+        // then COL001 has one pivot, named the Chorus way, recorded as the delivery
+        String id = invoiceIdOf("pivot-1.xml");
+        assertThat(ledger.status(id)).contains(InvoiceStatus.MISE_A_DISPOSITION);
+        Path pivot = Path.of(jdbc.queryForObject("SELECT delivery_path FROM invoice WHERE invoice_id = ?", String.class, id));
+        assertThat(pivot.getParent()).isEqualTo(dataDir.resolve("mailboxes/COL001/out"));
+        assertThat(pivot.getFileName().toString()).isEqualTo("FEN0036A_ACH001_" + flowId(id, 0) + ".xml");
+        // valid against the official schema, read back with the generated classes
+        byte[] written = Files.readAllBytes(pivot);
+        SCHEMA.validate(written);
+        CPPFacturePivot read = SCHEMA.read(written);
+        CPPFacturePivotUnitaire invoice = read.getCPPFactures().getCPPFacturePivotUnitaire().get(0);
+        assertThat(invoice.getDonneesFacture().getId()).isEqualTo("F-PV-001");
+        assertThat(invoice.getDonneesFacture().getIdCPRO()).isEqualTo(PivotIds.idCpro(id));
+        assertThat(invoice.getDonneesFacture().getRenvoi()).isEqualTo("Non");
+        assertThat(invoice.getDonneesFacture().getEngagement().getNumeroEngagement()).isEqualTo("EJ-PV-1");
+        assertThat(invoice.getDebiteur().getIdentifiant()).isEqualTo(BELLERIVE);
+        assertThat(invoice.getDebiteur().getCodeService()).isEqualTo("SCE-TECH-042");
+        // dated by the platform: the day the flow was received, on the routing calendar
+        OffsetDateTime received = jdbc.queryForObject("SELECT received_at FROM flow WHERE flow_id = ?",
+                OffsetDateTime.class, id.substring(0, 25));
+        assertThat(invoice.getDonneesFacture().getDateReception().toString())
+                .isEqualTo(received.atZoneSameInstant(ZoneId.of("Europe/Paris")).toLocalDate().toString());
+        // and the supplier's file is inside, byte for byte
+        assertThat(Base64.getDecoder().decode(invoice.getPJ().get(0).getContenu())).isEqualTo(original);
+
+        // when routing runs again, nothing is delivered twice
+        route();
+        assertThat(pivotsIn(dataDir.resolve("mailboxes/COL001/out"), flowId(id, 0).substring(0, 23))).hasSize(1);
+    }
+
+    @Test
+    void deliveriesAgainAfterACompletionOrARecyclingCarryTheirRenvoi() throws Exception {
+        // given an invoice delivered, suspended, then completed by its supplier
+        deposit("pivot-completed.xml", SampleInvoices.ubl("F-PV-002", BELLERIVE, "SCE-TECH-042", null));
+        route();
+        String completed = invoiceIdOf("pivot-completed.xml");
+        ledger.change(completed, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
+                "Joindre le bon de livraison", Instant.now());
+        ledger.change(completed, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon joint", Instant.now());
+        // and an invoice sent back for recycling, then resent under the same number with the right service
+        deposit("pivot-recycle-1.xml", SampleInvoices.ubl("F-PV-003", BELLERIVE, "COMPTA", null));
+        route();
+        assertThat(ledger.status(invoiceIdOf("pivot-recycle-1.xml"))).contains(InvoiceStatus.A_RECYCLER);
+        deposit("pivot-recycle-2.xml", SampleInvoices.ubl("F-PV-003", BELLERIVE, "SCE-ECOLES-07", null));
+
+        // when routing runs
+        route();
+
+        // then the completed invoice is delivered again as a flow of its own, Renvoi = Complétée, with its notice
+        Path outbox = dataDir.resolve("mailboxes/COL001/out");
+        Path again = outbox.resolve("FEN0036A_ACH001_" + flowId(completed, 1) + ".xml");
+        assertThat(renvoi(again)).isEqualTo("Complétée");
+        assertThat(outbox.resolve("FEN0036A_ACH001_" + flowId(completed, 1) + ".statut.xml")).exists();
+        assertThat(renvoi(outbox.resolve("FEN0036A_ACH001_" + flowId(completed, 0) + ".xml"))).isEqualTo("Non");
+        // and the recycled one is delivered with Renvoi = Recyclée
+        String recycled = invoiceIdOf("pivot-recycle-2.xml");
+        assertThat(ledger.status(recycled)).contains(InvoiceStatus.MISE_A_DISPOSITION);
+        assertThat(renvoi(outbox.resolve("FEN0036A_ACH001_" + flowId(recycled, 0) + ".xml"))).isEqualTo("Recyclée");
+    }
+
+    private static String renvoi(Path pivot) throws Exception {
+        byte[] written = Files.readAllBytes(pivot);
+        SCHEMA.validate(written);
+        return SCHEMA.read(written).getCPPFactures().getCPPFacturePivotUnitaire().get(0).getDonneesFacture().getRenvoi();
+    }
+
+    /** The pivot flow id of an invoice's delivery: ACH001, interface 0036, IdCPRO, the completion count. */
+    private static String flowId(String invoiceId, int completions) {
+        return "ACH0010036" + String.format("%015d", PivotIds.idCpro(invoiceId).longValueExact() * 100 + completions);
+    }
+
+    private void route() throws Exception {
+        assertThat(jobOperator.start(routingJob, new JobParametersBuilder()
+                .addString("requestedAt", Instant.now().toString() + System.nanoTime()).toJobParameters()).getStatus())
+                .isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    private void deposit(String name, byte[] invoice) {
+        SampleInvoices.drop(dataDir.resolve("mailboxes/FOU001/in"), name, invoice);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM flow WHERE original_name = ? AND stage = 'REPORTED'", Long.class, name) == 1);
+    }
+
+    private String invoiceIdOf(String originalName) {
+        return jdbc.queryForObject("SELECT i.invoice_id FROM invoice i JOIN flow f ON f.flow_id = i.flow_id"
+                + " WHERE f.original_name = ?", String.class, originalName);
+    }
+
+    private static List<Path> pivotsIn(Path outbox, String flowIdPrefix) throws Exception {
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("FEN0036A_ACH001_" + flowIdPrefix)
+                    && f.getFileName().toString().endsWith(".xml")).toList();
+        }
+    }
+}
