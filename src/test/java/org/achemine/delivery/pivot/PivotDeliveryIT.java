@@ -3,14 +3,18 @@ package org.achemine.delivery.pivot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.achemine.chorus.pivot.CPPFacturePivot;
 import org.achemine.chorus.pivot.CPPFacturePivotUnitaire;
@@ -153,6 +157,42 @@ class PivotDeliveryIT {
         String recycled = invoiceIdOf("pivot-recycle-2.xml");
         assertThat(ledger.status(recycled)).contains(InvoiceStatus.MISE_A_DISPOSITION);
         assertThat(renvoi(outbox.resolve("FEN0036A_ACH001_" + flowId(recycled, 0) + ".xml"))).isEqualTo("Recyclée");
+    }
+
+    @Test
+    void aPivotThatCannotBeMadeIsNeverPublishedAndTheDeliveryIsTriedAgain() throws Exception {
+        // given an invoice deposited for Bellerive whose archived copy is damaged (a broken disk)
+        byte[] original = SampleInvoices.ubl("F-PV-004", BELLERIVE, "SCE-TECH-042", null);
+        deposit("pivot-damaged.xml", original);
+        String flow = jdbc.queryForObject("SELECT flow_id FROM flow WHERE original_name = ?", String.class,
+                "pivot-damaged.xml");
+        String id = flow + "-1";
+        Path archived = Path.of(jdbc.queryForObject("SELECT archive_path FROM flow WHERE flow_id = ?", String.class, flow));
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(archived);
+        Files.setPosixFilePermissions(archived, PosixFilePermissions.fromString("rw-------"));
+        Files.write(archived, "<Invoice>damaged".getBytes(StandardCharsets.UTF_8));
+
+        // when routing runs
+        BatchStatus status = jobOperator.start(routingJob, new JobParametersBuilder()
+                .addString("requestedAt", Instant.now().toString() + System.nanoTime()).toJobParameters()).getStatus();
+
+        // then the run fails safe: no pivot, no temporary file, the invoice still waits to be routed
+        assertThat(status).isEqualTo(BatchStatus.FAILED);
+        Path outbox = dataDir.resolve("mailboxes/COL001/out");
+        Path target = outbox.resolve("FEN0036A_ACH001_" + flowId(id, 0) + ".xml");
+        assertThat(target).doesNotExist();
+        try (Stream<Path> files = Files.list(outbox)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains(flowId(id, 0)));
+        }
+        assertThat(ledger.status(id)).contains(InvoiceStatus.DEPOSEE);
+
+        // when the archive is repaired and routing runs again, the invoice is delivered
+        Files.write(archived, original);
+        Files.setPosixFilePermissions(archived, permissions);
+        route();
+        assertThat(ledger.status(id)).contains(InvoiceStatus.MISE_A_DISPOSITION);
+        assertThat(Base64.getDecoder().decode(SCHEMA.read(Files.readAllBytes(target)).getCPPFactures()
+                .getCPPFacturePivotUnitaire().get(0).getPJ().get(0).getContenu())).isEqualTo(original);
     }
 
     private static String renvoi(Path pivot) throws Exception {

@@ -192,6 +192,18 @@ class PivotDeliveryTest {
                 .hasMessageContaining("BT-1").hasMessageContaining("20 characters");
     }
 
+    @Test
+    void neverReturnsAPivotThatBreaksTheOfficialSchema() throws IOException {
+        // given a recipient partner whose code is longer than the pivot's Recepteur/Id (8 characters)
+        Partner longCode = new Partner("COLLECTIVITE1", null, PartnerRole.RECIPIENT, BELLERIVE);
+        byte[] original = Files.readAllBytes(Path.of("samples/ubl/invoice-valid.xml"));
+
+        // then the pivot is refused by the schema check, not handed over to be published
+        assertThatThrownBy(() -> pivot.content(new Delivery(INVOICE_ID, BELLERIVE, longCode, "invoice-valid.xml",
+                Resend.NON, 1), new InvoiceDocument("invoice-valid.xml", original)))
+                .isInstanceOf(PivotSchema.InvalidPivotException.class).hasMessageContaining("COLLECTIVITE1");
+    }
+
     private static Delivery delivery(Resend resend, int occurrence) {
         return new Delivery(INVOICE_ID, BELLERIVE, RECIPIENT, "invoice-valid.xml", resend, occurrence);
     }
