@@ -57,9 +57,8 @@ public class InvoiceDelivery {
     }
 
     /**
-     * Where an invoice is (or will be) delivered, its name flagged when it is delivered again:
-     * {@code <invoiceId>_<FLAG>_<original name>} (e.g. {@code _COMPLETEE_}, {@code _RECYCLEE_}; a second
-     * completion of the same invoice {@code _COMPLETEE2_}).
+     * Where an invoice is (or will be) delivered, named by the recipient's format: for the original, flagged
+     * when it is delivered again ({@link OriginalDelivery}); for the pivot, by its own flow id.
      */
     public Path target(String invoiceId, String recipientSiret, String entryName, Resend resend, int occurrence) {
         Delivery delivery = delivery(invoiceId, recipientSiret, entryName, resend, occurrence);

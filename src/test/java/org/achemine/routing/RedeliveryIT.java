@@ -1,11 +1,9 @@
 package org.achemine.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,14 +15,13 @@ import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.StatusReason;
 import org.achemine.lifecycle.report.StatusReportFiles;
 import org.achemine.lifecycle.report.StatusReportFiles.Entry;
+import org.achemine.testing.RoutingRuns;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -158,20 +155,15 @@ class RedeliveryIT {
     }
 
     private void route() throws Exception {
-        assertThat(jobOperator.start(routingJob, new JobParametersBuilder()
-                .addString("requestedAt", Instant.now().toString() + System.nanoTime()).toJobParameters()).getStatus())
-                .isEqualTo(BatchStatus.COMPLETED);
+        RoutingRuns.route(jobOperator, routingJob);
     }
 
     private void deposit(String name, byte[] invoice) {
-        SampleInvoices.drop(dataDir.resolve("mailboxes/FOU001/in"), name, invoice);
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM flow WHERE original_name = ? AND stage = 'REPORTED'", Long.class, name) == 1);
+        RoutingRuns.deposit(jdbc, dataDir, name, invoice);
     }
 
     private String invoiceIdOf(String originalName) {
-        return jdbc.queryForObject("SELECT i.invoice_id FROM invoice i JOIN flow f ON f.flow_id = i.flow_id"
-                + " WHERE f.original_name = ?", String.class, originalName);
+        return RoutingRuns.invoiceIdOf(jdbc, originalName);
     }
 
     private static List<Path> filesOf(Path outbox, String invoiceId) throws Exception {

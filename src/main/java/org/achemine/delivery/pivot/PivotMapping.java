@@ -126,10 +126,12 @@ final class PivotMapping {
         if (facts.paymentAccount() != null) {
             ReferenceBancaire account = new ReferenceBancaire();
             String compact = facts.paymentAccount().replace(" ", "");
-            if (IBAN.matcher(compact).matches()) {
+            boolean iban = IBAN.matcher(compact).matches();
+            if (iban) {
                 account.setType("IBAN");
             }
-            account.setCompte(facts.paymentAccount());
+            // an IBAN is written without the spaces of its printed form (FR76 3000 ... → FR763000...)
+            account.setCompte(iban ? compact : facts.paymentAccount());
             supplier.setReferenceBancaire(account);
         }
         supplier.setModeEmission("flux");

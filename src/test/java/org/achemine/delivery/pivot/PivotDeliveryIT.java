@@ -1,14 +1,12 @@
 package org.achemine.delivery.pivot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -23,6 +21,7 @@ import org.achemine.lifecycle.Actor;
 import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.StatusReason;
+import org.achemine.testing.RoutingRuns;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -173,8 +171,7 @@ class PivotDeliveryIT {
         Files.write(archived, "<Invoice>damaged".getBytes(StandardCharsets.UTF_8));
 
         // when routing runs
-        BatchStatus status = jobOperator.start(routingJob, new JobParametersBuilder()
-                .addString("requestedAt", Instant.now().toString() + System.nanoTime()).toJobParameters()).getStatus();
+        BatchStatus status = RoutingRuns.start(jobOperator, routingJob);
 
         // then the run fails safe: no pivot, no temporary file, the invoice still waits to be routed
         assertThat(status).isEqualTo(BatchStatus.FAILED);
@@ -207,20 +204,15 @@ class PivotDeliveryIT {
     }
 
     private void route() throws Exception {
-        assertThat(jobOperator.start(routingJob, new JobParametersBuilder()
-                .addString("requestedAt", Instant.now().toString() + System.nanoTime()).toJobParameters()).getStatus())
-                .isEqualTo(BatchStatus.COMPLETED);
+        RoutingRuns.route(jobOperator, routingJob);
     }
 
     private void deposit(String name, byte[] invoice) {
-        SampleInvoices.drop(dataDir.resolve("mailboxes/FOU001/in"), name, invoice);
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM flow WHERE original_name = ? AND stage = 'REPORTED'", Long.class, name) == 1);
+        RoutingRuns.deposit(jdbc, dataDir, name, invoice);
     }
 
     private String invoiceIdOf(String originalName) {
-        return jdbc.queryForObject("SELECT i.invoice_id FROM invoice i JOIN flow f ON f.flow_id = i.flow_id"
-                + " WHERE f.original_name = ?", String.class, originalName);
+        return RoutingRuns.invoiceIdOf(jdbc, originalName);
     }
 
     private static List<Path> pivotsIn(Path outbox, String flowIdPrefix) throws Exception {
