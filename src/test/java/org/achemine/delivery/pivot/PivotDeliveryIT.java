@@ -21,9 +21,12 @@ import org.achemine.lifecycle.Actor;
 import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.StatusReason;
+import org.achemine.mailbox.Mailboxes;
 import org.achemine.testing.RoutingRuns;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
+import org.achemine.verify.InvariantChecker;
+import org.achemine.verify.VerificationReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +82,9 @@ class PivotDeliveryIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Mailboxes mailboxes;
 
     @BeforeEach
     void directory() throws Exception {
@@ -155,6 +161,12 @@ class PivotDeliveryIT {
         String recycled = invoiceIdOf("pivot-recycle-2.xml");
         assertThat(ledger.status(recycled)).contains(InvoiceStatus.MISE_A_DISPOSITION);
         assertThat(renvoi(outbox.resolve("FEN0036A_ACH001_" + flowId(recycled, 0) + ".xml"))).isEqualTo("Recyclée");
+
+        // and verify accounts for every pivot in out/ (first deliveries, the one after completion, its notice)
+        VerificationReport verification = InvariantChecker.standard().check(mailboxes, jdbc, false);
+        assertThat(verification.clean()).as(verification.describe()).isTrue();
+        assertThat(verification.count("factures livrées dans out/ (fichiers)")).isGreaterThanOrEqualTo(2);
+        assertThat(verification.count("factures livrées à nouveau après complétion (fichiers et avis)")).isEqualTo(2);
     }
 
     @Test
