@@ -51,7 +51,7 @@ public class DemoCommand implements Callable<Integer> {
             List.of(RECIPIENT, "statuts-lignes-erronees.csv"),
             List.of(SUPPLIER, "completion-fournisseur.xml"));
 
-    @Option(names = "--samples", defaultValue = "samples", description = "The samples folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", description = "A samples folder (default: the samples shipped in the jar).")
     Path samples;
 
     @Option(names = "--data-dir", defaultValue = "achemine-data-demo",
@@ -63,13 +63,19 @@ public class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(samples.resolve("directory"))) {
+        DataFolder.checkSettings(springArgs);
+        if (samples != null && !Files.isDirectory(samples.resolve("directory"))) {
             System.err.println("Dossier d'exemples introuvable : " + samples.toAbsolutePath()
-                    + " (lancez la démo depuis le dossier du projet, ou --samples DOSSIER)");
+                    + " (il doit contenir directory/ : indiquez le dossier samples du projet, ou omettez --samples"
+                    + " pour les exemples du jar)");
             return 2;
         }
+        dataDir = DataFolder.absolute(dataDir.toString());
         if (!freshDataDir()) {
             return 2;
+        }
+        if (samples == null) {
+            samples = DemoSamples.copyTo(dataDir.resolve("demo-samples"));
         }
         List<String> properties = List.of("achemine.data-dir=" + dataDir.toAbsolutePath(),
                 "achemine.directory.watch=false", "achemine.routing.trigger-delay=1h", "achemine.lifecycle.trigger-delay=1h",
@@ -93,7 +99,8 @@ public class DemoCommand implements Callable<Integer> {
             lifecycle(context, jdbc, dropped);
             printHistories(flows, new InvoiceQueries(jdbc));
             System.out.printf("%nDonnées : %s (rapports dans mailboxes/%s/out, factures livrées et comptes rendus de"
-                    + " statuts dans mailboxes/%s/out)%n", dataDir.toAbsolutePath(), SUPPLIER, RECIPIENT);
+                    + " statuts dans mailboxes/%s/out)%n", dataDir, SUPPLIER, RECIPIENT);
+            printNextCommands(flows);
             return 0;
         }
     }
@@ -145,6 +152,24 @@ public class DemoCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** What to try next on the demo's data folder, ready to paste: the demo's engine has stopped, the folder is free. */
+    private void printNextCommands(List<FlowOverview> flows) {
+        String jar = "java -jar " + JarLocation.ofRunningCommand();
+        String data = DataFolder.OPTION + dataDir;
+        System.out.printf("%nÀ essayer ensuite sur ce dossier de données :%n");
+        System.out.printf("  %s invoice list %s%n", jar, data);
+        flows.stream().flatMap(flow -> flow.invoices().stream().filter(i -> i.deliveryPath() != null)
+                        .map(invoice -> List.of(flow.flowId(), invoice.invoiceId())))
+                .findFirst()
+                .ifPresent(ids -> {
+                    System.out.printf("  %s invoice show %s %s%n", jar, ids.get(1), data);
+                    System.out.printf("  %s flow show %s %s%n", jar, ids.get(0), data);
+                });
+        System.out.printf("  %s verify %s%n", jar, data);
+        System.out.printf("  %s run %s   (le moteur en service ; déposez vos fichiers dans mailboxes/%s/in)%n",
+                jar, data, SUPPLIER);
     }
 
     private static String abbreviate(String message) {
@@ -207,7 +232,7 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     private void print(List<FlowOverview> flows) {
-        Path root = dataDir.toAbsolutePath();
+        Path root = dataDir;
         System.out.println();
         for (FlowOverview flow : flows) {
             System.out.printf("%-48s %-19s %s  %s%n", flow.originalName(), flow.flowState(),

@@ -22,6 +22,11 @@ public class InvoiceCommand {
     @Command(name = "show", description = "One invoice: status, routing data, status history, files.")
     static class ShowInvoice extends OneShotCommand {
 
+        @Override
+        protected boolean readsExistingData() {
+            return true;
+        }
+
         @Parameters(index = "0", paramLabel = "ID", description = "The invoice id, <flowId>-<rank>.")
         String invoiceId;
 
@@ -74,6 +79,11 @@ public class InvoiceCommand {
 
     @Command(name = "list", description = "Invoices, most recently changed first; filters combine (AND).")
     static class ListInvoices extends OneShotCommand {
+
+        @Override
+        protected boolean readsExistingData() {
+            return true;
+        }
 
         @Option(names = "--supplier", paramLabel = "ID", description = "Supplier id (BT-29).")
         String supplier;

@@ -25,6 +25,11 @@ public class JobCommand {
     @Command(name = "list", description = "Recent job executions with their counts and status.")
     static class ListJobs extends OneShotCommand {
 
+        @Override
+        protected boolean readsExistingData() {
+            return true;
+        }
+
         @Option(names = "--limit", defaultValue = "20", description = "How many executions (default ${DEFAULT-VALUE}).")
         int limit;
 

@@ -94,6 +94,12 @@ public class DirectoryGenerations {
         return jdbc.queryForList("SELECT generation_id FROM directory_current", Long.class).stream().findFirst();
     }
 
+    /** The structures file the directory in service was imported from, if any. */
+    public Optional<String> currentStructuresFile() {
+        return jdbc.queryForList("SELECT g.structures_file FROM directory_current c JOIN directory_generation g"
+                + " ON g.generation_id = c.generation_id", String.class).stream().findFirst();
+    }
+
     record GenerationCounts(int structures, int services, int rejected, int warnings) {
     }
 

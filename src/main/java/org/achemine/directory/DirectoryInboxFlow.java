@@ -3,7 +3,6 @@ package org.achemine.directory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import org.achemine.directory.DirectoryDrops.DirectoryDrop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +29,8 @@ public class DirectoryInboxFlow {
     private static final String DROP = "directoryDrop";
 
     @Bean
-    DirectoryDrops directoryDrops(DirectoryProperties properties) {
-        return new DirectoryDrops(properties.inbox(), Duration.ofSeconds(2), Clock.systemUTC());
+    DirectoryDrops directoryDrops(DirectoryProperties properties, DirectoryGenerations generations) {
+        return DirectoryDrops.of(properties, generations, Clock.systemUTC());
     }
 
     @Bean

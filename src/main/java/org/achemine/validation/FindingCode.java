@@ -226,6 +226,9 @@ public enum FindingCode {
     ANN_IMPORT_REFUSE(DIRECTORY, FATAL,
             "Import de l'annuaire refusé : {0}. L'annuaire en service est conservé ; corrigez le fichier et redéposez les deux fichiers.",
             "Directory import refused: {0}. The directory in service is kept; fix the file and drop both files again."),
+    ANN_DEPOT_REMPLACE(DIRECTORY, WARNING,
+            "Le dépôt de l'annuaire « {0} » est plus ancien que « {1} » : il n'a pas été importé (l'annuaire ne revient jamais en arrière) et a été rangé dans {2}.",
+            "Directory drop '{0}' is older than '{1}': not imported (the directory never goes back in time), filed in {2}."),
 
     // --- Processing faults (ours, not the document's) ---
     ERR_TECHNIQUE(ADMISSIBILITY, FATAL,

@@ -7,28 +7,18 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import org.achemine.directory.DirectoryImporter;
 import org.achemine.lifecycle.Actor;
-import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceLedger.StatusChange;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.StatusReason;
 import org.achemine.lifecycle.report.StatusReportFiles;
 import org.achemine.lifecycle.report.StatusReportFiles.Entry;
-import org.achemine.testing.RoutingRuns;
-import org.achemine.testing.SampleDirectory;
+import org.achemine.testing.EngineTest;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Invoices delivered again: completed by the supplier after a suspension (12 → 03), or resent under the same
@@ -37,42 +27,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=1h",
         "achemine.lifecycle.trigger-delay=1h", "achemine.delivery.durable=false"})
-class RedeliveryIT {
+class RedeliveryIT extends EngineTest {
 
     private static final String BELLERIVE = "21690012600014";   // service code required: SCE-TECH-042, SCE-ECOLES-07
 
-    @TempDir
-    static Path dataDir;
-
-    private static boolean directoryLoaded;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
-
-    @Autowired
-    DirectoryImporter directoryImporter;
-
-    @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    @Qualifier("routingJob")
-    Job routingJob;
-
-    @Autowired
-    InvoiceLedger ledger;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @BeforeEach
     void directory() throws Exception {
-        if (!directoryLoaded) {
-            SampleDirectory.importInto(directoryImporter, dataDir);
-            directoryLoaded = true;
-        }
+        sampleDirectoryInService();
     }
 
     @Test
@@ -155,15 +116,11 @@ class RedeliveryIT {
     }
 
     private void route() throws Exception {
-        RoutingRuns.route(jobOperator, routingJob);
+        assertThat(run(routingJob).getStatus()).isEqualTo(BatchStatus.COMPLETED);
     }
 
     private void deposit(String name, byte[] invoice) {
-        RoutingRuns.deposit(jdbc, dataDir, name, invoice);
-    }
-
-    private String invoiceIdOf(String originalName) {
-        return RoutingRuns.invoiceIdOf(jdbc, originalName);
+        deposit("FOU001", name, invoice);
     }
 
     private static List<Path> filesOf(Path outbox, String invoiceId) throws Exception {

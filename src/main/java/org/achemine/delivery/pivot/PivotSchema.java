@@ -4,9 +4,12 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.Unmarshaller;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URL;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import javax.xml.validation.Schema;
 import org.achemine.chorus.pivot.CPPFacturePivot;
 import org.achemine.xml.HardenedXml;
@@ -65,14 +68,24 @@ public final class PivotSchema {
         }
     }
 
-    /** Reads a pivot (ours or anyone's) into the classes generated from the official schema. */
+    /** Reads a pivot (ours or anyone's), once it validates, into the classes generated from the official schema. */
     public CPPFacturePivot read(byte[] xml) throws IOException {
+        validate(xml);
+        XMLStreamReader reader = null;
         try {
+            reader = HardenedXml.xmlInputFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
             Unmarshaller unmarshaller = context.createUnmarshaller();
-            unmarshaller.setSchema(schema);
-            return (CPPFacturePivot) unmarshaller.unmarshal(HardenedXml.saxSource(xml, "pivot"));
-        } catch (JAXBException e) {
-            throw new IOException("Not a valid pivot: " + e.getMessage(), e);
+            return unmarshaller.unmarshal(reader, CPPFacturePivot.class).getValue();
+        } catch (JAXBException | XMLStreamException e) {
+            throw new IOException("Cannot read the pivot: " + e.getMessage(), e);
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing held but the bytes in memory
+                }
+            }
         }
     }
 

@@ -16,29 +16,19 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.achemine.chorus.pivot.CPPFacturePivot;
 import org.achemine.chorus.pivot.CPPFacturePivotUnitaire;
-import org.achemine.directory.DirectoryImporter;
 import org.achemine.lifecycle.Actor;
-import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.StatusReason;
 import org.achemine.mailbox.Mailboxes;
-import org.achemine.testing.RoutingRuns;
-import org.achemine.testing.SampleDirectory;
+import org.achemine.testing.EngineTest;
 import org.achemine.testing.SampleInvoices;
 import org.achemine.verify.InvariantChecker;
 import org.achemine.verify.VerificationReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The routing job delivers to a recipient partner configured for the pivot: a CPPFacturePivot valid against
@@ -52,46 +42,17 @@ import org.springframework.test.context.DynamicPropertySource;
         "achemine.partners[1].code=COL001", "achemine.partners[1].name=Commune de Bellerive",
         "achemine.partners[1].role=RECIPIENT", "achemine.partners[1].siret=21690012600014",
         "achemine.partners[1].delivery-format=pivot"})
-class PivotDeliveryIT {
+class PivotDeliveryIT extends EngineTest {
 
     private static final String BELLERIVE = "21690012600014";   // service code required: SCE-TECH-042, SCE-ECOLES-07
     private static final PivotSchema SCHEMA = new PivotSchema();
-
-    @TempDir
-    static Path dataDir;
-
-    private static boolean directoryLoaded;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
-
-    @Autowired
-    DirectoryImporter directoryImporter;
-
-    @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    @Qualifier("routingJob")
-    Job routingJob;
-
-    @Autowired
-    InvoiceLedger ledger;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     Mailboxes mailboxes;
 
     @BeforeEach
     void directory() throws Exception {
-        if (!directoryLoaded) {
-            SampleDirectory.importInto(directoryImporter, dataDir);
-            directoryLoaded = true;
-        }
+        sampleDirectoryInService();
     }
 
     @Test
@@ -183,7 +144,7 @@ class PivotDeliveryIT {
         Files.write(archived, "<Invoice>damaged".getBytes(StandardCharsets.UTF_8));
 
         // when routing runs
-        BatchStatus status = RoutingRuns.start(jobOperator, routingJob);
+        BatchStatus status = run(routingJob).getStatus();
 
         // then the run fails safe: no pivot, no temporary file, the invoice still waits to be routed
         assertThat(status).isEqualTo(BatchStatus.FAILED);
@@ -216,15 +177,11 @@ class PivotDeliveryIT {
     }
 
     private void route() throws Exception {
-        RoutingRuns.route(jobOperator, routingJob);
+        assertThat(run(routingJob).getStatus()).isEqualTo(BatchStatus.COMPLETED);
     }
 
     private void deposit(String name, byte[] invoice) {
-        RoutingRuns.deposit(jdbc, dataDir, name, invoice);
-    }
-
-    private String invoiceIdOf(String originalName) {
-        return RoutingRuns.invoiceIdOf(jdbc, originalName);
+        deposit("FOU001", name, invoice);
     }
 
     private static List<Path> pivotsIn(Path outbox, String flowIdPrefix) throws Exception {
