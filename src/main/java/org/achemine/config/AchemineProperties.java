@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.achemine.validation.ValidationSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -35,8 +36,33 @@ public record AchemineProperties(
      * @param name  a readable name, for operators
      * @param role  ISSUER (drops invoices), RECIPIENT (receives them) or BOTH
      * @param siret for a recipient, the SIRET of the public structure its mailbox serves
+     * @param deliveryFormat for a recipient, how its invoices are delivered: {@code pivot} (the default: the
+     *                       Chorus CPPFacturePivot EDI systems read) or {@code original} (the supplier's file)
      */
-    public record Partner(String code, String name, PartnerRole role, String siret) {
+    public record Partner(String code, String name, PartnerRole role, String siret, DeliveryFormat deliveryFormat) {
+
+        @ConstructorBinding
+        public Partner {
+            if (deliveryFormat == null) {
+                deliveryFormat = role != null && role.receives() ? DeliveryFormat.PIVOT : DeliveryFormat.ORIGINAL;
+            }
+        }
+
+        /** A partner with the default delivery format of its role. */
+        public Partner(String code, String name, PartnerRole role, String siret) {
+            this(code, name, role, siret, null);
+        }
+    }
+
+    /**
+     * How a recipient partner wants its invoices: the supplier's file byte for byte, or Chorus Pro's
+     * {@code CPPFacturePivot} (interface FEN0036A) carrying that file as its attachment. A recipient partner
+     * that says nothing gets the pivot, what EDI-connected public systems read (docs/formats.md); invoices
+     * for a SIRET no partner serves are delivered as deposited.
+     */
+    public enum DeliveryFormat {
+        ORIGINAL,
+        PIVOT
     }
 
     public enum PartnerRole {
