@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.achemine.archive.FlowArchive;
@@ -60,10 +61,23 @@ public class IntakeConfiguration {
         return new UnlistedEntries(properties.intake().readLockInterval(), UTC);
     }
 
+    /** One deposit queue per partner and the engine's worker slots (ADR 0012). */
+    @Bean
+    DepositQueues depositQueues(Mailboxes mailboxes, AchemineProperties properties) {
+        return new DepositQueues(mailboxes.partners().stream().map(AchemineProperties.Partner::code)
+                .collect(Collectors.toSet()), properties.intake());
+    }
+
+    @Bean
+    FlowWatchdog flowWatchdog(AchemineProperties properties) {
+        return new FlowWatchdog(properties.intake().checkTimeLimit(), UTC);
+    }
+
     @Bean
     FlowDeposit flowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
-                            StatusFlowHandler statusFlows, IntakeMetrics metrics) {
-        return new FlowDeposit(engine, reports, registry, mailboxes, UTC, statusFlows, metrics);
+                            StatusFlowHandler statusFlows, IntakeMetrics metrics, DepositQueues queues,
+                            FlowWatchdog watchdog) {
+        return new FlowDeposit(engine, reports, registry, mailboxes, UTC, statusFlows, metrics, queues, watchdog);
     }
 
     /** Free space on the data folder's disk; also reported by the mailboxes' health. */
@@ -81,8 +95,8 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    IntakeMetrics intakeMetrics(MeterRegistry meterRegistry, IntakeGate gate) {
-        return new IntakeMetrics(meterRegistry, gate);
+    IntakeMetrics intakeMetrics(MeterRegistry meterRegistry, IntakeGate gate, FlowWatchdog watchdog) {
+        return new IntakeMetrics(meterRegistry, gate, watchdog);
     }
 
     /** Settled before any route starts: see {@link RecoveryBacklog}. Skipped when intake is disabled. */

@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
  *       then {@link FlowReception#take} archives, records and removes them ({@code workers} at a time);</li>
  *   <li>{@code intake-unlisted-<partner>}: the same for what Camel's file component never lists: names
  *       holding a backslash, links that do not lead to a regular file ({@link UnlistedEntries});</li>
- *   <li>{@code intake-deposit}: {@code achemine.intake.workers} threads validate each flow and write its
- *       deposit report ({@link FlowDeposit#process});</li>
+ *   <li>{@code intake-deposit-<partner>}: each partner's flows wait in their own queue, served by
+ *       {@code achemine.intake.partner-workers} threads; at most {@code achemine.intake.workers} flows are
+ *       validated at once, so one partner never holds every worker ({@link DepositQueues}, ADR 0012); each
+ *       flow is validated and gets its deposit report ({@link FlowDeposit#process});</li>
  *   <li>{@code intake-recovery}: once at start-up, re-submits the flows taken but not reported before a stop;</li>
  *   <li>{@code intake-retry}: every {@code achemine.intake.retry-interval}, re-submits the flows a technical
  *       fault left unreported (the fault may have cleared: disk space freed, database back);</li>
@@ -33,7 +35,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class IntakeRoutes extends RouteBuilder {
 
-    static final String DEPOSIT = "seda:intake-deposit";
     private static final String POLL_STRATEGY = "intakeGatedPollStrategy";
 
     private final AchemineProperties properties;
@@ -45,10 +46,13 @@ public class IntakeRoutes extends RouteBuilder {
     private final UnlistedEntries unlistedEntries;
     private final IntakeGate gate;
     private final IntakeMetrics metrics;
+    private final DepositQueues queues;
 
     public IntakeRoutes(AchemineProperties properties, Mailboxes mailboxes, FlowReception reception,
                         FlowDeposit deposit, RecoveryBacklog backlog, FlowRegistry registry,
-                        UnlistedEntries unlistedEntries, IntakeGate gate, IntakeMetrics metrics) {
+                        UnlistedEntries unlistedEntries, IntakeGate gate, IntakeMetrics metrics,
+                        DepositQueues queues) {
+        this.queues = queues;
         this.properties = properties;
         this.mailboxes = mailboxes;
         this.reception = reception;
@@ -69,35 +73,41 @@ public class IntakeRoutes extends RouteBuilder {
                 .handled(true) // logged with its incident id; the flow stays safe where it is and is retried
                 .log(LoggingLevel.WARN, "${exception.message}");
 
-        from(depositEndpoint(intake) + "&concurrentConsumers=" + intake.workers())
-                .routeId("intake-deposit").autoStartup(enabled).startupOrder(10)
+        int depositOrder = 10;
+        for (String queue : queues.queues()) {
+            from(queues.consumerUri(queue))
+                    .routeId("intake-deposit-" + queue).autoStartup(enabled).startupOrder(depositOrder++)
+                    .bean(deposit, "process");
+        }
+        from(queues.consumerUri(DepositQueues.OTHERS))
+                .routeId("intake-deposit-" + DepositQueues.OTHERS).autoStartup(enabled).startupOrder(4)
                 .bean(deposit, "process");
 
         from("timer:intake-recovery?repeatCount=1&delay=0")
-                .routeId("intake-recovery").autoStartup(enabled).startupOrder(20)
+                .routeId("intake-recovery").autoStartup(enabled).startupOrder(1020)
                 .setBody(constant(backlog.flows()))
                 .split(body())
-                    .to(depositEndpoint(intake));
+                    .recipientList(method(queues, "uriFor"));
 
         from("timer:intake-gate?delay=0&period=" + intake.resourceCheckInterval().toMillis())
-                .routeId("intake-gate").autoStartup(enabled).startupOrder(5)
+                .routeId("intake-gate").autoStartup(enabled).startupOrder(3)
                 .bean(gate, "check")
                 .filter(body()) // just resumed: a fault during the pause may have left flows unreported
                     .bean(registry, "unreported")
                     .split(body())
-                        .to(depositEndpoint(intake));
+                        .recipientList(method(queues, "uriFor"));
 
         long retry = intake.retryInterval().toMillis();
         from("timer:intake-retry?delay=" + retry + "&period=" + retry)
-                .routeId("intake-retry").autoStartup(enabled).startupOrder(25)
+                .routeId("intake-retry").autoStartup(enabled).startupOrder(1025)
                 .filter(method(gate, "isOpen"))
                     .bean(registry, "awaitingRetry")
                     .split(body())
-                        .to(depositEndpoint(intake));
+                        .recipientList(method(queues, "uriFor"));
 
         getContext().getRegistry().bind(POLL_STRATEGY, new GatedPollStrategy(gate));
 
-        int order = 30;
+        int order = 1030;
         for (Partner partner : mailboxes.partners()) {
             from(mailboxUri(partner.code(), intake))
                     .routeId("intake-" + partner.code()).autoStartup(enabled).startupOrder(order++)
@@ -107,7 +117,7 @@ public class IntakeRoutes extends RouteBuilder {
                     .bean(reception, "take('" + partner.code() + "', ${body})")
                     .filter(body().isNotNull()) // null: the file left in/ before it was taken
                         .bean(metrics, "received")
-                        .to(depositEndpoint(intake));
+                        .recipientList(method(queues, "uriFor"));
 
             from("timer:intake-unlisted-" + partner.code() + "?period=" + intake.pollInterval().toMillis())
                     .routeId("intake-unlisted-" + partner.code()).autoStartup(enabled).startupOrder(order++)
@@ -118,7 +128,7 @@ public class IntakeRoutes extends RouteBuilder {
                             .bean(reception, "take('" + partner.code() + "', ${body})")
                             .filter(body().isNotNull())
                                 .bean(metrics, "received")
-                                .to(depositEndpoint(intake));
+                                .recipientList(method(queues, "uriFor"));
         }
     }
 
@@ -137,9 +147,5 @@ public class IntakeRoutes extends RouteBuilder {
                 + "&maxMessagesPerPoll=200&sortBy=file:modified"
                 + "&autoCreate=false"
                 + "&pollStrategy=#" + POLL_STRATEGY;             // no poll while intake is paused
-    }
-
-    private static String depositEndpoint(Intake intake) {
-        return DEPOSIT + "?size=" + Math.max(100, 50 * intake.workers()) + "&blockWhenFull=true";
     }
 }

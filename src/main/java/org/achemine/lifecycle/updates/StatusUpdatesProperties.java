@@ -9,7 +9,17 @@ import org.springframework.util.unit.DataSize;
  * @param maxFileSize largest status file processed (IRR_TAILLE_F above, without reading it). Smaller than the
  *                    invoice limit: a status file is read whole and applied in one transaction, and a few
  *                    megabytes already hold tens of thousands of lines.
+ * @param maxLines    most status updates in one file (STA_TROP_DE_LIGNES above: the file is counted in one
+ *                    streamed pass and refused, nothing applied): bounds a worker's time and memory
+ * @param reportDetailLines lines written in detail in a status report; the rest are counted
  */
 @ConfigurationProperties("achemine.status-updates")
-public record StatusUpdatesProperties(DataSize maxFileSize) {
+public record StatusUpdatesProperties(DataSize maxFileSize, int maxLines, int reportDetailLines) {
+
+    public StatusUpdatesProperties {
+        if (maxLines < 1 || reportDetailLines < 1) {
+            throw new IllegalArgumentException("achemine.status-updates.max-lines and report-detail-lines must be"
+                    + " at least 1");
+        }
+    }
 }
