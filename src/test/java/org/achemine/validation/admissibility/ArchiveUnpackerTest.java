@@ -230,6 +230,36 @@ class ArchiveUnpackerTest {
     }
 
     @Test
+    void refusesAnEntryNameTooLongToKeepWithoutCopyingItIntoTheReport() throws IOException {
+        // given a 65,000-character entry name (zip allows 65,535), and one segment of 300 bytes
+        String huge = "lot/" + "a".repeat(65_000) + ".xml";
+        String longSegment = "lot/" + "é".repeat(150) + ".xml";
+
+        for (String name : List.of(huge, longSegment)) {
+            // when
+            Unpacked unpacked = unpacker.unpack(FlowKind.ZIP, zip(Map.of(), "01.xml", INVOICE, name, INVOICE));
+            // then the archive is refused with a message of bounded size naming the length
+            assertThat(only(unpacked)).satisfies(f -> {
+                assertThat(f.code()).isEqualTo("IRR_ARCHIVE_CHEMIN");
+                assertThat(f.message()).hasSizeLessThan(600).contains(name.length() + " caractères");
+            });
+        }
+    }
+
+    @Test
+    void refusesAnEntryNameWithABidirectionalOverrideAndShowsItEscaped() throws IOException {
+        // given "facture-\u202Elmx.exe" shows as "facture-exe.xml" in a right-to-left aware viewer
+        String name = "facture-\u202Eexe.xml";
+
+        Unpacked unpacked = unpacker.unpack(FlowKind.ZIP, zip(Map.of(), name, INVOICE));
+
+        assertThat(only(unpacked)).satisfies(f -> {
+            assertThat(f.code()).isEqualTo("IRR_ARCHIVE_CHEMIN");
+            assertThat(f.message()).contains("facture-\\u202Eexe.xml").doesNotContain("\u202E");
+        });
+    }
+
+    @Test
     void refusesASymbolicLinkInATar() throws IOException {
         // given
         Path tarGz = dir.resolve("links.tar.gz");
