@@ -136,6 +136,9 @@ public class FlowDeposit {
      */
     private FlowVerdict validate(ReceivedFlow flow) throws IOException {
         Path archived = flow.archivePath();
+        if (Files.isDirectory(archived, LinkOption.NOFOLLOW_LINKS)) {
+            return FlowVerdict.refused(FlowKind.UNSUPPORTED, List.of(Finding.of(FindingCode.IRR_DOSSIER, Location.NONE)));
+        }
         if (!Files.isRegularFile(archived, LinkOption.NOFOLLOW_LINKS)) {
             String what = Files.isSymbolicLink(archived) ? "lien symbolique" : "fichier spécial";
             return FlowVerdict.refused(FlowKind.UNSUPPORTED,

@@ -61,6 +61,11 @@ public class IntakeConfiguration {
         return new UnlistedEntries(properties.intake().readLockInterval(), UTC);
     }
 
+    @Bean
+    SettledFileReadLock settledFileReadLock(AchemineProperties properties) {
+        return new SettledFileReadLock(new Settling(properties.intake().readLockInterval(), UTC));
+    }
+
     /** One deposit queue per partner and the engine's worker slots (ADR 0012). */
     @Bean
     DepositQueues depositQueues(Mailboxes mailboxes, AchemineProperties properties) {

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
  * The intake, as Camel routes:
  * <ol>
  *   <li>{@code intake-<partner>}: one route per partner's {@code in/}. Temporary names ({@code *.tmp},
- *       {@code *.part}, hidden {@code .*}) are ignored until renamed; other files are taken once stable
- *       (size and date unchanged over {@code achemine.intake.read-lock-interval}, empty files included),
+ *       {@code *.part}, hidden {@code .*}) are ignored until renamed; other files are taken once settled
+ *       (size and date unchanged over {@code achemine.intake.read-lock-interval} by our clock, whatever the
+ *       file's own date: {@link SettledFileReadLock}; empty files included),
  *       then {@link FlowReception#take} archives, records and removes them ({@code workers} at a time);</li>
  *   <li>{@code intake-unlisted-<partner>}: the same for what Camel's file component never lists: names
  *       holding a backslash, links that do not lead to a regular file ({@link UnlistedEntries});</li>
@@ -36,6 +37,7 @@ import org.springframework.stereotype.Component;
 public class IntakeRoutes extends RouteBuilder {
 
     private static final String POLL_STRATEGY = "intakeGatedPollStrategy";
+    private static final String READ_LOCK = "intakeSettledFiles";
 
     private final AchemineProperties properties;
     private final Mailboxes mailboxes;
@@ -47,12 +49,14 @@ public class IntakeRoutes extends RouteBuilder {
     private final IntakeGate gate;
     private final IntakeMetrics metrics;
     private final DepositQueues queues;
+    private final SettledFileReadLock settledFiles;
 
     public IntakeRoutes(AchemineProperties properties, Mailboxes mailboxes, FlowReception reception,
                         FlowDeposit deposit, RecoveryBacklog backlog, FlowRegistry registry,
                         UnlistedEntries unlistedEntries, IntakeGate gate, IntakeMetrics metrics,
-                        DepositQueues queues) {
+                        DepositQueues queues, SettledFileReadLock settledFiles) {
         this.queues = queues;
+        this.settledFiles = settledFiles;
         this.properties = properties;
         this.mailboxes = mailboxes;
         this.reception = reception;
@@ -106,6 +110,7 @@ public class IntakeRoutes extends RouteBuilder {
                         .recipientList(method(queues, "uriFor"));
 
         getContext().getRegistry().bind(POLL_STRATEGY, new GatedPollStrategy(gate));
+        getContext().getRegistry().bind(READ_LOCK, settledFiles);
 
         int order = 1030;
         for (Partner partner : mailboxes.partners()) {
@@ -133,16 +138,12 @@ public class IntakeRoutes extends RouteBuilder {
     }
 
     String mailboxUri(String partnerCode, Intake intake) {
-        long lockInterval = intake.readLockInterval().toMillis();
         return "file:" + mailboxes.in(partnerCode)
                 + "?noop=true&idempotent=false"               // we remove the file ourselves, once it is safe
                 // temporary names wait for their rename; Camel reads a backslash as "/": see UnlistedEntries
                 + "&exclude=RAW((?is)^\\..*|.*\\.(tmp|part)$|.*/.*)"
-                + "&readLock=changed&readLockMinLength=0&readLockMarkerFile=false"
-                + "&readLockCheckInterval=" + lockInterval
-                + "&readLockMinAge=" + lockInterval
-                + "&readLockTimeout=" + Math.max(10 * lockInterval, 10_000)
-                + "&readLockLoggingLevel=DEBUG"
+                + "&exclusiveReadLockStrategy=#" + READ_LOCK  // settled over the interval, whatever its date
+                + "&readLockLoggingLevel=OFF"
                 + "&delay=" + intake.pollInterval().toMillis()
                 + "&maxMessagesPerPoll=200&sortBy=file:modified"
                 + "&autoCreate=false"

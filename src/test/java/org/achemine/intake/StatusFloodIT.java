@@ -60,7 +60,7 @@ class StatusFloodIT {
     private static final long ON_TIME_S = 30;
     private static final int MIN_STEADY_FLOWS = 20;
     private static final Duration PATIENCE = Duration.ofMinutes(10);
-    private static final Pattern LIGNE = Pattern.compile("<Ligne>");
+    private static final Pattern LIGNE = Pattern.compile("<Ligne ");
 
     @TempDir
     static Path dataDir;
@@ -141,7 +141,7 @@ class StatusFloodIT {
             Path report = reportOf(name);
             ReportSchema.validate(report);
             assertThat(Files.readString(report)).contains("STA_TROP_DE_LIGNES").contains("1000000")
-                    .doesNotContain("<Ligne>");
+                    .doesNotContain("<Ligne ");
             assertThat(stateOf(name)).isEqualTo("IN_REJETE");
         }
         // the 50,000-line files are applied line by line, and reported in proportion
