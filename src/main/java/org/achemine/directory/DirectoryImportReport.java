@@ -8,9 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.achemine.directory.DirectoryGenerations.GenerationCounts;
 import org.achemine.directory.DirectoryGenerations.ImportIssue;
+import org.achemine.report.SpreadsheetCsv;
 import org.achemine.validation.FindingCode;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DirectoryImportReport {
-
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setDelimiter(';').get();
 
     private final DirectoryGenerations generations;
 
@@ -42,12 +39,12 @@ public class DirectoryImportReport {
         if (Files.exists(target)) {
             text.write(Files.readString(target, StandardCharsets.UTF_8));
         } else {
-            try (CSVPrinter csv = new CSVPrinter(text, FORMAT)) {
-                csv.printRecord("fichier", "ligne", "gravite", "motif", "contenu");
+            try (SpreadsheetCsv csv = new SpreadsheetCsv(text)) {
+                csv.row("fichier", "ligne", "gravite", "motif", "contenu");
             }
         }
-        try (CSVPrinter csv = new CSVPrinter(text, FORMAT)) {
-            csv.printRecord(structuresFile.getFileName(), 0, "REFUS",
+        try (SpreadsheetCsv csv = new SpreadsheetCsv(text)) {
+            csv.row(structuresFile.getFileName(), 0, "REFUS",
                     FindingCode.ANN_IMPORT_REFUSE.code() + " " + FindingCode.ANN_IMPORT_REFUSE.messageFr(reason), "");
         }
         publish(target, text.toString());
@@ -56,13 +53,13 @@ public class DirectoryImportReport {
 
     Path write(Path structuresFile, long generation, GenerationCounts counts, long rowsRead) throws IOException {
         StringWriter text = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(text, FORMAT)) {
-            csv.printRecord("fichier", "ligne", "gravite", "motif", "contenu");
-            csv.printRecord("RESUME", 0, "INFO", String.format("import %d : %d lignes lues, %d structures, %d services,"
+        try (SpreadsheetCsv csv = new SpreadsheetCsv(text)) {
+            csv.row("fichier", "ligne", "gravite", "motif", "contenu");
+            csv.row("RESUME", 0, "INFO", String.format("import %d : %d lignes lues, %d structures, %d services,"
                     + " %d lignes rejetées, %d avertissements", generation, rowsRead, counts.structures(),
                     counts.services(), counts.rejected(), counts.warnings()), "");
             for (ImportIssue issue : generations.issues(generation)) {
-                csv.printRecord(issue.file(), issue.line(), issue.severity(), issue.reason(), issue.content());
+                csv.row(issue.file(), issue.line(), issue.severity(), issue.reason(), issue.content());
             }
         }
         Path target = reportFileFor(structuresFile);

@@ -221,6 +221,8 @@ class HostileInputsIT {
             }
             case "name-bidi-override" -> dropBytes(kind, "facture-\u202Elmx.exe", invoice("FA-HOST-BIDI"));
             case "name-windows-reserved" -> dropBytes(kind, "CON.xml", invoice("FA-HOST-CON"));
+            case "siret-unicode-digits" -> dropBytes(kind, "facture-siret-chiffres-arabes.xml",
+                    SampleInvoices.ubl("FA-HOST-ARABE", "٢١٦٩٠٠١٢٦٠٠٠١٤", "SCE-TECH-042", "1300045678"));
             case "same-invoice-number-twice", "directory-broken-quoting" -> {
                 // dropped once the directory is in service / into the directory inbox
             }

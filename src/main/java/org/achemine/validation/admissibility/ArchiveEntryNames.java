@@ -57,6 +57,20 @@ final class ArchiveEntryNames {
         return Optional.empty();
     }
 
+    /**
+     * What two names share when they land on the same file once unpacked: {@code .} and empty segments dropped,
+     * case folded (Windows and macOS disks ignore case).
+     */
+    static String sameFileKey(String name) {
+        StringBuilder key = new StringBuilder();
+        for (String segment : name.split("/")) {
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                key.append(key.isEmpty() ? "" : "/").append(segment.toLowerCase(Locale.ROOT));
+            }
+        }
+        return key.toString();
+    }
+
     /** Files desktop tools add to archives (macOS resource forks and folder settings): not invoices, skipped. */
     static boolean isJunk(String name) {
         String fileName = name.substring(name.lastIndexOf('/') + 1);
