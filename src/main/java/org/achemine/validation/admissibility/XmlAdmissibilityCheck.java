@@ -144,6 +144,11 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
             Location where = notWellFormed.getLocation() == null ? Location.NONE
                     : Location.at(notWellFormed.getLocation().getLineNumber(),
                             notWellFormed.getLocation().getColumnNumber());
+            Optional<String> limit = ParserMessages.parserLimit(notWellFormed.getMessage());
+            if (limit.isPresent()) {
+                findings.add(Finding.of(FindingCode.IRR_LIMITE_XML, where, limit.get()));
+                return syntax;
+            }
             findings.add(syntaxFinding(where, ParserMessages.readable(notWellFormed.getMessage())));
             return syntax;
         } finally {
