@@ -8,11 +8,13 @@
 #   ./bench.sh burst [--flows N] [--achemine.intake.workers=N ...]
 #       N flows (default 10,000) dropped at once on the running engine: flows/s to deposit report, invoices/s to
 #       delivery, against validation only of the same files; heap flat (heap 512 MB)
+#   ./bench.sh rss [--lines N] [--directory-rows N]
+#       peak RSS of the engine (its own JVM, -Xmx512m) fed the largest accepted inputs at once (docs/benchmarks.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 bench=validation
 case "${1:-}" in
-    validation|routing|burst) bench=$1; shift ;;
+    validation|routing|burst|rss) bench=$1; shift ;;
 esac
 mvn -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
@@ -21,4 +23,5 @@ case $bench in
     validation) exec java -Xmx2g "$logging" -cp "$classpath" org.achemine.bench.ValidationBench "$@" ;;
     routing) exec java -Xmx512m "$logging" -cp "$classpath" org.achemine.bench.RoutingBench "$@" ;;
     burst) exec java -Xmx512m "$logging" -cp "$classpath" org.achemine.bench.BurstBench "$@" ;;
+    rss) exec java -Xmx1g "$logging" -cp "$classpath" org.achemine.bench.PeakRssBench "$@" ;;
 esac

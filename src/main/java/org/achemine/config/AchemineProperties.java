@@ -87,9 +87,13 @@ public record AchemineProperties(
      * @param retryInterval       how often flows left unreported by a technical fault are tried again
      * @param minFreeSpace        intake pauses while the data folder's disk has less free space than this
      * @param resourceCheckInterval how often free space and the database are checked (pause and resume)
+     * @param partnerWorkers      flows of one partner validated at once (at most {@code workers}): one partner
+     *                            never takes every worker (ADR 0012)
+     * @param checkTimeLimit      a flow in its checks longer than this shows in health (DEGRADED) and metrics
      */
     public record Intake(boolean enabled, Duration pollInterval, Duration readLockInterval, int workers,
-                         Duration retryInterval, DataSize minFreeSpace, Duration resourceCheckInterval) {
+                         Duration retryInterval, DataSize minFreeSpace, Duration resourceCheckInterval,
+                         int partnerWorkers, Duration checkTimeLimit) {
     }
 
     /**

@@ -10,10 +10,10 @@ import java.util.List;
 import org.achemine.archive.AtomicFiles;
 import org.achemine.directory.DirectoryGenerations.GenerationCounts;
 import org.achemine.directory.DirectoryGenerations.ImportIssue;
+import org.achemine.report.SpreadsheetCsv;
 import org.achemine.validation.FindingCode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DirectoryImportReport {
 
+    /** How the report is read back (written by {@link SpreadsheetCsv}, the same format). */
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setDelimiter(';').get();
     private static final List<String> HEADER = List.of("fichier", "ligne", "gravite", "motif", "contenu");
     /** Severity of a line saying why nothing was imported. */
@@ -74,13 +75,13 @@ public class DirectoryImportReport {
         if (Files.exists(target)) {
             text.write(Files.readString(target, StandardCharsets.UTF_8));
         } else {
-            try (CSVPrinter csv = new CSVPrinter(text, FORMAT)) {
-                csv.printRecord(HEADER);
+            try (SpreadsheetCsv csv = new SpreadsheetCsv(text)) {
+                csv.row(HEADER.toArray());
             }
         }
-        try (CSVPrinter csv = new CSVPrinter(text, FORMAT)) {
+        try (SpreadsheetCsv csv = new SpreadsheetCsv(text)) {
             for (List<Object> line : lines) {
-                csv.printRecord(line);
+                csv.row(line.toArray());
             }
         }
         publish(target, text.toString());
@@ -91,16 +92,16 @@ public class DirectoryImportReport {
         Path target = reportFileFor(structuresFile);
         List<CSVRecord> setAside = linesOf(target, SUPERSEDED);
         StringWriter text = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(text, FORMAT)) {
-            csv.printRecord(HEADER);
-            csv.printRecord("RESUME", 0, "INFO", String.format("import %d : %d lignes lues, %d structures, %d services,"
+        try (SpreadsheetCsv csv = new SpreadsheetCsv(text)) {
+            csv.row(HEADER.toArray());
+            csv.row("RESUME", 0, "INFO", String.format("import %d : %d lignes lues, %d structures, %d services,"
                     + " %d lignes rejetées, %d avertissements", generation, rowsRead, counts.structures(),
                     counts.services(), counts.rejected(), counts.warnings()), "");
             for (ImportIssue issue : generations.issues(generation)) {
-                csv.printRecord(issue.file(), issue.line(), issue.severity(), issue.reason(), issue.content());
+                csv.row(issue.file(), issue.line(), issue.severity(), issue.reason(), issue.content());
             }
             for (CSVRecord line : setAside) {
-                csv.printRecord(line);
+                csv.row(line.values());
             }
         }
         publish(target, text.toString());

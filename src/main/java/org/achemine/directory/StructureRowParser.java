@@ -60,6 +60,9 @@ public class StructureRowParser implements ItemProcessor<CsvRow, DirectoryEntry<
         if (value.isEmpty()) {
             return SIRET_TYPE; // exports of public structures only hold SIRETs; an empty type means 1
         }
+        if (!value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new MalformedRowException(row, "TypeIdentifiant « " + value + " » n'est pas un nombre (chiffres 0 à 9)");
+        }
         try {
             int type = Integer.parseInt(value);
             if (type < 1 || type > 7) {
@@ -74,8 +77,10 @@ public class StructureRowParser implements ItemProcessor<CsvRow, DirectoryEntry<
     /** Digits only (spaces removed); 13 digits get their lost leading zero back. */
     static String siret(CsvRow row, String column, List<String> warnings) {
         String raw = row.get(column).replace(" ", "");
-        if (!raw.chars().allMatch(Character::isDigit) || raw.isEmpty()) {
-            throw new MalformedRowException(row, column + " « " + row.get(column) + " » : un SIRET ne contient que des chiffres");
+        // ASCII only: Arabic-Indic or full-width digits pass Character.isDigit but are not a SIRET anyone can match
+        if (raw.isEmpty() || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new MalformedRowException(row, column + " « " + row.get(column) + " » : un SIRET ne contient que des"
+                    + " chiffres de 0 à 9 (ASCII)");
         }
         if (raw.length() == 13) {
             warnings.add("SIRET " + raw + " à 13 chiffres complété en 0" + raw + " (zéro initial perdu)");

@@ -47,12 +47,17 @@ public class FlowDeposit {
     private final Clock clock;
     private final StatusFlowHandler statusFlows;
     private final IntakeMetrics metrics;
+    private final DepositQueues queues;
+    private final FlowWatchdog watchdog;
     /** Flows being processed now: a flow submitted twice (recovery, retry) is never processed twice at once. */
     private final Set<FlowId> inProgress = ConcurrentHashMap.newKeySet();
 
     public FlowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
-                       Clock clock, StatusFlowHandler statusFlows, IntakeMetrics metrics) {
+                       Clock clock, StatusFlowHandler statusFlows, IntakeMetrics metrics, DepositQueues queues,
+                       FlowWatchdog watchdog) {
         this.statusFlows = statusFlows;
+        this.queues = queues;
+        this.watchdog = watchdog;
         this.metrics = metrics;
         this.engine = engine;
         this.reports = reports;
@@ -69,9 +74,20 @@ public class FlowDeposit {
         if (!inProgress.add(flow.flowId())) {
             return reportPath(flow); // another worker has it in hand
         }
-        try (MDC.MDCCloseable logContext = MDC.putCloseable("flowId", flow.flowId().value())) {
+        try {
+            queues.acquireSlot();
+        } catch (InterruptedException stopping) {
+            inProgress.remove(flow.flowId());
+            Thread.currentThread().interrupt();
+            LOG.info("Flow {}: the engine stops before its checks began; it is processed at the next start",
+                    flow.flowId());
+            return reportPath(flow);
+        }
+        try (MDC.MDCCloseable logContext = MDC.putCloseable("flowId", flow.flowId().value());
+             FlowWatchdog.Watch watch = watchdog.watch(flow)) {
             return InterfaceSniffer.isStatusFlow(flow.flowId()) ? statusFlows.process(flow) : processOnce(flow);
         } finally {
+            queues.releaseSlot();
             inProgress.remove(flow.flowId());
         }
     }
@@ -120,6 +136,9 @@ public class FlowDeposit {
      */
     private FlowVerdict validate(ReceivedFlow flow) throws IOException {
         Path archived = flow.archivePath();
+        if (Files.isDirectory(archived, LinkOption.NOFOLLOW_LINKS)) {
+            return FlowVerdict.refused(FlowKind.UNSUPPORTED, List.of(Finding.of(FindingCode.IRR_DOSSIER, Location.NONE)));
+        }
         if (!Files.isRegularFile(archived, LinkOption.NOFOLLOW_LINKS)) {
             String what = Files.isSymbolicLink(archived) ? "lien symbolique" : "fichier spécial";
             return FlowVerdict.refused(FlowKind.UNSUPPORTED,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.achemine.archive.FlowArchive;
@@ -60,9 +61,27 @@ public class IntakeConfiguration {
     }
 
     @Bean
+    SettledFileReadLock settledFileReadLock(AchemineProperties properties, Clock clock) {
+        return new SettledFileReadLock(new Settling(properties.intake().readLockInterval(), clock));
+    }
+
+    /** One deposit queue per partner and the engine's worker slots (ADR 0012). */
+    @Bean
+    DepositQueues depositQueues(Mailboxes mailboxes, AchemineProperties properties) {
+        return new DepositQueues(mailboxes.partners().stream().map(AchemineProperties.Partner::code)
+                .collect(Collectors.toSet()), properties.intake());
+    }
+
+    @Bean
+    FlowWatchdog flowWatchdog(AchemineProperties properties, Clock clock) {
+        return new FlowWatchdog(properties.intake().checkTimeLimit(), clock);
+    }
+
+    @Bean
     FlowDeposit flowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
-                            StatusFlowHandler statusFlows, IntakeMetrics metrics, Clock clock) {
-        return new FlowDeposit(engine, reports, registry, mailboxes, clock, statusFlows, metrics);
+                            StatusFlowHandler statusFlows, IntakeMetrics metrics, DepositQueues queues,
+                            FlowWatchdog watchdog, Clock clock) {
+        return new FlowDeposit(engine, reports, registry, mailboxes, clock, statusFlows, metrics, queues, watchdog);
     }
 
     /** Free space on the data folder's disk; also reported by the mailboxes' health. */
@@ -80,8 +99,8 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    IntakeMetrics intakeMetrics(MeterRegistry meterRegistry, IntakeGate gate) {
-        return new IntakeMetrics(meterRegistry, gate);
+    IntakeMetrics intakeMetrics(MeterRegistry meterRegistry, IntakeGate gate, FlowWatchdog watchdog) {
+        return new IntakeMetrics(meterRegistry, gate, watchdog);
     }
 
     /** Settled before any route starts: see {@link RecoveryBacklog}. Skipped when intake is disabled. */

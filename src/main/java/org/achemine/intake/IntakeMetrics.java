@@ -9,15 +9,16 @@ import org.achemine.validation.FlowState;
 
 /**
  * Intake's counters (Prometheus: {@code achemine_flows_received_total},
- * {@code achemine_flows_reported_total{state}}) and the {@code achemine_intake_paused} gauge (1 while
- * {@link IntakeGate} holds files back). Counters are created once: counting a flow is one atomic add.
+ * {@code achemine_flows_reported_total{state}}), the {@code achemine_intake_paused} gauge (1 while
+ * {@link IntakeGate} holds files back) and the watchdog's gauges {@code achemine_intake_flows_in_progress} and
+ * {@code achemine_intake_flows_overdue} ({@link FlowWatchdog}). Counters are created once: counting a flow is one atomic add.
  */
 public class IntakeMetrics {
 
     private final Counter received;
     private final Map<FlowState, Counter> reported = new EnumMap<>(FlowState.class);
 
-    public IntakeMetrics(MeterRegistry registry, IntakeGate gate) {
+    public IntakeMetrics(MeterRegistry registry, IntakeGate gate, FlowWatchdog watchdog) {
         received = Counter.builder("achemine.flows.received")
                 .description("Flows taken from the partners' in/ (archived and recorded)")
                 .register(registry);
@@ -29,6 +30,12 @@ public class IntakeMetrics {
         }
         Gauge.builder("achemine.intake.paused", gate, g -> g.isOpen() ? 0 : 1)
                 .description("1 while intake is paused (disk space or database), 0 otherwise")
+                .register(registry);
+        Gauge.builder("achemine.intake.flows.in.progress", watchdog, FlowWatchdog::inProgressCount)
+                .description("Flows in their checks now")
+                .register(registry);
+        Gauge.builder("achemine.intake.flows.overdue", watchdog, w -> w.overdue().size())
+                .description("Flows in their checks for longer than achemine.intake.check-time-limit")
                 .register(registry);
     }
 

@@ -13,13 +13,16 @@ import org.springframework.stereotype.Component;
  * The intake, as Camel routes:
  * <ol>
  *   <li>{@code intake-<partner>}: one route per partner's {@code in/}. Temporary names ({@code *.tmp},
- *       {@code *.part}, hidden {@code .*}) are ignored until renamed; other files are taken once stable
- *       (size and date unchanged over {@code achemine.intake.read-lock-interval}, empty files included),
+ *       {@code *.part}, hidden {@code .*}) are ignored until renamed; other files are taken once settled
+ *       (size and date unchanged over {@code achemine.intake.read-lock-interval} by our clock, whatever the
+ *       file's own date: {@link SettledFileReadLock}; empty files included),
  *       then {@link FlowReception#take} archives, records and removes them ({@code workers} at a time);</li>
  *   <li>{@code intake-unlisted-<partner>}: the same for what Camel's file component never lists: names
  *       holding a backslash, links that do not lead to a regular file ({@link UnlistedEntries});</li>
- *   <li>{@code intake-deposit}: {@code achemine.intake.workers} threads validate each flow and write its
- *       deposit report ({@link FlowDeposit#process});</li>
+ *   <li>{@code intake-deposit-<partner>}: each partner's flows wait in their own queue, served by
+ *       {@code achemine.intake.partner-workers} threads; at most {@code achemine.intake.workers} flows are
+ *       validated at once, so one partner never holds every worker ({@link DepositQueues}, ADR 0012); each
+ *       flow is validated and gets its deposit report ({@link FlowDeposit#process});</li>
  *   <li>{@code intake-recovery}: once at start-up, re-submits the flows taken but not reported before a stop;</li>
  *   <li>{@code intake-retry}: every {@code achemine.intake.retry-interval}, re-submits the flows a technical
  *       fault left unreported (the fault may have cleared: disk space freed, database back);</li>
@@ -33,8 +36,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class IntakeRoutes extends RouteBuilder {
 
-    static final String DEPOSIT = "seda:intake-deposit";
     private static final String POLL_STRATEGY = "intakeGatedPollStrategy";
+    private static final String READ_LOCK = "intakeSettledFiles";
 
     private final AchemineProperties properties;
     private final Mailboxes mailboxes;
@@ -45,10 +48,15 @@ public class IntakeRoutes extends RouteBuilder {
     private final UnlistedEntries unlistedEntries;
     private final IntakeGate gate;
     private final IntakeMetrics metrics;
+    private final DepositQueues queues;
+    private final SettledFileReadLock settledFiles;
 
     public IntakeRoutes(AchemineProperties properties, Mailboxes mailboxes, FlowReception reception,
                         FlowDeposit deposit, RecoveryBacklog backlog, FlowRegistry registry,
-                        UnlistedEntries unlistedEntries, IntakeGate gate, IntakeMetrics metrics) {
+                        UnlistedEntries unlistedEntries, IntakeGate gate, IntakeMetrics metrics,
+                        DepositQueues queues, SettledFileReadLock settledFiles) {
+        this.queues = queues;
+        this.settledFiles = settledFiles;
         this.properties = properties;
         this.mailboxes = mailboxes;
         this.reception = reception;
@@ -69,35 +77,42 @@ public class IntakeRoutes extends RouteBuilder {
                 .handled(true) // logged with its incident id; the flow stays safe where it is and is retried
                 .log(LoggingLevel.WARN, "${exception.message}");
 
-        from(depositEndpoint(intake) + "&concurrentConsumers=" + intake.workers())
-                .routeId("intake-deposit").autoStartup(enabled).startupOrder(10)
+        int depositOrder = 10;
+        for (String queue : queues.queues()) {
+            from(queues.consumerUri(queue))
+                    .routeId("intake-deposit-" + queue).autoStartup(enabled).startupOrder(depositOrder++)
+                    .bean(deposit, "process");
+        }
+        from(queues.consumerUri(DepositQueues.OTHERS))
+                .routeId("intake-deposit-" + DepositQueues.OTHERS).autoStartup(enabled).startupOrder(4)
                 .bean(deposit, "process");
 
         from("timer:intake-recovery?repeatCount=1&delay=0")
-                .routeId("intake-recovery").autoStartup(enabled).startupOrder(20)
+                .routeId("intake-recovery").autoStartup(enabled).startupOrder(1020)
                 .setBody(constant(backlog.flows()))
                 .split(body())
-                    .to(depositEndpoint(intake));
+                    .recipientList(method(queues, "uriFor"));
 
         from("timer:intake-gate?delay=0&period=" + intake.resourceCheckInterval().toMillis())
-                .routeId("intake-gate").autoStartup(enabled).startupOrder(5)
+                .routeId("intake-gate").autoStartup(enabled).startupOrder(3)
                 .bean(gate, "check")
                 .filter(body()) // just resumed: a fault during the pause may have left flows unreported
                     .bean(registry, "unreported")
                     .split(body())
-                        .to(depositEndpoint(intake));
+                        .recipientList(method(queues, "uriFor"));
 
         long retry = intake.retryInterval().toMillis();
         from("timer:intake-retry?delay=" + retry + "&period=" + retry)
-                .routeId("intake-retry").autoStartup(enabled).startupOrder(25)
+                .routeId("intake-retry").autoStartup(enabled).startupOrder(1025)
                 .filter(method(gate, "isOpen"))
                     .bean(registry, "awaitingRetry")
                     .split(body())
-                        .to(depositEndpoint(intake));
+                        .recipientList(method(queues, "uriFor"));
 
         getContext().getRegistry().bind(POLL_STRATEGY, new GatedPollStrategy(gate));
+        getContext().getRegistry().bind(READ_LOCK, settledFiles);
 
-        int order = 30;
+        int order = 1030;
         for (Partner partner : mailboxes.partners()) {
             from(mailboxUri(partner.code(), intake))
                     .routeId("intake-" + partner.code()).autoStartup(enabled).startupOrder(order++)
@@ -107,7 +122,7 @@ public class IntakeRoutes extends RouteBuilder {
                     .bean(reception, "take('" + partner.code() + "', ${body})")
                     .filter(body().isNotNull()) // null: the file left in/ before it was taken
                         .bean(metrics, "received")
-                        .to(depositEndpoint(intake));
+                        .recipientList(method(queues, "uriFor"));
 
             from("timer:intake-unlisted-" + partner.code() + "?period=" + intake.pollInterval().toMillis())
                     .routeId("intake-unlisted-" + partner.code()).autoStartup(enabled).startupOrder(order++)
@@ -118,28 +133,20 @@ public class IntakeRoutes extends RouteBuilder {
                             .bean(reception, "take('" + partner.code() + "', ${body})")
                             .filter(body().isNotNull())
                                 .bean(metrics, "received")
-                                .to(depositEndpoint(intake));
+                                .recipientList(method(queues, "uriFor"));
         }
     }
 
     String mailboxUri(String partnerCode, Intake intake) {
-        long lockInterval = intake.readLockInterval().toMillis();
         return "file:" + mailboxes.in(partnerCode)
                 + "?noop=true&idempotent=false"               // we remove the file ourselves, once it is safe
                 // temporary names wait for their rename; Camel reads a backslash as "/": see UnlistedEntries
                 + "&exclude=RAW((?is)^\\..*|.*\\.(tmp|part)$|.*/.*)"
-                + "&readLock=changed&readLockMinLength=0&readLockMarkerFile=false"
-                + "&readLockCheckInterval=" + lockInterval
-                + "&readLockMinAge=" + lockInterval
-                + "&readLockTimeout=" + Math.max(10 * lockInterval, 10_000)
-                + "&readLockLoggingLevel=DEBUG"
+                + "&exclusiveReadLockStrategy=#" + READ_LOCK  // settled over the interval, whatever its date
+                + "&readLockLoggingLevel=OFF"
                 + "&delay=" + intake.pollInterval().toMillis()
                 + "&maxMessagesPerPoll=200&sortBy=file:modified"
                 + "&autoCreate=false"
                 + "&pollStrategy=#" + POLL_STRATEGY;             // no poll while intake is paused
-    }
-
-    private static String depositEndpoint(Intake intake) {
-        return DEPOSIT + "?size=" + Math.max(100, 50 * intake.workers()) + "&blockWhenFull=true";
     }
 }

@@ -35,7 +35,13 @@ public final class InterfaceSniffer {
     public static final String STATUS_CSV = "1301";
     static final String STATUS_NAMESPACE = "urn:achemine:statuts-facture:1";
     static final String STATUS_ROOT = "CPPStatut";
-    static final int HEAD_SIZE = 64 * 1024;
+    /**
+     * How far the root element is looked for: a prolog (comments, processing instructions) may be long (a 70 KB
+     * comment once hid a status file behind a 64 KB window, issue 11), but a status file is at most 10 MB
+     * ({@code achemine.status-updates.max-file-size}), so a root further away than that is no status file;
+     * an invoice's root is found by validation itself, whatever its interface number.
+     */
+    static final int HEAD_SIZE = 10 * 1024 * 1024;
 
     public String interfaceNumber(String fileName, Path content) {
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {

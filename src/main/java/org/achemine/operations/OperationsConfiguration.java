@@ -2,6 +2,7 @@ package org.achemine.operations;
 
 import org.achemine.config.AchemineProperties;
 import org.achemine.intake.DiskSpaceCondition;
+import org.achemine.intake.FlowWatchdog;
 import org.achemine.intake.IntakeGate;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.validation.engine.ValidationEngine;
@@ -26,7 +27,7 @@ public class OperationsConfiguration {
     }
 
     @Bean
-    IntakeHealthIndicator intakeHealthIndicator(IntakeGate gate, AchemineProperties properties) {
-        return new IntakeHealthIndicator(gate, properties.intake().enabled());
+    IntakeHealthIndicator intakeHealthIndicator(IntakeGate gate, FlowWatchdog watchdog, AchemineProperties properties) {
+        return new IntakeHealthIndicator(gate, watchdog, properties.intake().enabled());
     }
 }

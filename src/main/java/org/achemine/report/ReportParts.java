@@ -18,6 +18,7 @@ import org.achemine.report.xml.NomControle;
 import org.achemine.report.xml.ObjectFactory;
 import org.achemine.report.xml.StatutFluxType;
 import org.achemine.validation.Finding;
+import org.achemine.validation.PartnerText;
 import org.achemine.validation.FlowState;
 import org.achemine.validation.Location;
 
@@ -97,21 +98,8 @@ final class ReportParts {
         return Optional.of(where);
     }
 
-    /**
-     * A partner's file or entry name as XML text: Linux allows in names characters XML 1.0 cannot carry
-     * (control characters); each is written as {@code \\uXXXX} so the name stays recognisable and the report valid.
-     */
+    /** A partner's file or entry name as XML text: see {@link PartnerText} (controls, bidi, length). */
     static String xmlSafe(String name) {
-        StringBuilder safe = new StringBuilder(name.length());
-        name.codePoints().forEach(c -> {
-            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                    || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-            if (allowed) {
-                safe.appendCodePoint(c);
-            } else {
-                safe.append(String.format("\\u%04X", c));
-            }
-        });
-        return safe.toString();
+        return PartnerText.shown(name);
     }
 }

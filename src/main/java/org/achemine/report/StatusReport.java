@@ -17,7 +17,8 @@ import org.achemine.validation.FlowState;
  * the deposit report: the flow, its state (every line applied: IN_INTEGRE; some: IN_INTEGRE_PARTIEL;
  * none, or the file refused as a whole: IN_REJETE), findings about the whole file, then one {@code Ligne}
  * per status update with its line number, reference, invoice id, status asked, APPLIQUE or REJETE and
- * the finding. Checked against the schema as it is written. Thread-safe.
+ * the finding; past a configured number of lines, the rest are counted ({@code nonDetaillees}), not written.
+ * Checked against the schema as it is written. Thread-safe.
  */
 public final class StatusReport {
 
@@ -25,8 +26,15 @@ public final class StatusReport {
     private final ReportParts parts = new ReportParts();
     private final ObjectFactory factory = new ObjectFactory();
 
+    /**
+     * @param lines        the lines reported in detail, the first of the file
+     * @param lineCount    every line of the file; past the detailed ones, lines are only counted
+     *                     ({@code nonDetaillees})
+     * @param appliedCount the lines applied, among all of them
+     */
     public byte[] toXml(ReportedFlow flow, String syntax, FlowState state, List<Finding> fileFindings,
-                        List<StatusReportLine> lines, Instant producedAt) throws ReportException {
+                        List<StatusReportLine> lines, int lineCount, int appliedCount, Instant producedAt)
+            throws ReportException {
         CompteRenduType report = factory.createCompteRenduType();
         report.setVersion("1.0");
         report.setType(TypeCompteRendu.STATUTS);
@@ -39,14 +47,15 @@ public final class StatusReport {
         }
         if (!lines.isEmpty()) {
             StatutsType statuses = factory.createStatutsType();
-            int applied = 0;
             for (StatusReportLine line : lines) {
-                applied += line.applied() ? 1 : 0;
                 statuses.getLigne().add(line(line));
             }
-            statuses.setNombre(lines.size());
-            statuses.setAppliquees(applied);
-            statuses.setRejetees(lines.size() - applied);
+            statuses.setNombre(lineCount);
+            statuses.setAppliquees(appliedCount);
+            statuses.setRejetees(lineCount - appliedCount);
+            if (lineCount > lines.size()) {
+                statuses.setNonDetaillees(lineCount - lines.size());
+            }
             report.setStatuts(statuses);
         }
         report.setDateHeureProduction(parts.dateTime(producedAt));

@@ -43,7 +43,16 @@ public final class ValidationPipeline {
             results.add(result);
             failed |= !result.passed();
         }
-        return new DocumentVerdict(document.name(), invoice.syntax(), results, readFacts(invoice));
+        InvoiceFacts facts = readFacts(invoice);
+        List<Finding> overLong = StoredValues.findings(facts);
+        if (!overLong.isEmpty()) {
+            // whatever the checks found: a value the platform cannot store refuses the invoice, never the database
+            CheckResult admitted = results.get(0);
+            List<Finding> findings = new ArrayList<>(admitted.findings());
+            findings.addAll(overLong);
+            results.set(0, CheckResult.of(admitted.check(), findings, admitted.duration()));
+        }
+        return new DocumentVerdict(document.name(), invoice.syntax(), results, StoredValues.bounded(facts));
     }
 
     private static CheckResult run(DocumentCheck check, ParsedInvoice invoice) {

@@ -28,7 +28,9 @@ final class ArchiveHasNoOrphans implements Invariant {
         Path staging = root.resolve(".staging");
         try (Stream<Path> days = Files.walk(root)) {
             // archive/yyyy/MM/dd: the day folders, each checked one batch of files at a time
-            List<Path> folders = days.filter(Files::isDirectory).filter(d -> !d.startsWith(staging)).toList();
+            // (a folder a partner dropped is archived as a folder inside its day: its content is not ours to check)
+            List<Path> folders = days.filter(Files::isDirectory).filter(d -> !d.startsWith(staging))
+                    .filter(d -> root.relativize(d).getNameCount() == 3).toList();
             for (Path folder : folders) {
                 DataFolder.forEachFileBatch(folder, name -> true, files -> checkBatch(data, report, files));
             }

@@ -54,6 +54,17 @@ public record DataFolder(Mailboxes mailboxes, JdbcTemplate jdbc, boolean drained
         return new NamedParameterJdbcTemplate(jdbc).query(sql, Map.of("ids", ids), mapper);
     }
 
+    /** Every entry of {@code folder} that is not a regular file (a folder, a link, a special file), streamed. */
+    public static void forEachOtherEntry(Path folder, Consumer<Path> action) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder,
+                entry -> !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS))) {
+            entries.forEach(action);
+        }
+    }
+
     /**
      * The regular files of {@code folder} (not its sub-folders) whose name passes {@code filter}, handed over
      * {@link #PAGE} at a time, so a folder of 100,000 reports is never listed in memory at once.

@@ -2,6 +2,8 @@ package org.achemine.verify;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import org.achemine.archive.FlowArchive;
@@ -36,6 +38,16 @@ final class InboxesTaken implements Invariant {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
+                }
+            });
+            // folders, links and special files are taken too (unread): one left in in/ is waiting as well
+            DataFolder.forEachOtherEntry(mailbox.resolve("in"), entry -> {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(".") || name.endsWith(".tmp") || name.endsWith(".part")) {
+                    report.add(PARTNER_TEMPORARY);
+                } else {
+                    report.pending(WAITING, ViolationCode.INV_ENTREE_NON_PRISE, (Files.isDirectory(entry,
+                            LinkOption.NOFOLLOW_LINKS) ? "dossier " : "entrée ") + entry + " : pas encore prise");
                 }
             });
         }

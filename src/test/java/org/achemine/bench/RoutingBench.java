@@ -105,7 +105,7 @@ public final class RoutingBench {
     }
 
     /** A directory export: structures (a third require a service code, a tenth an engagement) and their services. */
-    private static List<String> writeDirectory(Path folder, int count) throws Exception {
+    static List<String> writeDirectory(Path folder, int count) throws Exception {
         Files.createDirectories(folder);
         List<String> sirets = new ArrayList<>(count);
         try (BufferedWriter structures = Files.newBufferedWriter(folder.resolve("structures.csv"), StandardCharsets.UTF_8);

@@ -66,6 +66,8 @@ class HostileInputsIT {
     private static final int STEADY_FLOWS = 20;
     private static final String BUYER = "21690012600014";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** Generous for a loaded 2-core machine; a worker stalled by a hostile flow holds the others for minutes. */
+    private static final Duration ON_TIME = Duration.ofSeconds(30);
     private static final String SECRET = "SECRET-NEVER-READ-4b1d";
     private static final Pattern CODE = Pattern.compile("code=\"([^\"]+)\"");
     private static final HostileCatalogue CATALOGUE = HostileCatalogue.load();
@@ -95,6 +97,8 @@ class HostileInputsIT {
 
     /** What was dropped, per kind: the name in in/ and what we know of the bytes. */
     private final Map<String, List<Dropped>> dropped = new LinkedHashMap<>();
+    /** When each OPE001 flow was dropped (the platform's clock dates its report: the same system clock). */
+    private final Map<String, Instant> steadyDroppedAt = new java.util.concurrent.ConcurrentHashMap<>();
     private Path staging;
     private Path secret;
     private Object bigFileKey;
@@ -112,6 +116,7 @@ class HostileInputsIT {
         ExecutorService steadyPartner = Executors.newSingleThreadExecutor();
         Future<?> steadyStream = steadyPartner.submit(() -> {
             for (int i = 1; i <= STEADY_FLOWS; i++) {
+                steadyDroppedAt.put("ope-" + i + ".xml", Instant.now());
                 SampleInvoices.drop(mailboxes.in(STEADY), "ope-" + i + ".xml",
                         SampleInvoices.ubl("OPE-2026-" + i, BUYER, "SCE-TECH-042", "1300045678"));
                 pause(150);
@@ -152,6 +157,8 @@ class HostileInputsIT {
         }
         tests.add(DynamicTest.dynamicTest("the engine is alive, nothing is left in in/, OPE001 was not stalled",
                 this::engineStillServes));
+        tests.add(DynamicTest.dynamicTest("every OPE001 flow was answered within " + ON_TIME.toSeconds()
+                + " s of its drop, throughout", this::steadyFlowsAnsweredOnTime));
         return tests.stream();
     }
 
@@ -194,6 +201,28 @@ class HostileInputsIT {
                 dropBytes(kind, "facture-doublon-contenu.xml", content);
                 dropBytes(kind, "facture-doublon-contenu-copie.xml", content);
             }
+            case "status-csv-million-lines" -> dropBytes(kind, "statuts-million-de-lignes.csv", millionShortStatusLines());
+            case "values-too-long" -> dropBytes(kind, "facture-valeurs-trop-longues.xml", valuesTooLong());
+            case "archive-entry-name-65000" -> dropBytes(kind, "lot-nom-entree-geant.zip",
+                    zipOf("lot/" + "a".repeat(65_000) + ".xml", invoice("FA-HOST-ZIPNOM")));
+            case "folder-dropped" -> {
+                Path folder = Files.createDirectories(staging.resolve("dossier-" + System.nanoTime()));
+                Files.write(folder.resolve("facture.xml"), invoice("FA-HOST-DOSSIER"));
+                Files.move(folder, mailboxes.in(HOSTILE).resolve("dossier.xml"));
+                dropped.computeIfAbsent(kind.kind(), k -> new ArrayList<>()).add(new Dropped("dossier.xml", null));
+            }
+            case "future-modification-time" -> {
+                byte[] content = invoice("FA-HOST-2099");
+                Path file = Files.write(staging.resolve("futur-" + System.nanoTime()), content);
+                Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2099-01-01T00:00:00Z")));
+                Files.move(file, mailboxes.in(HOSTILE).resolve("facture-datee-2099.xml"));
+                dropped.computeIfAbsent(kind.kind(), k -> new ArrayList<>())
+                        .add(new Dropped("facture-datee-2099.xml", sha256(content)));
+            }
+            case "name-bidi-override" -> dropBytes(kind, "facture-\u202Elmx.exe", invoice("FA-HOST-BIDI"));
+            case "name-windows-reserved" -> dropBytes(kind, "CON.xml", invoice("FA-HOST-CON"));
+            case "siret-unicode-digits" -> dropBytes(kind, "facture-siret-chiffres-arabes.xml",
+                    SampleInvoices.ubl("FA-HOST-ARABE", "٢١٦٩٠٠١٢٦٠٠٠١٤", "SCE-TECH-042", "1300045678"));
             case "same-invoice-number-twice", "directory-broken-quoting" -> {
                 // dropped once the directory is in service / into the directory inbox
             }
@@ -241,6 +270,31 @@ class HostileInputsIT {
 
     private static byte[] invoice(String number) {
         return SampleInvoices.ubl(number, BUYER, "SCE-TECH-042", "1300045678");
+    }
+
+    /** 1,000,000 lines of 7 bytes: 7 MB, under the status size limit, so it is read and counted. */
+    private static byte[] millionShortStatusLines() {
+        StringBuilder csv = new StringBuilder("id_facture;statut;date_heure\n");
+        csv.append("X;07;Z\n".repeat(1_000_000));
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The hostile run's values: type code of 9 characters, currency of 10, invoice number of 300. */
+    private static byte[] valuesTooLong() {
+        String xml = new String(invoice("N".repeat(300)), StandardCharsets.UTF_8)
+                .replace("<cbc:InvoiceTypeCode>380<", "<cbc:InvoiceTypeCode>380380380<")
+                .replace("<cbc:DocumentCurrencyCode>EUR<", "<cbc:DocumentCurrencyCode>EUREUREURE<");
+        return xml.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] zipOf(String entryName, byte[] content) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(entryName));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
     }
 
     private static byte[] deepNesting() {
@@ -337,6 +391,14 @@ class HostileInputsIT {
                 assertThat(Files.isDirectory(staging)).as("a linked folder is left alone").isTrue();
             }
             case "huge-attribute" -> assertThat(Files.size(report(flow))).as("the value is not copied").isLessThan(64 * 1024);
+            case "archive-entry-name-65000" -> assertThat(Files.size(report(flow))).as("the name is cut")
+                    .isLessThan(16 * 1024);
+            case "name-bidi-override" -> assertThat(Files.readString(report(flow))).contains("facture-\\u202Elmx.exe")
+                    .doesNotContain("\u202E");
+            case "status-csv-utf16" -> assertThat(Files.readString(report(flow))).contains("UTF-16")
+                    .doesNotContain("ISO-8859-1");
+            case "values-too-long" -> assertThat(Files.readString(report(flow))).contains("380380380")
+                    .contains("EUREUREURE").contains("300 caractères");
             case "name-control-characters" -> assertThat(Files.readString(report(flow))).contains("facture\\u0007");
             case "name-non-ascii-nfd", "name-non-ascii-nfc" -> assertThat(Files.readString(report(flow)))
                     .contains("<NomFichier>" + files.get(0).name() + "</NomFichier>");
@@ -389,6 +451,20 @@ class HostileInputsIT {
                 assertThat(left).as("staged copies left").isEmpty();
             }
         }
+    }
+
+    private void steadyFlowsAnsweredOnTime() {
+        assertThat(steadyDroppedAt).hasSize(STEADY_FLOWS);
+        List<String> late = new ArrayList<>();
+        steadyDroppedAt.forEach((name, droppedAt) -> {
+            java.time.OffsetDateTime reportedAt = jdbc.queryForObject("SELECT reported_at FROM flow WHERE partner = ?"
+                    + " AND original_name = ?", java.time.OffsetDateTime.class, STEADY, name);
+            Duration took = Duration.between(droppedAt, reportedAt.toInstant());
+            if (took.compareTo(ON_TIME) > 0) {
+                late.add(name + " answered " + took + " after its drop");
+            }
+        });
+        assertThat(late).as("OPE001 flows answered late while the hostile ones ran").isEmpty();
     }
 
     // --- reading what the engine wrote ---

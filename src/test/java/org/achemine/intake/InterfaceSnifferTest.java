@@ -27,4 +27,22 @@ class InterfaceSnifferTest {
         assertThat(InterfaceSniffer.isStatusFlow(FlowId.of("ACH001", "1301", 1))).isTrue();
         assertThat(InterfaceSniffer.isStatusFlow(FlowId.of("ACH001", "1100", 1))).isFalse();
     }
+
+    @Test
+    void findsTheRootElementBehindAPrologLongerThanTheOldWindow() throws Exception {
+        // given a status file and an invoice each behind a 70 KB comment and a processing instruction
+        String comment = "<!-- " + "x".repeat(70 * 1024) + " -->\n<?achemine note?>\n";
+        String status = Files.readString(Path.of("samples/status/statuts-comptabilite.xml"));
+        String invoice = Files.readString(Path.of("samples/ubl/invoice-valid.xml"));
+        Path xml = Files.writeString(dir.resolve("statuts.xml"), afterDeclaration(status, comment));
+        Path ubl = Files.writeString(dir.resolve("facture.xml"), afterDeclaration(invoice, comment));
+
+        assertThat(sniffer.interfaceNumber("statuts.xml", xml)).isEqualTo(InterfaceSniffer.STATUS_XML);
+        assertThat(sniffer.interfaceNumber("facture.xml", ubl)).isEqualTo("1100");
+    }
+
+    private static String afterDeclaration(String xml, String prolog) {
+        int end = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;
+        return xml.substring(0, end) + "\n" + prolog + xml.substring(end);
+    }
 }

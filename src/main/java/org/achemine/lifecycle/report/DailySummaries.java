@@ -18,8 +18,7 @@ import org.achemine.archive.AtomicFiles;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.report.AwaitedStatus;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.achemine.report.SpreadsheetCsv;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -97,14 +96,15 @@ public class DailySummaries {
 
     String csv(Audience audience, String key, Instant now) throws IOException {
         StringWriter text = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader(HEADER).get())) {
+        try (SpreadsheetCsv csv = new SpreadsheetCsv(text)) {
+            csv.row((Object[]) HEADER);
             String from = " FROM invoice i JOIN flow f ON f.flow_id = i.flow_id"
                     + " JOIN flow_document d ON d.flow_id = i.flow_id AND d.doc_rank = i.doc_rank WHERE " + audience.filter;
             jdbc.query("SELECT i.status, d.currency, COUNT(*), SUM(d.total_with_vat)" + from
                     + " GROUP BY i.status, d.currency ORDER BY i.status, d.currency", rs -> {
                         try {
                             InvoiceStatus status = InvoiceStatus.ofCode(rs.getString(1));
-                            csv.printRecord("STATUT", status.code(), status.label(), rs.getLong(3), amount(rs.getBigDecimal(4)),
+                            csv.row("STATUT", status.code(), status.label(), rs.getLong(3), amount(rs.getBigDecimal(4)),
                                     rs.getString(2), "", "", "", "", "", "");
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
@@ -117,7 +117,7 @@ public class DailySummaries {
                         try {
                             InvoiceStatus status = InvoiceStatus.ofCode(rs.getString(1));
                             Instant since = rs.getTimestamp(8).toInstant();
-                            csv.printRecord("ATTENTE", status.code(), status.label(), "", amount(rs.getBigDecimal(2)),
+                            csv.row("ATTENTE", status.code(), status.label(), "", amount(rs.getBigDecimal(2)),
                                     rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                                     since.toString(), Math.max(0, Duration.between(since, now).toDays()));
                         } catch (IOException e) {

@@ -48,12 +48,12 @@ public class StatusFlowProcessor implements StatusFlowHandler {
     private final StatusFlowRecord record;
     private final XmlStatusFile xml;
     private final StatusReport reports;
-    private final long maxFileSize;
+    private final StatusUpdatesProperties limits;
     private final Clock clock;
 
     public StatusFlowProcessor(FlowRegistry registry, Mailboxes mailboxes, TransactionTemplate transactions,
                                StatusUpdateApplier applier, StatusFlowRecord record, XmlStatusFile xml,
-                               StatusReport reports, long maxFileSize, Clock clock) {
+                               StatusReport reports, StatusUpdatesProperties limits, Clock clock) {
         this.registry = registry;
         this.mailboxes = mailboxes;
         this.transactions = transactions;
@@ -61,7 +61,7 @@ public class StatusFlowProcessor implements StatusFlowHandler {
         this.record = record;
         this.xml = xml;
         this.reports = reports;
-        this.maxFileSize = maxFileSize;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -109,12 +109,20 @@ public class StatusFlowProcessor implements StatusFlowHandler {
         if (flow.size() == 0) {
             return StatusFile.rejected(List.of(Finding.of(FindingCode.IRR_VIDE_F, Location.NONE)));
         }
+        long maxFileSize = limits.maxFileSize().toBytes();
         if (flow.size() > maxFileSize) {
             return StatusFile.rejected(List.of(Finding.of(FindingCode.IRR_TAILLE_F, Location.NONE, flow.size(),
                     maxFileSize)));
         }
-        byte[] bytes = Files.readAllBytes(flow.archivePath());
-        return isCsv(flow) ? CsvStatusFile.read(bytes) : xml.read(flow.originalName(), bytes);
+        if (isCsv(flow)) {
+            return CsvStatusFile.read(() -> Files.newInputStream(flow.archivePath()), limits.maxLines());
+        }
+        StatusFile file = xml.read(flow.originalName(), Files.readAllBytes(flow.archivePath()));
+        if (file.lines().size() > limits.maxLines()) {
+            return StatusFile.rejected(List.of(Finding.of(FindingCode.STA_TROP_DE_LIGNES, Location.NONE,
+                    file.lines().size(), limits.maxLines())));
+        }
+        return file;
     }
 
     static FlowState state(StatusFile file, List<StatusLineOutcome> outcomes) {
@@ -127,11 +135,11 @@ public class StatusFlowProcessor implements StatusFlowHandler {
 
     /** Always from the database, so the first write and a rewrite after a crash are the same report. */
     private void writeReport(ReceivedFlow flow, Path report) throws IOException, ReportException {
-        StatusFlowRecord.Saved saved = record.load(flow.flowId().value());
+        StatusFlowRecord.Saved saved = record.load(flow.flowId().value(), limits.reportDetailLines());
         FlowState state = registry.flowState(flow.flowId());
         Instant processedAt = registry.processedAt(flow.flowId()).orElseThrow();
         byte[] bytes = reports.toXml(reported(flow), syntax(flow), state, saved.fileFindings(), saved.lines(),
-                processedAt);
+                saved.lineCount(), saved.appliedCount(), processedAt);
         Path outbox = Files.createDirectories(report.getParent());
         AtomicFiles.write(outbox.resolve("." + report.getFileName() + ".tmp"), report, bytes);
     }

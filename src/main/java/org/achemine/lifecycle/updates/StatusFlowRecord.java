@@ -2,6 +2,7 @@ package org.achemine.lifecycle.updates;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.achemine.report.StatusReportLine;
 import org.achemine.validation.Finding;
 import org.achemine.validation.FindingCode;
@@ -46,11 +47,16 @@ public class StatusFlowRecord {
                 finding == null ? null : truncate(finding.message(), 2000));
     }
 
-    public Saved load(String flowId) {
+    /**
+     * @param detailedLines the lines read back in detail (the first ones, in file order); the others are
+     *                      only counted, so a report stays proportionate to what a reader can use
+     */
+    public Saved load(String flowId, int detailedLines) {
         List<Finding> fileFindings = new ArrayList<>();
         List<StatusReportLine> lines = new ArrayList<>();
         jdbc.query("SELECT kind, line_number, column_number, num_ordre, reference, invoice_id, requested_status, code,"
-                + " message FROM status_flow_line WHERE flow_id = ? ORDER BY line_rank", rs -> {
+                + " message FROM status_flow_line WHERE flow_id = ? AND (kind = 'FILE' OR line_rank <= ?)"
+                + " ORDER BY line_rank", rs -> {
                     int line = rs.getInt(2);
                     int column = rs.getInt(3);
                     Finding finding = rs.getString(8) == null ? null : finding(rs.getString(8), rs.getString(9),
@@ -61,8 +67,12 @@ public class StatusFlowRecord {
                         lines.add(new StatusReportLine(line, (Integer) rs.getObject(4), rs.getString(5), rs.getString(6),
                                 rs.getString(7), finding));
                     }
-                }, flowId);
-        return new Saved(fileFindings, lines);
+                }, flowId, fileFindingCount(flowId) + detailedLines);
+        Map<String, Object> counts = jdbc.queryForMap("SELECT COUNT(*) AS total,"
+                + " COALESCE(SUM(CASE WHEN outcome = 'APPLIED' THEN 1 ELSE 0 END), 0) AS applied"
+                + " FROM status_flow_line WHERE flow_id = ? AND kind = 'LINE'", flowId);
+        return new Saved(fileFindings, lines, ((Number) counts.get("TOTAL")).intValue(),
+                ((Number) counts.get("APPLIED")).intValue());
     }
 
     /** Every code saved here comes from the catalogue, which gives back its severity and source. */
@@ -71,11 +81,19 @@ public class StatusFlowRecord {
         return new Finding(code, known.severity(), known.source(), message, null, null, where);
     }
 
+    private int fileFindingCount(String flowId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM status_flow_line WHERE flow_id = ? AND kind = 'FILE'",
+                Integer.class, flowId);
+    }
+
     private static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
-    /** A processed status flow as saved: findings about the file, and its lines. */
-    public record Saved(List<Finding> fileFindings, List<StatusReportLine> lines) {
+    /**
+     * A processed status flow as saved: findings about the file, its first lines in detail, and how many lines
+     * it had and how many were applied (the detailed ones included).
+     */
+    public record Saved(List<Finding> fileFindings, List<StatusReportLine> lines, int lineCount, int appliedCount) {
     }
 }

@@ -55,6 +55,11 @@ public class StatusUpdateApplier {
     public List<StatusLineOutcome> apply(String flowId, Partner sender, List<RawStatusLine> lines) {
         List<StatusLineOutcome> outcomes = new ArrayList<>(lines.size());
         for (RawStatusLine line : lines) {
+            if (Thread.currentThread().isInterrupted()) {
+                // the engine is stopping (ADR 0012): the caller's transaction rolls back, the flow is redone at start
+                throw new IllegalStateException("Stopped while applying status flow " + flowId + " at line "
+                        + line.lineNumber() + ": nothing applied, the flow is processed again at the next start");
+            }
             outcomes.add(apply(flowId, sender, line));
         }
         return outcomes;

@@ -21,6 +21,6 @@ public class StatusUpdatesConfiguration {
                                             Clock clock) {
         return new StatusFlowProcessor(registry, mailboxes, transactions, new StatusUpdateApplier(ledger, jdbc, clock, properties.futureTolerance()),
                 new StatusFlowRecord(jdbc), new XmlStatusFile(), new StatusReport(),
-                properties.maxFileSize().toBytes(), clock);
+                properties, clock);
     }
 }

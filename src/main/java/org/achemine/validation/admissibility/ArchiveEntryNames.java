@@ -1,13 +1,20 @@
 package org.achemine.validation.admissibility;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import org.achemine.validation.PartnerText;
 
 /** The rules on entry names inside a batch archive: safe paths, junk to skip, archives not to open. */
 final class ArchiveEntryNames {
 
     private static final String[] ARCHIVE_EXTENSIONS = {
         ".zip", ".tar.gz", ".tgz", ".gz", ".tar", ".7z", ".rar", ".bz2", ".tbz2", ".xz", ".jar"};
+
+    /** The longest entry name kept (flow_document.entry_name); longer is refused, never stored or copied whole. */
+    static final int MAX_NAME = 1024;
+    /** Linux and Windows limit one name to 255 bytes: a longer one cannot be unpacked anywhere. */
+    static final int MAX_SEGMENT_BYTES = 255;
 
     private ArchiveEntryNames() {
     }
@@ -20,8 +27,18 @@ final class ArchiveEntryNames {
         if (name.isEmpty()) {
             return Optional.of("entrée sans nom");
         }
-        if (name.codePoints().anyMatch(Character::isISOControl)) {
-            return Optional.of("« " + printable(name) + " » contient un caractère de contrôle");
+        if (name.length() > MAX_NAME) {
+            return Optional.of("« " + PartnerText.shown(name, 80) + " » : un nom d'entrée de " + name.length()
+                    + " caractères dépasse les " + MAX_NAME + " que la plateforme conserve");
+        }
+        for (String segment : name.split("/")) {
+            if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+                return Optional.of("« " + PartnerText.shown(name, 80) + " » : un nom de plus de " + MAX_SEGMENT_BYTES
+                        + " octets n'est pas portable");
+            }
+        }
+        if (name.codePoints().anyMatch(c -> Character.isISOControl(c) || PartnerText.isBidiControl(c))) {
+            return Optional.of("« " + PartnerText.shown(name) + " » contient un caractère de contrôle");
         }
         if (name.indexOf('\\') >= 0) {
             return Optional.of("« " + name + " » contient une barre oblique inverse « \\ »");
@@ -40,6 +57,20 @@ final class ArchiveEntryNames {
         return Optional.empty();
     }
 
+    /**
+     * What two names share when they land on the same file once unpacked: {@code .} and empty segments dropped,
+     * case folded (Windows and macOS disks ignore case).
+     */
+    static String sameFileKey(String name) {
+        StringBuilder key = new StringBuilder();
+        for (String segment : name.split("/")) {
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                key.append(key.isEmpty() ? "" : "/").append(segment.toLowerCase(Locale.ROOT));
+            }
+        }
+        return key.toString();
+    }
+
     /** Files desktop tools add to archives (macOS resource forks and folder settings): not invoices, skipped. */
     static boolean isJunk(String name) {
         String fileName = name.substring(name.lastIndexOf('/') + 1);
@@ -54,12 +85,5 @@ final class ArchiveEntryNames {
             }
         }
         return false;
-    }
-
-    private static String printable(String name) {
-        StringBuilder text = new StringBuilder();
-        name.codePoints().forEach(c -> text.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
-                : new String(Character.toChars(c))));
-        return text.toString();
     }
 }

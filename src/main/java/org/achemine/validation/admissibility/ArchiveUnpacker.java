@@ -11,19 +11,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import org.achemine.validation.Finding;
 import org.achemine.validation.FindingCode;
 import org.achemine.validation.FlowKind;
 import org.achemine.validation.InvoiceDocument;
 import org.achemine.validation.Location;
+import org.achemine.validation.PartnerText;
 import org.achemine.validation.ValidationSettings;
 import org.achemine.validation.admissibility.ExpansionBudget.LimitExceeded;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -42,6 +46,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 public final class ArchiveUnpacker {
 
     private static final int CHUNK = 64 * 1024;
+    private static final int TAR_RECORD = 512;
 
     // The zip format's default name encoding when an entry does not carry the UTF-8 flag (the JDK honours the flag).
     private static final Charset ZIP_DEFAULT_NAMES = Charset.forName("IBM437");
@@ -92,11 +97,12 @@ public final class ArchiveUnpacker {
             // First the central directory alone: names and counts are refused before a byte is inflated.
             List<ZipEntry> files = new ArrayList<>();
             Set<String> names = new HashSet<>();
+            Map<String, String> sameFile = new HashMap<>();
             for (ZipEntry entry : Collections.list(zip.entries())) {
                 checkPath(entry.getName());
                 if (!entry.isDirectory() && !ArchiveEntryNames.isJunk(entry.getName())) {
                     checkNotNested(entry.getName());
-                    checkUnique(names, entry.getName());
+                    checkUnique(names, sameFile, entry.getName());
                     files.add(entry);
                 }
             }
@@ -113,8 +119,48 @@ public final class ArchiveUnpacker {
                 checkCrc(entry, bytes);
                 documents.add(document(entry.getName(), bytes));
             }
+            // Last, once the budget has held: a reader that walks the local headers must see the same entries.
+            checkLocalHeadersAgree(content, Collections.list(zip.entries()));
             return documents;
         }
+    }
+
+    /**
+     * The central directory (what we read) and the local headers (what a streaming reader such as
+     * ZipInputStream or many unzip tools reads) must name the same entries: a local name that differs (a
+     * {@code ../} path hidden there), central entries sharing one local entry (7 KB in, 100 invoices out) or
+     * entries only one of them knows make an archive that reads differently elsewhere.
+     */
+    private static void checkLocalHeadersAgree(Path content, List<? extends ZipEntry> central) throws IOException {
+        List<String> local = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new SourceStream(Files.newInputStream(content)), ZIP_DEFAULT_NAMES)) {
+            byte[] skip = new byte[CHUNK];
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                local.add(entry.getName());
+                while (in.read(skip) > 0) {
+                    // through the entry's data to the next local header (within the budget the first pass checked)
+                }
+            }
+        } catch (ZipException unreadable) {
+            throw ambiguous("ses en-têtes locaux ne se lisent pas dans l'ordre (" + unreadable.getMessage() + ")");
+        }
+        List<String> centralNames = new ArrayList<>(central.stream().map(ZipEntry::getName).toList());
+        Collections.sort(local);
+        Collections.sort(centralNames);
+        if (!local.equals(centralNames)) {
+            throw ambiguous("le répertoire central annonce " + centralNames.size() + " entrée(s), les en-têtes locaux en"
+                    + " contiennent " + local.size() + (local.size() == centralNames.size()
+                    ? " sous d'autres noms (par exemple « " + PartnerText.shown(firstDifferent(local, centralNames), 80)
+                    + " »)" : ""));
+        }
+    }
+
+    private static String firstDifferent(List<String> local, List<String> central) {
+        return local.stream().filter(name -> !central.contains(name)).findFirst().orElse("?");
+    }
+
+    private static Refusal ambiguous(String why) {
+        return new Refusal(Finding.of(FindingCode.IRR_ARCHIVE_AMBIGUE, Location.NONE, why));
     }
 
     private List<InvoiceDocument> untarGz(Path content) throws IOException {
@@ -124,9 +170,12 @@ public final class ArchiveUnpacker {
             InputStream expanded = new BudgetedStream(
                     GzipCompressorInputStream.builder().setInputStream(new BufferedInputStream(compressed))
                             .setDecompressConcatenated(true).get(), budget);
-            TarArchiveInputStream tar = new TarArchiveInputStream(expanded);
+            // Blocks of one record: the reader stops right after the end-of-archive records instead of skipping to
+            // a 10 KB block boundary, so whatever follows them is checked below, not swallowed as padding.
+            TarArchiveInputStream tar = new TarArchiveInputStream(expanded, TAR_RECORD);
             List<InvoiceDocument> documents = new ArrayList<>();
             Set<String> names = new HashSet<>();
+            Map<String, String> sameFile = new HashMap<>();
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 checkPath(entry.getName());
@@ -140,10 +189,21 @@ public final class ArchiveUnpacker {
                             "« " + entry.getName() + " » n'est pas un fichier ordinaire (lien ou fichier spécial)"));
                 }
                 checkNotNested(entry.getName());
-                checkUnique(names, entry.getName());
+                checkUnique(names, sameFile, entry.getName());
                 checkCount(documents.size() + 1, true);
                 budget.checkEntry(entry.getName(), entry.getSize(), -1);
                 documents.add(document(entry.getName(), read(tar, entry.getName(), -1, budget, false)));
+            }
+            // Past the end-of-archive blocks only zero padding may follow: anything else (a second gzip member,
+            // a second tar) is content one tool reads and another drops.
+            byte[] rest = new byte[CHUNK];
+            for (int n; (n = expanded.read(rest)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (rest[i] != 0) {
+                        throw ambiguous("des données suivent la fin de l'archive tar (un second membre gzip ou une"
+                                + " seconde archive), qu'un autre outil lirait ou ignorerait");
+                    }
+                }
             }
             return documents;
         }
@@ -188,9 +248,15 @@ public final class ArchiveUnpacker {
 
     /** @param streaming the count is known only up to the first entry over the limit (tar has no directory) */
     /** Two entries under one name: which is the invoice is ambiguous (a zip reader would read one twice). */
-    private static void checkUnique(Set<String> names, String name) throws Refusal {
+    private static void checkUnique(Set<String> names, Map<String, String> sameFile, String name) throws Refusal {
         if (!names.add(name)) {
             throw new Refusal(Finding.of(FindingCode.IRR_ARCHIVE_ENTREE_DOUBLE, Location.NONE, name));
+        }
+        // ./facture.xml beside facture.xml, or Facture.xml beside facture.xml: one file once unpacked on most disks
+        String other = sameFile.putIfAbsent(ArchiveEntryNames.sameFileKey(name), name);
+        if (other != null) {
+            throw ambiguous("« " + PartnerText.shown(other, 200) + " » et « " + PartnerText.shown(name, 200)
+                    + " » désignent le même fichier une fois l'archive dépliée");
         }
     }
 

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.achemine.validation.Finding;
 import org.achemine.validation.FindingCode;
 import org.achemine.validation.FlowKind;
 import org.achemine.validation.Location;
+import org.achemine.validation.PartnerText;
 import org.achemine.validation.ValidationSettings;
 
 /**
@@ -74,6 +76,9 @@ public final class FileAdmissibilityCheck {
         return FlowKind.UNSUPPORTED;
     }
 
+    /** Names Windows reserves for devices, with or without an extension; names stay portable (README). */
+    private static final Pattern WINDOWS_RESERVED = Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])\\s*");
+
     static Optional<String> nameProblem(String fileName) {
         if (fileName == null || fileName.isBlank()) {
             return Optional.of("le nom est vide");
@@ -84,6 +89,15 @@ public final class FileAdmissibilityCheck {
         }
         if (fileName.codePoints().anyMatch(Character::isISOControl)) {
             return Optional.of("le nom contient un caractère de contrôle (invisible)");
+        }
+        if (fileName.codePoints().anyMatch(PartnerText::isBidiControl)) {
+            return Optional.of("le nom contient un caractère qui inverse le sens d'écriture (U+202E ou semblable) :"
+                    + " il s'afficherait autrement qu'il n'est");
+        }
+        String stem = fileName.contains(".") ? fileName.substring(0, fileName.indexOf('.')) : fileName;
+        if (WINDOWS_RESERVED.matcher(stem).matches()) {
+            return Optional.of("« " + stem + " » est un nom réservé par Windows (CON, PRN, AUX, NUL, COM1 à COM9,"
+                    + " LPT1 à LPT9), quelle que soit l'extension : le fichier ne pourrait y être ni créé ni ouvert");
         }
         for (char c : FORBIDDEN_CHARACTERS.toCharArray()) {
             if (fileName.indexOf(c) >= 0) {
@@ -96,6 +110,9 @@ public final class FileAdmissibilityCheck {
         }
         if (!hasExtension(fileName)) {
             return Optional.of("le nom n'a pas d'extension (attendu .xml, .zip, .tar.gz ou .tgz)");
+        }
+        if (fileName.endsWith(" ") || fileName.endsWith(".")) {
+            return Optional.of("le nom se termine par une espace ou un point, que Windows retire");
         }
         return Optional.empty();
     }

@@ -2,6 +2,7 @@ package org.achemine.validation.admissibility;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,6 +86,50 @@ final class ParserMessages {
             }
         }
         return new Readable(reason, reason);
+    }
+
+    /** The JDK's processing limits, by the property its message names, in French. */
+    private static final Map<String, String> LIMITS = new LinkedHashMap<>();
+
+    static {
+        LIMITS.put("entityExpansionLimit", "le document demande plus d'expansions d'entités que le lecteur n'en admet");
+        LIMITS.put("elementAttributeLimit", "un élément porte plus d'attributs que le lecteur n'en admet");
+        LIMITS.put("maxXMLNameLimit", "un nom d'élément ou d'attribut est plus long que le lecteur ne l'admet");
+        LIMITS.put("maxElementDepth", "les éléments sont imbriqués plus profondément que le lecteur ne l'admet");
+        LIMITS.put("totalEntitySizeLimit", "la taille cumulée des entités dépasse ce que le lecteur admet");
+        LIMITS.put("maxGeneralEntitySizeLimit", "une entité, ou le document lui-même (un nom ou une valeur démesurés),"
+                + " dépasse la taille que le lecteur admet");
+        LIMITS.put("maxParameterEntitySizeLimit", "une entité paramètre dépasse la taille que le lecteur admet");
+        LIMITS.put("maxOccurLimit", "un schéma demande plus d'occurrences que le lecteur n'en admet");
+        LIMITS.put("attributes", "un élément porte plus d'attributs que le lecteur n'en admet");
+        LIMITS.put("entity expansions", "le document demande plus d'expansions d'entités que le lecteur n'en admet");
+    }
+
+    private static final Pattern JDK_LIMIT = Pattern.compile("JAXP\\d{8}|limit imposed by|limit set by|exceeds the limit");
+    private static final Pattern LIMIT_VALUE = Pattern.compile(
+            "(?:exceeds? the \"([0-9][0-9,.\\s]*)\" limit|limit \"([0-9][0-9,.\\s]*)\"|\"([0-9][0-9,.\\s]*)\" is the limit"
+                    + "|more than \"([0-9][0-9,.\\s]*)\")");
+
+    /**
+     * When the parser stopped at one of the JDK's processing limits: our own French sentence naming the limit
+     * and its value, never the JDK's text (« JAXP00010002 … limit imposed by the JDK »), which is for developers
+     * and sometimes names the wrong thing (the document entity « [xml] » for a megabyte-long element name).
+     */
+    static Optional<String> parserLimit(String parserMessage) {
+        if (parserMessage == null || !JDK_LIMIT.matcher(parserMessage).find()) {
+            return Optional.empty();
+        }
+        String what = LIMITS.entrySet().stream().filter(e -> parserMessage.contains(e.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse("le document dépasse une limite de traitement du lecteur XML");
+        Matcher value = LIMIT_VALUE.matcher(parserMessage);
+        if (value.find()) {
+            for (int group = 1; group <= value.groupCount(); group++) {
+                if (value.group(group) != null) {
+                    return Optional.of(what + " (limite : " + value.group(group).replaceAll("[^0-9]", "") + ")");
+                }
+            }
+        }
+        return Optional.of(what);
     }
 
     private static String expand(Matcher match, String template) {

@@ -26,6 +26,7 @@ import org.achemine.validation.FindingCode;
 import org.achemine.validation.Incident;
 import org.achemine.validation.InvoiceDocument;
 import org.achemine.validation.Location;
+import org.achemine.validation.PartnerText;
 import org.achemine.validation.Syntax;
 import org.achemine.xml.HardenedXml;
 import org.xml.sax.InputSource;
@@ -45,7 +46,7 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
 
     // version is required by XML; the encoding pseudo-attribute follows it when present.
     private static final Pattern XML_DECLARATION = Pattern.compile(
-            "^<\\?xml\\s+version\\s*=\\s*(['\"])[^'\"]*\\1(?:\\s+encoding\\s*=\\s*(['\"])([^'\"]*)\\2)?");
+            "^<\\?xml\\s+version\\s*=\\s*(['\"])([^'\"]*)\\1(?:\\s+encoding\\s*=\\s*(['\"])([^'\"]*)\\3)?");
 
     @Override
     public AdmissibilityResult check(InvoiceDocument document) {
@@ -82,6 +83,12 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
         if (declared.isPresent() && !declared.get().equalsIgnoreCase("UTF-8")) {
             findings.add(Finding.of(FindingCode.IRR_ENCODAGE, Location.at(1, 1),
                     "le document déclare l'encodage « " + declared.get() + " »"));
+            return null;
+        }
+        Optional<String> version = declaredVersion(bytes, offset);
+        if (version.isPresent() && !version.get().equals("1.0")) {
+            // XML 1.1 lets control characters in (&#x1;): UBL and CII are XML 1.0, and so are our readers' tools
+            findings.add(Finding.of(FindingCode.IRR_VERSION_XML, Location.at(1, 1), PartnerText.shown(version.get(), 20)));
             return null;
         }
         Optional<Finding> invalidUtf8 = invalidUtf8(bytes, offset);
@@ -141,7 +148,14 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
             Location where = notWellFormed.getLocation() == null ? Location.NONE
                     : Location.at(notWellFormed.getLocation().getLineNumber(),
                             notWellFormed.getLocation().getColumnNumber());
-            findings.add(syntaxFinding(where, ParserMessages.readable(reason(bytes, offset, notWellFormed))));
+            String reason = reason(bytes, offset, notWellFormed);
+            Optional<String> limit = ParserMessages.parserLimit(notWellFormed.getMessage())
+                    .or(() -> ParserMessages.parserLimit(reason));
+            if (limit.isPresent()) {
+                findings.add(Finding.of(FindingCode.IRR_LIMITE_XML, where, limit.get()));
+                return syntax;
+            }
+            findings.add(syntaxFinding(where, ParserMessages.readable(reason)));
             return syntax;
         } finally {
             close(reader);
@@ -216,7 +230,13 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
         // The declaration is ASCII by definition: decoding its bytes as Latin-1 cannot fail.
         String head = new String(bytes, offset, Math.min(200, bytes.length - offset), StandardCharsets.ISO_8859_1);
         Matcher declaration = XML_DECLARATION.matcher(head);
-        return declaration.find() ? Optional.ofNullable(declaration.group(3)) : Optional.empty();
+        return declaration.find() ? Optional.ofNullable(declaration.group(4)) : Optional.empty();
+    }
+
+    private static Optional<String> declaredVersion(byte[] bytes, int offset) {
+        String head = new String(bytes, offset, Math.min(200, bytes.length - offset), StandardCharsets.ISO_8859_1);
+        Matcher declaration = XML_DECLARATION.matcher(head);
+        return declaration.find() ? Optional.of(declaration.group(2)) : Optional.empty();
     }
 
     /** The first byte sequence that is not UTF-8, with its offset, line and column. */

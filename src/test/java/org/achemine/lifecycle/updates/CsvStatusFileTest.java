@@ -103,4 +103,46 @@ class CsvStatusFileTest {
                 null, "elle compte 4 champs séparés par « ; », l'en-tête en annonce 8", null);
         assertThat(file.lines().get(6).status()).isNull();
     }
+
+    @Test
+    void countsAMillionLinesFileInOneStreamedPassAndRefusesItPastTheLimitWithoutKeepingItsLines() throws Exception {
+        // given 1,000,000 short status lines with CRLF endings and blank lines among them (6 MB)
+        StringBuilder csv = new StringBuilder("id_facture;statut;date_heure\r\n");
+        for (int i = 1; i <= 1_000_000; i++) {
+            csv.append("X-").append(i).append(";07;2026-11-24T09:15:00Z\r\n").append(i % 1000 == 0 ? "\r\n" : "");
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+
+        // when it is read with a limit of 1,000 lines, and again with no limit
+        StatusFile limited = CsvStatusFile.read(() -> new java.io.ByteArrayInputStream(bytes), 1_000);
+        StatusFile whole = CsvStatusFile.read(() -> new java.io.ByteArrayInputStream(bytes), Integer.MAX_VALUE);
+
+        // then the limited read counts every line and refuses the file, nothing kept to apply
+        assertThat(limited.rejected()).isTrue();
+        assertThat(limited.lines()).isEmpty();
+        assertThat(limited.fileFindings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("STA_TROP_DE_LIGNES");
+            assertThat(f.message()).contains("1000000").contains("1000");
+        });
+        // and the unlimited read numbers each record by the line it starts on, blank lines included
+        assertThat(whole.lines()).hasSize(1_000_000);
+        assertThat(whole.lines().get(0).lineNumber()).isEqualTo(2);
+        assertThat(whole.lines().get(999).lineNumber()).isEqualTo(1001);
+        assertThat(whole.lines().get(1000).lineNumber()).isEqualTo(1003);
+        assertThat(whole.lines().get(999_999).lineNumber()).isEqualTo(1_000_001 + 999);
+        assertThat(whole.lines().get(999_999).invoiceId()).isEqualTo("X-1000000");
+    }
+
+    @Test
+    void namesUtf16AsTheEncodingFoundInsteadOfBlamingExcel() {
+        StatusFile withBom = CsvStatusFile.read(("\uFEFF" + HEADER).getBytes(StandardCharsets.UTF_16LE));
+        StatusFile withoutBom = CsvStatusFile.read(HEADER.getBytes(StandardCharsets.UTF_16BE));
+
+        for (StatusFile file : java.util.List.of(withBom, withoutBom)) {
+            assertThat(file.fileFindings()).singleElement().satisfies(f -> {
+                assertThat(f.code()).isEqualTo("IRR_ENCODAGE");
+                assertThat(f.message()).contains("UTF-16").doesNotContain("ISO-8859-1");
+            });
+        }
+    }
 }

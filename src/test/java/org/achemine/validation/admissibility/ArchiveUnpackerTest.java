@@ -230,6 +230,113 @@ class ArchiveUnpackerTest {
     }
 
     @Test
+    void refusesAnEntryNameTooLongToKeepWithoutCopyingItIntoTheReport() throws IOException {
+        // given a 65,000-character entry name (zip allows 65,535), and one segment of 300 bytes
+        String huge = "lot/" + "a".repeat(65_000) + ".xml";
+        String longSegment = "lot/" + "é".repeat(150) + ".xml";
+
+        for (String name : List.of(huge, longSegment)) {
+            // when
+            Unpacked unpacked = unpacker.unpack(FlowKind.ZIP, zip(Map.of(), "01.xml", INVOICE, name, INVOICE));
+            // then the archive is refused with a message of bounded size naming the length
+            assertThat(only(unpacked)).satisfies(f -> {
+                assertThat(f.code()).isEqualTo("IRR_ARCHIVE_CHEMIN");
+                assertThat(f.message()).hasSizeLessThan(600).contains(name.length() + " caractères");
+            });
+        }
+    }
+
+    @Test
+    void refusesAnEntryNameWithABidirectionalOverrideAndShowsItEscaped() throws IOException {
+        // given "facture-\u202Elmx.exe" shows as "facture-exe.xml" in a right-to-left aware viewer
+        String name = "facture-\u202Eexe.xml";
+
+        Unpacked unpacked = unpacker.unpack(FlowKind.ZIP, zip(Map.of(), name, INVOICE));
+
+        assertThat(only(unpacked)).satisfies(f -> {
+            assertThat(f.code()).isEqualTo("IRR_ARCHIVE_CHEMIN");
+            assertThat(f.message()).contains("facture-\\u202Eexe.xml").doesNotContain("\u202E");
+        });
+    }
+
+    @Test
+    void refusesAZipWhoseLocalHeaderNamesAnotherFileThanItsCentralDirectory() throws IOException {
+        // given a zip whose local header says ../../ab.xml where the central directory says aaaaaaaa.xml
+        byte[] bytes = Files.readAllBytes(zip(Map.of(), "aaaaaaaa.xml", INVOICE));
+        int local = indexOf(bytes, "aaaaaaaa.xml".getBytes(StandardCharsets.US_ASCII));
+        System.arraycopy("../../ab.xml".getBytes(StandardCharsets.US_ASCII), 0, bytes, local, 12);
+        Path patched = Files.write(dir.resolve("local-central.zip"), bytes);
+
+        assertThat(only(unpacker.unpack(FlowKind.ZIP, patched))).satisfies(f -> {
+            assertThat(f.code()).isEqualTo("IRR_ARCHIVE_AMBIGUE");
+            assertThat(f.message()).contains("../../ab.xml");
+        });
+    }
+
+    @Test
+    void refusesTenCentralEntriesSharingOneLocalEntry() throws IOException {
+        // given one local entry f000.xml and ten central records pointing at it under ten names
+        byte[] one = Files.readAllBytes(zip(Map.of(), "f000.xml", INVOICE));
+        ByteBuffer end = ByteBuffer.wrap(one, one.length - 22, 22).order(ByteOrder.LITTLE_ENDIAN);
+        int centralSize = end.getInt(one.length - 22 + 12);
+        int centralOffset = end.getInt(one.length - 22 + 16);
+        byte[] record = Arrays.copyOfRange(one, centralOffset, centralOffset + centralSize);
+        java.io.ByteArrayOutputStream forged = new java.io.ByteArrayOutputStream();
+        forged.write(one, 0, centralOffset);
+        for (int i = 0; i < 10; i++) {
+            byte[] copy = record.clone();
+            int name = indexOf(copy, "f000".getBytes(StandardCharsets.US_ASCII));
+            System.arraycopy(String.format("f%03d", i).getBytes(StandardCharsets.US_ASCII), 0, copy, name, 4);
+            forged.write(copy);
+        }
+        ByteBuffer eocd = ByteBuffer.allocate(22).order(ByteOrder.LITTLE_ENDIAN).put(one, one.length - 22, 22);
+        eocd.putShort(8, (short) 10).putShort(10, (short) 10).putInt(12, centralSize * 10).putInt(16, centralOffset);
+        forged.write(eocd.array());
+        Path shared = Files.write(dir.resolve("shared-local.zip"), forged.toByteArray());
+
+        assertThat(only(unpacker.unpack(FlowKind.ZIP, shared))).satisfies(f -> {
+            assertThat(f.code()).isEqualTo("IRR_ARCHIVE_AMBIGUE");
+            assertThat(f.message()).contains("10 entrée(s)").contains("1");
+        });
+    }
+
+    @Test
+    void refusesTwoNamesThatLandOnTheSameFileOnceUnpacked() throws IOException {
+        Path dotted = zip(Map.of(), "facture.xml", INVOICE, "./facture.xml", INVOICE);
+        Path cased = tarGz("lot/Facture.xml", INVOICE, "lot/facture.xml", INVOICE);
+
+        assertThat(only(unpacker.unpack(FlowKind.ZIP, dotted)).code()).isEqualTo("IRR_ARCHIVE_AMBIGUE");
+        assertThat(only(unpacker.unpack(FlowKind.TAR_GZ, cased)).code()).isEqualTo("IRR_ARCHIVE_AMBIGUE");
+    }
+
+    @Test
+    void refusesDataAfterTheTarEndOfArchiveInASecondGzipMember() throws IOException {
+        // given a tar.gz followed by a second gzip member holding another tar (gzip -c a.tar b.tar > lot.tar.gz)
+        byte[] first = Files.readAllBytes(tarGz("01.xml", INVOICE));
+        byte[] second = Files.readAllBytes(tarGz("02.xml", INVOICE));
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        Path concatenated = Files.write(dir.resolve("deux-membres.tar.gz"), both);
+
+        assertThat(only(unpacker.unpack(FlowKind.TAR_GZ, concatenated))).satisfies(f -> {
+            assertThat(f.code()).isEqualTo("IRR_ARCHIVE_AMBIGUE");
+            assertThat(f.message()).contains("fin de l'archive tar");
+        });
+        // while a plain tar.gz still unpacks
+        Path plain = Files.write(dir.resolve("plain.tar.gz"), first);
+        assertThat(unpacker.unpack(FlowKind.TAR_GZ, plain).documents()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lot-ambigu-point-barre.zip", "lot-ambigu-en-tete-local.zip",
+        "lot-ambigu-entrees-partagees.zip", "lot-ambigu-deux-membres.tar.gz"})
+    void refusesTheHostileCataloguesAmbiguousArchives(String sample) throws IOException {
+        FlowKind kind = sample.endsWith(".zip") ? FlowKind.ZIP : FlowKind.TAR_GZ;
+
+        assertThat(only(unpacker.unpack(kind, Path.of("samples/hostile", sample))).code()).isEqualTo("IRR_ARCHIVE_AMBIGUE");
+    }
+
+    @Test
     void refusesASymbolicLinkInATar() throws IOException {
         // given
         Path tarGz = dir.resolve("links.tar.gz");

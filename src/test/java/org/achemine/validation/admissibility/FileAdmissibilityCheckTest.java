@@ -73,7 +73,12 @@ class FileAdmissibilityCheckTest {
         "a|b.xml => caractère interdit « => »",
         ".facture.xml => commence par un point",
         "facture => n'a pas d'extension",
-        "facture. => n'a pas d'extension"})
+        "facture. => n'a pas d'extension",
+        "CON.xml => nom réservé par Windows",
+        "nul.tar.gz => nom réservé par Windows",
+        "COM1.xml => nom réservé par Windows",
+        "'facture.xml ' => se termine par une espace",
+        "facture-\u202Elmx.exe => inverse le sens d'écriture"})
     void refusesBadNamesSayingWhy(String name, String reason) throws IOException {
         // given
         Path file = write("f", XML);

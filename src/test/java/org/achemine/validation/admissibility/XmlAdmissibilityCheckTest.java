@@ -80,6 +80,32 @@ class XmlAdmissibilityCheckTest {
     }
 
     @Test
+    void mapsEveryJdkParserLimitToOurOwnMessageNamingTheLimit() {
+        // given 10,001 attributes on one element, and a one-megabyte element name
+        StringBuilder attributes = new StringBuilder();
+        for (int i = 0; i < 10_001; i++) {
+            attributes.append(" a").append(i).append("=\"1\"");
+        }
+        String manyAttributes = "<Invoice xmlns=\"" + UBL + "\"><Note" + attributes + "/></Invoice>";
+        String longName = "<Invoice xmlns=\"" + UBL + "\"><" + "N".repeat(1_000_000) + "/></Invoice>";
+
+        for (String xml : List.of(manyAttributes, longName)) {
+            // when
+            AdmissibilityResult result = check.check(new InvoiceDocument("limite.xml", xml.getBytes(StandardCharsets.UTF_8)));
+            // then our code and our French words, never the JDK's text
+            assertThat(result.result().findings()).singleElement().satisfies(f -> {
+                assertThat(f.code()).isEqualTo("IRR_LIMITE_XML");
+                assertThat(f.message()).doesNotContain("JAXP").doesNotContain("JDK").doesNotContain("[xml]")
+                        .hasSizeLessThan(400);
+            });
+        }
+        assertThat(ParserMessages.parserLimit("JAXP00010002: Element \"Note\" has more than \"10,000\" attributes,"
+                + " \"10,000\" is the limit imposed by the JDK.")).hasValueSatisfying(m -> assertThat(m)
+                .contains("attributs").contains("limite : 10000"));
+        assertThat(ParserMessages.parserLimit("The element type \"a\" must be terminated")).isEmpty();
+    }
+
+    @Test
     void admitsAUtf8BomWithAWarning() throws IOException {
         // given
         byte[] withBom = concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf},

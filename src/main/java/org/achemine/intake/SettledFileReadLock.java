@@ -1,0 +1,83 @@
+package org.achemine.intake;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileEndpoint;
+import org.apache.camel.component.file.GenericFileExclusiveReadLockStrategy;
+import org.apache.camel.component.file.GenericFileOperations;
+
+/**
+ * The mailbox routes' read lock: a file is handed over once it has settled ({@link Settling}: size and date
+ * unchanged over {@code achemine.intake.read-lock-interval} by our clock). It never sleeps: a file not settled
+ * yet is skipped and looked at again at the next poll, so one slow writer holds no poller. Camel's
+ * {@code readLock=changed} with a minimum age compared the file's date with now, and never took a file dated
+ * in the future (issue 11).
+ */
+final class SettledFileReadLock implements GenericFileExclusiveReadLockStrategy<File> {
+
+    private final Settling settling;
+
+    SettledFileReadLock(Settling settling) {
+        this.settling = settling;
+    }
+
+    @Override
+    public boolean acquireExclusiveReadLock(GenericFileOperations<File> operations, GenericFile<File> file,
+                                            Exchange exchange) {
+        File target = file.getFile();
+        return settling.settled(target.toPath().toAbsolutePath(), target.length(),
+                FileTime.fromMillis(target.lastModified()));
+    }
+
+    @Override
+    public void prepareOnStartup(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint) {
+        // nothing left over from a previous run: no marker files
+    }
+
+    @Override
+    public void releaseExclusiveReadLockOnAbort(GenericFileOperations<File> operations, GenericFile<File> file,
+                                                Exchange exchange) {
+        // no lock held
+    }
+
+    @Override
+    public void releaseExclusiveReadLockOnRollback(GenericFileOperations<File> operations, GenericFile<File> file,
+                                                   Exchange exchange) {
+        // no lock held
+    }
+
+    @Override
+    public void releaseExclusiveReadLockOnCommit(GenericFileOperations<File> operations, GenericFile<File> file,
+                                                 Exchange exchange) {
+        // no lock held
+    }
+
+    @Override
+    public void setTimeout(long timeout) {
+        // never waits
+    }
+
+    @Override
+    public void setCheckInterval(long checkInterval) {
+        // the interval is Settling's
+    }
+
+    @Override
+    public void setReadLockLoggingLevel(LoggingLevel level) {
+        // nothing logged per file
+    }
+
+    @Override
+    public void setMarkerFiler(boolean markerFile) {
+        // no marker files
+    }
+
+    @Override
+    public void setDeleteOrphanLockFiles(boolean deleteOrphanLockFiles) {
+        // no lock files
+    }
+}
