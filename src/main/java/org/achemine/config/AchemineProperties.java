@@ -29,14 +29,41 @@ public record AchemineProperties(
     }
 
     /**
-     * A partner with a mailbox.
+     * A partner with a mailbox (also kept in the database: {@code org.achemine.partner.PartnerRegistry}).
      *
-     * @param code  partner code, Chorus form AAA999 (3 letters, 3 digits)
-     * @param name  a readable name, for operators
-     * @param role  ISSUER (drops invoices), RECIPIENT (receives them) or BOTH
-     * @param siret for a recipient, the SIRET of the public structure its mailbox serves
+     * @param code     partner code, Chorus form AAA999 (3 letters, 3 digits)
+     * @param name     a readable name, for operators
+     * @param role     ISSUER (drops invoices), RECIPIENT (receives them) or BOTH
+     * @param siret    for a recipient, the SIRET of the (first) public structure its mailbox serves
+     * @param sirets   for a recipient serving several structures over one connection, the others
+     * @param mandates for an operator, the suppliers (identifiers) it may deposit for; empty: unchecked
+     * @param contact  who to call about this connection
      */
-    public record Partner(String code, String name, PartnerRole role, String siret) {
+    public record Partner(String code, String name, PartnerRole role, String siret, List<String> sirets,
+                          List<String> mandates, String contact) {
+
+        public Partner {
+            sirets = sirets == null ? List.of() : List.copyOf(sirets);
+            mandates = mandates == null ? List.of() : List.copyOf(mandates);
+        }
+
+        public Partner(String code, String name, PartnerRole role, String siret) {
+            this(code, name, role, siret, List.of(), List.of(), null);
+        }
+
+        /** Every SIRET this partner's mailbox serves, {@code siret} first. */
+        public List<String> structures() {
+            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+            if (siret != null) {
+                all.add(siret);
+            }
+            all.addAll(sirets);
+            return List.copyOf(all);
+        }
+
+        public boolean serves(String structureSiret) {
+            return structureSiret != null && role != null && role.receives() && structures().contains(structureSiret);
+        }
     }
 
     public enum PartnerRole {

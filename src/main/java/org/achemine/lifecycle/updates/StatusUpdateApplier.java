@@ -180,7 +180,7 @@ public class StatusUpdateApplier {
 
     private static boolean isTheirs(InvoiceRow invoice, Actor actor, Partner sender) {
         return actor == Actor.SUPPLIER ? sender.code().equals(invoice.depositPartner())
-                : sender.siret() != null && sender.siret().equals(invoice.recipientSiret());
+                : sender.serves(invoice.recipientSiret());
     }
 
     private static String whyNotTheirs(InvoiceRow invoice, Actor actor) {
@@ -193,7 +193,7 @@ public class StatusUpdateApplier {
 
     private static String whatIsTheirs(Actor actor, Partner sender) {
         return actor == Actor.SUPPLIER ? "des factures que vous avez déposées"
-                : "des factures mises à disposition de votre structure (SIRET " + sender.siret() + ")";
+                : "des factures mises à disposition de votre structure (SIRET " + String.join(", ", sender.structures()) + ")";
     }
 
     /** Who may make this change instead, or what this actor may send from the invoice's status. */
