@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.achemine.validation.ValidationSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -42,6 +43,7 @@ public record AchemineProperties(
     public record Partner(String code, String name, PartnerRole role, String siret, List<String> sirets,
                           List<String> mandates, String contact) {
 
+        @ConstructorBinding
         public Partner {
             sirets = sirets == null ? List.of() : List.copyOf(sirets);
             mandates = mandates == null ? List.of() : List.copyOf(mandates);

@@ -8,7 +8,6 @@ import org.achemine.partner.PartnerRegistry;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.core.CoreModuleProperties;
-import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
@@ -45,8 +44,7 @@ public class SftpServer implements SmartLifecycle {
         server.setShellFactory(null); // no shell, no exec: only the sftp subsystem
         server.setCommandFactory(null);
         server.setForwardingFilter(org.apache.sshd.server.forward.RejectAllForwardingFilter.INSTANCE);
-        // each account's root is mailboxes/<account>; only authenticated partner codes (AAA999) get there
-        server.setFileSystemFactory(new VirtualFileSystemFactory(mailboxesRoot));
+        server.setFileSystemFactory(new MailboxJail(mailboxesRoot));
         JailedFileAccess access = new JailedFileAccess(audit, maxUploadSize);
         SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().withFileSystemAccessor(access).build();
         sftp.addSftpEventListener(new HandleEvents(access));
