@@ -4,22 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.partner.PartnerRegistry;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
+import org.apache.sshd.sftp.client.SftpClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.integration.file.remote.session.Session;
+import org.springframework.integration.sftp.filters.SftpSimplePatternFileListFilter;
+import org.springframework.integration.sftp.inbound.SftpInboundFileSynchronizer;
+import org.springframework.integration.sftp.session.DefaultSftpSessionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -250,6 +261,135 @@ class SftpChannelIT {
         assertThat(refusals("OPE001")).isGreaterThan(before);
         assertThat(refusals("XYZ999")).isPositive();
         assertThat(refusals("COL001")).isPositive();
+    }
+
+    @Test
+    void aSupplierSystemOnSpringIntegrationUploadsThenPollsItsOutAndDeletesWhatItTook() throws Exception {
+        // given a supplier's system built on Spring Integration SFTP, trusting only the engine's host key
+        DefaultSftpSessionFactory sessions = sessionFactory("FOU001", supplierKey);
+        Path invoice = Files.write(client.resolve("si-facture.xml"),
+                SampleInvoices.ubl("F-SI-001", "21690012600014", "SCE-TECH-042", null));
+
+        // when it sends an invoice, then polls its out/ (download, then delete on the server)
+        // (straight under its name: the server publishes an upload only once it is closed)
+        try (Session<SftpClient.DirEntry> session = sessions.getSession();
+             InputStream bytes = Files.newInputStream(invoice)) {
+            session.write(bytes, "in/si-facture.xml");
+        }
+        SftpInboundFileSynchronizer poller = new SftpInboundFileSynchronizer(sessions);
+        poller.setRemoteDirectory("out");
+        poller.setDeleteRemoteFiles(true);
+        poller.setFilter(new SftpSimplePatternFileListFilter("*_si-facture.xml.cr.xml"));
+        poller.setBeanFactory(new DefaultListableBeanFactory());
+        poller.afterPropertiesSet();
+        Path local = Files.createDirectories(client.resolve("si-local"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            poller.synchronizeToLocalDirectory(local.toFile());
+            return find(local, "_si-facture.xml.cr.xml") != null;
+        });
+
+        // then it holds its deposit report, and the server's out/ no longer has it
+        assertThat(Files.readString(find(local, "_si-facture.xml.cr.xml"))).contains("<Etat>IN_INTEGRE</Etat>");
+        assertThat(find(dataDir.resolve("mailboxes/FOU001/out"), "_si-facture.xml.cr.xml")).isNull();
+        sessions.destroy();
+    }
+
+    @Test
+    void aSlowUploadIsNeverTakenHalfWritten() throws Exception {
+        // given an invoice big enough to reach the server in several writes (a comment pads it), sent by a
+        // client that stalls halfway, far longer than the intake's stability interval (300 ms here)
+        String xml = new String(SampleInvoices.ubl("F-LENT-001", "21690012600014", "SCE-TECH-042", null),
+                StandardCharsets.UTF_8);
+        int prolog = xml.indexOf("?>") + 2;
+        byte[] content = (xml.substring(0, prolog) + "\n<!--" + "x".repeat(400_000) + "-->" + xml.substring(prolog))
+                .getBytes(StandardCharsets.UTF_8);
+        CountDownLatch resume = new CountDownLatch(1);
+        InputStream stalling = new StallingStream(content, content.length / 2, resume);
+        DefaultSftpSessionFactory sessions = sessionFactory("FOU001", supplierKey);
+        CompletableFuture<Void> upload = CompletableFuture.runAsync(() -> {
+            try (Session<SftpClient.DirEntry> session = sessions.getSession()) {
+                session.write(stalling, "in/lent.xml");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        // when half of it is on the server, under its hidden temporary name
+        Path in = dataDir.resolve("mailboxes/FOU001/in");
+        Path partial = in.resolve(".lent.xml.upload");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(partial) && Files.size(partial) > 0);
+
+        // then, while the client stalls, nothing is published under its name and no flow is taken
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                !Files.exists(in.resolve("lent.xml")) && flows("lent.xml") == 0);
+
+        // and once the client finishes and closes, the whole file is taken and accepted
+        resume.countDown();
+        upload.get(60, TimeUnit.SECONDS);
+        Path report = await().atMost(Duration.ofSeconds(60)).until(
+                () -> find(dataDir.resolve("mailboxes/FOU001/out"), "_lent.xml.cr.xml"), found -> found != null);
+        assertThat(Files.readString(report)).contains("<Etat>IN_INTEGRE</Etat>")
+                .contains("<Taille>" + content.length + "</Taille>");
+        assertThat(flows("lent.xml")).isEqualTo(1);
+        sessions.destroy();
+    }
+
+    /** Gives {@code stallAt} bytes, then waits for {@code resume} before giving the rest. */
+    private static final class StallingStream extends InputStream {
+
+        private final byte[] content;
+        private final int stallAt;
+        private final CountDownLatch resume;
+        private int position;
+
+        StallingStream(byte[] content, int stallAt, CountDownLatch resume) {
+            this.content = content;
+            this.stallAt = stallAt;
+            this.resume = resume;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (position == stallAt) {
+                try {
+                    resume.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            if (position >= content.length) {
+                return -1;
+            }
+            int end = position < stallAt ? stallAt : content.length;
+            int n = Math.min(length, end - position);
+            System.arraycopy(content, position, buffer, offset, n);
+            position += n;
+            return n;
+        }
+    }
+
+    private DefaultSftpSessionFactory sessionFactory(String account, Path key) throws IOException {
+        Path knownHosts = Files.writeString(client.resolve("si-known_hosts"),
+                "[127.0.0.1]:" + server.port() + " " + hostKey.publicKeyLine() + "\n");
+        DefaultSftpSessionFactory sessions = new DefaultSftpSessionFactory(false);
+        sessions.setHost("127.0.0.1");
+        sessions.setPort(server.port());
+        sessions.setUser(account);
+        sessions.setPrivateKey(new FileSystemResource(key));
+        sessions.setKnownHostsResource(new FileSystemResource(knownHosts));
+        return sessions;
+    }
+
+    private long flows(String originalName) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE original_name = ?", Long.class, originalName);
+        return count == null ? 0 : count;
     }
 
     private long refusals(String account) {
