@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +44,16 @@ public final class CrashSoak {
     /**
      * @param engine        the command that starts achemine, without its arguments (java ... -jar achemine.jar)
      * @param maxKillDelay  a kill comes at a random moment up to this long after the engine answers again
+     * @param sftpPort      0: flows are copied into the mailboxes; otherwise uploaded to the engine's SFTP server
+     *                      on this port
      */
     public record Settings(Path work, List<String> engine, int kills, int flowsPerRound, Duration maxKillDelay,
-                           long seed) {
+                           long seed, int sftpPort) {
+
+        public Settings(Path work, List<String> engine, int kills, int flowsPerRound, Duration maxKillDelay,
+                        long seed) {
+            this(work, engine, kills, flowsPerRound, maxKillDelay, seed, 0);
+        }
     }
 
     /** What the soak found; {@link #passed()} when nothing was lost, duplicated or orphaned. */
@@ -101,11 +109,13 @@ public final class CrashSoak {
         long start = System.nanoTime();
         Path manifest = settings.work().resolve("dropped.csv");
         prepareDirectoryImport();
+        SftpDrops uploads = settings.sftpPort() == 0 ? null : registeredUploads();
         Process engine = start(0);
         // the first engine imports the sample directory from its inbox before anything is dropped
         waitUntil(() -> !entries(dataDir.resolve("directory/done")).isEmpty(), Duration.ofMinutes(3),
                 "the sample directory imported (directory/done), see " + log(0));
-        try (SoakFlows flows = new SoakFlows(dataDir, manifest, settings.seed())) {
+        try (SoakFlows flows = new SoakFlows(dataDir, manifest, settings.seed(),
+                uploads == null ? SoakFlows.FILE_COPY : uploads)) {
             for (int round = 1; round <= settings.kills(); round++) {
                 int answered = reports();
                 Thread dropper = new Thread(() -> dropRound(flows), "soak-dropper");
@@ -121,6 +131,10 @@ public final class CrashSoak {
                 engine = start(round);
             }
         }
+        if (uploads != null) {
+            System.out.println("sftp: " + uploads.retries() + " upload attempts cut off by a kill, sent again");
+            uploads.close();
+        }
         int dropped = SoakFlows.read(manifest).size();
         waitUntil(() -> inboxesEmpty() && reports() >= dropped, DRAIN_LIMIT, "every flow answered, see " + log(settings.kills()));
         // quiet outboxes mean something only once the last engine runs its triggers: its start-up is quiet too
@@ -133,6 +147,23 @@ public final class CrashSoak {
             engine.waitFor();
         }
         return verify(manifest, stopped, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Each partner's key registered with the engine's own command, before its first start. */
+    private SftpDrops registeredUploads() throws Exception {
+        SftpDrops uploads = new SftpDrops(settings.sftpPort(), SoakFlows.PARTNERS);
+        Path keys = Files.createDirectories(settings.work().resolve("keys"));
+        for (Map.Entry<String, Path> key : uploads.writePublicKeys(keys).entrySet()) {
+            List<String> command = new ArrayList<>(settings.engine());
+            command.addAll(List.of("partner", "key", "add", key.getKey(), key.getValue().toString(),
+                    "--achemine.data-dir=" + dataDir));
+            Process added = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(settings.work().resolve("keys").resolve(key.getKey() + ".log").toFile()).start();
+            if (added.waitFor() != 0) {
+                throw new IllegalStateException("partner key add " + key.getKey() + " failed, see " + keys);
+            }
+        }
+        return uploads;
     }
 
     private void prepareDirectoryImport() throws IOException {
@@ -161,6 +192,9 @@ public final class CrashSoak {
                 "--achemine.routing.trigger-delay=500ms", "--achemine.routing.retry-after=1s",
                 "--achemine.lifecycle.trigger-delay=500ms",
                 "--achemine.directory.poll-interval=200ms"));
+        if (settings.sftpPort() != 0) {
+            command.addAll(List.of("--achemine.sftp.enabled=true", "--achemine.sftp.port=" + settings.sftpPort()));
+        }
         Files.createDirectories(log(round).getParent());
         Process engine = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(round).toFile()).start();
         engines.add(engine);
@@ -312,7 +346,7 @@ public final class CrashSoak {
 
     /**
      * {@code CrashSoak [--kills N] [--flows-per-round M] [--max-kill-delay-ms D] [--seed S] [--work DIR]
-     * [--jar target/achemine.jar]}: prints the counts and exits 1 on any violation.
+     * [--jar target/achemine.jar] [--sftp]}: prints the counts and exits 1 on any violation.
      */
     public static void main(String[] args) throws Exception {
         int kills = Integer.parseInt(option(args, "--kills", "50"));
@@ -325,12 +359,20 @@ public final class CrashSoak {
         List<String> engine = jar == null ? engineFromClasspath()
                 : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar",
                         Path.of(jar).toAbsolutePath().toString());
-        System.out.printf("soak: %d kills, %d flows per round, kills up to %d ms after answers resume, seed %d, work %s%n",
-                kills, perRound, maxKillDelay.toMillis(), seed, work);
-        Outcome outcome = run(new Settings(work, engine, kills, perRound, maxKillDelay, seed));
+        int sftpPort = java.util.Arrays.asList(args).contains("--sftp") ? freePort() : 0;
+        System.out.printf("soak: %d kills, %d flows per round, kills up to %d ms after answers resume, seed %d, work %s%s%n",
+                kills, perRound, maxKillDelay.toMillis(), seed, work,
+                sftpPort == 0 ? "" : ", flows uploaded over SFTP (port " + sftpPort + ")");
+        Outcome outcome = run(new Settings(work, engine, kills, perRound, maxKillDelay, seed, sftpPort));
         System.out.print(outcome.describe());
         System.out.println("data folder: " + work.resolve("data") + " (engine logs in " + work.resolve("logs") + ")");
         System.exit(outcome.passed() ? 0 : 1);
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String option(String[] args, String name, String fallback) {

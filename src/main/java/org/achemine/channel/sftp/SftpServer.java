@@ -27,11 +27,13 @@ public class SftpServer implements SmartLifecycle {
     private final SshServer server;
     private final HostKey hostKey;
     private final SftpAudit audit;
+    private final Path mailboxesRoot;
 
     public SftpServer(SftpProperties properties, HostKey hostKey, Path mailboxesRoot, PartnerRegistry partners,
                       SftpAudit audit, LoginThrottle throttle, long maxUploadSize) {
         this.hostKey = hostKey;
         this.audit = audit;
+        this.mailboxesRoot = mailboxesRoot;
         server = SshServer.setUpDefaultServer();
         server.setHost(properties.bindAddress().getHostAddress());
         server.setPort(properties.port());
@@ -67,6 +69,10 @@ public class SftpServer implements SmartLifecycle {
     @Override
     public void start() {
         try {
+            int interrupted = UploadChannel.clearInterrupted(mailboxesRoot);
+            if (interrupted > 0) {
+                LOG.info("Removed {} upload(s) cut off by the last stop (never published)", interrupted);
+            }
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException("The SFTP server could not listen on " + server.getHost() + ":"

@@ -35,6 +35,35 @@ final class UploadChannel implements SeekableByteChannel {
         return new UploadChannel(channel, temporary, target, maxSize);
     }
 
+    /**
+     * Removes the temporary files of uploads a stop of the engine cut off ({@code in/.<name>.upload}): their
+     * client saw no successful close, so they were never published, and it uploads again.
+     *
+     * @return how many were removed
+     */
+    static int clearInterrupted(Path mailboxesRoot) throws IOException {
+        int removed = 0;
+        if (!Files.isDirectory(mailboxesRoot)) {
+            return 0;
+        }
+        try (java.nio.file.DirectoryStream<Path> mailboxes = Files.newDirectoryStream(mailboxesRoot, Files::isDirectory)) {
+            for (Path mailbox : mailboxes) {
+                Path in = mailbox.resolve("in");
+                if (!Files.isDirectory(in)) {
+                    continue;
+                }
+                try (java.nio.file.DirectoryStream<Path> leftovers = Files.newDirectoryStream(in, ".*.upload")) {
+                    for (Path leftover : leftovers) {
+                        if (Files.deleteIfExists(leftover)) {
+                            removed++;
+                        }
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+
     static Path temporaryName(Path target) {
         return target.resolveSibling("." + target.getFileName() + ".upload");
     }

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.integration.file.remote.session.Session;
 import org.springframework.integration.sftp.filters.SftpSimplePatternFileListFilter;
 import org.springframework.integration.sftp.inbound.SftpInboundFileSynchronizer;
@@ -280,7 +281,9 @@ class SftpChannelIT {
         poller.setRemoteDirectory("out");
         poller.setDeleteRemoteFiles(true);
         poller.setFilter(new SftpSimplePatternFileListFilter("*_si-facture.xml.cr.xml"));
-        poller.setBeanFactory(new DefaultListableBeanFactory());
+        DefaultListableBeanFactory beans = new DefaultListableBeanFactory(); // what its application context would hold
+        beans.registerSingleton("integrationEvaluationContext", new StandardEvaluationContext());
+        poller.setBeanFactory(beans);
         poller.afterPropertiesSet();
         Path local = Files.createDirectories(client.resolve("si-local"));
         await().atMost(Duration.ofSeconds(60)).until(() -> {
