@@ -84,6 +84,8 @@ public final class CrashSoak {
 
     private static final Duration QUIET = Duration.ofSeconds(3);
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(20);
+    /** An engine's start-up, on a machine shared with other builds, may take minutes: a limit, not a measure. */
+    private static final Duration ENGINE_START_LIMIT = Duration.ofMinutes(10);
 
     private final Settings settings;
     private final Path dataDir;
@@ -112,7 +114,7 @@ public final class CrashSoak {
         SftpDrops uploads = settings.sftpPort() == 0 ? null : registeredUploads();
         Process engine = start(0);
         // the first engine imports the sample directory from its inbox before anything is dropped
-        waitUntil(() -> !entries(dataDir.resolve("directory/done")).isEmpty(), Duration.ofMinutes(3),
+        waitUntil(() -> !entries(dataDir.resolve("directory/done")).isEmpty(), ENGINE_START_LIMIT,
                 "the sample directory imported (directory/done), see " + log(0));
         try (SoakFlows flows = new SoakFlows(dataDir, manifest, settings.seed(),
                 uploads == null ? SoakFlows.FILE_COPY : uploads)) {
@@ -122,7 +124,7 @@ public final class CrashSoak {
                 dropper.start();
                 if (round % 5 != 0) {
                     // most kills come while flows are being answered; every fifth comes during start-up
-                    waitUntil(() -> reports() > answered, Duration.ofMinutes(3), "an answer after restart, see " + log(round - 1));
+                    waitUntil(() -> reports() > answered, ENGINE_START_LIMIT, "an answer after restart, see " + log(round - 1));
                 }
                 Thread.sleep(random.nextLong(settings.maxKillDelay().toMillis() + 1));
                 engine.destroyForcibly(); // SIGKILL on Linux and macOS
