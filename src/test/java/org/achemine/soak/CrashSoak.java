@@ -129,8 +129,9 @@ public final class CrashSoak {
                 Thread.sleep(random.nextLong(settings.maxKillDelay().toMillis() + 1));
                 engine.destroyForcibly(); // SIGKILL on Linux and macOS
                 engine.waitFor();
-                dropper.join();
+                // restarted before the round's drops end: an SFTP upload cut off by the kill waits for the engine
                 engine = start(round);
+                dropper.join();
             }
         }
         if (uploads != null) {
