@@ -135,7 +135,8 @@ public final class CrashSoak {
             }
         }
         if (uploads != null) {
-            System.out.println("sftp: " + uploads.retries() + " upload attempts cut off by a kill, sent again");
+            System.out.println("sftp: " + uploads.retriedUploads() + " uploads sent again after a kill ("
+                    + uploads.failedAttempts() + " attempts failed while the engine was down or starting)");
             uploads.close();
         }
         int dropped = SoakFlows.read(manifest).size();

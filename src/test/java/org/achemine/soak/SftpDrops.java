@@ -33,7 +33,8 @@ final class SftpDrops implements SoakFlows.Transport, AutoCloseable {
     private final Map<String, KeyPair> keys = new HashMap<>();
     private final Map<String, ClientSession> sessions = new HashMap<>();
     private final SshClient client;
-    private int retries;
+    private int failedAttempts;
+    private int retriedUploads;
 
     SftpDrops(int port, List<String> partners) throws GeneralSecurityException {
         this.port = port;
@@ -57,22 +58,33 @@ final class SftpDrops implements SoakFlows.Transport, AutoCloseable {
         return files;
     }
 
-    int retries() {
-        return retries;
+    /** Attempts that failed (engine killed, down or starting), each followed by another. */
+    int failedAttempts() {
+        return failedAttempts;
+    }
+
+    /** Uploads that needed more than one attempt. */
+    int retriedUploads() {
+        return retriedUploads;
     }
 
     @Override
     public synchronized void deliver(Path inbox, String partner, String name, byte[] bytes) throws IOException {
         Instant giveUp = Instant.now().plus(GIVE_UP);
+        boolean retried = false;
         while (true) {
             try {
                 try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session(partner));
                      OutputStream out = sftp.write("in/" + name)) {
                     out.write(bytes);
                 }
+                if (retried) {
+                    retriedUploads++;
+                }
                 return; // the close was acknowledged: the file is published
             } catch (IOException | RuntimeException engineDown) {
-                retries++;
+                failedAttempts++;
+                retried = true;
                 ClientSession broken = sessions.remove(partner);
                 if (broken != null) {
                     broken.close(true);
