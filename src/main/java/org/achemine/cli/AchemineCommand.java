@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             FlowCommand.class,
             NightlyCommand.class,
             VerifyCommand.class,
+            PartnerCommand.class,
+            SftpCommand.class,
         })
 public class AchemineCommand implements Runnable {
 

@@ -30,19 +30,25 @@ public record AchemineProperties(
     }
 
     /**
-     * A partner with a mailbox.
+     * A partner with a mailbox (also kept in the database: {@code org.achemine.partner.PartnerRegistry}).
      *
-     * @param code  partner code, Chorus form AAA999 (3 letters, 3 digits)
-     * @param name  a readable name, for operators
-     * @param role  ISSUER (drops invoices), RECIPIENT (receives them) or BOTH
-     * @param siret for a recipient, the SIRET of the public structure its mailbox serves
+     * @param code     partner code, Chorus form AAA999 (3 letters, 3 digits)
+     * @param name     a readable name, for operators
+     * @param role     ISSUER (drops invoices), RECIPIENT (receives them) or BOTH
+     * @param siret    for a recipient, the SIRET of the (first) public structure its mailbox serves
+     * @param sirets   for a recipient serving several structures over one connection, the others
+     * @param mandates for an operator, the suppliers (identifiers) it may deposit for; empty: unchecked
+     * @param contact  who to call about this connection
      * @param deliveryFormat for a recipient, how its invoices are delivered: {@code pivot} (the default: the
      *                       Chorus CPPFacturePivot EDI systems read) or {@code original} (the supplier's file)
      */
-    public record Partner(String code, String name, PartnerRole role, String siret, DeliveryFormat deliveryFormat) {
+    public record Partner(String code, String name, PartnerRole role, String siret, List<String> sirets,
+                          List<String> mandates, String contact, DeliveryFormat deliveryFormat) {
 
         @ConstructorBinding
         public Partner {
+            sirets = sirets == null ? List.of() : List.copyOf(sirets);
+            mandates = mandates == null ? List.of() : List.copyOf(mandates);
             if (deliveryFormat == null) {
                 deliveryFormat = role != null && role.receives() ? DeliveryFormat.PIVOT : DeliveryFormat.ORIGINAL;
             }
@@ -50,7 +56,30 @@ public record AchemineProperties(
 
         /** A partner with the default delivery format of its role. */
         public Partner(String code, String name, PartnerRole role, String siret) {
-            this(code, name, role, siret, null);
+            this(code, name, role, siret, List.of(), List.of(), null, null);
+        }
+
+        public Partner(String code, String name, PartnerRole role, String siret, DeliveryFormat deliveryFormat) {
+            this(code, name, role, siret, List.of(), List.of(), null, deliveryFormat);
+        }
+
+        public Partner(String code, String name, PartnerRole role, String siret, List<String> sirets,
+                       List<String> mandates, String contact) {
+            this(code, name, role, siret, sirets, mandates, contact, null);
+        }
+
+        /** Every SIRET this partner's mailbox serves, {@code siret} first. */
+        public List<String> structures() {
+            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+            if (siret != null) {
+                all.add(siret);
+            }
+            all.addAll(sirets);
+            return List.copyOf(all);
+        }
+
+        public boolean serves(String structureSiret) {
+            return structureSiret != null && role != null && role.receives() && structures().contains(structureSiret);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.achemine.archive.AtomicFiles;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.partner.MandateCheck;
 import org.achemine.report.DepositReport;
 import org.achemine.report.ReportException;
 import org.achemine.report.ReportedFlow;
@@ -49,6 +50,7 @@ public class FlowDeposit {
     private final IntakeMetrics metrics;
     private final DepositQueues queues;
     private final FlowWatchdog watchdog;
+    private final MandateCheck mandates = new MandateCheck();
     /** Flows being processed now: a flow submitted twice (recovery, retry) is never processed twice at once. */
     private final Set<FlowId> inProgress = ConcurrentHashMap.newKeySet();
 
@@ -144,7 +146,7 @@ public class FlowDeposit {
             return FlowVerdict.refused(FlowKind.UNSUPPORTED,
                     List.of(Finding.of(FindingCode.IRR_LIEN, Location.NONE, what)));
         }
-        FlowVerdict verdict = engine.validate(flow.originalName(), archived);
+        FlowVerdict verdict = mandates.apply(mailboxes.partner(flow.partner()), engine.validate(flow.originalName(), archived));
         if (flow.sha256() != null && flow.size() > 0) {
             Optional<ReceivedFlow> earlier = registry.earlierFlowWithSameContent(flow.flowId(), flow.partner(),
                     flow.sha256());

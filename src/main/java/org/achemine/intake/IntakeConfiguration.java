@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.achemine.archive.FlowArchive;
 import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.partner.PartnerRegistry;
 import org.achemine.report.DepositReport;
 import org.achemine.validation.engine.ValidationEngine;
 import org.springframework.context.annotation.Bean;
@@ -21,10 +22,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 public class IntakeConfiguration {
 
-    /** The data folder's layout, checked (partner codes) and created at start-up. */
+    /**
+     * The data folder's layout, created at start-up for every partner in the database: the configured ones
+     * (checked here, then written to the database) and those added by the {@code partner} command.
+     */
     @Bean
-    Mailboxes mailboxes(AchemineProperties properties) {
-        return Mailboxes.of(properties).create();
+    Mailboxes mailboxes(AchemineProperties properties, PartnerRegistry partners) {
+        Mailboxes.of(properties); // a bad declaration stops the start-up with a message naming its key
+        partners.declare(properties.partners());
+        return new Mailboxes(properties.dataDir(), partners.partners()).create();
     }
 
     @Bean

@@ -139,7 +139,7 @@ public final class Mailboxes {
 
     /** The recipient partner (role RECIPIENT or BOTH) whose mailbox serves this SIRET, if one is configured. */
     public Optional<Partner> recipientPartner(String siret) {
-        return partners.stream().filter(p -> p.role().receives() && siret.equals(p.siret())).findFirst();
+        return partners.stream().filter(p -> p.serves(siret)).findFirst();
     }
 
     /**
@@ -171,14 +171,20 @@ public final class Mailboxes {
                 throw new IllegalStateException(key + ".code '" + partner.code() + "' is declared twice");
             }
             if (partner.role().receives()) {
-                // A recipient partner is found by its SIRET (delivery, status updates): it must have one, its own.
-                if (partner.siret() == null || !SIRET.matcher(partner.siret()).matches()) {
-                    throw new IllegalStateException(key + ".siret '" + partner.siret() + "' of recipient partner "
-                            + partner.code() + " is not a SIRET (14 digits): it names the public structure it serves");
+                // A recipient partner is found by its SIRETs (delivery, status updates): it must have one, its own.
+                if (partner.structures().isEmpty()) {
+                    throw new IllegalStateException(key + ".siret 'null' of recipient partner " + partner.code()
+                            + " is not a SIRET (14 digits): it names the public structure it serves");
                 }
-                if (!seen.add("siret:" + partner.siret())) {
-                    throw new IllegalStateException(key + ".siret " + partner.siret()
-                            + " is already served by another recipient partner");
+                for (String siret : partner.structures()) {
+                    if (!SIRET.matcher(siret).matches()) {
+                        throw new IllegalStateException(key + ".siret '" + siret + "' of recipient partner "
+                                + partner.code() + " is not a SIRET (14 digits): it names the public structure it serves");
+                    }
+                    if (!seen.add("siret:" + siret)) {
+                        throw new IllegalStateException(key + ".siret " + siret
+                                + " is already served by another recipient partner");
+                    }
                 }
             }
         }

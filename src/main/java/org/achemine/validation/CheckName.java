@@ -9,6 +9,8 @@ public enum CheckName {
     XSD("xsd"),
     EN16931("en16931"),
     NATIONAL("national"),
+    /** Not a validation check: whether the depositing operator holds a mandate for the invoice's supplier. */
+    MANDATE("mandats"),
     ROUTING("routing"),
     /** Not a validation check: the processing of a status flow (status updates, completions). */
     STATUS_UPDATES("statuts"),

@@ -2,6 +2,7 @@ package org.achemine.validation;
 
 import static org.achemine.validation.CheckName.ADMISSIBILITY;
 import static org.achemine.validation.CheckName.DIRECTORY;
+import static org.achemine.validation.CheckName.MANDATE;
 import static org.achemine.validation.CheckName.NATIONAL;
 import static org.achemine.validation.CheckName.ROUTING;
 import static org.achemine.validation.CheckName.STATUS_UPDATES;
@@ -165,6 +166,10 @@ public enum FindingCode {
     NAT_NOM_FOURNISSEUR_LONG(NATIONAL, FATAL,
             "La {0} compte {1} caractères : Chorus Pro en accepte 99 au plus.",
             "The supplier name {0} has {1} characters; Chorus Pro takes at most 99."),
+    // --- Whether the depositing operator may deposit for this supplier (its mandates) ---
+    DEP_HORS_MANDAT(MANDATE, FATAL,
+            "Le fournisseur {0} de cette facture ne figure pas parmi les fournisseurs pour lesquels le partenaire {1} a mandat de déposer : la facture n'est pas intégrée. Faites enregistrer le mandat auprès de la plateforme, ou faites déposer la facture par le fournisseur.",
+            "Supplier {0} of this invoice is not among the suppliers partner {1} holds a mandate for: the invoice is not integrated."),
     // --- Routing to the public recipient (directory checks); 04 = À recycler, 05 = Rejetée ---
     ROUTAGE_SIRET_INCONNU(ROUTING, FATAL,
             "Le SIRET destinataire {0} (SIRET de l'acheteur : cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID en UBL, ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:ID en CII) n'est pas dans l'annuaire des structures publiques : corrigez-le et redéposez la facture sous le même numéro.",

@@ -109,4 +109,19 @@ class MailboxesTest {
                 new Partner("COL002", null, PartnerRole.BOTH, "21690012600014"))))
                 .hasMessageContaining("achemine.partners[1].siret 21690012600014 is already served");
     }
+
+    @Test
+    void aRecipientPartnerServesEachOfItsStructuresAndNoneIsServedTwice() {
+        Partner community = new Partner("COL002", "Communauté", PartnerRole.RECIPIENT, "23992383297190",
+                List.of("27991880965164", "22250648759988"), List.of(), null);
+        Mailboxes mailboxes = new Mailboxes(dataDir, List.of(community));
+
+        for (String siret : List.of("23992383297190", "27991880965164", "22250648759988")) {
+            assertThat(mailboxes.recipientOut(siret)).isEqualTo(mailboxes.out("COL002"));
+        }
+        assertThat(mailboxes.recipientOut("21690012600014")).isEqualTo(mailboxes.out("21690012600014"));
+        assertThatThrownBy(() -> new Mailboxes(dataDir, List.of(community,
+                new Partner("COL003", null, PartnerRole.BOTH, "27991880965164"))))
+                .hasMessageContaining("27991880965164 is already served");
+    }
 }

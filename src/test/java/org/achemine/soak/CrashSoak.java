@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +44,16 @@ public final class CrashSoak {
     /**
      * @param engine        the command that starts achemine, without its arguments (java ... -jar achemine.jar)
      * @param maxKillDelay  a kill comes at a random moment up to this long after the engine answers again
+     * @param sftpPort      0: flows are copied into the mailboxes; otherwise uploaded to the engine's SFTP server
+     *                      on this port
      */
     public record Settings(Path work, List<String> engine, int kills, int flowsPerRound, Duration maxKillDelay,
-                           long seed) {
+                           long seed, int sftpPort) {
+
+        public Settings(Path work, List<String> engine, int kills, int flowsPerRound, Duration maxKillDelay,
+                        long seed) {
+            this(work, engine, kills, flowsPerRound, maxKillDelay, seed, 0);
+        }
     }
 
     /** What the soak found; {@link #passed()} when nothing was lost, duplicated or orphaned. */
@@ -78,6 +86,8 @@ public final class CrashSoak {
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(20);
     /** Restarts allowed for an engine stopped with work still pending (a retry or a trigger not yet due). */
     private static final int DRAIN_RESTARTS = 5;
+    /** An engine's start-up, on a machine shared with other builds, may take minutes: a limit, not a measure. */
+    private static final Duration ENGINE_START_LIMIT = Duration.ofMinutes(10);
 
     private final Settings settings;
     private final Path dataDir;
@@ -103,25 +113,33 @@ public final class CrashSoak {
         long start = System.nanoTime();
         Path manifest = settings.work().resolve("dropped.csv");
         prepareDirectoryImport();
+        SftpDrops uploads = settings.sftpPort() == 0 ? null : registeredUploads();
         Process engine = start(0);
         // the first engine imports the sample directory from its inbox before anything is dropped
-        waitUntil(() -> !entries(dataDir.resolve("directory/done")).isEmpty(), Duration.ofMinutes(3),
+        waitUntil(() -> !entries(dataDir.resolve("directory/done")).isEmpty(), ENGINE_START_LIMIT,
                 "the sample directory imported (directory/done), see " + log(0));
-        try (SoakFlows flows = new SoakFlows(dataDir, manifest, settings.seed())) {
+        try (SoakFlows flows = new SoakFlows(dataDir, manifest, settings.seed(),
+                uploads == null ? SoakFlows.FILE_COPY : uploads)) {
             for (int round = 1; round <= settings.kills(); round++) {
                 int answered = reports();
                 Thread dropper = new Thread(() -> dropRound(flows), "soak-dropper");
                 dropper.start();
                 if (round % 5 != 0) {
                     // most kills come while flows are being answered; every fifth comes during start-up
-                    waitUntil(() -> reports() > answered, Duration.ofMinutes(3), "an answer after restart, see " + log(round - 1));
+                    waitUntil(() -> reports() > answered, ENGINE_START_LIMIT, "an answer after restart, see " + log(round - 1));
                 }
                 Thread.sleep(random.nextLong(settings.maxKillDelay().toMillis() + 1));
                 engine.destroyForcibly(); // SIGKILL on Linux and macOS
                 engine.waitFor();
-                dropper.join();
+                // restarted before the round's drops end: an SFTP upload cut off by the kill waits for the engine
                 engine = start(round);
+                dropper.join();
             }
+        }
+        if (uploads != null) {
+            System.out.println("sftp: " + uploads.retriedUploads() + " uploads sent again after a kill ("
+                    + uploads.failedAttempts() + " attempts failed while the engine was down or starting)");
+            uploads.close();
         }
         int dropped = SoakFlows.read(manifest).size();
         waitUntil(() -> inboxesEmpty() && reports() >= dropped, DRAIN_LIMIT, "every flow answered, see " + log(settings.kills()));
@@ -171,6 +189,23 @@ public final class CrashSoak {
         }
     }
 
+    /** Each partner's key registered with the engine's own command, before its first start. */
+    private SftpDrops registeredUploads() throws Exception {
+        SftpDrops uploads = new SftpDrops(settings.sftpPort(), SoakFlows.PARTNERS);
+        Path keys = Files.createDirectories(settings.work().resolve("keys"));
+        for (Map.Entry<String, Path> key : uploads.writePublicKeys(keys).entrySet()) {
+            List<String> command = new ArrayList<>(settings.engine());
+            command.addAll(List.of("partner", "key", "add", key.getKey(), key.getValue().toString(),
+                    "--achemine.data-dir=" + dataDir));
+            Process added = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(settings.work().resolve("keys").resolve(key.getKey() + ".log").toFile()).start();
+            if (added.waitFor() != 0) {
+                throw new IllegalStateException("partner key add " + key.getKey() + " failed, see " + keys);
+            }
+        }
+        return uploads;
+    }
+
     private void prepareDirectoryImport() throws IOException {
         Path inbox = Files.createDirectories(dataDir.resolve("directory/in"));
         FileTime settled = FileTime.from(Instant.now().minusSeconds(60)); // the inbox waits for files to settle
@@ -197,6 +232,9 @@ public final class CrashSoak {
                 "--achemine.routing.trigger-delay=500ms", "--achemine.routing.retry-after=1s",
                 "--achemine.lifecycle.trigger-delay=500ms",
                 "--achemine.directory.poll-interval=200ms"));
+        if (settings.sftpPort() != 0) {
+            command.addAll(List.of("--achemine.sftp.enabled=true", "--achemine.sftp.port=" + settings.sftpPort()));
+        }
         Files.createDirectories(log(round).getParent());
         Process engine = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(round).toFile()).start();
         engines.add(engine);
@@ -348,7 +386,7 @@ public final class CrashSoak {
 
     /**
      * {@code CrashSoak [--kills N] [--flows-per-round M] [--max-kill-delay-ms D] [--seed S] [--work DIR]
-     * [--jar target/achemine.jar]}: prints the counts and exits 1 on any violation.
+     * [--jar target/achemine.jar] [--sftp]}: prints the counts and exits 1 on any violation.
      */
     public static void main(String[] args) throws Exception {
         int kills = Integer.parseInt(option(args, "--kills", "50"));
@@ -361,12 +399,20 @@ public final class CrashSoak {
         List<String> engine = jar == null ? engineFromClasspath()
                 : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar",
                         Path.of(jar).toAbsolutePath().toString());
-        System.out.printf("soak: %d kills, %d flows per round, kills up to %d ms after answers resume, seed %d, work %s%n",
-                kills, perRound, maxKillDelay.toMillis(), seed, work);
-        Outcome outcome = run(new Settings(work, engine, kills, perRound, maxKillDelay, seed));
+        int sftpPort = java.util.Arrays.asList(args).contains("--sftp") ? freePort() : 0;
+        System.out.printf("soak: %d kills, %d flows per round, kills up to %d ms after answers resume, seed %d, work %s%s%n",
+                kills, perRound, maxKillDelay.toMillis(), seed, work,
+                sftpPort == 0 ? "" : ", flows uploaded over SFTP (port " + sftpPort + ")");
+        Outcome outcome = run(new Settings(work, engine, kills, perRound, maxKillDelay, seed, sftpPort));
         System.out.print(outcome.describe());
         System.out.println("data folder: " + work.resolve("data") + " (engine logs in " + work.resolve("logs") + ")");
         System.exit(outcome.passed() ? 0 : 1);
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String option(String[] args, String name, String fallback) {

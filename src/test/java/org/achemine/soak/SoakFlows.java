@@ -57,7 +57,25 @@ public final class SoakFlows implements AutoCloseable {
     private final List<String> deliveredNumbers = new ArrayList<>();
     private int sequence;
 
+    /** How a flow reaches a partner's {@code in/}: copied in (a temporary name, then a rename), or uploaded. */
+    public interface Transport {
+        void deliver(Path inbox, String partner, String name, byte[] bytes) throws IOException;
+    }
+
+    static final Transport FILE_COPY = (inbox, partner, name, bytes) -> {
+        Path temporary = inbox.resolve(name + ".part");
+        Files.write(temporary, bytes);
+        Files.move(temporary, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    };
+
+    private final Transport transport;
+
     public SoakFlows(Path dataDir, Path manifestFile, long seed) throws IOException {
+        this(dataDir, manifestFile, seed, FILE_COPY);
+    }
+
+    public SoakFlows(Path dataDir, Path manifestFile, long seed, Transport transport) throws IOException {
+        this.transport = transport;
         this.mailboxes = dataDir.resolve("mailboxes");
         this.random = new Random(seed);
         this.manifest = Files.newBufferedWriter(manifestFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -85,9 +103,7 @@ public final class SoakFlows implements AutoCloseable {
         byte[] bytes = content(kind, n);
         Path inbox = mailboxes.resolve(partner).resolve("in");
         try {
-            Path temporary = inbox.resolve(name + ".part");
-            Files.write(temporary, bytes);
-            Files.move(temporary, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            transport.deliver(inbox, partner, name, bytes);
             Drop drop = new Drop(partner, name, sha256(bytes), kind);
             manifest.write(drop.partner() + ";" + drop.name() + ";" + drop.sha256() + ";" + drop.kind() + "\n");
             manifest.flush();

@@ -236,7 +236,7 @@ public class StatusUpdateApplier {
     /** The supplier's are the invoices it deposited; the recipient's and its accountant's those delivered to its SIRET. */
     private static boolean isTheirs(InvoiceRow invoice, Actor actor, Partner sender) {
         return actor == Actor.SUPPLIER ? sender.code().equals(invoice.depositPartner())
-                : sender.siret() != null && sender.siret().equals(invoice.recipientSiret());
+                : sender.serves(invoice.recipientSiret());
     }
 
     private static String whyNotTheirs(InvoiceRow invoice, Actor actor) {
@@ -249,7 +249,7 @@ public class StatusUpdateApplier {
 
     private static String whatIsTheirs(Actor actor, Partner sender) {
         return actor == Actor.SUPPLIER ? "des factures que vous avez déposées"
-                : "des factures mises à disposition de votre structure (SIRET " + sender.siret() + ")";
+                : "des factures mises à disposition de votre structure (SIRET " + String.join(", ", sender.structures()) + ")";
     }
 
     /** Who may make this change instead, or what this actor may send from the invoice's status. */

@@ -123,6 +123,7 @@ public final class HtmlReport implements VerdictReport {
             case XSD -> "Schéma XSD";
             case EN16931 -> "Règles EN 16931";
             case NATIONAL -> "Règles nationales (Chorus Pro)";
+            case MANDATE -> "Mandats";
             case ROUTING -> "Routage";
             case STATUS_UPDATES -> "Mises à jour de statut";
             case DIRECTORY -> "Annuaire";

@@ -1,0 +1,138 @@
+package org.achemine.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.achemine.channel.sftp.SshKeys;
+import org.achemine.config.AchemineProperties.DeliveryFormat;
+import org.achemine.config.AchemineProperties.Partner;
+import org.achemine.config.AchemineProperties.PartnerRole;
+import org.achemine.directory.PublicStructureDirectory;
+import org.achemine.partner.PartnerKey;
+import org.achemine.partner.PartnerRefusedException;
+import org.achemine.partner.PartnerRegistry;
+import org.achemine.partner.RegisteredPartner;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code partner list|add|disable|key add}: the partners in the database (engine stopped). */
+@Command(name = "partner", description = "Partners: list, add, disable, add a key.",
+        subcommands = {PartnerCommand.ListPartners.class, PartnerCommand.Add.class, PartnerCommand.Disable.class,
+                PartnerCommand.Key.class})
+public class PartnerCommand {
+
+    @Command(name = "list", description = "Every partner: code, role, state, source, keys, structures, mandates.")
+    static class ListPartners extends OneShotCommand {
+
+        @Override
+        protected int run(ConfigurableApplicationContext context) {
+            System.out.printf("%-6s  %-9s  %-8s  %-7s  %4s  %s%n", "code", "role", "state", "source", "keys", "name");
+            for (RegisteredPartner registered : context.getBean(PartnerRegistry.class).registered()) {
+                Partner p = registered.partner();
+                System.out.printf("%-6s  %-9s  %-8s  %-7s  %4d  %s%n", p.code(), p.role(), registered.state(),
+                        registered.source(), registered.keys(), p.name() == null ? "-" : p.name());
+                if (!p.structures().isEmpty()) {
+                    System.out.println("        structures : " + String.join(" ", p.structures()));
+                }
+                if (!p.mandates().isEmpty()) {
+                    System.out.println("        mandats    : " + String.join(" ", p.mandates()));
+                }
+                if (p.contact() != null) {
+                    System.out.println("        contact    : " + p.contact());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "add", description = "Add a partner; its mailbox is created at the engine's next start.")
+    static class Add extends OneShotCommand {
+
+        @Parameters(index = "0", paramLabel = "CODE", description = "AAA999")
+        String code;
+
+        @Option(names = "--name", required = true)
+        String name;
+
+        @Option(names = "--role", required = true, description = "ISSUER, RECIPIENT or BOTH")
+        PartnerRole role;
+
+        @Option(names = "--siret", description = "a structure served (recipient), repeatable; must be an EDI"
+                + " recipient in the directory")
+        List<String> sirets = new ArrayList<>();
+
+        @Option(names = "--mandate", description = "a supplier identifier this operator may deposit for, repeatable")
+        List<String> mandates = new ArrayList<>();
+
+        @Option(names = "--contact")
+        String contact;
+
+        @Option(names = "--delivery-format", description = "for a recipient: PIVOT (the default, CPPFacturePivot) or"
+                + " ORIGINAL (the supplier's file as deposited)")
+        DeliveryFormat deliveryFormat;
+
+        @Override
+        protected int run(ConfigurableApplicationContext context) {
+            Partner partner = new Partner(code, name, role, sirets.isEmpty() ? null : sirets.get(0),
+                    sirets.isEmpty() ? List.of() : sirets.subList(1, sirets.size()), mandates, contact, deliveryFormat);
+            return refusedOr(() -> {
+                context.getBean(PartnerRegistry.class).add(partner, context.getBean(PublicStructureDirectory.class));
+                System.out.println("Partenaire " + code + " ajouté");
+            });
+        }
+    }
+
+    @Command(name = "disable", description = "Disable a partner: no more logins; its mailbox and history stay.")
+    static class Disable extends OneShotCommand {
+
+        @Parameters(index = "0", paramLabel = "CODE")
+        String code;
+
+        @Override
+        protected int run(ConfigurableApplicationContext context) {
+            return refusedOr(() -> {
+                context.getBean(PartnerRegistry.class).disable(code);
+                System.out.println("Partenaire " + code + " désactivé");
+            });
+        }
+    }
+
+    @Command(name = "key", description = "A partner's login keys.", subcommands = Key.AddKey.class)
+    static class Key {
+
+        @Command(name = "add", description = "Register a public key (an OpenSSH .pub file) for a partner.")
+        static class AddKey extends OneShotCommand {
+
+            @Parameters(index = "0", paramLabel = "CODE")
+            String code;
+
+            @Parameters(index = "1", paramLabel = "KEY.pub")
+            Path file;
+
+            @Override
+            protected int run(ConfigurableApplicationContext context) throws Exception {
+                String line = Files.readString(file, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
+                        .findFirst().orElse("");
+                return refusedOr(() -> {
+                    PartnerKey key = SshKeys.read(line);
+                    context.getBean(PartnerRegistry.class).addKey(code, key);
+                    System.out.println("Clé " + key.fingerprint() + " ajoutée au partenaire " + code);
+                });
+            }
+        }
+    }
+
+    private static int refusedOr(Runnable change) {
+        try {
+            change.run();
+            return 0;
+        } catch (PartnerRefusedException refused) {
+            System.err.println("Refusé : " + refused.getMessage());
+            return 1;
+        }
+    }
+}
