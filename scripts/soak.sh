@@ -5,6 +5,7 @@
 # dropped flow was taken and answered exactly once, then runs `achemine verify --drained` on the data folder.
 # Prints the counts; exits non-zero on any loss, duplicate, orphan or violation.
 #   scripts/soak.sh [--kills N (50)] [--flows-per-round M (40)] [--max-kill-delay-ms D (3000)] [--seed S] [--work DIR]
+#                   [--consume]  (a greedy partner downloads and deletes every file of every out/ the moment it appears)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ ! -f target/achemine.jar ]] || [[ -n "$(find src pom.xml -newer target/achemine.jar -print -quit)" ]]; then

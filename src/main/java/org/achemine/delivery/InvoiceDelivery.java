@@ -1,19 +1,18 @@
 package org.achemine.delivery;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.achemine.archive.AtomicFiles;
 import org.achemine.mailbox.Mailboxes;
-import org.achemine.validation.InvoiceDocument;
+import org.achemine.publication.PublicationJournal;
+import org.achemine.publication.PublicationKind;
 
 /**
  * Puts a routed invoice in its recipient's mailbox ({@code mailboxes/<recipient partner>/out/} when a
  * configured recipient partner serves the SIRET, else {@code mailboxes/<SIRET>/out/}), as
- * {@code <invoiceId>_<original name>}: written under a temporary name, then published without ever
- * replacing a file. Exactly once: a delivery found already there (a run interrupted after the file was
- * published but before the database said so) is taken as done, never written twice.
+ * {@code <invoiceId>_<original name>}, through the publication journal. Exactly once: a delivery the journal
+ * has (a run interrupted after the file was published but before the database said so, the recipient having
+ * perhaps taken it already) is taken as done, never written twice.
  */
 public class InvoiceDelivery {
 
@@ -22,13 +21,15 @@ public class InvoiceDelivery {
     private final Mailboxes mailboxes;
     private final ArchivedDocuments documents;
     private final boolean durable;
+    private final PublicationJournal publications;
 
     /**
-     * @param durable force each delivered file (and its folder entry) to disk before the database records
-     *                the delivery: survives a power loss, at the cost of two disk syncs per invoice. Without
+     * @param durable force each delivered file to disk before the journal records it: survives a power loss, at the cost of two disk syncs per invoice. Without
      *                it a delivery survives a crash of the engine (the operating system keeps the file).
      */
-    public InvoiceDelivery(Mailboxes mailboxes, ArchivedDocuments documents, boolean durable) {
+    public InvoiceDelivery(Mailboxes mailboxes, ArchivedDocuments documents, boolean durable,
+                           PublicationJournal publications) {
+        this.publications = publications;
         this.mailboxes = mailboxes;
         this.documents = documents;
         this.durable = durable;
@@ -54,14 +55,23 @@ public class InvoiceDelivery {
     }
 
     /** The file already delivered for this invoice, if a previous run got that far. */
-    public Optional<Path> alreadyDelivered(String invoiceId, String recipientSiret, String entryName) {
+    public Optional<Path> alreadyDelivered(String invoiceId, String recipientSiret, String entryName)
+            throws IOException {
         return alreadyDelivered(invoiceId, recipientSiret, entryName, Resend.NON, 1);
     }
 
+    /**
+     * The file an earlier run delivered for this invoice, as the publication journal knows it (the recipient
+     * may have taken it since): a delivery journaled but not yet shown is finished first.
+     */
     public Optional<Path> alreadyDelivered(String invoiceId, String recipientSiret, String entryName, Resend resend,
-                                           int occurrence) {
+                                           int occurrence) throws IOException {
         Path target = target(invoiceId, recipientSiret, entryName, resend, occurrence);
-        return Files.exists(target) ? Optional.of(target) : Optional.empty();
+        if (!publications.isJournaled(target)) {
+            return Optional.empty();
+        }
+        publications.finish(target);
+        return Optional.of(target);
     }
 
     public Path deliver(String invoiceId, String flowId, int rank, String recipientSiret, String entryName)
@@ -73,25 +83,8 @@ public class InvoiceDelivery {
     public Path deliver(String invoiceId, String flowId, int rank, String recipientSiret, String entryName,
                         Resend resend, int occurrence) throws IOException {
         Path target = target(invoiceId, recipientSiret, entryName, resend, occurrence);
-        if (Files.exists(target)) {
-            return target;
-        }
-        InvoiceDocument document = documents.document(flowId, rank);
-        Path outbox = Files.createDirectories(target.getParent());
-        Path temp = outbox.resolve("." + target.getFileName() + ".tmp");
-        try {
-            if (durable) {
-                AtomicFiles.writeDurably(temp, document.bytes());
-                AtomicFiles.publishNew(temp, target);
-            } else {
-                Files.write(temp, document.bytes());
-                AtomicFiles.publishNewUnsynced(temp, target);
-            }
-        } catch (IOException | RuntimeException failed) {
-            AtomicFiles.discard(temp, failed);
-            throw failed;
-        }
-        return target;
+        return publications.publishOnce(PublicationKind.DELIVERY, invoiceId, target, durable,
+                () -> documents.document(flowId, rank).bytes());
     }
 
     /** The last segment of the document's name, reduced to characters every file system and partner accepts. */

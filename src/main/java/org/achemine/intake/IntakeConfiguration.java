@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.achemine.archive.FlowArchive;
 import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.publication.PublicationJournal;
 import org.achemine.report.DepositReport;
 import org.achemine.validation.engine.ValidationEngine;
 import org.springframework.context.annotation.Bean;
@@ -62,8 +63,8 @@ public class IntakeConfiguration {
 
     @Bean
     FlowDeposit flowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
-                            StatusFlowHandler statusFlows, IntakeMetrics metrics) {
-        return new FlowDeposit(engine, reports, registry, mailboxes, UTC, statusFlows, metrics);
+                            StatusFlowHandler statusFlows, IntakeMetrics metrics, PublicationJournal publications) {
+        return new FlowDeposit(engine, reports, registry, mailboxes, UTC, statusFlows, metrics, publications);
     }
 
     /** Free space on the data folder's disk; also reported by the mailboxes' health. */
@@ -88,12 +89,12 @@ public class IntakeConfiguration {
     /** Settled before any route starts: see {@link RecoveryBacklog}. Skipped when intake is disabled. */
     @Bean
     RecoveryBacklog recoveryBacklog(FlowArchive archive, FlowRegistry registry, Mailboxes mailboxes,
-            AchemineProperties properties) {
+            PublicationJournal publications, AchemineProperties properties) {
         if (!properties.intake().enabled()) {
             return new RecoveryBacklog(List.of());
         }
         try {
-            return new RecoveryBacklog(new IntakeRecovery(archive, registry, mailboxes).recover());
+            return new RecoveryBacklog(new IntakeRecovery(archive, registry, mailboxes, publications).recover());
         } catch (IOException e) {
             throw new UncheckedIOException("Intake recovery failed at start-up", e);
         }

@@ -106,6 +106,23 @@ public record DataFolder(Mailboxes mailboxes, JdbcTemplate jdbc, boolean drained
                 : mailboxes.archiveRoot().resolve(recorded.subpath(names - 4, names));
     }
 
+    /** What the publication journal says of a file in an {@code out/}. */
+    public enum Journaled {
+        /** Renamed into place: in {@code out/}, or taken by the partner since. */
+        PUBLISHED,
+        /** Journaled, its temporary file not yet renamed. */
+        PENDING,
+        /** Never journaled: never published through the engine. */
+        ABSENT
+    }
+
+    /** The journal's word on {@code mailboxes/<owner of folder>/out/<name>} (a recorded path, matched by its name). */
+    public Journaled journaled(Path outbox, String recordedPath) {
+        List<String> states = jdbc.queryForList("SELECT state FROM publication WHERE mailbox = ? AND file_name = ?",
+                String.class, outbox.getParent().getFileName().toString(), Path.of(recordedPath).getFileName().toString());
+        return states.isEmpty() ? Journaled.ABSENT : Journaled.valueOf(states.get(0));
+    }
+
     /** Our own temporary files: {@code .<name>.tmp}, written then renamed (never seen by a partner). */
     public static boolean isOurTemporary(String fileName) {
         return fileName.startsWith(".") && fileName.endsWith(".tmp");

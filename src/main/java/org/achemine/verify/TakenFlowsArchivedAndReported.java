@@ -10,7 +10,8 @@ import org.achemine.report.DepositReport;
 
 /**
  * Every flow taken from an {@code in/} has its archived original, with the SHA-256 recorded when it was
- * taken (recomputed from the file), and, once reported, its deposit report in the sender's {@code out/}.
+ * taken (recomputed from the file), and, once reported, its deposit report published in the sender's
+ * {@code out/} (journaled: the partner may have taken it since).
  */
 final class TakenFlowsArchivedAndReported implements Invariant {
 
@@ -70,12 +71,14 @@ final class TakenFlowsArchivedAndReported implements Invariant {
             report.violation(ViolationCode.INV_ARCHIVE_ABSENT, which + " : original archivé absent (" + archived + ")");
         }
         if ("REPORTED".equals(flow.stage())) {
-            Path depositReport = data.mailboxes().out(flow.partner())
-                    .resolve(DepositReport.fileName(flow.flowId(), flow.name()));
-            if (Files.isRegularFile(depositReport)) {
+            Path out = data.mailboxes().out(flow.partner());
+            String depositReport = DepositReport.fileName(flow.flowId(), flow.name());
+            // taken by the partner or still in out/: the journal says it was published, the folder cannot
+            if (data.journaled(out, depositReport) == DataFolder.Journaled.PUBLISHED) {
                 report.add(REPORTED);
             } else {
-                report.violation(ViolationCode.INV_CR_ABSENT, which + " : compte rendu de dépôt absent (" + depositReport + ")");
+                report.violation(ViolationCode.INV_CR_ABSENT, which + " : compte rendu de dépôt jamais publié"
+                        + " (absent du journal des publications : " + out.resolve(depositReport) + ")");
             }
         } else {
             report.pending(PENDING, ViolationCode.INV_FLUX_EN_ATTENTE,

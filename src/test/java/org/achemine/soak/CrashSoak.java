@@ -43,14 +43,16 @@ public final class CrashSoak {
     /**
      * @param engine        the command that starts achemine, without its arguments (java ... -jar achemine.jar)
      * @param maxKillDelay  a kill comes at a random moment up to this long after the engine answers again
+     * @param consume       a {@link GreedyPartner} takes (downloads and deletes) every file of every out/ at once
      */
     public record Settings(Path work, List<String> engine, int kills, int flowsPerRound, Duration maxKillDelay,
-                           long seed) {
+                           long seed, boolean consume) {
     }
 
     /** What the soak found; {@link #passed()} when nothing was lost, duplicated or orphaned. */
     public record Outcome(int kills, int dropped, int reported, int archived, int lost, int duplicated, int orphaned,
-                          boolean stoppedOnSigterm, VerificationReport verification, Duration elapsed) {
+                          boolean stoppedOnSigterm, VerificationReport verification, Duration elapsed,
+                          int takenByPartners) {
 
         public boolean passed() {
             return dropped == reported && dropped == archived && lost == 0 && duplicated == 0 && orphaned == 0
@@ -66,10 +68,11 @@ public final class CrashSoak {
                       lost        %6d
                       duplicated  %6d
                       orphaned    %6d
+                      files taken by a greedy partner: %d
                       stopped on SIGTERM: %s
                     invariants (verify --drained):
                     %s%s%n""", kills, dropped, elapsed.toMillis() / 1000.0, dropped, reported, archived, lost,
-                    duplicated, orphaned, stoppedOnSigterm ? "yes" : "NO", verification.describe(),
+                    duplicated, orphaned, takenByPartners, stoppedOnSigterm ? "yes" : "NO", verification.describe(),
                     passed() ? "SOAK PASSED" : "SOAK FAILED");
         }
     }
@@ -81,6 +84,7 @@ public final class CrashSoak {
     private final Path dataDir;
     private final Random random;
     private final List<Process> engines = new ArrayList<>();
+    private GreedyPartner partner;
 
     private CrashSoak(Settings settings) {
         this.settings = settings;
@@ -94,6 +98,9 @@ public final class CrashSoak {
             return soak.run();
         } finally {
             soak.engines.forEach(Process::destroyForcibly);
+            if (soak.partner != null) {
+                soak.partner.close();
+            }
         }
     }
 
@@ -101,6 +108,9 @@ public final class CrashSoak {
         long start = System.nanoTime();
         Path manifest = settings.work().resolve("dropped.csv");
         prepareDirectoryImport();
+        if (settings.consume()) {
+            partner = new GreedyPartner(dataDir);
+        }
         Process engine = start(0);
         // the first engine imports the sample directory from its inbox before anything is dropped
         waitUntil(() -> !entries(dataDir.resolve("directory/done")).isEmpty(), Duration.ofMinutes(3),
@@ -131,6 +141,9 @@ public final class CrashSoak {
         if (!stopped) {
             engine.destroyForcibly();
             engine.waitFor();
+        }
+        if (partner != null) {
+            partner.close(); // a last pass, then the folder is still
         }
         return verify(manifest, stopped, Duration.ofNanos(System.nanoTime() - start));
     }
@@ -240,15 +253,20 @@ public final class CrashSoak {
                     + verification.count(ViolationCode.INV_LIVRAISON_ORPHELINE)
                     + verification.count(ViolationCode.INV_FICHIER_INCONNU);
             long duplicates = duplicated + verification.count(ViolationCode.INV_LIVRAISON_MULTIPLE);
+            if (partner != null) {
+                partner.takenTwice().forEach(name -> System.out.println("PUBLISHED TWICE (taken twice) " + name));
+                duplicates += partner.takenTwice().size();
+            }
             return new Outcome(settings.kills(), drops.size(), reported, archived, lost, (int) duplicates,
-                    (int) orphans, stopped, verification, elapsed);
+                    (int) orphans, stopped, verification, elapsed, partner == null ? 0 : partner.takenInAll());
         } finally {
             db.destroy();
         }
     }
 
+    /** Deposit reports published so far: still in out/, or taken by the greedy partner. */
     private int reports() {
-        int count = 0;
+        int count = partner == null ? 0 : partner.taken(".cr.xml");
         for (String partner : SoakFlows.PARTNERS) {
             count += (int) entries(dataDir.resolve("mailboxes").resolve(partner).resolve("out")).stream()
                     .filter(n -> n.endsWith(".cr.xml") && !n.startsWith(".")).count();
@@ -263,6 +281,9 @@ public final class CrashSoak {
 
     private Set<String> outboxFiles() {
         Set<String> files = new HashSet<>();
+        if (partner != null) {
+            files.add("taken by the greedy partner: " + partner.takenInAll());
+        }
         for (String mailbox : entries(dataDir.resolve("mailboxes"))) {
             entries(dataDir.resolve("mailboxes").resolve(mailbox).resolve("out")).forEach(n -> files.add(mailbox + "/" + n));
         }
@@ -312,22 +333,23 @@ public final class CrashSoak {
 
     /**
      * {@code CrashSoak [--kills N] [--flows-per-round M] [--max-kill-delay-ms D] [--seed S] [--work DIR]
-     * [--jar target/achemine.jar]}: prints the counts and exits 1 on any violation.
+     * [--jar target/achemine.jar] [--consume]}: prints the counts and exits 1 on any violation.
      */
     public static void main(String[] args) throws Exception {
         int kills = Integer.parseInt(option(args, "--kills", "50"));
         int perRound = Integer.parseInt(option(args, "--flows-per-round", "40"));
         Duration maxKillDelay = Duration.ofMillis(Long.parseLong(option(args, "--max-kill-delay-ms", "3000")));
         long seed = Long.parseLong(option(args, "--seed", String.valueOf(System.currentTimeMillis())));
+        boolean consume = List.of(args).contains("--consume");
         String workOption = option(args, "--work", null);
         Path work = workOption == null ? Files.createTempDirectory("achemine-soak") : Files.createDirectories(Path.of(workOption));
         String jar = option(args, "--jar", null);
         List<String> engine = jar == null ? engineFromClasspath()
                 : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar",
                         Path.of(jar).toAbsolutePath().toString());
-        System.out.printf("soak: %d kills, %d flows per round, kills up to %d ms after answers resume, seed %d, work %s%n",
-                kills, perRound, maxKillDelay.toMillis(), seed, work);
-        Outcome outcome = run(new Settings(work, engine, kills, perRound, maxKillDelay, seed));
+        System.out.printf("soak: %d kills, %d flows per round, kills up to %d ms after answers resume, seed %d,%s work %s%n",
+                kills, perRound, maxKillDelay.toMillis(), seed, consume ? " greedy partners," : "", work);
+        Outcome outcome = run(new Settings(work, engine, kills, perRound, maxKillDelay, seed, consume));
         System.out.print(outcome.describe());
         System.out.println("data folder: " + work.resolve("data") + " (engine logs in " + work.resolve("logs") + ")");
         System.exit(outcome.passed() ? 0 : 1);

@@ -10,7 +10,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The short crash-restart soak of the suite (scripts/soak.sh runs the long one): the engine in its own JVM,
  * 150 flows dropped over three rounds, killed with SIGKILL three times, restarted, drained, stopped with
- * SIGTERM; then nothing lost, nothing twice, nothing orphaned, every invariant kept.
+ * SIGTERM; then nothing lost, nothing twice, nothing orphaned, every invariant kept. A second soak adds a
+ * greedy partner that takes every published file at once: then too, each is published once.
  */
 class CrashSoakTest {
 
@@ -21,7 +22,7 @@ class CrashSoakTest {
         FileSystemUtils.deleteRecursively(work);
         // four engine starts dominate the time: the quick JIT tier starts a JVM sooner (crash safety is not the JIT's)
         CrashSoak.Outcome outcome = CrashSoak.run(new CrashSoak.Settings(work,
-                CrashSoak.engineFromClasspath("-XX:TieredStopAtLevel=1"), 3, 50, Duration.ofMillis(1500), 20261123L));
+                CrashSoak.engineFromClasspath("-XX:TieredStopAtLevel=1"), 3, 50, Duration.ofMillis(1500), 20261123L, false));
 
         System.out.print(outcome.describe());
         assertThat(outcome.dropped()).isEqualTo(150);
@@ -33,6 +34,29 @@ class CrashSoakTest {
         assertThat(outcome.stoppedOnSigterm()).isTrue();
         assertThat(outcome.verification().violations()).isEmpty();
         assertThat(outcome.verification().clean()).isTrue();
+        assertThat(outcome.verification().count("factures livrées (03 et suivants)")).isPositive();
+        assertThat(outcome.passed()).isTrue();
+    }
+
+    @Test
+    void partnersTakingEveryFileAtOnceGetEachFileOnceAcrossKills() throws Exception {
+        Path work = Path.of("target", "crash-soak-consume-test").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(work);
+        // a greedy partner downloads and deletes every file of every out/ the moment it appears
+        CrashSoak.Outcome outcome = CrashSoak.run(new CrashSoak.Settings(work,
+                CrashSoak.engineFromClasspath("-XX:TieredStopAtLevel=1"), 2, 40, Duration.ofMillis(1500), 20261206L, true));
+
+        System.out.print(outcome.describe());
+        assertThat(outcome.dropped()).isEqualTo(80);
+        assertThat(outcome.reported()).isEqualTo(80);
+        assertThat(outcome.lost()).isZero();
+        assertThat(outcome.duplicated()).as("a file published twice is taken twice").isZero();
+        assertThat(outcome.orphaned()).isZero();
+        assertThat(outcome.takenByPartners()).as("deposit reports, deliveries, integration and lifecycle reports")
+                .isGreaterThan(80);
+        assertThat(outcome.verification().violations()).isEmpty();
+        assertThat(outcome.verification().count("publications prises par le partenaire"))
+                .isEqualTo(outcome.takenByPartners());
         assertThat(outcome.verification().count("factures livrées (03 et suivants)")).isPositive();
         assertThat(outcome.passed()).isTrue();
     }
