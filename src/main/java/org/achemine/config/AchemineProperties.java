@@ -62,8 +62,13 @@ public record AchemineProperties(
      * @param minFreeSpace        intake pauses while the data folder's disk has less free space than this
      * @param resourceCheckInterval how often free space and the database are checked (pause and resume)
      */
+    /**
+     * @param maxAttempts attempts whose validation broke (an ERROR: our fault) before the flow is answered with
+     *                    an incident report and parked until {@code flow retry}
+     */
     public record Intake(boolean enabled, Duration pollInterval, Duration readLockInterval, int workers,
-                         Duration retryInterval, DataSize minFreeSpace, Duration resourceCheckInterval) {
+                         Duration retryInterval, DataSize minFreeSpace, Duration resourceCheckInterval,
+                         int maxAttempts) {
     }
 
     /**

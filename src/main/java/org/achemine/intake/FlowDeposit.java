@@ -33,8 +33,9 @@ import org.slf4j.MDC;
  * sender's {@code out/}: the verdict and the report's path recorded in one commit (REPORT_READY), the report
  * published once through the {@link PublicationJournal} (journaled, then renamed into place: the partner sees
  * it whole or not at all, and one it already took is never written again), then REPORTED. Resumes from
- * whatever stage a crash left the flow in. A technical fault (disk, database, a check that broke) writes no report:
- * the flow stays unreported and is retried, never answered "rejected" for our own fault. Status flows
+ * whatever stage a crash left the flow in. A technical fault (disk, database) writes no report: the flow stays
+ * unreported and is retried, never answered "rejected" for our own fault. A check that broke is retried too,
+ * up to {@code achemine.intake.max-attempts}; then the flow is answered with an incident report and parked. Status flows
  * (interfaces 1300/1301) go to the {@link StatusFlowHandler} instead, under the same guard.
  */
 public class FlowDeposit {
@@ -49,13 +50,15 @@ public class FlowDeposit {
     private final StatusFlowHandler statusFlows;
     private final IntakeMetrics metrics;
     private final PublicationJournal publications;
+    private final int maxAttempts;
     /** Flows being processed now: a flow submitted twice (recovery, retry) is never processed twice at once. */
     private final Set<FlowId> inProgress = ConcurrentHashMap.newKeySet();
 
     public FlowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
                        Clock clock, StatusFlowHandler statusFlows, IntakeMetrics metrics,
-                       PublicationJournal publications) {
+                       PublicationJournal publications, int maxAttempts) {
         this.publications = publications;
+        this.maxAttempts = maxAttempts;
         this.statusFlows = statusFlows;
         this.metrics = metrics;
         this.engine = engine;
@@ -87,6 +90,9 @@ public class FlowDeposit {
             if (stage == FlowStage.REPORTED) {
                 return report; // already answered (submitted twice around a restart)
             }
+            if (stage == FlowStage.PARKED) {
+                return registry.reportPath(flow.flowId()).orElse(report); // answered with its incident report
+            }
             FlowState state;
             byte[] made = null;
             if (stage == FlowStage.REPORT_READY) {
@@ -94,8 +100,7 @@ public class FlowDeposit {
             } else {
                 FlowVerdict verdict = validate(flow);
                 if (verdict.documents().stream().anyMatch(d -> d.hasError())) {
-                    throw new IOException("A check broke while validating " + flow.flowId()
-                            + " (see the incident logged by the check)");
+                    return brokenCheck(flow, verdict);
                 }
                 made = reports.toXml(reported(flow), verdict, now());
                 // One commit: the verdict and "report ready" (a crash before it just redoes both).
@@ -116,6 +121,29 @@ public class FlowDeposit {
             recordIncidentQuietly(flow, incident);
             throw new IntakeFault(incident, "Flow " + flow.flowId() + " is kept unreported and retried", e);
         }
+    }
+
+    /**
+     * A check broke (our fault): the attempt is counted; before the last one the flow is kept unreported and
+     * retried; at the last one it is answered with an incident report (ERR_TECHNIQUE and the incident id, under
+     * its own name so that the deposit report proper can still follow a retry) and parked.
+     */
+    private Path brokenCheck(ReceivedFlow flow, FlowVerdict verdict) throws IOException, ReportException {
+        String incident = DepositReport.incidentId(verdict).orElse("INC-UNKNOWN");
+        int attempts = registry.recordFailedAttempt(flow.flowId(), incident);
+        if (attempts < maxAttempts) {
+            throw new IOException("A check broke while validating " + flow.flowId() + " (incident " + incident
+                    + ", attempt " + attempts + " of " + maxAttempts + ")");
+        }
+        Path report = mailboxes.out(flow.partner())
+                .resolve(DepositReport.incidentFileName(flow.flowId().value(), flow.originalName(), incident));
+        publications.publishOnce(PublicationKind.INCIDENT_REPORT, flow.flowId().value(), report,
+                () -> reports.toXml(reported(flow), verdict, now()));
+        registry.park(flow.flowId(), report, now());
+        metrics.parked();
+        LOG.error("Flow {}: a check broke at {} attempts (incident {}); answered {} and parked until `flow retry`",
+                flow.flowId(), attempts, incident, report.getFileName());
+        return report;
     }
 
     /**

@@ -11,7 +11,9 @@ import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
 import org.achemine.report.DepositReport;
+import org.achemine.validation.DocumentCheck;
 import org.achemine.validation.engine.ValidationEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,8 +43,8 @@ public class IntakeConfiguration {
 
     /** Built once: schemas and stylesheets are compiled here, then shared by every worker. */
     @Bean
-    ValidationEngine validationEngine(AchemineProperties properties) {
-        return new ValidationEngine(properties.validation().toSettings());
+    ValidationEngine validationEngine(AchemineProperties properties, ObjectProvider<DocumentCheck> addedChecks) {
+        return new ValidationEngine(properties.validation().toSettings(), addedChecks.orderedStream().toList());
     }
 
     @Bean
@@ -63,8 +65,10 @@ public class IntakeConfiguration {
 
     @Bean
     FlowDeposit flowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
-                            StatusFlowHandler statusFlows, IntakeMetrics metrics, PublicationJournal publications) {
-        return new FlowDeposit(engine, reports, registry, mailboxes, UTC, statusFlows, metrics, publications);
+                            StatusFlowHandler statusFlows, IntakeMetrics metrics, PublicationJournal publications,
+                            AchemineProperties properties) {
+        return new FlowDeposit(engine, reports, registry, mailboxes, UTC, statusFlows, metrics, publications,
+                properties.intake().maxAttempts());
     }
 
     /** Free space on the data folder's disk; also reported by the mailboxes' health. */

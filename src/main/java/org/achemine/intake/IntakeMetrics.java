@@ -9,12 +9,13 @@ import org.achemine.validation.FlowState;
 
 /**
  * Intake's counters (Prometheus: {@code achemine_flows_received_total},
- * {@code achemine_flows_reported_total{state}}) and the {@code achemine_intake_paused} gauge (1 while
+ * {@code achemine_flows_reported_total{state}}, {@code achemine_flows_parked_total}) and the {@code achemine_intake_paused} gauge (1 while
  * {@link IntakeGate} holds files back). Counters are created once: counting a flow is one atomic add.
  */
 public class IntakeMetrics {
 
     private final Counter received;
+    private final Counter parked;
     private final Map<FlowState, Counter> reported = new EnumMap<>(FlowState.class);
 
     public IntakeMetrics(MeterRegistry registry, IntakeGate gate) {
@@ -27,6 +28,9 @@ public class IntakeMetrics {
                     .tag("state", state.name())
                     .register(registry));
         }
+        parked = Counter.builder("achemine.flows.parked")
+                .description("Flows answered with an incident report (a check broke at every attempt) and parked")
+                .register(registry);
         Gauge.builder("achemine.intake.paused", gate, g -> g.isOpen() ? 0 : 1)
                 .description("1 while intake is paused (disk space or database), 0 otherwise")
                 .register(registry);
@@ -40,5 +44,9 @@ public class IntakeMetrics {
 
     public void reported(FlowState state) {
         reported.get(state).increment();
+    }
+
+    public void parked() {
+        parked.increment();
     }
 }

@@ -4,6 +4,11 @@ package org.achemine.publication;
 public enum PublicationKind {
     /** A flow's deposit report (CR de dépôt), {@code <flowId>_<name>.cr.xml}. */
     DEPOSIT_REPORT,
+    /**
+     * The report answering a flow parked after its checks broke ({@code ERR_TECHNIQUE}, the incident id),
+     * {@code <flowId>_<name>.<incident id>.cr.xml}.
+     */
+    INCIDENT_REPORT,
     /** A status flow's report, named like a deposit report. */
     STATUS_REPORT,
     /** A flow's integration report, {@code <flowId>_<name>.integration.xml}. */

@@ -43,7 +43,23 @@ public final class ValidationPipeline {
             results.add(result);
             failed |= !result.passed();
         }
-        return new DocumentVerdict(document.name(), invoice.syntax(), results, readFacts(invoice));
+        if (failed || factsReader == null) {
+            // a refused document is not routed: facts are best effort there (a document too broken to read them
+            // from already has its fatal findings)
+            return new DocumentVerdict(document.name(), invoice.syntax(), results, quietFacts(invoice));
+        }
+        try {
+            return new DocumentVerdict(document.name(), invoice.syntax(), results, factsReader.read(invoice));
+        } catch (Exception | StackOverflowError broken) {
+            // an accepted invoice without its facts would be routed with no SIRET and skip the duplicate check:
+            // our fault, an ERROR with an incident on the last check (whose findings it keeps)
+            Exception cause = broken instanceof Exception e ? e : new IllegalStateException(broken);
+            CheckResult last = results.remove(results.size() - 1);
+            List<Finding> findings = new ArrayList<>(last.findings());
+            findings.add(Incident.report(last.check(), invoice.name(), cause));
+            results.add(new CheckResult(last.check(), Outcome.ERROR, findings, last.duration()));
+            return new DocumentVerdict(document.name(), invoice.syntax(), results, null);
+        }
     }
 
     private static CheckResult run(DocumentCheck check, ParsedInvoice invoice) {
@@ -57,14 +73,13 @@ public final class ValidationPipeline {
         }
     }
 
-    private InvoiceFacts readFacts(ParsedInvoice invoice) {
+    private InvoiceFacts quietFacts(ParsedInvoice invoice) {
         if (factsReader == null) {
             return null;
         }
         try {
             return factsReader.read(invoice);
         } catch (Exception unreadable) {
-            // Facts are best effort: a document too broken to read them from already has fatal findings.
             return null;
         }
     }

@@ -20,6 +20,7 @@ final class TakenFlowsArchivedAndReported implements Invariant {
     static final String REPORTED = "flux répondus (CR de dépôt)";
     static final String PENDING = "flux en attente de CR";
     static final String TAKES_PENDING = "prises interrompues (fichier encore dans in/)";
+    static final String PARKED = "flux en incident, répondus ERR_TECHNIQUE (en attente de flow retry)";
 
     private record FlowRow(String flowId, String partner, String name, String sha256, String archivePath,
                            String stage, boolean sourceRemoved) {
@@ -32,7 +33,7 @@ final class TakenFlowsArchivedAndReported implements Invariant {
 
     @Override
     public void check(DataFolder data, VerificationReport.Builder report) {
-        report.count(FLOWS).count(ARCHIVED).count(REPORTED).count(PENDING);
+        report.count(FLOWS).count(ARCHIVED).count(REPORTED).count(PENDING).count(PARKED);
         data.forEachRow("""
                 SELECT flow_id, partner, original_name, sha256, archive_path, stage, source_removed FROM flow
                 WHERE flow_id > ? ORDER BY flow_id LIMIT ?""",
@@ -80,6 +81,10 @@ final class TakenFlowsArchivedAndReported implements Invariant {
                 report.violation(ViolationCode.INV_CR_ABSENT, which + " : compte rendu de dépôt jamais publié"
                         + " (absent du journal des publications : " + out.resolve(depositReport) + ")");
             }
+        } else if ("PARKED".equals(flow.stage())) {
+            report.pending(PARKED, ViolationCode.INV_FLUX_EN_INCIDENT, which
+                    + " : un contrôle a échoué (incident) à chaque tentative ; répondu ERR_TECHNIQUE, en attente de"
+                    + " `flow retry " + flow.flowId() + "`");
         } else {
             report.pending(PENDING, ViolationCode.INV_FLUX_EN_ATTENTE,
                     which + " : pas encore de compte rendu de dépôt (étape " + flow.stage() + ")");

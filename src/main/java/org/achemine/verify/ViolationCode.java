@@ -13,6 +13,7 @@ public enum ViolationCode {
     INV_SOURCE_NON_RETIREE("a file is still in in/ although its flow says it was taken and removed"),
     INV_ENTREE_NON_PRISE("a file waits in in/ (not taken yet); a violation only once drained"),
     INV_FLUX_EN_ATTENTE("a flow is taken but not yet answered by a deposit report; a violation only once drained"),
+    INV_FLUX_EN_INCIDENT("a flow's check broke at every attempt: answered ERR_TECHNIQUE and parked until `flow retry`; a violation only once drained"),
     INV_CR_ABSENT("a reported flow has no deposit report published (none in the publication journal; one the partner took is not missing)"),
     INV_CR_ORPHELIN("a deposit report in out/ belongs to no reported flow of that partner"),
     INV_FACTURE_EN_ATTENTE("an accepted invoice is not routed yet (01, 02 or not registered); a violation only once drained"),

@@ -32,10 +32,20 @@ public final class ValidationEngine {
     private final List<RuleSet> ruleSets;
 
     public ValidationEngine(ValidationSettings settings) {
+        this(settings, List.of());
+    }
+
+    /**
+     * @param addedChecks checks run after the standard ones (the application context's {@code DocumentCheck}
+     *                    beans: none in production; a test adds one that breaks on purpose)
+     */
+    public ValidationEngine(ValidationSettings settings, List<DocumentCheck> addedChecks) {
         this.settings = settings;
         InvoiceTerms terms = new InvoiceTerms();
         // Compiling the EN 16931 stylesheets is the slow part of start-up (seconds): done once, here.
-        List<DocumentCheck> checks = List.of(new XsdCheck(), new En16931Check(), new NationalCheck(terms));
+        List<DocumentCheck> checks = new ArrayList<>(List.of(new XsdCheck(), new En16931Check(),
+                new NationalCheck(terms)));
+        checks.addAll(addedChecks);
         List<RuleSet> all = new ArrayList<>(XsdCheck.ruleSets());
         all.add(En16931Check.RULE_SET);
         all.add(NationalCheck.RULE_SET);
