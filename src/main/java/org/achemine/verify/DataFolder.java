@@ -1,6 +1,7 @@
 package org.achemine.verify;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,23 @@ public record DataFolder(Mailboxes mailboxes, JdbcTemplate jdbc, boolean drained
             }
             after = key.apply(page.get(page.size() - 1));
         }
+    }
+
+    /** A check of one row that reads files. */
+    @FunctionalInterface
+    public interface RowCheck<T> {
+        void check(T row) throws IOException;
+    }
+
+    /** {@code check} as a row action for {@link #forEachRow}: a failure to read a file stops the invariant. */
+    public static <T> Consumer<T> reading(RowCheck<T> check) {
+        return row -> {
+            try {
+                check.check(row);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     /** Rows whose id is among {@code ids}: {@code sql} ends with {@code IN (:ids)}. */

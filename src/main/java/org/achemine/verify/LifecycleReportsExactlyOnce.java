@@ -2,7 +2,6 @@ package org.achemine.verify;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,13 +62,7 @@ final class LifecycleReportsExactlyOnce implements Invariant {
                 WHERE report_id > ? ORDER BY report_id LIMIT ?""",
                 (rs, i) -> new ReportRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
                 ReportRow::reportId,
-                row -> {
-                    try {
-                        check(data, report, row);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                DataFolder.reading(row -> check(data, report, row)));
         for (Path mailbox : data.mailboxFolders()) {
             DataFolder.forEachFileBatch(mailbox.resolve("out"), name -> name.endsWith(SUFFIX) && !name.startsWith("."),
                     files -> recorded(data, report, mailbox.getFileName().toString(), files));

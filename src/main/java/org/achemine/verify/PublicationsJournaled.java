@@ -1,7 +1,6 @@
 package org.achemine.verify;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -39,13 +38,7 @@ final class PublicationsJournaled implements Invariant {
                 WHERE mailbox || '/' || file_name > ? ORDER BY mailbox || '/' || file_name LIMIT ?""",
                 (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
                 Row::key,
-                row -> {
-                    try {
-                        check(data, report, row);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                DataFolder.reading(row -> check(data, report, row)));
         for (Path mailbox : data.mailboxFolders()) {
             String owner = mailbox.getFileName().toString();
             DataFolder.forEachFileBatch(mailbox.resolve("out"), name -> !DataFolder.isOurTemporary(name),

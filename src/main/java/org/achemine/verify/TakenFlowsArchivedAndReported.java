@@ -1,7 +1,6 @@
 package org.achemine.verify;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -40,13 +39,7 @@ final class TakenFlowsArchivedAndReported implements Invariant {
                 (rs, i) -> new FlowRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getBoolean(7)),
                 FlowRow::flowId,
-                flow -> {
-                    try {
-                        check(data, report, flow);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                DataFolder.reading(flow -> check(data, report, flow)));
     }
 
     private static void check(DataFolder data, VerificationReport.Builder report, FlowRow flow) throws IOException {

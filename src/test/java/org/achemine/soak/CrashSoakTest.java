@@ -17,14 +17,8 @@ class CrashSoakTest {
 
     @Test
     void threeKillsLoseNothingAndDoNothingTwice() throws Exception {
-        // kept under target/ (not a temporary folder) so the engines' logs and the data folder explain a failure
-        Path work = Path.of("target", "crash-soak-test").toAbsolutePath();
-        FileSystemUtils.deleteRecursively(work);
-        // four engine starts dominate the time: the quick JIT tier starts a JVM sooner (crash safety is not the JIT's)
-        CrashSoak.Outcome outcome = CrashSoak.run(new CrashSoak.Settings(work,
-                CrashSoak.engineFromClasspath("-XX:TieredStopAtLevel=1"), 3, 50, Duration.ofMillis(1500), 20261123L, false));
+        CrashSoak.Outcome outcome = soak("crash-soak-test", 3, 50, 20261123L, false);
 
-        System.out.print(outcome.describe());
         assertThat(outcome.dropped()).isEqualTo(150);
         assertThat(outcome.reported()).isEqualTo(150);
         assertThat(outcome.archived()).isEqualTo(150);
@@ -40,13 +34,9 @@ class CrashSoakTest {
 
     @Test
     void partnersTakingEveryFileAtOnceGetEachFileOnceAcrossKills() throws Exception {
-        Path work = Path.of("target", "crash-soak-consume-test").toAbsolutePath();
-        FileSystemUtils.deleteRecursively(work);
         // a greedy partner downloads and deletes every file of every out/ the moment it appears
-        CrashSoak.Outcome outcome = CrashSoak.run(new CrashSoak.Settings(work,
-                CrashSoak.engineFromClasspath("-XX:TieredStopAtLevel=1"), 2, 40, Duration.ofMillis(1500), 20261206L, true));
+        CrashSoak.Outcome outcome = soak("crash-soak-consume-test", 2, 40, 20261206L, true);
 
-        System.out.print(outcome.describe());
         assertThat(outcome.dropped()).isEqualTo(80);
         assertThat(outcome.reported()).isEqualTo(80);
         assertThat(outcome.lost()).isZero();
@@ -59,5 +49,18 @@ class CrashSoakTest {
                 .isEqualTo(outcome.takenByPartners());
         assertThat(outcome.verification().count("factures livrées (03 et suivants)")).isPositive();
         assertThat(outcome.passed()).isTrue();
+    }
+
+    private static CrashSoak.Outcome soak(String folder, int kills, int flowsPerRound, long seed, boolean consume)
+            throws Exception {
+        // kept under target/ (not a temporary folder) so the engines' logs and the data folder explain a failure
+        Path work = Path.of("target", folder).toAbsolutePath();
+        FileSystemUtils.deleteRecursively(work);
+        // engine starts dominate the time: the quick JIT tier starts a JVM sooner (crash safety is not the JIT's)
+        CrashSoak.Outcome outcome = CrashSoak.run(new CrashSoak.Settings(work,
+                CrashSoak.engineFromClasspath("-XX:TieredStopAtLevel=1"), kills, flowsPerRound, Duration.ofMillis(1500),
+                seed, consume));
+        System.out.print(outcome.describe());
+        return outcome;
     }
 }
