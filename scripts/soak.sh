@@ -6,6 +6,7 @@
 # Prints the counts; exits non-zero on any loss, duplicate, orphan or violation.
 #   scripts/soak.sh [--kills N (50)] [--flows-per-round M (40)] [--max-kill-delay-ms D (3000)] [--seed S] [--work DIR]
 #                   [--sftp (partners upload over the engine's SFTP server instead of copying into in/)]
+#                   [--consume]  (a greedy partner downloads and deletes every file of every out/ the moment it appears)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ ! -f target/achemine.jar ]] || [[ -n "$(find src pom.xml -newer target/achemine.jar -print -quit)" ]]; then

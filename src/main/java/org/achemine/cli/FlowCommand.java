@@ -1,18 +1,53 @@
 package org.achemine.cli;
 
+import java.util.List;
 import java.util.Optional;
+import org.achemine.intake.FlowRegistry;
 import org.achemine.report.InvoiceQueries;
 import org.achemine.report.InvoiceQueries.FlowDetail;
 import org.achemine.report.InvoiceQueries.FlowDocument;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code flow show FLOWID}: a received flow, its verdict, reports and documents, for operators. */
-@Command(name = "flow", description = "Flows: show one with its reports and documents.",
-        subcommands = {FlowCommand.ShowFlow.class})
+/**
+ * {@code flow show FLOWID}: a received flow, its verdict, reports and documents, for operators;
+ * {@code flow retry FLOWID | --all-parked}: hands flows parked after a broken check back to intake.
+ */
+@Command(name = "flow", description = "Flows: show one with its reports and documents; retry parked ones.",
+        subcommands = {FlowCommand.ShowFlow.class, FlowCommand.RetryParked.class})
 public class FlowCommand {
+
+    @Command(name = "retry", description = "Hands flows parked after a broken check (incident) back to intake:"
+            + " the engine validates and answers them again at its next start. Run it with the engine stopped.")
+    static class RetryParked extends OneShotCommand {
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FLOWID", description = "The parked flow to retry.")
+        String flowId;
+
+        @Option(names = "--all-parked", description = "Retry every parked flow.")
+        boolean allParked;
+
+        @Override
+        protected int run(ConfigurableApplicationContext context) {
+            if ((flowId == null) == !allParked) {
+                System.err.println("Donnez un identifiant de flux, ou --all-parked (pas les deux).");
+                return 2;
+            }
+            List<String> retried = context.getBean(FlowRegistry.class).retryParked(allParked ? null : flowId);
+            if (retried.isEmpty()) {
+                System.err.println(allParked ? "Aucun flux en attente après incident."
+                        : "Le flux " + flowId + " n'est pas en attente après incident (voir : flow show " + flowId + ").");
+                return 1;
+            }
+            retried.forEach(id -> System.out.println("Flux " + id + " remis en traitement"));
+            System.out.println(retried.size() + " flux remis en traitement : le moteur les valide et y répond"
+                    + " à son prochain démarrage (achemine run).");
+            return 0;
+        }
+    }
 
     @Command(name = "show", description = "One flow: reception, verdict, reports, documents and their invoices.")
     static class ShowFlow extends OneShotCommand {

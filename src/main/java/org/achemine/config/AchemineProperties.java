@@ -119,10 +119,12 @@ public record AchemineProperties(
      * @param partnerWorkers      flows of one partner validated at once (at most {@code workers}): one partner
      *                            never takes every worker (ADR 0012)
      * @param checkTimeLimit      a flow in its checks longer than this shows in health (DEGRADED) and metrics
+     * @param maxAttempts         attempts whose validation broke (an ERROR: our fault) before the flow is answered
+     *                            with an incident report and parked until {@code flow retry}
      */
     public record Intake(boolean enabled, Duration pollInterval, Duration readLockInterval, int workers,
                          Duration retryInterval, DataSize minFreeSpace, Duration resourceCheckInterval,
-                         int partnerWorkers, Duration checkTimeLimit) {
+                         int partnerWorkers, Duration checkTimeLimit, int maxAttempts) {
     }
 
     /**

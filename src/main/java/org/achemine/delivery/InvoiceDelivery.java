@@ -1,23 +1,24 @@
 package org.achemine.delivery;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.achemine.archive.AtomicFiles;
 import org.achemine.config.AchemineProperties.DeliveryFormat;
 import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.publication.PublicationJournal;
+import org.achemine.publication.PublicationKind;
 import org.achemine.validation.Incident;
 import org.achemine.validation.InvoiceDocument;
 
 /**
  * Puts a routed invoice in its recipient's mailbox ({@code mailboxes/<recipient partner>/out/} when a
  * configured recipient partner serves the SIRET, else {@code mailboxes/<SIRET>/out/}), in the partner's
- * {@link DeliveryFormat} (the original as {@code <invoiceId>_<original name>}, or the pivot): written under a
- * temporary name, then published without ever replacing a file. Exactly once: a delivery found already there (a run interrupted after the file was
- * published but before the database said so) is taken as done, never written twice.
+ * {@link DeliveryFormat} (the original as {@code <invoiceId>_<original name>}, or the pivot), through the
+ * publication journal. Exactly once: a delivery the journal has (a run interrupted after the file was published
+ * but before the database said so, the recipient having perhaps taken it already) is taken as done, never
+ * written twice.
  */
 public class InvoiceDelivery {
 
@@ -25,22 +26,25 @@ public class InvoiceDelivery {
     private final ArchivedDocuments documents;
     private final boolean durable;
     private final Map<DeliveryFormat, DeliveryWriter> writers;
+    private final PublicationJournal publications;
 
     /**
-     * @param durable force each delivered file (and its folder entry) to disk before the database records
-     *                the delivery: survives a power loss, at the cost of two disk syncs per invoice. Without
-     *                it a delivery survives a crash of the engine (the operating system keeps the file).
+     * @param durable force each delivered file to disk before the journal records it: survives a power loss, at
+     *                the cost of two disk syncs per invoice. Without it a delivery survives a crash of the engine
+     *                (the operating system keeps the file).
      */
-    public InvoiceDelivery(Mailboxes mailboxes, ArchivedDocuments documents, boolean durable) {
-        this(mailboxes, documents, durable, Map.of(DeliveryFormat.ORIGINAL, new OriginalDelivery()));
+    public InvoiceDelivery(Mailboxes mailboxes, ArchivedDocuments documents, boolean durable,
+                           PublicationJournal publications) {
+        this(mailboxes, documents, durable, publications, Map.of(DeliveryFormat.ORIGINAL, new OriginalDelivery()));
     }
 
     /** @param writers one per format partners may ask for; ORIGINAL is required (recipients without a partner) */
     public InvoiceDelivery(Mailboxes mailboxes, ArchivedDocuments documents, boolean durable,
-                           Map<DeliveryFormat, DeliveryWriter> writers) {
+                           PublicationJournal publications, Map<DeliveryFormat, DeliveryWriter> writers) {
         if (!writers.containsKey(DeliveryFormat.ORIGINAL)) {
             throw new IllegalArgumentException("The original delivery format is required");
         }
+        this.publications = publications;
         this.mailboxes = mailboxes;
         this.documents = documents;
         this.durable = durable;
@@ -66,14 +70,23 @@ public class InvoiceDelivery {
     }
 
     /** The file already delivered for this invoice, if a previous run got that far. */
-    public Optional<Path> alreadyDelivered(String invoiceId, String recipientSiret, String entryName) {
+    public Optional<Path> alreadyDelivered(String invoiceId, String recipientSiret, String entryName)
+            throws IOException {
         return alreadyDelivered(invoiceId, recipientSiret, entryName, Resend.NON, 1);
     }
 
+    /**
+     * The file an earlier run delivered for this invoice, as the publication journal knows it (the recipient
+     * may have taken it since): a delivery journaled but not yet shown is finished first.
+     */
     public Optional<Path> alreadyDelivered(String invoiceId, String recipientSiret, String entryName, Resend resend,
-                                           int occurrence) {
+                                           int occurrence) throws IOException {
         Path target = target(invoiceId, recipientSiret, entryName, resend, occurrence);
-        return Files.exists(target) ? Optional.of(target) : Optional.empty();
+        if (!publications.isJournaled(target)) {
+            return Optional.empty();
+        }
+        publications.finish(target);
+        return Optional.of(target);
     }
 
     public Path deliver(String invoiceId, String flowId, int rank, String recipientSiret, String entryName)
@@ -85,26 +98,9 @@ public class InvoiceDelivery {
     public Path deliver(String invoiceId, String flowId, int rank, String recipientSiret, String entryName,
                         Resend resend, int occurrence) throws IOException {
         Path target = target(invoiceId, recipientSiret, entryName, resend, occurrence);
-        if (Files.exists(target)) {
-            return target;
-        }
         Delivery delivery = delivery(invoiceId, recipientSiret, entryName, resend, occurrence);
-        byte[] content = content(delivery, documents.document(flowId, rank));
-        Path outbox = Files.createDirectories(target.getParent());
-        Path temp = outbox.resolve("." + target.getFileName() + ".tmp");
-        try {
-            if (durable) {
-                AtomicFiles.writeDurably(temp, content);
-                AtomicFiles.publishNew(temp, target);
-            } else {
-                Files.write(temp, content);
-                AtomicFiles.publishNewUnsynced(temp, target);
-            }
-        } catch (IOException | RuntimeException failed) {
-            AtomicFiles.discard(temp, failed);
-            throw failed;
-        }
-        return target;
+        return publications.publishOnce(PublicationKind.DELIVERY, invoiceId, target, durable,
+                () -> content(delivery, documents.document(flowId, rank)));
     }
 
     /** The file the format makes; a format that cannot make a valid one publishes nothing (an incident). */

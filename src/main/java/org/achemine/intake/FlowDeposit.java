@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.achemine.archive.AtomicFiles;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.partner.MandateCheck;
+import org.achemine.publication.PublicationJournal;
+import org.achemine.publication.PublicationKind;
 import org.achemine.report.DepositReport;
 import org.achemine.report.ReportException;
 import org.achemine.report.ReportedFlow;
@@ -30,11 +31,12 @@ import org.slf4j.MDC;
 
 /**
  * Validates a received flow from its archived original and writes its deposit report (CR) into the
- * sender's {@code out/}: report written under a temporary name, then the verdict and the report's path
- * recorded in one commit (REPORT_READY), the report renamed into place (the partner sees it whole or not at
- * all), then REPORTED. Resumes from whatever
- * stage a crash left the flow in. A technical fault (disk, database, a check that broke) writes no report:
- * the flow stays unreported and is retried, never answered "rejected" for our own fault. Status flows
+ * sender's {@code out/}: the verdict and the report's path recorded in one commit (REPORT_READY), the report
+ * published once through the {@link PublicationJournal} (journaled, then renamed into place: the partner sees
+ * it whole or not at all, and one it already took is never written again), then REPORTED. Resumes from
+ * whatever stage a crash left the flow in. A technical fault (disk, database) writes no report: the flow stays
+ * unreported and is retried, never answered "rejected" for our own fault. A check that broke is retried too,
+ * up to {@code achemine.intake.max-attempts}; then the flow is answered with an incident report and parked. Status flows
  * (interfaces 1300/1301) go to the {@link StatusFlowHandler} instead, under the same guard.
  */
 public class FlowDeposit {
@@ -51,12 +53,16 @@ public class FlowDeposit {
     private final DepositQueues queues;
     private final FlowWatchdog watchdog;
     private final MandateCheck mandates = new MandateCheck();
+    private final PublicationJournal publications;
+    private final int maxAttempts;
     /** Flows being processed now: a flow submitted twice (recovery, retry) is never processed twice at once. */
     private final Set<FlowId> inProgress = ConcurrentHashMap.newKeySet();
 
     public FlowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
                        Clock clock, StatusFlowHandler statusFlows, IntakeMetrics metrics, DepositQueues queues,
-                       FlowWatchdog watchdog) {
+                       FlowWatchdog watchdog, PublicationJournal publications, int maxAttempts) {
+        this.publications = publications;
+        this.maxAttempts = maxAttempts;
         this.statusFlows = statusFlows;
         this.queues = queues;
         this.watchdog = watchdog;
@@ -101,27 +107,30 @@ public class FlowDeposit {
             if (stage == FlowStage.REPORTED) {
                 return report; // already answered (submitted twice around a restart)
             }
+            if (stage == FlowStage.PARKED) {
+                return registry.reportPath(flow.flowId()).orElse(report); // answered with its incident report
+            }
             FlowState state;
+            byte[] made = null;
             if (stage == FlowStage.REPORT_READY) {
                 state = registry.state(flow.flowId()); // a stop left the report ready: its verdict is recorded
-                if (!Files.exists(temporary(report)) && !Files.exists(report)) {
-                    // its complete temporary report was removed (by hand, a disk cleaner): the same verdict is
-                    // drawn again from the archived original, never answered with no report at all
-                    AtomicFiles.writeDurably(temporary(report), reports.toXml(reported(flow), validate(flow), now()));
-                }
             } else {
                 FlowVerdict verdict = validate(flow);
                 if (verdict.documents().stream().anyMatch(d -> d.hasError())) {
-                    throw new IOException("A check broke while validating " + flow.flowId()
-                            + " (see the incident logged by the check)");
+                    return brokenCheck(flow, verdict);
                 }
-                byte[] xml = reports.toXml(reported(flow), verdict, now());
-                AtomicFiles.writeDurably(temporary(report), xml);
+                made = reports.toXml(reported(flow), verdict, now());
                 // One commit: the verdict and "report ready" (a crash before it just redoes both).
                 registry.recordVerdict(flow.flowId(), verdict, engine.policy(), now(), report);
                 state = engine.policy().flowState(verdict);
             }
-            finish(flow, report);
+            byte[] xml = made;
+            // a report never journaled (a stop right after the verdict) is drawn again from the archived original;
+            // one journaled is finished, never written twice: the partner may have taken it already
+            publications.publishOnce(PublicationKind.DEPOSIT_REPORT, flow.flowId().value(), report,
+                    () -> xml != null ? xml : reports.toXml(reported(flow), validate(flow), now()));
+            registry.markReported(flow.flowId(), now());
+            LOG.info("Flow {}: deposit report {}", flow.flowId(), report);
             metrics.reported(state);
             return report;
         } catch (IOException | ReportException | RuntimeException e) {
@@ -129,6 +138,29 @@ public class FlowDeposit {
             recordIncidentQuietly(flow, incident);
             throw new IntakeFault(incident, "Flow " + flow.flowId() + " is kept unreported and retried", e);
         }
+    }
+
+    /**
+     * A check broke (our fault): the attempt is counted; before the last one the flow is kept unreported and
+     * retried; at the last one it is answered with an incident report (ERR_TECHNIQUE and the incident id, under
+     * its own name so that the deposit report proper can still follow a retry) and parked.
+     */
+    private Path brokenCheck(ReceivedFlow flow, FlowVerdict verdict) throws IOException, ReportException {
+        String incident = DepositReport.incidentId(verdict).orElse("INC-UNKNOWN");
+        int attempts = registry.recordFailedAttempt(flow.flowId(), incident);
+        if (attempts < maxAttempts) {
+            throw new IOException("A check broke while validating " + flow.flowId() + " (incident " + incident
+                    + ", attempt " + attempts + " of " + maxAttempts + ")");
+        }
+        Path report = mailboxes.out(flow.partner())
+                .resolve(DepositReport.incidentFileName(flow.flowId().value(), flow.originalName(), incident));
+        publications.publishOnce(PublicationKind.INCIDENT_REPORT, flow.flowId().value(), report,
+                () -> reports.toXml(reported(flow), verdict, now()));
+        registry.park(flow.flowId(), report, now());
+        metrics.parked();
+        LOG.error("Flow {}: a check broke at {} attempts (incident {}); answered {} and parked until `flow retry`",
+                flow.flowId(), attempts, incident, report.getFileName());
+        return report;
     }
 
     /**
@@ -158,23 +190,8 @@ public class FlowDeposit {
         return verdict;
     }
 
-    /** Renames the complete temporary report into place; if it is gone, the rename already happened. */
-    private void finish(ReceivedFlow flow, Path report) throws IOException {
-        Path temporary = temporary(report);
-        if (Files.exists(temporary)) {
-            AtomicFiles.replace(temporary, report);
-        }
-        registry.markReported(flow.flowId(), now());
-        LOG.info("Flow {}: deposit report {}", flow.flowId(), report);
-    }
-
     private Path reportPath(ReceivedFlow flow) {
         return mailboxes.out(flow.partner()).resolve(DepositReport.fileName(flow.flowId().value(), flow.originalName()));
-    }
-
-    /** A hidden name in the same folder, so the rename is atomic and partners' systems ignore it meanwhile. */
-    static Path temporary(Path report) {
-        return report.resolveSibling("." + report.getFileName() + ".tmp");
     }
 
     private static ReportedFlow reported(ReceivedFlow flow) {

@@ -81,6 +81,7 @@ public class FlowReception {
             MDC.put("flowId", flow.flowId().value());
             archive.publish(staged, flow.archivePath());
             staged = null;
+            registry.forceToDisk(); // the row outlives a power cut before the partner's file leaves in/
             if (unchangedSince(file, modifiedBefore, flow.size())) {
                 removeSource(file);
             } else {
@@ -128,6 +129,7 @@ public class FlowReception {
                     receivedAt, archive.pathFor(flowId.value(), receivedAt));
             registry.insertReceived(flow);
         }
+        registry.forceToDisk();
         archive.moveUnread(file, flow.archivePath());
         registry.markSourceRemoved(flow.flowId());
         LOG.warn("Flow {}: taken {} from {} unread ({}, {} bytes): moved as is into the archive", flow.flowId(), name,

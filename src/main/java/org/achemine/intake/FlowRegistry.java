@@ -17,6 +17,7 @@ import org.achemine.validation.FlowVerdict;
 import org.achemine.validation.InvoiceFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,10 +31,28 @@ public class FlowRegistry {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private volatile Boolean embeddedH2;
 
     public FlowRegistry(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+    }
+
+    /**
+     * Forces every commit made so far to the disk, so it survives a power cut. H2 writes each commit to its file
+     * at once ({@code WRITE_DELAY=0}: a killed process loses nothing) but leaves it to the operating system to
+     * reach the disk; {@code CHECKPOINT SYNC} forces it. The intake calls it once the flow's row is committed and
+     * before the partner's file leaves {@code in/}: until then a lost row is no loss (the file is still there).
+     * A database that syncs each commit itself (PostgreSQL with its defaults) needs nothing here.
+     */
+    public void forceToDisk() {
+        if (embeddedH2 == null) {
+            embeddedH2 = jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                    "H2".equals(connection.getMetaData().getDatabaseProductName()));
+        }
+        if (Boolean.TRUE.equals(embeddedH2)) {
+            jdbc.execute("CHECKPOINT SYNC");
+        }
     }
 
     /** The next value of the flow sequence: never handed out twice, even across crashes. */
@@ -88,14 +107,46 @@ public class FlowRegistry {
 
     /** Flows fully taken whose deposit report is not yet in {@code out/}, oldest first. */
     public List<ReceivedFlow> unreported() {
-        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE source_removed = TRUE AND stage <> ?"
-                + " ORDER BY flow_id", FLOWS, FlowStage.REPORTED.name());
+        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE source_removed = TRUE AND stage NOT IN (?, ?)"
+                + " ORDER BY flow_id", FLOWS, FlowStage.REPORTED.name(), FlowStage.PARKED.name());
     }
 
     /** Unreported flows on which a technical fault was met: tried again periodically. */
     public List<ReceivedFlow> awaitingRetry() {
-        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE source_removed = TRUE AND stage <> ?"
-                + " AND last_incident IS NOT NULL ORDER BY flow_id", FLOWS, FlowStage.REPORTED.name());
+        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE source_removed = TRUE AND stage NOT IN (?, ?)"
+                + " AND last_incident IS NOT NULL ORDER BY flow_id", FLOWS, FlowStage.REPORTED.name(),
+                FlowStage.PARKED.name());
+    }
+
+    /** Counts an attempt whose validation broke, with its incident; returns how many there were so far. */
+    public int recordFailedAttempt(FlowId flowId, String incidentId) {
+        requireOne(jdbc.update("UPDATE flow SET failed_attempts = failed_attempts + 1, last_incident = ? WHERE flow_id = ?",
+                incidentId, flowId.value()), flowId);
+        return jdbc.queryForObject("SELECT failed_attempts FROM flow WHERE flow_id = ?", Integer.class, flowId.value());
+    }
+
+    /** Answered with an incident report: left alone until an operator retries it. */
+    public void park(FlowId flowId, Path incidentReport, Instant parkedAt) {
+        requireOne(jdbc.update("UPDATE flow SET stage = ?, parked_at = ?, report_path = ? WHERE flow_id = ?",
+                FlowStage.PARKED.name(), utc(parkedAt), incidentReport.toString(), flowId.value()), flowId);
+    }
+
+    /**
+     * Hands parked flows back to intake (the operator's {@code flow retry}): validated again, with a fresh count
+     * of attempts, at the engine's next start (the command runs on a stopped engine: one process opens the H2 file).
+     *
+     * @param flowId one flow, or null for every parked flow
+     * @return the flows handed back
+     */
+    public List<String> retryParked(String flowId) {
+        List<String> parked = jdbc.queryForList("SELECT flow_id FROM flow WHERE stage = ?"
+                + (flowId == null ? "" : " AND flow_id = ?") + " ORDER BY flow_id", String.class,
+                flowId == null ? new Object[] {FlowStage.PARKED.name()} : new Object[] {FlowStage.PARKED.name(), flowId});
+        for (String id : parked) {
+            jdbc.update("UPDATE flow SET stage = ?, failed_attempts = 0, parked_at = NULL, report_path = NULL"
+                    + " WHERE flow_id = ? AND stage = ?", FlowStage.RECEIVED.name(), id, FlowStage.PARKED.name());
+        }
+        return parked;
     }
 
     public Optional<ReceivedFlow> find(FlowId flowId) {

@@ -10,5 +10,10 @@ public enum FlowStage {
      */
     REPORT_READY,
     /** The deposit report is in the sender's {@code out/}: intake is done with this flow. */
-    REPORTED
+    REPORTED,
+    /**
+     * A check broke on it at every attempt ({@code achemine.intake.max-attempts}): answered with an incident
+     * report ({@code ERR_TECHNIQUE} and the incident id), left alone until an operator runs {@code flow retry}.
+     */
+    PARKED
 }

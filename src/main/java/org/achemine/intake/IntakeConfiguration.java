@@ -11,8 +11,11 @@ import org.achemine.archive.FlowArchive;
 import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.partner.PartnerRegistry;
+import org.achemine.publication.PublicationJournal;
 import org.achemine.report.DepositReport;
+import org.achemine.validation.DocumentCheck;
 import org.achemine.validation.engine.ValidationEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,8 +48,9 @@ public class IntakeConfiguration {
 
     /** Built once: schemas and stylesheets are compiled here, then shared by every worker. */
     @Bean
-    ValidationEngine validationEngine(AchemineProperties properties, Clock clock) {
-        return new ValidationEngine(properties.validation().toSettings(), clock);
+    ValidationEngine validationEngine(AchemineProperties properties, Clock clock,
+                                      ObjectProvider<DocumentCheck> addedChecks) {
+        return new ValidationEngine(properties.validation().toSettings(), clock, addedChecks.orderedStream().toList());
     }
 
     @Bean
@@ -86,8 +90,10 @@ public class IntakeConfiguration {
     @Bean
     FlowDeposit flowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
                             StatusFlowHandler statusFlows, IntakeMetrics metrics, DepositQueues queues,
-                            FlowWatchdog watchdog, Clock clock) {
-        return new FlowDeposit(engine, reports, registry, mailboxes, clock, statusFlows, metrics, queues, watchdog);
+                            FlowWatchdog watchdog, PublicationJournal publications, AchemineProperties properties,
+                            Clock clock) {
+        return new FlowDeposit(engine, reports, registry, mailboxes, clock, statusFlows, metrics, queues, watchdog,
+                publications, properties.intake().maxAttempts());
     }
 
     /** Free space on the data folder's disk; also reported by the mailboxes' health. */
@@ -112,12 +118,12 @@ public class IntakeConfiguration {
     /** Settled before any route starts: see {@link RecoveryBacklog}. Skipped when intake is disabled. */
     @Bean
     RecoveryBacklog recoveryBacklog(FlowArchive archive, FlowRegistry registry, Mailboxes mailboxes,
-            AchemineProperties properties) {
+            PublicationJournal publications, AchemineProperties properties) {
         if (!properties.intake().enabled()) {
             return new RecoveryBacklog(List.of());
         }
         try {
-            return new RecoveryBacklog(new IntakeRecovery(archive, registry, mailboxes).recover());
+            return new RecoveryBacklog(new IntakeRecovery(archive, registry, mailboxes, publications).recover());
         } catch (IOException e) {
             throw new UncheckedIOException("Intake recovery failed at start-up", e);
         }

@@ -9,13 +9,15 @@ import org.achemine.validation.FlowState;
 
 /**
  * Intake's counters (Prometheus: {@code achemine_flows_received_total},
- * {@code achemine_flows_reported_total{state}}), the {@code achemine_intake_paused} gauge (1 while
- * {@link IntakeGate} holds files back) and the watchdog's gauges {@code achemine_intake_flows_in_progress} and
- * {@code achemine_intake_flows_overdue} ({@link FlowWatchdog}). Counters are created once: counting a flow is one atomic add.
+ * {@code achemine_flows_reported_total{state}}, {@code achemine_flows_parked_total}), the {@code achemine_intake_paused}
+ * gauge (1 while {@link IntakeGate} holds files back) and the watchdog's gauges {@code achemine_intake_flows_in_progress}
+ * and {@code achemine_intake_flows_overdue} ({@link FlowWatchdog}). Counters are created once: counting a flow is one
+ * atomic add.
  */
 public class IntakeMetrics {
 
     private final Counter received;
+    private final Counter parked;
     private final Map<FlowState, Counter> reported = new EnumMap<>(FlowState.class);
 
     public IntakeMetrics(MeterRegistry registry, IntakeGate gate, FlowWatchdog watchdog) {
@@ -28,6 +30,9 @@ public class IntakeMetrics {
                     .tag("state", state.name())
                     .register(registry));
         }
+        parked = Counter.builder("achemine.flows.parked")
+                .description("Flows answered with an incident report (a check broke at every attempt) and parked")
+                .register(registry);
         Gauge.builder("achemine.intake.paused", gate, g -> g.isOpen() ? 0 : 1)
                 .description("1 while intake is paused (disk space or database), 0 otherwise")
                 .register(registry);
@@ -47,5 +52,9 @@ public class IntakeMetrics {
 
     public void reported(FlowState state) {
         reported.get(state).increment();
+    }
+
+    public void parked() {
+        parked.increment();
     }
 }

@@ -6,12 +6,14 @@ import java.nio.file.LinkOption;
 import java.util.List;
 import org.achemine.archive.FlowArchive;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.publication.PublicationJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What start-up does before the mailboxes are watched (ADR 0001): empties the archive's staging area
- * (copies of files still in {@code in/}) and the outboxes' temporary files, settles interrupted takes whose source is already gone, and
+ * (copies of files still in {@code in/}), finishes the publications journaled before the stop, removes the
+ * outboxes' other temporary files, settles interrupted takes whose source is already gone, and
  * lists the flows taken but not yet reported, to be validated and reported again.
  */
 public class IntakeRecovery {
@@ -21,8 +23,11 @@ public class IntakeRecovery {
     private final FlowArchive archive;
     private final FlowRegistry registry;
     private final Mailboxes mailboxes;
+    private final PublicationJournal publications;
 
-    public IntakeRecovery(FlowArchive archive, FlowRegistry registry, Mailboxes mailboxes) {
+    public IntakeRecovery(FlowArchive archive, FlowRegistry registry, Mailboxes mailboxes,
+                          PublicationJournal publications) {
+        this.publications = publications;
         this.archive = archive;
         this.registry = registry;
         this.mailboxes = mailboxes;
@@ -31,7 +36,9 @@ public class IntakeRecovery {
     /** @return the flows to validate and report again, oldest first */
     public List<ReceivedFlow> recover() throws IOException {
         int staged = archive.clearStaging();
-        int interruptedWrites = mailboxes.clearInterruptedWrites();
+        // journaled publications first: their temporary files are renamed, never swept
+        publications.finishPending();
+        int interruptedWrites = mailboxes.clearInterruptedWrites(publications.pendingTemporaries());
         if (interruptedWrites > 0) {
             LOG.info("Recovery: {} temporary files of interrupted report or delivery writes removed from out/",
                     interruptedWrites);

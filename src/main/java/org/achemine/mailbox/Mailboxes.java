@@ -99,16 +99,15 @@ public final class Mailboxes {
     }
 
     /**
-     * Removes the temporary files ({@code .<name>.tmp}) our own interrupted writes left in the outboxes: only
-     * the engine writes to {@code out/}, and a write is published by a rename, so such a file is never a
-     * report anyone may read, and the file it was meant to become is written again from the database
-     * (integration and lifecycle reports, deliveries). Deposit reports' ({@code .<name>.cr.xml.tmp}) are kept:
-     * the deposit protocol renames a complete one whose verdict is committed, and overwrites any other.
-     * Run at the engine's start, before anything writes (one engine per data folder: the database lock).
+     * Removes the temporary files ({@code .<name>.tmp}) our own interrupted writes left in the outboxes, except
+     * those a journaled publication still waits on ({@code keep}): only the engine writes to {@code out/}, a
+     * write is shown by a rename, and a temporary file no publication journaled was never shown to anyone; what
+     * it was meant to become is written again from the database. Run at the engine's start, before anything
+     * writes (one engine per data folder: the database lock).
      *
      * @return how many were removed
      */
-    public int clearInterruptedWrites() throws IOException {
+    public int clearInterruptedWrites(Set<Path> keep) throws IOException {
         Path root = mailboxesRoot();
         if (!Files.isDirectory(root)) {
             return 0;
@@ -122,12 +121,7 @@ public final class Mailboxes {
                 }
                 try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(out, ".*.tmp")) {
                     for (Path leftover : leftovers) {
-                        if (leftover.getFileName().toString().endsWith(".cr.xml.tmp")) {
-                            // a complete deposit report whose verdict is committed: the restart renames it
-                            // into place (ADR 0001); an uncommitted one is written again over it
-                            continue;
-                        }
-                        if (Files.deleteIfExists(leftover)) {
+                        if (!keep.contains(leftover) && Files.deleteIfExists(leftover)) {
                             removed++;
                         }
                     }

@@ -64,6 +64,23 @@ public final class DepositReport {
         return flowId + "_" + safe + ".cr.xml";
     }
 
+    /**
+     * The name of the report answering a flow parked after its checks broke:
+     * {@code <flowId>_<original name>.<incident id>.cr.xml}, beside the deposit report it will get once retried.
+     */
+    public static String incidentFileName(String flowId, String originalName, String incidentId) {
+        String report = fileName(flowId, originalName);
+        return report.substring(0, report.length() - ".cr.xml".length()) + "." + incidentId + ".cr.xml";
+    }
+
+    /** The id of the first incident a verdict quotes (a check that broke), if any. */
+    public static Optional<String> incidentId(FlowVerdict verdict) {
+        return verdict.documents().stream().flatMap(DocumentVerdict::findings)
+                .filter(f -> f.code().equals(FindingCode.ERR_TECHNIQUE.code()))
+                .map(f -> INCIDENT_ID.matcher(f.message()))
+                .filter(Matcher::find).map(Matcher::group).findFirst();
+    }
+
     /** Builds the report of a validated flow. */
     public CompteRenduType build(ReportedFlow flow, FlowVerdict verdict, Instant producedAt) {
         CompteRenduType report = factory.createCompteRenduType();

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.achemine.archive.AtomicFiles;
 import org.achemine.delivery.InvoiceDelivery;
 import org.achemine.delivery.Resend;
 import org.achemine.lifecycle.Actor;
@@ -17,6 +16,8 @@ import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.report.LifecycleReportFormat;
 import org.achemine.lifecycle.report.LifecycleReportFormat.Envelope;
 import org.achemine.lifecycle.report.StatusLine;
+import org.achemine.publication.PublicationJournal;
+import org.achemine.publication.PublicationKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -25,8 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * byte as first deposited, named {@code <invoiceId>_COMPLETEE_<name>.xml} (pivot {@code Renvoi} =
  * Complétée), and just before it a status notice {@code <invoiceId>_COMPLETEE_<name>.statut.xml} (the
  * status flow format, one 12 Complétée change) carrying the supplier's completion comment. Exactly once,
- * like a first delivery: names are fixed by the invoice and the count of its completions, the invoice file
- * is never replaced, and the status changes only after both files are there.
+ * like a first delivery: names are fixed by the invoice and the count of its completions, both files are
+ * published once through the journal, and the status changes only after both are journaled published.
  */
 public class CompletedInvoiceRedelivery {
 
@@ -36,9 +37,12 @@ public class CompletedInvoiceRedelivery {
     private final LifecycleReportFormat format;
     private final String platformCode;
     private final Clock clock;
+    private final PublicationJournal publications;
 
     public CompletedInvoiceRedelivery(JdbcTemplate jdbc, InvoiceLedger ledger, InvoiceDelivery delivery,
-                                      LifecycleReportFormat format, String platformCode, Clock clock) {
+                                      LifecycleReportFormat format, String platformCode, Clock clock,
+                                      PublicationJournal publications) {
+        this.publications = publications;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.delivery = delivery;
@@ -80,11 +84,11 @@ public class CompletedInvoiceRedelivery {
                     Resend.COMPLETEE, invoice.completions());
             String name = file.getFileName().toString();
             Path notice = file.resolveSibling(name.substring(0, name.length() - ".xml".length()) + ".statut.xml");
-            // Same content at every attempt (dated by the completion), so writing it again is harmless.
+            // dated by the completion: the same content at every attempt
             byte[] xml = format.single(new Envelope(platformCode, invoice.recipientSiret(),
                     invoice.invoiceId() + "_" + Resend.COMPLETEE.fileFlag(invoice.completions()),
                     invoice.completion().changedAt()), invoice.completion());
-            AtomicFiles.write(notice.resolveSibling("." + notice.getFileName() + ".tmp"), notice, xml);
+            publications.publishOnce(PublicationKind.COMPLETION_NOTICE, invoice.invoiceId(), notice, () -> xml);
             delivery.deliver(invoice.invoiceId(), invoice.flowId(), invoice.rank(), invoice.recipientSiret(),
                     invoice.entryName(), Resend.COMPLETEE, invoice.completions());
             changes.add(new Change(invoice.invoiceId(), InvoiceStatus.COMPLETEE, InvoiceStatus.MISE_A_DISPOSITION,

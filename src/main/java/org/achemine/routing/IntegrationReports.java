@@ -1,15 +1,15 @@
 package org.achemine.routing;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.achemine.archive.AtomicFiles;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.publication.PublicationJournal;
+import org.achemine.publication.PublicationKind;
 import org.achemine.report.DepositReport;
 import org.achemine.report.IntegratedFlow;
 import org.achemine.report.IntegratedFlow.IntegratedDocument;
@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes the integration report of every flow whose invoices have all been routed (none left in 01 or
- * 02), once: the file name is fixed by the flow, written atomically, and the flow is marked after; a run
- * interrupted between the two writes the same file again, never a second one.
+ * 02), once: the file name is fixed by the flow, published through the journal, and the flow is marked
+ * after; a run interrupted between the two finds the report journaled and only marks the flow.
  */
 public class IntegrationReports {
 
@@ -29,8 +29,11 @@ public class IntegrationReports {
     private final IntegrationReport report;
     private final Mailboxes mailboxes;
     private final Clock clock;
+    private final PublicationJournal publications;
 
-    public IntegrationReports(JdbcTemplate jdbc, IntegrationReport report, Mailboxes mailboxes, Clock clock) {
+    public IntegrationReports(JdbcTemplate jdbc, IntegrationReport report, Mailboxes mailboxes, Clock clock,
+                              PublicationJournal publications) {
+        this.publications = publications;
         this.jdbc = jdbc;
         this.report = report;
         this.mailboxes = mailboxes;
@@ -51,12 +54,12 @@ public class IntegrationReports {
         return due.size();
     }
 
-    private void write(IntegratedFlow flow) throws IOException, ReportException {
+    private void write(IntegratedFlow flow) throws IOException {
         Instant now = clock.instant();
-        byte[] xml = report.toXml(flow, now);
-        Path outbox = Files.createDirectories(mailboxes.out(flow.flow().partner()));
-        Path target = outbox.resolve(IntegrationReport.fileName(flow.flow().flowId(), flow.flow().originalName()));
-        AtomicFiles.write(outbox.resolve("." + target.getFileName() + ".tmp"), target, xml);
+        Path target = mailboxes.out(flow.flow().partner())
+                .resolve(IntegrationReport.fileName(flow.flow().flowId(), flow.flow().originalName()));
+        publications.publishOnce(PublicationKind.INTEGRATION_REPORT, flow.flow().flowId(), target,
+                () -> report.toXml(flow, now));
         jdbc.update("UPDATE flow SET integration_report_path = ?, integration_reported_at = ? WHERE flow_id = ?",
                 target.toString(), Timestamp.from(now), flow.flow().flowId());
     }

@@ -19,6 +19,7 @@ import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.report.LifecycleReportFormat;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.publication.PublicationJournal;
 import org.achemine.report.DepositReport;
 import org.achemine.report.IntegrationReport;
 import org.achemine.validation.admissibility.ArchiveUnpacker;
@@ -76,8 +77,10 @@ public class RoutingJobConfiguration {
     @Bean
     CompletedInvoiceRedelivery completedInvoiceRedelivery(JdbcTemplate jdbc, InvoiceLedger ledger,
                                                           InvoiceDelivery delivery, LifecycleReportFormat format,
-                                                          AchemineProperties properties, Clock clock) {
-        return new CompletedInvoiceRedelivery(jdbc, ledger, delivery, format, properties.platformCode(), clock);
+                                                          AchemineProperties properties, Clock clock,
+                                                          PublicationJournal publications) {
+        return new CompletedInvoiceRedelivery(jdbc, ledger, delivery, format, properties.platformCode(), clock,
+                publications);
     }
 
     /** One integration report per flow whose invoices are all routed, to the sender's out/. */
@@ -102,8 +105,9 @@ public class RoutingJobConfiguration {
     }
 
     @Bean
-    IntegrationReports integrationReports(JdbcTemplate jdbc, DepositReport depositReport, Mailboxes mailboxes, Clock clock) {
-        return new IntegrationReports(jdbc, new IntegrationReport(depositReport), mailboxes, clock);
+    IntegrationReports integrationReports(JdbcTemplate jdbc, DepositReport depositReport, Mailboxes mailboxes, Clock clock,
+                                          PublicationJournal publications) {
+        return new IntegrationReports(jdbc, new IntegrationReport(depositReport), mailboxes, clock, publications);
     }
 
     /** Accepted documents of reported flows become invoices in 01 Déposée (idempotent, set-based). */
@@ -178,10 +182,11 @@ public class RoutingJobConfiguration {
 
     @Bean
     InvoiceDelivery invoiceDelivery(AchemineProperties properties, DeliveryProperties delivery, JdbcTemplate jdbc,
-                                    Mailboxes mailboxes, PivotDelivery pivotDelivery) {
+                                    Mailboxes mailboxes, PivotDelivery pivotDelivery,
+                                    PublicationJournal publications) {
         ArchiveUnpacker unpacker = new ArchiveUnpacker(properties.validation().toSettings());
         return new InvoiceDelivery(mailboxes, new ArchivedDocuments(jdbc, unpacker), delivery.durable(),
-                Map.of(DeliveryFormat.ORIGINAL, new OriginalDelivery(), DeliveryFormat.PIVOT, pivotDelivery));
+                publications, Map.of(DeliveryFormat.ORIGINAL, new OriginalDelivery(), DeliveryFormat.PIVOT, pivotDelivery));
     }
 
     /** Deliveries as CPPFacturePivot, dated by the platform's clock on the routing calendar. */

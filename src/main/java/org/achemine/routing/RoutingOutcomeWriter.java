@@ -84,8 +84,8 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
         String id = invoice.invoiceId();
         routing.add(new Change(id, InvoiceStatus.DEPOSEE, InvoiceStatus.EN_COURS_ACHEMINEMENT, Actor.PLATFORM, null,
                 "Acheminement en cours", now));
-        // deliver() itself honours a file an interrupted run already published; a decision that no longer
-        // delivers (the directory changed since) must honour it too.
+        // deliver() itself honours a file an interrupted run already journaled (taken by the recipient since, or
+        // not); a decision that no longer delivers (the directory changed since) must honour it too.
         Optional<Path> earlier = decision.delivered() ? Optional.empty() : earlierDelivery(invoice);
         if (decision.delivered() || earlier.isPresent()) {
             String recipient = decision.delivered() ? decision.recipientSiret() : invoice.request().buyerSiret();
@@ -122,7 +122,7 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
                 "delivered=" + deliveredCount + " recycled=" + recycledCount + " rejected=" + rejectedCount);
     }
 
-    private Optional<Path> earlierDelivery(RoutingCandidate invoice) {
+    private Optional<Path> earlierDelivery(RoutingCandidate invoice) throws IOException {
         String buyer = invoice.request().buyerSiret();
         return buyer != null && SIRET.matcher(buyer).matches()
                 ? delivery.alreadyDelivered(invoice.invoiceId(), buyer, invoice.entryName(), invoice.resend(), 1)

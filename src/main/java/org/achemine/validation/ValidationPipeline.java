@@ -43,7 +43,25 @@ public final class ValidationPipeline {
             results.add(result);
             failed |= !result.passed();
         }
-        InvoiceFacts facts = readFacts(invoice);
+        InvoiceFacts facts;
+        if (failed || factsReader == null) {
+            // a refused document is not routed: facts are best effort there (a document too broken to read them
+            // from already has its fatal findings)
+            facts = quietFacts(invoice);
+        } else {
+            try {
+                facts = factsReader.read(invoice);
+            } catch (Exception | StackOverflowError broken) {
+                // an accepted invoice without its facts would be routed with no SIRET and skip the duplicate check:
+                // our fault, an ERROR with an incident on the last check (whose findings it keeps)
+                Exception cause = broken instanceof Exception e ? e : new IllegalStateException(broken);
+                CheckResult last = results.remove(results.size() - 1);
+                List<Finding> findings = new ArrayList<>(last.findings());
+                findings.add(Incident.report(last.check(), invoice.name(), cause));
+                results.add(new CheckResult(last.check(), Outcome.ERROR, findings, last.duration()));
+                return new DocumentVerdict(document.name(), invoice.syntax(), results, null);
+            }
+        }
         List<Finding> overLong = StoredValues.findings(facts);
         if (!overLong.isEmpty()) {
             // whatever the checks found: a value the platform cannot store refuses the invoice, never the database
@@ -66,14 +84,13 @@ public final class ValidationPipeline {
         }
     }
 
-    private InvoiceFacts readFacts(ParsedInvoice invoice) {
+    private InvoiceFacts quietFacts(ParsedInvoice invoice) {
         if (factsReader == null) {
             return null;
         }
         try {
             return factsReader.read(invoice);
         } catch (Exception unreadable) {
-            // Facts are best effort: a document too broken to read them from already has fatal findings.
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package org.achemine.verify;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,23 @@ public record DataFolder(Mailboxes mailboxes, JdbcTemplate jdbc, boolean drained
             }
             after = key.apply(page.get(page.size() - 1));
         }
+    }
+
+    /** A check of one row that reads files. */
+    @FunctionalInterface
+    public interface RowCheck<T> {
+        void check(T row) throws IOException;
+    }
+
+    /** {@code check} as a row action for {@link #forEachRow}: a failure to read a file stops the invariant. */
+    public static <T> Consumer<T> reading(RowCheck<T> check) {
+        return row -> {
+            try {
+                check.check(row);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     /** Rows whose id is among {@code ids}: {@code sql} ends with {@code IN (:ids)}. */
@@ -115,6 +133,23 @@ public record DataFolder(Mailboxes mailboxes, JdbcTemplate jdbc, boolean drained
         int names = recorded.getNameCount();
         return names < 4 ? mailboxes.archiveRoot().resolve(recorded.getFileName())
                 : mailboxes.archiveRoot().resolve(recorded.subpath(names - 4, names));
+    }
+
+    /** What the publication journal says of a file in an {@code out/}. */
+    public enum Journaled {
+        /** Renamed into place: in {@code out/}, or taken by the partner since. */
+        PUBLISHED,
+        /** Journaled, its temporary file not yet renamed. */
+        PENDING,
+        /** Never journaled: never published through the engine. */
+        ABSENT
+    }
+
+    /** The journal's word on {@code mailboxes/<owner of folder>/out/<name>} (a recorded path, matched by its name). */
+    public Journaled journaled(Path outbox, String recordedPath) {
+        List<String> states = jdbc.queryForList("SELECT state FROM publication WHERE mailbox = ? AND file_name = ?",
+                String.class, outbox.getParent().getFileName().toString(), Path.of(recordedPath).getFileName().toString());
+        return states.isEmpty() ? Journaled.ABSENT : Journaled.valueOf(states.get(0));
     }
 
     /** Our own temporary files: {@code .<name>.tmp}, written then renamed (never seen by a partner). */

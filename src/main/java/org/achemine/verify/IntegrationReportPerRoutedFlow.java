@@ -1,12 +1,12 @@
 package org.achemine.verify;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.achemine.report.IntegrationReport;
 
 /**
  * Every flow whose invoices have all been routed (none left in 01 or 02) has its integration report in
- * the sender's {@code out/}; there is only one, its name being fixed by the flow.
+ * the sender's {@code out/} (published as the journal says: the partner may have taken it); there is only
+ * one, its name being fixed by the flow.
  */
 final class IntegrationReportPerRoutedFlow implements Invariant {
 
@@ -40,9 +40,9 @@ final class IntegrationReportPerRoutedFlow implements Invariant {
                     if (flow.integrationReport() == null) {
                         report.pending(PENDING, ViolationCode.INV_CR_INTEGRATION_ABSENT,
                                 which + " : factures toutes acheminées, compte rendu d'intégration pas encore écrit");
-                    } else if (!Files.isRegularFile(expected)) {
-                        report.violation(ViolationCode.INV_CR_INTEGRATION_ABSENT,
-                                which + " : compte rendu d'intégration absent (" + expected + ")");
+                    } else if (data.journaled(expected.getParent(), expected.toString()) != DataFolder.Journaled.PUBLISHED) {
+                        report.violation(ViolationCode.INV_CR_INTEGRATION_ABSENT, which
+                                + " : compte rendu d'intégration jamais publié (absent du journal : " + expected + ")");
                     }
                 });
     }

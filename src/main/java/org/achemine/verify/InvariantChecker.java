@@ -27,6 +27,7 @@ public final class InvariantChecker {
                 new InvoicesDeliveredOrSentBack(),
                 new IntegrationReportPerRoutedFlow(),
                 new LifecycleReportsExactlyOnce(),
+                new PublicationsJournaled(),
                 new NoTemporaryFiles()));
     }
 

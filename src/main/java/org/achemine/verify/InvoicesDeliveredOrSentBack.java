@@ -1,13 +1,13 @@
 package org.achemine.verify;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Every accepted document of a reported flow is an invoice; every invoice is delivered (03 and every
- * status after it: its file is in the recipient's {@code out/}), or sent back (04) or rejected (05) with a
+ * status after it: its file published in the recipient's {@code out/}, as the publication journal says,
+ * since the recipient may have taken it), or sent back (04) or rejected (05) with a
  * reason, or still being routed (01, 02: pending; a violation once drained). That it was delivered only
  * once is {@link OutboxFilesAccountedFor}'s side: no second file carries its id.
  */
@@ -57,11 +57,11 @@ final class InvoicesDeliveredOrSentBack implements Invariant {
         if (invoice.deliveryPath() != null) {
             Path delivered = invoice.recipient() == null ? Path.of(invoice.deliveryPath())
                     : DataFolder.underFolder(data.mailboxes().recipientOut(invoice.recipient()), invoice.deliveryPath());
-            if (Files.isRegularFile(delivered)) {
+            if (data.journaled(delivered.getParent(), delivered.toString()) == DataFolder.Journaled.PUBLISHED) {
                 report.add(DELIVERED);
             } else {
                 report.violation(ViolationCode.INV_LIVRAISON_ABSENTE, which + " (statut " + invoice.status()
-                        + ") : fichier livré absent (" + delivered + ")");
+                        + ") : livraison jamais publiée (absente du journal des publications : " + delivered + ")");
             }
         } else if (!SENT_BACK_STATUSES.contains(invoice.status())) {
             report.violation(ViolationCode.INV_LIVRAISON_ABSENTE, which + " : statut " + invoice.status()

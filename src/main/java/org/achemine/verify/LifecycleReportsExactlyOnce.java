@@ -2,7 +2,6 @@ package org.achemine.verify;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +16,9 @@ import org.achemine.xml.HardenedXml;
 
 /**
  * Every status change appears exactly once in the supplier's lifecycle reports: each history row is marked
- * with one lifecycle report (the database cannot mark it twice); each report recorded WRITTEN is in its
- * partner's {@code out/} and lists exactly the changes marked with it, in order (so no change is missing from
+ * with one lifecycle report (the database cannot mark it twice); each report recorded WRITTEN is published
+ * (journaled; the supplier may have taken it) and, while still in its partner's {@code out/}, lists exactly
+ * the changes marked with it, in order (so no change is missing from
  * its file, and none appears in a second file); each lifecycle report file in an {@code out/} is recorded.
  * Changes not yet reported, and reports READY (committed, not yet renamed), are pending.
  */
@@ -62,13 +62,7 @@ final class LifecycleReportsExactlyOnce implements Invariant {
                 WHERE report_id > ? ORDER BY report_id LIMIT ?""",
                 (rs, i) -> new ReportRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
                 ReportRow::reportId,
-                row -> {
-                    try {
-                        check(data, report, row);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                DataFolder.reading(row -> check(data, report, row)));
         for (Path mailbox : data.mailboxFolders()) {
             DataFolder.forEachFileBatch(mailbox.resolve("out"), name -> name.endsWith(SUFFIX) && !name.startsWith("."),
                     files -> recorded(data, report, mailbox.getFileName().toString(), files));
@@ -89,9 +83,13 @@ final class LifecycleReportsExactlyOnce implements Invariant {
             return;
         }
         report.add(REPORTS);
-        if (!Files.isRegularFile(file)) {
-            report.violation(ViolationCode.INV_RAPPORT_CYCLE_ABSENT, which + " : fichier absent (" + file + ")");
+        if (data.journaled(file.getParent(), row.filePath()) != DataFolder.Journaled.PUBLISHED) {
+            report.violation(ViolationCode.INV_RAPPORT_CYCLE_ABSENT, which + " : jamais publié (absent du journal"
+                    + " des publications : " + file + ")");
             return;
+        }
+        if (!Files.isRegularFile(file)) {
+            return; // published, and taken by the supplier since: nothing left to read
         }
         List<Listed> recorded = data.jdbc().query("SELECT invoice_id, status FROM invoice_status_history"
                         + " WHERE lifecycle_report_id = ? ORDER BY change_no",

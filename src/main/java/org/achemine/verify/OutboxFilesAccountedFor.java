@@ -77,6 +77,14 @@ final class OutboxFilesAccountedFor implements Invariant {
         }
     }
 
+    /** {@code <flowId>_<name>.INC-XXXXXXXX.cr.xml}: the answer of a flow parked after a broken check. */
+    private static boolean isIncidentReport(String fileName, FlowRow flow) {
+        String report = DepositReport.fileName(flow.flowId(), flow.name());
+        String stem = report.substring(0, report.length() - DEPOSIT_SUFFIX.length());
+        return fileName.startsWith(stem + ".INC-") && fileName.endsWith(DEPOSIT_SUFFIX)
+                && fileName.length() == stem.length() + ".INC-XXXXXXXX".length() + DEPOSIT_SUFFIX.length();
+    }
+
     private static void reports(DataFolder data, VerificationReport.Builder report, String partner, List<Path> files,
                                 boolean integration) {
         Map<String, FlowRow> flows = data.rowsWithIds("""
@@ -92,7 +100,8 @@ final class OutboxFilesAccountedFor implements Invariant {
                     ? IntegrationReport.fileName(flow.flowId(), flow.name())
                     : DepositReport.fileName(flow.flowId(), flow.name()));
             if (!integration) {
-                if (named && REPORTABLE_STAGES.contains(flow.stage())) {
+                if (named && REPORTABLE_STAGES.contains(flow.stage())
+                        || flow != null && flow.partner().equals(partner) && isIncidentReport(name, flow)) {
                     report.add(DEPOSIT_REPORTS);
                 } else {
                     report.violation(ViolationCode.INV_CR_ORPHELIN, "fichier " + file

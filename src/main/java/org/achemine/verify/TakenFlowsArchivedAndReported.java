@@ -1,7 +1,6 @@
 package org.achemine.verify;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -10,7 +9,8 @@ import org.achemine.report.DepositReport;
 
 /**
  * Every flow taken from an {@code in/} has its archived original, with the SHA-256 recorded when it was
- * taken (recomputed from the file), and, once reported, its deposit report in the sender's {@code out/}.
+ * taken (recomputed from the file), and, once reported, its deposit report published in the sender's
+ * {@code out/} (journaled: the partner may have taken it since).
  */
 final class TakenFlowsArchivedAndReported implements Invariant {
 
@@ -19,6 +19,7 @@ final class TakenFlowsArchivedAndReported implements Invariant {
     static final String REPORTED = "flux répondus (CR de dépôt)";
     static final String PENDING = "flux en attente de CR";
     static final String TAKES_PENDING = "prises interrompues (fichier encore dans in/)";
+    static final String PARKED = "flux en incident, répondus ERR_TECHNIQUE (en attente de flow retry)";
 
     private record FlowRow(String flowId, String partner, String name, String sha256, String archivePath,
                            String stage, boolean sourceRemoved) {
@@ -31,20 +32,14 @@ final class TakenFlowsArchivedAndReported implements Invariant {
 
     @Override
     public void check(DataFolder data, VerificationReport.Builder report) {
-        report.count(FLOWS).count(ARCHIVED).count(REPORTED).count(PENDING);
+        report.count(FLOWS).count(ARCHIVED).count(REPORTED).count(PENDING).count(PARKED);
         data.forEachRow("""
                 SELECT flow_id, partner, original_name, sha256, archive_path, stage, source_removed FROM flow
                 WHERE flow_id > ? ORDER BY flow_id LIMIT ?""",
                 (rs, i) -> new FlowRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getBoolean(7)),
                 FlowRow::flowId,
-                flow -> {
-                    try {
-                        check(data, report, flow);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                DataFolder.reading(flow -> check(data, report, flow)));
     }
 
     private static void check(DataFolder data, VerificationReport.Builder report, FlowRow flow) throws IOException {
@@ -70,13 +65,19 @@ final class TakenFlowsArchivedAndReported implements Invariant {
             report.violation(ViolationCode.INV_ARCHIVE_ABSENT, which + " : original archivé absent (" + archived + ")");
         }
         if ("REPORTED".equals(flow.stage())) {
-            Path depositReport = data.mailboxes().out(flow.partner())
-                    .resolve(DepositReport.fileName(flow.flowId(), flow.name()));
-            if (Files.isRegularFile(depositReport)) {
+            Path out = data.mailboxes().out(flow.partner());
+            String depositReport = DepositReport.fileName(flow.flowId(), flow.name());
+            // taken by the partner or still in out/: the journal says it was published, the folder cannot
+            if (data.journaled(out, depositReport) == DataFolder.Journaled.PUBLISHED) {
                 report.add(REPORTED);
             } else {
-                report.violation(ViolationCode.INV_CR_ABSENT, which + " : compte rendu de dépôt absent (" + depositReport + ")");
+                report.violation(ViolationCode.INV_CR_ABSENT, which + " : compte rendu de dépôt jamais publié"
+                        + " (absent du journal des publications : " + out.resolve(depositReport) + ")");
             }
+        } else if ("PARKED".equals(flow.stage())) {
+            report.pending(PARKED, ViolationCode.INV_FLUX_EN_INCIDENT, which
+                    + " : un contrôle a échoué (incident) à chaque tentative ; répondu ERR_TECHNIQUE, en attente de"
+                    + " `flow retry " + flow.flowId() + "`");
         } else {
             report.pending(PENDING, ViolationCode.INV_FLUX_EN_ATTENTE,
                     which + " : pas encore de compte rendu de dépôt (étape " + flow.stage() + ")");

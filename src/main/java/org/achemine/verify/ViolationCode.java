@@ -13,22 +13,26 @@ public enum ViolationCode {
     INV_SOURCE_NON_RETIREE("a file is still in in/ although its flow says it was taken and removed"),
     INV_ENTREE_NON_PRISE("a file waits in in/ (not taken yet); a violation only once drained"),
     INV_FLUX_EN_ATTENTE("a flow is taken but not yet answered by a deposit report; a violation only once drained"),
-    INV_CR_ABSENT("a reported flow has no deposit report in its sender's out/"),
+    INV_FLUX_EN_INCIDENT("a flow's check broke at every attempt: answered ERR_TECHNIQUE and parked until `flow retry`; a violation only once drained"),
+    INV_CR_ABSENT("a reported flow has no deposit report published (none in the publication journal; one the partner took is not missing)"),
     INV_CR_ORPHELIN("a deposit report in out/ belongs to no reported flow of that partner"),
     INV_FACTURE_EN_ATTENTE("an accepted invoice is not routed yet (01, 02 or not registered); a violation only once drained"),
     INV_FACTURE_PERDUE("an accepted document of a registered flow has no invoice"),
-    INV_LIVRAISON_ABSENTE("an invoice in 03 or later has no delivered file in its recipient's out/"),
+    INV_LIVRAISON_ABSENTE("an invoice in 03 or later has no delivery published (none in the publication journal; one the recipient took is not missing)"),
     INV_LIVRAISON_MULTIPLE("an invoice was delivered as more than one file"),
     INV_LIVRAISON_ORPHELINE("a delivered file belongs to no invoice, or to one that does not record it"),
     INV_MOTIF_ABSENT("an invoice sent back (04) or rejected (05) has no reason"),
-    INV_CR_INTEGRATION_ABSENT("a flow whose invoices are all routed has no integration report"),
+    INV_CR_INTEGRATION_ABSENT("a flow whose invoices are all routed has no integration report published (none in the publication journal)"),
     INV_CR_INTEGRATION_ORPHELIN("an integration report in out/ belongs to no flow that records it"),
     INV_FICHIER_INCONNU("a file in an out/ is neither a report nor a delivered invoice"),
     INV_FICHIER_TEMPORAIRE("a temporary file of an interrupted write is left (.<name>.tmp in out/, archive/.staging)"),
     INV_CHANGEMENT_NON_SIGNALE("a status change is in no lifecycle report yet; a violation only once drained"),
-    INV_RAPPORT_CYCLE_ABSENT("a lifecycle report recorded as written is not in its supplier's out/ (or, once drained, one is still only READY)"),
+    INV_RAPPORT_CYCLE_ABSENT("a lifecycle report recorded as written was never published (none in the publication journal), or, once drained, one is still only READY"),
     INV_RAPPORT_CYCLE_INCOHERENT("a lifecycle report's file does not list exactly the status changes marked with it, in order (one missing, extra, or repeated)"),
-    INV_RAPPORT_CYCLE_ORPHELIN("a lifecycle report in out/ is recorded by no lifecycle report of that partner");
+    INV_RAPPORT_CYCLE_ORPHELIN("a lifecycle report in out/ is recorded by no lifecycle report of that partner"),
+    INV_PUBLICATION_INACHEVEE("a file journaled for publication was never renamed into place; a violation only once drained (a start-up finishes it)"),
+    INV_PUBLICATION_NON_JOURNALISEE("a file in an out/ has no row in the publication journal: the engine did not publish it"),
+    INV_PUBLICATION_ALTEREE("a published file still in out/ differs from the SHA-256 it was journaled with");
 
     private final String meaning;
 

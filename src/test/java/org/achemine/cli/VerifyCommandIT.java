@@ -22,7 +22,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * {@code verify} on a real data folder (the demo's: samples taken, validated, reported, routed and delivered
  * by the engine), clean; then with a file waiting in in/ (pending, a violation only when drained); then on a
- * copy damaged in every way an invariant covers, each violation detected with its code.
+ * copy damaged in every way an invariant covers, each violation detected with its code; and on a copy whose
+ * partners took every published file (none of them missing: the publication journal says they were published).
  */
 class VerifyCommandIT {
 
@@ -97,6 +98,10 @@ class VerifyCommandIT {
         String rejected;
         String takenName;
         Path takenArchive;
+        Path deletedReport = depositReports.get(0);
+        Path deletedDelivery = deliveries.get(0);
+        Path deletedIntegration = integrationReports.get(0);
+        Path neverRenamed = depositReports.get(2);
         SingleConnectionDataSource db = new SingleConnectionDataSource(
                 "jdbc:h2:file:" + data.resolve("db/achemine").toAbsolutePath(), "sa", "", true);
         try {
@@ -109,6 +114,15 @@ class VerifyCommandIT {
             // that does not hold it
             jdbc.update("UPDATE invoice_status_history SET lifecycle_report_id = NULL WHERE invoice_id = ? AND seq = 1",
                     rejected);
+            // publications lost: published as the database says, yet never journaled (a file merely missing from
+            // out/ was taken by its partner, which is no loss)
+            for (Path lost : List.of(deletedReport, deletedDelivery, deletedIntegration)) {
+                assertThat(jdbc.update("DELETE FROM publication WHERE mailbox = ? AND file_name = ?",
+                        lost.getParent().getParent().getFileName().toString(), lost.getFileName().toString())).isOne();
+            }
+            // and one journaled but never renamed into place
+            jdbc.update("UPDATE publication SET state = 'PENDING' WHERE file_name = ?",
+                    neverRenamed.getFileName().toString());
         } finally {
             db.destroy();
         }
@@ -117,7 +131,6 @@ class VerifyCommandIT {
         // when it is damaged: a deposit report deleted, an archived original altered, an orphan archived, a
         // temporary file left in out/ and in the staging area, a delivered invoice deleted and another delivered
         // twice, a taken file back in in/, an orphan report, an integration report deleted, a reason erased
-        Path deletedReport = depositReports.get(0);
         Files.delete(deletedReport);
         Path takenArchived = data.resolve("archive").resolve(takenArchive.subpath(takenArchive.getNameCount() - 4,
                 takenArchive.getNameCount()));
@@ -128,15 +141,15 @@ class VerifyCommandIT {
         Files.copy(takenArchived, orphan);
         Path temporary = Files.writeString(out.resolve(".ACH0011100000000000000001_x.cr.xml.tmp"), "<half");
         Path staged = Files.writeString(Files.createDirectories(data.resolve("archive/.staging")).resolve("a.part"), "x");
-        Path deletedDelivery = deliveries.get(0);
         Files.delete(deletedDelivery);
         Path second = deliveries.get(1);
         String secondId = second.getFileName().toString().substring(0, second.getFileName().toString().indexOf('_'));
         Path twice = Files.copy(second, delivered.resolve(secondId + "_again.xml"));
         Path backInInbox = Files.copy(takenArchived, data.resolve("mailboxes").resolve(SUPPLIER).resolve("in").resolve(takenName));
         Path orphanReport = Files.copy(depositReports.get(1), out.resolve("ACH0011100999999999999998_ghost.xml.cr.xml"));
-        Path deletedIntegration = integrationReports.get(0);
         Files.delete(deletedIntegration);
+        Path alteredReport = depositReports.get(3);
+        Files.writeString(alteredReport, "<!-- altered -->", StandardOpenOption.APPEND);
         Path unknown = Files.writeString(delivered.resolve("notes.txt"), "?");
         Path lifecycleCopy = Files.copy(lifecycleReports.get(0), out.resolve("ACH0011310999999999999999.statuts.xml"));
 
@@ -157,7 +170,34 @@ class VerifyCommandIT {
                 .contains("INV_FICHIER_INCONNU").contains(unknown.toString())
                 .contains("INV_CHANGEMENT_NON_SIGNALE").contains(rejected + " (01)")
                 .contains("INV_RAPPORT_CYCLE_INCOHERENT").contains(lifecycleReports.get(0).getFileName().toString())
-                .contains("INV_RAPPORT_CYCLE_ORPHELIN").contains(lifecycleCopy.toString());
+                .contains("INV_RAPPORT_CYCLE_ORPHELIN").contains(lifecycleCopy.toString())
+                .contains("INV_PUBLICATION_INACHEVEE").contains(neverRenamed.getFileName().toString())
+                .contains("INV_PUBLICATION_NON_JOURNALISEE").contains(unknown.toString())
+                .contains("INV_PUBLICATION_ALTEREE").contains(alteredReport.toString());
+    }
+
+    @Test
+    void filesPartnersTookAreNotMissing() throws Exception {
+        // given a copy of the processed data folder whose partners took every file we published
+        Path data = copy(demo, work.resolve("taken"));
+        int taken = 0;
+        for (String mailbox : List.of(SUPPLIER, RECIPIENT_PARTNER)) {
+            for (Path file : list(data.resolve("mailboxes").resolve(mailbox).resolve("out"), "")) {
+                Files.delete(file);
+                taken++;
+            }
+        }
+        assertThat(taken).isGreaterThan(8);
+
+        // when it is verified, drained
+        Run run = run("verify", "--data-dir", data.toString(), "--drained");
+
+        // then nothing is missing: the journal says each was published, and counts them as taken
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("Aucune violation")
+                .containsPattern("flux répondus \\(CR de dépôt\\) +4\n")
+                .containsPattern("publications prises par le partenaire +" + taken + "\n")
+                .containsPattern("publications encore dans out/ +0\n");
     }
 
     @Test

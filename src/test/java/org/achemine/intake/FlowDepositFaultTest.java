@@ -56,7 +56,8 @@ class FlowDepositFaultTest {
         // when its deposit is attempted, then it fails with an incident, and the flow is kept unreported
         assertThatThrownBy(() -> deposit.process(flow)).isInstanceOf(IntakeFault.class)
                 .hasMessageContaining("INC-");
-        assertThat(registry.stage(flow.flowId())).isEqualTo(FlowStage.RECEIVED);
+        // (its verdict is recorded; its report, never journaled, is drawn again from the archived original)
+        assertThat(registry.stage(flow.flowId())).isEqualTo(FlowStage.REPORT_READY);
         assertThat(jdbc.queryForObject("SELECT last_incident FROM flow WHERE flow_id = ?", String.class,
                 flow.flowId().value())).startsWith("INC-");
         assertThat(registry.unreported()).extracting(ReceivedFlow::flowId).contains(flow.flowId());

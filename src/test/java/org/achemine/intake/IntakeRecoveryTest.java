@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.achemine.AchemineApplication;
 import org.achemine.archive.FlowArchive;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.publication.PublicationJournal;
 import org.achemine.report.ReportSchema;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Start-up recovery: flows left at each stage of the crash protocol by a stopped engine are finished by
  * the next one, each answered exactly once and under its original flow id (ADR 0001): a take interrupted,
- * a flow taken but not validated, a verdict committed with its report not yet renamed (with its temporary
- * report, or without it), a staged copy.
+ * a flow taken but not validated, a verdict committed with its report journaled and not yet renamed, renamed
+ * and already taken by the partner, or not yet journaled, a staged copy.
  */
 class IntakeRecoveryTest {
 
@@ -58,19 +59,26 @@ class IntakeRecoveryTest {
             Path taken = Files.copy(Path.of("samples/cii/invoice-valid.xml"), in.resolve("taken.xml"));
             engine.getBean(FlowReception.class).take(PARTNER, taken);
 
-            // two flows validated, their verdict committed (REPORT_READY), killed before the report's rename: one
-            // with its complete temporary report, one whose temporary report was removed since
+            // three flows validated, their verdict committed (REPORT_READY), stopped before REPORTED: one with its
+            // report journaled but not renamed, one journaled and renamed then taken at once by the partner, one
+            // stopped before its report was journaled
             JdbcTemplate jdbc = engine.getBean(JdbcTemplate.class);
             FlowDeposit deposit = engine.getBean(FlowDeposit.class);
-            for (String name : List.of("ready.xml", "ready-without-temporary.xml")) {
+            for (String name : List.of("ready.xml", "taken-by-partner.xml", "never-journaled.xml")) {
                 Path file = Files.copy(Path.of("samples/ubl/invoice-valid.xml"), in.resolve(name));
                 ReceivedFlow flow = engine.getBean(FlowReception.class).take(PARTNER, file);
                 Path report = deposit.process(flow);
-                if (name.equals("ready.xml")) {
-                    Files.move(report, FlowDeposit.temporary(report));
-                } else {
-                    Files.delete(report);
+                switch (name) {
+                    case "ready.xml" -> Files.move(report, PublicationJournal.temporary(report));
+                    case "taken-by-partner.xml" -> Files.move(report, Files.createDirectories(takenByPartner())
+                            .resolve(report.getFileName()));
+                    default -> {
+                        Files.delete(report);
+                        jdbc.update("DELETE FROM publication WHERE subject = ?", flow.flowId().value());
+                    }
                 }
+                jdbc.update("UPDATE publication SET state = 'PENDING', published_at = NULL WHERE subject = ?",
+                        flow.flowId().value());
                 jdbc.update("UPDATE flow SET stage = 'REPORT_READY', reported_at = NULL WHERE flow_id = ?",
                         flow.flowId().value());
             }
@@ -90,16 +98,22 @@ class IntakeRecoveryTest {
             Mailboxes mailboxes = engine.getBean(Mailboxes.class);
             JdbcTemplate jdbc = engine.getBean(JdbcTemplate.class);
 
-            // then both flows are answered once, the interrupted one under the id it was recorded with
-            await().atMost(Duration.ofSeconds(30)).until(() -> reports(mailboxes).size() == 4);
+            // then every flow is answered once, the interrupted one under the id it was recorded with, and the
+            // report the partner took is not published again
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM flow WHERE stage = 'REPORTED'", Integer.class) == 5);
             for (Path report : reports(mailboxes)) {
                 ReportSchema.validate(report);
             }
-            assertThat(reports(mailboxes)).extracting(p -> p.getFileName().toString())
+            assertThat(reports(mailboxes)).extracting(p -> p.getFileName().toString()).hasSize(4)
                     .contains(interruptedId + "_interrupted.xml.cr.xml")
+                    .anyMatch(name -> name.endsWith("_taken.xml.cr.xml"))
                     .anyMatch(name -> name.endsWith("_ready.xml.cr.xml"))
-                    .anyMatch(name -> name.endsWith("_ready-without-temporary.xml.cr.xml"));
-            assertThat(jdbc.queryForList("SELECT stage FROM flow", String.class)).containsOnly("REPORTED").hasSize(4);
+                    .anyMatch(name -> name.endsWith("_never-journaled.xml.cr.xml"))
+                    .noneMatch(name -> name.endsWith("_taken-by-partner.xml.cr.xml"));
+            assertThat(jdbc.queryForList("SELECT stage FROM flow", String.class)).containsOnly("REPORTED").hasSize(5);
+            assertThat(jdbc.queryForList("SELECT state FROM publication WHERE kind = 'DEPOSIT_REPORT'", String.class))
+                    .containsOnly("PUBLISHED").hasSize(5);
             try (Stream<Path> left = Files.list(mailboxes.out(PARTNER))) {
                 assertThat(left).as("temporary reports left").noneMatch(p -> p.getFileName().toString().startsWith("."));
             }
@@ -110,6 +124,10 @@ class IntakeRecoveryTest {
             assertThat(FlowArchive.sha256Of(Path.of(archived)))
                     .isEqualTo(FlowArchive.sha256Of(Path.of("samples/ubl/invoice-valid.xml")));
         }
+    }
+
+    private Path takenByPartner() {
+        return dataDir.resolve("taken-by-partner");
     }
 
     private ConfigurableApplicationContext start(boolean intake) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.config.AchemineProperties.PartnerRole;
 import org.junit.jupiter.api.Test;
@@ -67,22 +68,22 @@ class MailboxesTest {
         Path recipientOut = Files.createDirectories(dataDir.resolve("mailboxes/21690012600014/out"));
         Files.writeString(partnerOut.resolve(".F1_a.xml.integration.xml.tmp"), "<half");
         Files.writeString(partnerOut.resolve("F1_a.xml.cr.xml"), "<cr/>");
-        // and a complete deposit report not yet renamed, which the deposit protocol renames at restart
-        Files.writeString(partnerOut.resolve(".F2_b.xml.cr.xml.tmp"), "<cr/>");
+        // and a journaled deposit report not yet renamed, which the publication journal renames at restart
+        Path journaled = Files.writeString(partnerOut.resolve(".F2_b.xml.cr.xml.tmp"), "<cr/>");
         Files.writeString(recipientOut.resolve(".I1_a.xml.tmp"), "<half");
         Files.writeString(recipientOut.resolve("I1_a.xml"), "<invoice/>");
         // and a partner's own temporary file in in/, which is not ours to touch
         Files.writeString(mailboxes.in("FOU001").resolve(".upload.xml.tmp"), "<being written");
 
         // when the interrupted writes are cleared
-        int removed = mailboxes.clearInterruptedWrites();
+        int removed = mailboxes.clearInterruptedWrites(Set.of(journaled));
 
         // then both temporary files of out/ are gone, the reports and in/ are untouched
         assertThat(removed).isEqualTo(2);
         assertThat(partnerOut.resolve(".F1_a.xml.integration.xml.tmp")).doesNotExist();
         assertThat(recipientOut.resolve(".I1_a.xml.tmp")).doesNotExist();
         assertThat(partnerOut.resolve("F1_a.xml.cr.xml")).exists();
-        assertThat(partnerOut.resolve(".F2_b.xml.cr.xml.tmp")).as("kept for the deposit protocol").exists();
+        assertThat(partnerOut.resolve(".F2_b.xml.cr.xml.tmp")).as("kept for the publication journal").exists();
         assertThat(recipientOut.resolve("I1_a.xml")).exists();
         assertThat(mailboxes.in("FOU001").resolve(".upload.xml.tmp")).exists();
     }

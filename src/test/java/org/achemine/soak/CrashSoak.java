@@ -46,19 +46,26 @@ public final class CrashSoak {
      * @param maxKillDelay  a kill comes at a random moment up to this long after the engine answers again
      * @param sftpPort      0: flows are copied into the mailboxes; otherwise uploaded to the engine's SFTP server
      *                      on this port
+     * @param consume       a {@link GreedyPartner} takes (downloads and deletes) every file of every out/ at once
      */
     public record Settings(Path work, List<String> engine, int kills, int flowsPerRound, Duration maxKillDelay,
-                           long seed, int sftpPort) {
+                           long seed, int sftpPort, boolean consume) {
 
         public Settings(Path work, List<String> engine, int kills, int flowsPerRound, Duration maxKillDelay,
                         long seed) {
-            this(work, engine, kills, flowsPerRound, maxKillDelay, seed, 0);
+            this(work, engine, kills, flowsPerRound, maxKillDelay, seed, 0, false);
+        }
+
+        public Settings(Path work, List<String> engine, int kills, int flowsPerRound, Duration maxKillDelay,
+                        long seed, boolean consume) {
+            this(work, engine, kills, flowsPerRound, maxKillDelay, seed, 0, consume);
         }
     }
 
     /** What the soak found; {@link #passed()} when nothing was lost, duplicated or orphaned. */
     public record Outcome(int kills, int dropped, int reported, int archived, int lost, int duplicated, int orphaned,
-                          boolean stoppedOnSigterm, VerificationReport verification, Duration elapsed) {
+                          boolean stoppedOnSigterm, VerificationReport verification, Duration elapsed,
+                          int takenByPartners) {
 
         public boolean passed() {
             return dropped == reported && dropped == archived && lost == 0 && duplicated == 0 && orphaned == 0
@@ -74,10 +81,11 @@ public final class CrashSoak {
                       lost        %6d
                       duplicated  %6d
                       orphaned    %6d
+                      files taken by a greedy partner: %d
                       stopped on SIGTERM: %s
                     invariants (verify --drained):
                     %s%s%n""", kills, dropped, elapsed.toMillis() / 1000.0, dropped, reported, archived, lost,
-                    duplicated, orphaned, stoppedOnSigterm ? "yes" : "NO", verification.describe(),
+                    duplicated, orphaned, takenByPartners, stoppedOnSigterm ? "yes" : "NO", verification.describe(),
                     passed() ? "SOAK PASSED" : "SOAK FAILED");
         }
     }
@@ -93,6 +101,7 @@ public final class CrashSoak {
     private final Path dataDir;
     private final Random random;
     private final List<Process> engines = new ArrayList<>();
+    private GreedyPartner partner;
 
     private CrashSoak(Settings settings) {
         this.settings = settings;
@@ -106,6 +115,9 @@ public final class CrashSoak {
             return soak.run();
         } finally {
             soak.engines.forEach(Process::destroyForcibly);
+            if (soak.partner != null) {
+                soak.partner.close();
+            }
         }
     }
 
@@ -114,6 +126,9 @@ public final class CrashSoak {
         Path manifest = settings.work().resolve("dropped.csv");
         prepareDirectoryImport();
         SftpDrops uploads = settings.sftpPort() == 0 ? null : registeredUploads();
+        if (settings.consume()) {
+            partner = new GreedyPartner(dataDir);
+        }
         Process engine = start(0);
         // the first engine imports the sample directory from its inbox before anything is dropped
         waitUntil(() -> !entries(dataDir.resolve("directory/done")).isEmpty(), ENGINE_START_LIMIT,
@@ -160,6 +175,9 @@ public final class CrashSoak {
             }
             System.out.printf("Soak: %d items of work still pending once stopped; the engine runs again%n", pending);
             engine = start(++round);
+        }
+        if (partner != null) {
+            partner.close(); // a last pass, then the folder is still
         }
         return verify(manifest, stopped, Duration.ofNanos(System.nanoTime() - start));
     }
@@ -314,15 +332,20 @@ public final class CrashSoak {
                     + verification.count(ViolationCode.INV_LIVRAISON_ORPHELINE)
                     + verification.count(ViolationCode.INV_FICHIER_INCONNU);
             long duplicates = duplicated + verification.count(ViolationCode.INV_LIVRAISON_MULTIPLE);
+            if (partner != null) {
+                partner.takenTwice().forEach(name -> System.out.println("PUBLISHED TWICE (taken twice) " + name));
+                duplicates += partner.takenTwice().size();
+            }
             return new Outcome(settings.kills(), drops.size(), reported, archived, lost, (int) duplicates,
-                    (int) orphans, stopped, verification, elapsed);
+                    (int) orphans, stopped, verification, elapsed, partner == null ? 0 : partner.takenInAll());
         } finally {
             db.destroy();
         }
     }
 
+    /** Deposit reports published so far: still in out/, or taken by the greedy partner. */
     private int reports() {
-        int count = 0;
+        int count = partner == null ? 0 : partner.taken(".cr.xml");
         for (String partner : SoakFlows.PARTNERS) {
             count += (int) entries(dataDir.resolve("mailboxes").resolve(partner).resolve("out")).stream()
                     .filter(n -> n.endsWith(".cr.xml") && !n.startsWith(".")).count();
@@ -337,6 +360,9 @@ public final class CrashSoak {
 
     private Set<String> outboxFiles() {
         Set<String> files = new HashSet<>();
+        if (partner != null) {
+            files.add("taken by the greedy partner: " + partner.takenInAll());
+        }
         for (String mailbox : entries(dataDir.resolve("mailboxes"))) {
             entries(dataDir.resolve("mailboxes").resolve(mailbox).resolve("out")).forEach(n -> files.add(mailbox + "/" + n));
         }
@@ -386,13 +412,14 @@ public final class CrashSoak {
 
     /**
      * {@code CrashSoak [--kills N] [--flows-per-round M] [--max-kill-delay-ms D] [--seed S] [--work DIR]
-     * [--jar target/achemine.jar] [--sftp]}: prints the counts and exits 1 on any violation.
+     * [--jar target/achemine.jar] [--sftp] [--consume]}: prints the counts and exits 1 on any violation.
      */
     public static void main(String[] args) throws Exception {
         int kills = Integer.parseInt(option(args, "--kills", "50"));
         int perRound = Integer.parseInt(option(args, "--flows-per-round", "40"));
         Duration maxKillDelay = Duration.ofMillis(Long.parseLong(option(args, "--max-kill-delay-ms", "3000")));
         long seed = Long.parseLong(option(args, "--seed", String.valueOf(System.currentTimeMillis())));
+        boolean consume = List.of(args).contains("--consume");
         String workOption = option(args, "--work", null);
         Path work = workOption == null ? Files.createTempDirectory("achemine-soak") : Files.createDirectories(Path.of(workOption));
         String jar = option(args, "--jar", null);
@@ -400,10 +427,10 @@ public final class CrashSoak {
                 : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar",
                         Path.of(jar).toAbsolutePath().toString());
         int sftpPort = java.util.Arrays.asList(args).contains("--sftp") ? freePort() : 0;
-        System.out.printf("soak: %d kills, %d flows per round, kills up to %d ms after answers resume, seed %d, work %s%s%n",
-                kills, perRound, maxKillDelay.toMillis(), seed, work,
+        System.out.printf("soak: %d kills, %d flows per round, kills up to %d ms after answers resume, seed %d,%s work %s%s%n",
+                kills, perRound, maxKillDelay.toMillis(), seed, consume ? " greedy partners," : "", work,
                 sftpPort == 0 ? "" : ", flows uploaded over SFTP (port " + sftpPort + ")");
-        Outcome outcome = run(new Settings(work, engine, kills, perRound, maxKillDelay, seed, sftpPort));
+        Outcome outcome = run(new Settings(work, engine, kills, perRound, maxKillDelay, seed, sftpPort, consume));
         System.out.print(outcome.describe());
         System.out.println("data folder: " + work.resolve("data") + " (engine logs in " + work.resolve("logs") + ")");
         System.exit(outcome.passed() ? 0 : 1);

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.achemine.archive.AtomicFiles;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.publication.PublicationJournal;
+import org.achemine.publication.PublicationKind;
 import org.achemine.report.AwaitedStatus;
 import org.achemine.report.SpreadsheetCsv;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,8 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The daily dashboard (the portal's « tableau de bord ») as a CSV file: one per recipient SIRET, in its
  * mailbox's {@code out/}, and one per supplier partner, in its {@code out/}, named
  * {@code tableau-de-bord-YYYY-MM-DD.csv}. It counts the invoices and sums their amounts (BT-112) by status
- * and currency, then lists the invoices waiting longest for a status ({@link AwaitedStatus}). Written atomically;
- * a second run the same day replaces the file.
+ * and currency, then lists the invoices waiting longest for a status ({@link AwaitedStatus}). A snapshot: each
+ * run journals and publishes a new version (a second run the same day replaces the file, or sends it again
+ * if the partner took it).
  */
 public class DailySummaries {
 
@@ -38,8 +39,11 @@ public class DailySummaries {
     private final int waiting;
     private final ZoneId zone;
     private final Clock clock;
+    private final PublicationJournal publications;
 
-    public DailySummaries(JdbcTemplate jdbc, Mailboxes mailboxes, int waiting, ZoneId zone, Clock clock) {
+    public DailySummaries(JdbcTemplate jdbc, Mailboxes mailboxes, int waiting, ZoneId zone, Clock clock,
+                          PublicationJournal publications) {
+        this.publications = publications;
         this.jdbc = jdbc;
         this.mailboxes = mailboxes;
         this.waiting = waiting;
@@ -88,10 +92,9 @@ public class DailySummaries {
 
     Path write(Audience audience, String key, Instant now) throws IOException {
         Path outbox = audience == Audience.RECIPIENT ? mailboxes.recipientOut(key) : mailboxes.out(key);
-        Path target = Files.createDirectories(outbox).resolve(fileName(now));
-        AtomicFiles.write(target.resolveSibling("." + target.getFileName() + ".tmp"), target,
+        Path target = outbox.resolve(fileName(now));
+        return publications.publishVersion(PublicationKind.DAILY_SUMMARY, key, target,
                 csv(audience, key, now).getBytes(StandardCharsets.UTF_8));
-        return target;
     }
 
     String csv(Audience audience, String key, Instant now) throws IOException {

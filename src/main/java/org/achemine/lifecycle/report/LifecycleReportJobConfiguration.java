@@ -3,6 +3,7 @@ package org.achemine.lifecycle.report;
 import java.time.Clock;
 import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.publication.PublicationJournal;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -65,14 +66,17 @@ public class LifecycleReportJobConfiguration {
 
     @Bean
     LifecycleReports lifecycleReports(JdbcTemplate jdbc, PlatformTransactionManager tx, LifecycleReportFormat format,
-                                      Mailboxes mailboxes, AchemineProperties properties, Clock clock) {
+                                      Mailboxes mailboxes, AchemineProperties properties, Clock clock,
+                                      PublicationJournal publications) {
         TransactionTemplate ownCommit = new TransactionTemplate(tx);
         ownCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return new LifecycleReports(jdbc, ownCommit, format, mailboxes, properties.platformCode(), clock);
+        return new LifecycleReports(jdbc, ownCommit, format, mailboxes, properties.platformCode(), clock, publications);
     }
 
     @Bean
-    DailySummaries dailySummaries(JdbcTemplate jdbc, Mailboxes mailboxes, LifecycleProperties properties, Clock clock) {
-        return new DailySummaries(jdbc, mailboxes, properties.summaryWaiting(), properties.timeZone(), clock);
+    DailySummaries dailySummaries(JdbcTemplate jdbc, Mailboxes mailboxes, LifecycleProperties properties, Clock clock,
+                                  PublicationJournal publications) {
+        return new DailySummaries(jdbc, mailboxes, properties.summaryWaiting(), properties.timeZone(), clock,
+                publications);
     }
 }

@@ -1,6 +1,7 @@
 package org.achemine.lifecycle.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +12,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.achemine.archive.AtomicFiles;
 import org.achemine.lifecycle.report.LifecycleReportFormat.Envelope;
 import org.achemine.lifecycle.report.LifecycleReportFormat.Lines;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.publication.PublicationJournal;
+import org.achemine.publication.PublicationKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,10 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes every status change not yet reported into a lifecycle report, one per supplier partner (the
  * partner that deposited the invoice) per run, into that partner's {@code out/}. Exactly once, across
- * crashes, by the deposit reports' protocol: the report is written under a temporary name and forced to
- * disk; one commit records it READY and marks its history rows with its id; it is renamed into place; it
- * is recorded WRITTEN. A run first finishes the READY reports a crash left (their file is written again
- * from the rows they marked, identical, if the temporary file is gone). A change is in exactly one report:
+ * crashes, by the publication journal's protocol: the report is written under a temporary name and forced to
+ * disk; one commit records it READY, marks its history rows with its id and journals the file; it is renamed
+ * into place; it is recorded WRITTEN. A run first finishes the READY reports a crash left (a temporary file
+ * that is gone was renamed already: the supplier may have taken it, it is never written again). A change is in exactly one report:
  * rows are marked only in the commit that makes their report READY, and only if they are exactly the rows
  * the file lists. One run at a time (the job's triggers see to it).
  */
@@ -55,10 +59,12 @@ public class LifecycleReports {
     private final Mailboxes mailboxes;
     private final String platformCode;
     private final Clock clock;
+    private final PublicationJournal publications;
 
     /** @param tx a template that commits on its own (REQUIRES_NEW): the protocol needs real commits */
     public LifecycleReports(JdbcTemplate jdbc, TransactionTemplate tx, LifecycleReportFormat format,
-                            Mailboxes mailboxes, String platformCode, Clock clock) {
+                            Mailboxes mailboxes, String platformCode, Clock clock, PublicationJournal publications) {
+        this.publications = publications;
         this.jdbc = jdbc;
         this.tx = tx;
         this.format = format;
@@ -161,6 +167,11 @@ public class LifecycleReports {
                 status.setRollbackOnly();
                 return false;
             }
+            try {
+                publications.journalWithCaller(PublicationKind.LIFECYCLE_REPORT, report.reportId(), report.file());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return true;
         });
         if (!Boolean.TRUE.equals(committed)) {
@@ -173,37 +184,18 @@ public class LifecycleReports {
     }
 
     /**
-     * Stage 3 and 4: renames a READY report's file into place (writing it again from its marked rows if the
-     * temporary file is gone and the report is not there yet), then records it WRITTEN.
+     * Stage 3 and 4: renames a READY report's file into place through the publication journal (if its temporary
+     * file is gone, the rename happened, and the supplier may have taken the report since: it is never written
+     * again), then records it WRITTEN.
      */
     public void publish(String reportId) throws IOException {
-        ReadyReport ready = jdbc.queryForObject("SELECT partner, file_path, changes, produced_at FROM lifecycle_report"
-                        + " WHERE report_id = ? AND stage = 'READY'",
-                (rs, i) -> new ReadyReport(rs.getString(1), Path.of(rs.getString(2)), rs.getInt(3),
-                        rs.getTimestamp(4).toInstant()), reportId);
-        String partner = ready.partner();
-        Path file = ready.file();
-        Path temporary = temporary(file);
-        if (!Files.exists(temporary) && !Files.exists(file)) {
-            Files.createDirectories(file.getParent());
-            try {
-                format.write(temporary, envelope(reportId, partner, ready.producedAt()), ready.changes(),
-                        each -> jdbc.query(LINE_COLUMNS + " WHERE h.lifecycle_report_id = ? ORDER BY h.change_no",
-                                lineReader(each), reportId));
-            } catch (IOException | RuntimeException failed) {
-                AtomicFiles.discard(temporary, failed);
-                throw failed;
-            }
-        }
-        if (Files.exists(temporary)) {
-            AtomicFiles.replace(temporary, file);
-        }
+        Map<String, Object> ready = jdbc.queryForMap("SELECT partner, file_path FROM lifecycle_report"
+                + " WHERE report_id = ? AND stage = 'READY'", reportId);
+        Path file = Path.of((String) ready.get("file_path"));
+        publications.finish(file);
         jdbc.update("UPDATE lifecycle_report SET stage = 'WRITTEN', written_at = ? WHERE report_id = ?",
                 Timestamp.from(clock.instant()), reportId);
-        LOG.info("Lifecycle report {} for {}: {}", reportId, partner, file);
-    }
-
-    private record ReadyReport(String partner, Path file, int changes, Instant producedAt) {
+        LOG.info("Lifecycle report {} for {}: {}", reportId, ready.get("partner"), file);
     }
 
     /** The reports a crash left READY, published now. */

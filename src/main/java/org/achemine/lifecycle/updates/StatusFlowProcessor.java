@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.achemine.archive.AtomicFiles;
 import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.intake.FlowRegistry;
 import org.achemine.intake.FlowStage;
@@ -15,8 +14,9 @@ import org.achemine.intake.IntakeFault;
 import org.achemine.intake.ReceivedFlow;
 import org.achemine.intake.StatusFlowHandler;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.publication.PublicationJournal;
+import org.achemine.publication.PublicationKind;
 import org.achemine.report.DepositReport;
-import org.achemine.report.ReportException;
 import org.achemine.report.ReportedFlow;
 import org.achemine.report.StatusReport;
 import org.achemine.validation.Finding;
@@ -31,9 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Processes a status flow taken by the intake, with the deposit's crash protocol: reads the archived file
  * (CSV or XML), applies its good lines and records every line's outcome and the flow's state (REPORT_READY)
- * in ONE transaction, then writes the report from the database into the sender's {@code out/} (temporary
- * name, then rename) and marks the flow REPORTED. A crash before the commit applies nothing (the flow is
- * processed again); after it, the report is rewritten from the database and nothing is applied twice.
+ * in ONE transaction, then publishes the report, made from the database, into the sender's {@code out/} once
+ * (the publication journal) and marks the flow REPORTED. A crash before the commit applies nothing (the flow
+ * is processed again); after it, nothing is applied twice and the report is never published twice.
  */
 public class StatusFlowProcessor implements StatusFlowHandler {
 
@@ -50,10 +50,13 @@ public class StatusFlowProcessor implements StatusFlowHandler {
     private final StatusReport reports;
     private final StatusUpdatesProperties limits;
     private final Clock clock;
+    private final PublicationJournal publications;
 
     public StatusFlowProcessor(FlowRegistry registry, Mailboxes mailboxes, TransactionTemplate transactions,
                                StatusUpdateApplier applier, StatusFlowRecord record, XmlStatusFile xml,
-                               StatusReport reports, StatusUpdatesProperties limits, Clock clock) {
+                               StatusReport reports, StatusUpdatesProperties limits, Clock clock,
+                               PublicationJournal publications) {
+        this.publications = publications;
         this.registry = registry;
         this.mailboxes = mailboxes;
         this.transactions = transactions;
@@ -80,7 +83,7 @@ public class StatusFlowProcessor implements StatusFlowHandler {
             registry.markReported(flow.flowId(), clock.instant());
             LOG.info("Status flow {}: report {}", flow.flowId(), report);
             return report;
-        } catch (IOException | ReportException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             String incident = Incident.log("processing the status flow", flow.flowId().value(), e);
             try {
                 registry.recordIncident(flow.flowId(), incident);
@@ -133,15 +136,18 @@ public class StatusFlowProcessor implements StatusFlowHandler {
         return applied == outcomes.size() ? FlowState.IN_INTEGRE : FlowState.IN_INTEGRE_PARTIEL;
     }
 
-    /** Always from the database, so the first write and a rewrite after a crash are the same report. */
-    private void writeReport(ReceivedFlow flow, Path report) throws IOException, ReportException {
-        StatusFlowRecord.Saved saved = record.load(flow.flowId().value(), limits.reportDetailLines());
-        FlowState state = registry.flowState(flow.flowId());
-        Instant processedAt = registry.processedAt(flow.flowId()).orElseThrow();
-        byte[] bytes = reports.toXml(reported(flow), syntax(flow), state, saved.fileFindings(), saved.lines(),
-                saved.lineCount(), saved.appliedCount(), processedAt);
-        Path outbox = Files.createDirectories(report.getParent());
-        AtomicFiles.write(outbox.resolve("." + report.getFileName() + ".tmp"), report, bytes);
+    /**
+     * Made from the database, published once through the journal: a report the partner may already have taken
+     * is never written again, and the first write and a rewrite after a crash are the same report.
+     */
+    private void writeReport(ReceivedFlow flow, Path report) throws IOException {
+        publications.publishOnce(PublicationKind.STATUS_REPORT, flow.flowId().value(), report, () -> {
+            StatusFlowRecord.Saved saved = record.load(flow.flowId().value(), limits.reportDetailLines());
+            FlowState state = registry.flowState(flow.flowId());
+            Instant processedAt = registry.processedAt(flow.flowId()).orElseThrow();
+            return reports.toXml(reported(flow), syntax(flow), state, saved.fileFindings(), saved.lines(),
+                    saved.lineCount(), saved.appliedCount(), processedAt);
+        });
     }
 
     private Path reportPath(ReceivedFlow flow) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.achemine.intake.FlowRegistry;
 import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.publication.PublicationJournal;
 import org.achemine.report.StatusReport;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +19,9 @@ public class StatusUpdatesConfiguration {
     @Bean
     StatusFlowProcessor statusFlowProcessor(FlowRegistry registry, Mailboxes mailboxes, TransactionTemplate transactions,
                                             InvoiceLedger ledger, JdbcTemplate jdbc, StatusUpdatesProperties properties,
-                                            Clock clock) {
+                                            Clock clock, PublicationJournal publications) {
         return new StatusFlowProcessor(registry, mailboxes, transactions, new StatusUpdateApplier(ledger, jdbc, clock, properties.futureTolerance()),
                 new StatusFlowRecord(jdbc), new XmlStatusFile(), new StatusReport(),
-                properties, clock);
+                properties, clock, publications);
     }
 }

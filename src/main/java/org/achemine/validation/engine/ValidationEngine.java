@@ -34,16 +34,26 @@ public final class ValidationEngine {
 
     /** An engine whose deposit date is the machine's clock (the offline {@code validate} command). */
     public ValidationEngine(ValidationSettings settings) {
-        this(settings, Clock.systemUTC());
+        this(settings, Clock.systemUTC(), List.of());
     }
 
     /** @param clock the platform clock: a flow is deposited when it is validated, at intake */
     public ValidationEngine(ValidationSettings settings, Clock clock) {
+        this(settings, clock, List.of());
+    }
+
+    /**
+     * @param clock       the platform clock: a flow is deposited when it is validated, at intake
+     * @param addedChecks checks run after the standard ones (the application context's {@code DocumentCheck}
+     *                    beans: none in production; a test adds one that breaks on purpose)
+     */
+    public ValidationEngine(ValidationSettings settings, Clock clock, List<DocumentCheck> addedChecks) {
         this.settings = settings;
         InvoiceTerms terms = new InvoiceTerms();
         // Compiling the EN 16931 stylesheets is the slow part of start-up (seconds): done once, here.
-        List<DocumentCheck> checks = List.of(new XsdCheck(), new En16931Check(),
-                new NationalCheck(terms, clock, settings.issueDateTolerance()));
+        List<DocumentCheck> checks = new ArrayList<>(List.of(new XsdCheck(), new En16931Check(),
+                new NationalCheck(terms, clock, settings.issueDateTolerance())));
+        checks.addAll(addedChecks);
         List<RuleSet> all = new ArrayList<>(XsdCheck.ruleSets());
         all.add(En16931Check.RULE_SET);
         all.add(NationalCheck.RULE_SET);

@@ -17,6 +17,7 @@ import org.achemine.intake.ReceivedFlow;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.report.DailySummaries.Audience;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.publication.PublicationJournal;
 import org.achemine.report.InvoiceQueries;
 import org.achemine.report.InvoiceQueries.InvoiceFilter;
 import org.achemine.report.InvoiceQueries.InvoiceSummary;
@@ -34,6 +35,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(properties = {"achemine.intake.enabled=false", "achemine.directory.watch=false",
         "achemine.routing.trigger-delay=1h"})
 class AwaitedStatusIT extends EngineTest {
+
+    @Autowired
+    PublicationJournal publications;
+
 
     private static final String REPORTS_PAYMENT = "21690012600014";
     private static final String NEVER_REPORTS_PAYMENT = "27872412542590";
@@ -66,7 +71,7 @@ class AwaitedStatusIT extends EngineTest {
 
         // and the daily summaries list among the invoices waiting the same ones, and count every invoice by status
         DailySummaries summaries = new DailySummaries(jdbc, new Mailboxes(dataDir, List.of()), 100, ZoneId.of("Europe/Paris"),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), publications);
         String there = summaries.csv(Audience.RECIPIENT, NEVER_REPORTS_PAYMENT, NOW);
         String here = summaries.csv(Audience.RECIPIENT, REPORTS_PAYMENT, NOW);
         assertThat(there).contains("ATTENTE;03;").contains(deliveredThere).doesNotContain(bookedDone)

@@ -141,18 +141,22 @@ class LifecycleReportJobIT extends EngineTest {
         assertThat(beforeCommit.file()).doesNotExist();
         assertEveryChangeReportedExactlyOnce();
 
-        // when a run stops after its commit, before the rename, and the start-up sweep removed its temporary file
+        // when a run stops after its commit and its rename, and the supplier took the report at once
         ledger.change(invoice, InvoiceStatus.SERVICE_FAIT, Actor.RECIPIENT, null, null, clock.instant());
         PreparedReport committed = reports.prepare("FOU001", maxChange());
         assertThat(reports.commit(committed)).isTrue();
-        Files.delete(committed.temporary());
+        Path taken = Files.move(committed.temporary(),
+                Files.createDirectories(takenBySupplier()).resolve(committed.file().getFileName()));
         assertThat(trigger.launchIfWaiting()).as("a READY report is work").isNotNull();
         run(lifecycleReportJob);
 
-        // then the next run writes that very report again from the rows it marked, and publishes it
-        assertThat(committed.file()).exists();
-        StatusReportFiles.validate(committed.file());
-        Report resumed = StatusReportFiles.read(committed.file());
+        // then the next run records it written from the journal and never publishes it a second time
+        assertThat(committed.file()).doesNotExist();
+        assertThat(jdbc.queryForObject("SELECT stage FROM lifecycle_report WHERE report_id = ?", String.class,
+                committed.reportId())).isEqualTo("WRITTEN");
+        assertThat(jdbc.queryForObject("SELECT state FROM publication WHERE subject = ?", String.class,
+                committed.reportId())).isEqualTo("PUBLISHED");
+        Report resumed = StatusReportFiles.read(taken);
         assertThat(resumed.flowId()).isEqualTo(committed.reportId());
         assertThat(resumed.entries()).extracting(Entry::invoiceId, Entry::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(invoice, "07"));
@@ -188,12 +192,20 @@ class LifecycleReportJobIT extends EngineTest {
                 Long.class)).isZero();
     }
 
+    /** Every report published: those still in an out/, and those a supplier took. */
     private List<Path> allReports() throws Exception {
         List<Path> all = new ArrayList<>();
         for (String supplier : SUPPLIERS) {
             all.addAll(StatusReportFiles.lifecycleReports(outbox(supplier)));
         }
+        if (Files.isDirectory(takenBySupplier())) {
+            all.addAll(StatusReportFiles.lifecycleReports(takenBySupplier()));
+        }
         return all;
+    }
+
+    private static Path takenBySupplier() {
+        return dataDir.resolve("taken-by-supplier");
     }
 
     private List<Path> added(List<Path> before, String supplier) throws Exception {

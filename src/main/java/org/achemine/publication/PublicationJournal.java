@@ -1,0 +1,234 @@
+package org.achemine.publication;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.achemine.archive.AtomicFiles;
+import org.achemine.mailbox.Mailboxes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes files into the {@code out/} folders exactly once, although partners download and delete them
+ * (ADR 0001, "Publication journal"). Three steps, each safe to crash after:
+ * <ol>
+ *   <li>the content is written under the hidden temporary name {@code .<name>.tmp} beside the target (forced
+ *       to disk when asked);</li>
+ *   <li>one commit journals it PENDING (mailbox, name, kind, subject, SHA-256, size, the platform's time);</li>
+ *   <li>the temporary file is renamed into place in one step, then the row is marked PUBLISHED.</li>
+ * </ol>
+ * Only step 3 removes a journaled temporary file, so a PENDING row whose temporary file is gone WAS renamed
+ * (and the partner may have taken it since): it is marked PUBLISHED, never written again. A temporary file
+ * without a PENDING row is the leftover of step 1 and may be removed or overwritten. The journal commits on its
+ * own (a template with REQUIRES_NEW), so a rolled-back caller (a routing chunk) cannot un-journal a file a
+ * partner may already hold. A target journaled PUBLISHED is never written again, whatever is in {@code out/}.
+ */
+public class PublicationJournal {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublicationJournal.class);
+    private static final String PENDING = "PENDING";
+    private static final String PUBLISHED = "PUBLISHED";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownCommit;
+    private final Mailboxes mailboxes;
+    private final Clock clock;
+
+    /** The bytes to publish, made only when the file was never journaled (a report may be costly to build). */
+    @FunctionalInterface
+    public interface Content {
+        byte[] bytes() throws Exception;
+    }
+
+    /** A journal row: a file published, or about to be, in {@code mailboxes/<mailbox>/out/<fileName>}. */
+    public record Entry(String mailbox, String fileName, PublicationKind kind, String subject, String sha256,
+                        boolean published) {
+    }
+
+    /** @param ownCommit a template that commits on its own (REQUIRES_NEW) */
+    public PublicationJournal(JdbcTemplate jdbc, TransactionTemplate ownCommit, Mailboxes mailboxes, Clock clock) {
+        this.jdbc = jdbc;
+        this.ownCommit = ownCommit;
+        this.mailboxes = mailboxes;
+        this.clock = clock;
+    }
+
+    /** {@link #publishOnce(PublicationKind, String, Path, boolean, Content)}, forced to disk. */
+    public Path publishOnce(PublicationKind kind, String subject, Path target, Content content) throws IOException {
+        return publishOnce(kind, subject, target, true, content);
+    }
+
+    /**
+     * Publishes {@code target} unless the journal already has it: a PUBLISHED row ends here, a PENDING one is
+     * finished (renamed if still waiting), and only a target never journaled has its content made and written.
+     *
+     * @param durable force the temporary file to disk before it is journaled (survives a power loss once the
+     *                database does); without it, a crash of the engine is survived (the system keeps the file)
+     * @return the target
+     */
+    public Path publishOnce(PublicationKind kind, String subject, Path target, boolean durable, Content content)
+            throws IOException {
+        Optional<Entry> entry = find(target);
+        if (entry.isPresent() && entry.get().published()) {
+            return target;
+        }
+        if (entry.isEmpty()) {
+            byte[] bytes = make(content, target);
+            writeTemporary(target, bytes, durable);
+            try {
+                journal(kind, subject, target, bytes);
+            } catch (DuplicateKeyException journaledMeanwhile) {
+                // another worker journaled the same file first: its row (and temporary file) are the ones that count
+                LOG.debug("Publication {} journaled by another worker", target);
+            }
+        }
+        finish(target);
+        return target;
+    }
+
+    /**
+     * Publishes a new version of a snapshot (a daily summary) whether or not an earlier one was published under
+     * the same name: the row is journaled again with the new fingerprint, then renamed over the old file.
+     */
+    public Path publishVersion(PublicationKind kind, String subject, Path target, byte[] bytes) throws IOException {
+        writeTemporary(target, bytes, true);
+        ownCommit.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM publication WHERE mailbox = ? AND file_name = ?", mailbox(target),
+                    target.getFileName().toString());
+            insert(kind, subject, target, bytes);
+        });
+        finish(target);
+        return target;
+    }
+
+    /**
+     * Journals a file whose temporary name is already written, in the CALLER's transaction: for a publication
+     * that must be recorded atomically with the caller's own rows (a lifecycle report and the changes it lists).
+     * The caller then calls {@link #finish}.
+     */
+    public void journalWithCaller(PublicationKind kind, String subject, Path target) throws IOException {
+        insert(kind, subject, target, Files.readAllBytes(temporary(target)));
+    }
+
+    /**
+     * Step 3: renames the journaled temporary file into place if it is still waiting (if it is gone, the rename
+     * happened), then marks the row PUBLISHED. Does nothing for a target the journal does not have.
+     */
+    public void finish(Path target) throws IOException {
+        Path temporary = temporary(target);
+        if (Files.exists(temporary, LinkOption.NOFOLLOW_LINKS)) {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.syncDirectory(target.getParent());
+        }
+        ownCommit.executeWithoutResult(status -> jdbc.update(
+                "UPDATE publication SET state = ?, published_at = ? WHERE mailbox = ? AND file_name = ? AND state = ?",
+                PUBLISHED, Timestamp.from(clock.instant()), mailbox(target), target.getFileName().toString(), PENDING));
+    }
+
+    /** The journal's row for this target, if it was ever journaled. */
+    public Optional<Entry> find(Path target) {
+        return jdbc.query("SELECT mailbox, file_name, kind, subject, sha256, state FROM publication"
+                        + " WHERE mailbox = ? AND file_name = ?",
+                (rs, i) -> new Entry(rs.getString(1), rs.getString(2), PublicationKind.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), PUBLISHED.equals(rs.getString(6))),
+                mailbox(target), target.getFileName().toString()).stream().findFirst();
+    }
+
+    /** Whether the target was journaled (published, or about to be: then it will be, never written anew). */
+    public boolean isJournaled(Path target) {
+        return find(target).isPresent();
+    }
+
+    /**
+     * Finishes every PENDING publication a stop left (start-up, before anything writes): each is renamed if its
+     * temporary file still waits, and marked PUBLISHED.
+     *
+     * @return how many were finished
+     */
+    public int finishPending() throws IOException {
+        List<Path> pending = jdbc.query("SELECT mailbox, file_name FROM publication WHERE state = ? ORDER BY 1, 2",
+                (rs, i) -> mailboxes.mailboxesRoot().resolve(rs.getString(1)).resolve("out").resolve(rs.getString(2)),
+                PENDING);
+        for (Path target : pending) {
+            finish(target);
+        }
+        if (!pending.isEmpty()) {
+            LOG.info("Recovery: {} publications journaled before a stop finished", pending.size());
+        }
+        return pending.size();
+    }
+
+    /** The temporary files that PENDING rows still wait on: never to be removed by a sweep. */
+    public Set<Path> pendingTemporaries() {
+        return jdbc.query("SELECT mailbox, file_name FROM publication WHERE state = ?",
+                (rs, i) -> temporary(mailboxes.mailboxesRoot().resolve(rs.getString(1)).resolve("out")
+                        .resolve(rs.getString(2))), PENDING).stream().collect(Collectors.toSet());
+    }
+
+    /** {@code .<name>.tmp} beside the target: hidden, so partners' systems never take it. */
+    public static Path temporary(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".tmp");
+    }
+
+    /** The owner of the {@code out/} a target is in: {@code mailboxes/<owner>/out/<name>}. */
+    static String mailbox(Path target) {
+        return target.getParent().getParent().getFileName().toString();
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private void journal(PublicationKind kind, String subject, Path target, byte[] bytes) {
+        ownCommit.executeWithoutResult(status -> insert(kind, subject, target, bytes));
+    }
+
+    private void insert(PublicationKind kind, String subject, Path target, byte[] bytes) {
+        jdbc.update("INSERT INTO publication (mailbox, file_name, kind, subject, sha256, size_bytes, state, journaled_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", mailbox(target), target.getFileName().toString(),
+                kind.name(), subject, sha256(bytes), (long) bytes.length, PENDING, Timestamp.from(clock.instant()));
+    }
+
+    private static void writeTemporary(Path target, byte[] bytes, boolean durable) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temporary = temporary(target);
+        try {
+            if (durable) {
+                AtomicFiles.writeDurably(temporary, bytes);
+            } else {
+                Files.write(temporary, bytes);
+            }
+        } catch (IOException | RuntimeException failed) {
+            AtomicFiles.discard(temporary, failed);
+            throw failed;
+        }
+    }
+
+    private static byte[] make(Content content, Path target) throws IOException {
+        try {
+            return content.bytes();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("Could not make the content of " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.achemine.publication;
+
+/** What a published file is; stored in the journal, and counted by {@code verify}. */
+public enum PublicationKind {
+    /** A flow's deposit report (CR de dépôt), {@code <flowId>_<name>.cr.xml}. */
+    DEPOSIT_REPORT,
+    /**
+     * The report answering a flow parked after its checks broke ({@code ERR_TECHNIQUE}, the incident id),
+     * {@code <flowId>_<name>.<incident id>.cr.xml}.
+     */
+    INCIDENT_REPORT,
+    /** A status flow's report, named like a deposit report. */
+    STATUS_REPORT,
+    /** A flow's integration report, {@code <flowId>_<name>.integration.xml}. */
+    INTEGRATION_REPORT,
+    /** An invoice in its recipient's mailbox, first or again ({@code _COMPLETEE_}, {@code _RECYCLEE_}). */
+    DELIVERY,
+    /** The status notice sent with an invoice delivered again after a completion. */
+    COMPLETION_NOTICE,
+    /** A lifecycle report to a supplier, {@code <reportId>.statuts.xml}. */
+    LIFECYCLE_REPORT,
+    /** A daily dashboard, {@code tableau-de-bord-YYYY-MM-DD.csv}: a snapshot, replaced by a later run the same day. */
+    DAILY_SUMMARY
+}
