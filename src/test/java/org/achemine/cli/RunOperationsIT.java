@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -59,6 +60,9 @@ class RunOperationsIT {
 
     @BeforeAll
     static void startEngine() throws Exception {
+        // a Spring context another test class left open in this JVM keeps logback marked initialised, and the
+        // engine would then keep that configuration instead of its JSON console: release it, as a fresh process is
+        LoggingSystem.get(RunOperationsIT.class.getClassLoader()).cleanUp();
         engine = SpringContexts.start(RunCommand.PROPERTIES, List.of(
                 "--achemine.data-dir=" + dataDir,
                 "--server.port=0",
