@@ -2,40 +2,18 @@ package org.achemine.channel.sftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.achemine.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
     private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
 
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        private Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void blocksAnAccountFromAnAddressAfterTooManyRefusalsUntilTheBlockHasPassed() {
-        HandClock clock = new HandClock();
+        MutableClock clock = new MutableClock(START);
         LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(15), clock);
 
         // given three refused logins of FOU001 from one address
@@ -50,9 +28,9 @@ class LoginThrottleTest {
         assertThat(throttle.blocked("OPE001", "10.0.0.5")).isFalse();
 
         // and it stays blocked until 15 minutes have passed since the last refusal
-        clock.now = START.plus(Duration.ofMinutes(14));
+        clock.advance(Duration.ofMinutes(14));
         assertThat(throttle.blocked("FOU001", "10.0.0.5")).isTrue();
-        clock.now = START.plus(Duration.ofMinutes(15)).plusSeconds(1);
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
         assertThat(throttle.blocked("FOU001", "10.0.0.5")).isFalse();
     }
 }
