@@ -137,6 +137,11 @@ public class DemoCommand implements Callable<Integer> {
             for (InvoiceOverview invoice : flow.invoices()) {
                 System.out.printf("  facture %s (%s, %s)%n", invoice.invoiceNumber(), invoice.invoiceId(),
                         flow.originalName());
+                if (invoice.refusedAtIntegration()) {
+                    System.out.printf("    aucun statut : refusée à l'intégration (213 %s, %s)%n",
+                            invoice.reformReason(), invoice.reasonCode());
+                    continue;
+                }
                 for (StatusChange change : queries.history(invoice.invoiceId())) {
                     InvoiceStatus status = InvoiceStatus.ofCode(change.status());
                     System.out.printf("    %s  %s %-45s %-9s %s%n", change.changedAt(), status.code(),
@@ -213,6 +218,12 @@ public class DemoCommand implements Callable<Integer> {
             System.out.printf("%-48s %-19s %s  %s%n", flow.originalName(), flow.flowState(),
                     flow.fatalCodes() == null ? "-" : flow.fatalCodes(), root.relativize(Path.of(flow.reportPath())));
             for (InvoiceOverview invoice : flow.invoices()) {
+                if (invoice.refusedAtIntegration()) {
+                    System.out.printf("    facture %-20s refusée à l'intégration (213 %s) %s : %s%n",
+                            invoice.invoiceNumber(), invoice.reformReason(), invoice.reasonCode(),
+                            abbreviate(invoice.reasonMessage()));
+                    continue;
+                }
                 InvoiceStatus status = InvoiceStatus.ofCode(invoice.status());
                 String where = invoice.deliveryPath() != null
                         ? "→ " + root.relativize(Path.of(invoice.deliveryPath()))
