@@ -175,7 +175,10 @@ public class DemoCommand implements Callable<Integer> {
         return true;
     }
 
-    /** Every flow sample (XML, PDF, zip, tar.gz) under samples/, named after its folder so names stay unique. */
+    /**
+     * Every flow sample (XML, PDF, zip, tar.gz) under samples/, named after its folder so names stay unique,
+     * dropped one after the other (the intake takes them in that order: oldest file first).
+     */
     private int dropSamples(Path inbox) throws IOException {
         Files.createDirectories(inbox);
         List<Path> flows;
@@ -187,7 +190,10 @@ public class DemoCommand implements Callable<Integer> {
                     .filter(f -> f.getNameCount() - samples.getNameCount() == 2) // samples/<kind>/<file>
                     .filter(f -> List.of(".xml", ".pdf", ".zip", ".gz").stream()
                             .anyMatch(ext -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext)))
-                    .sorted()
+                    // the batch last: received after the single invoices, its copies of their numbers are the
+                    // duplicates (double billing keeps the earliest received)
+                    .sorted(Comparator.comparing((Path f) -> f.startsWith(samples.resolve("batch")))
+                            .thenComparing(Comparator.naturalOrder()))
                     .toList();
         }
         for (Path flow : flows) {
