@@ -90,8 +90,8 @@ public class InvoiceQueries {
         }
         if (filter.status() == null) {
             StringBuilder refusals = new StringBuilder("""
-                    SELECT invoice_id, invoice_number, supplier_id, buyer_id, CAST(NULL AS CHAR(2)), refused_at,
-                           refusal_code, reform_reason
+                    SELECT invoice_id, invoice_number, supplier_id, buyer_id AS recipient, CAST(NULL AS CHAR(2)) AS status,
+                           refused_at AS changed_at, refusal_code, reform_reason
                     FROM integration_refusal WHERE 1 = 1""");
             common(filter, refusals, args, "(buyer_id = ? OR buyer_id = ?)", "refused_at");
             parts.add(refusals.toString());
