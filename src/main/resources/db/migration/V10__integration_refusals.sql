@@ -23,3 +23,17 @@ CREATE INDEX integration_refusal_by_time ON integration_refusal (refused_at, inv
 
 -- From now on flow.invoices_registered means: every accepted document of the flow is integrated (an invoice)
 -- or refused at integration (a row above). Routing reads the accepted documents of the flows not marked yet.
+
+-- Invoices an older version registered in 01 and had not routed yet become accepted documents waiting for
+-- integration again, unless a lifecycle report already told the supplier of their 01 (those are left as they are).
+UPDATE flow SET invoices_registered = FALSE
+WHERE flow_id IN (SELECT i.flow_id FROM invoice i WHERE i.status = '01'
+                  AND NOT EXISTS (SELECT 1 FROM invoice_status_history h
+                                  WHERE h.invoice_id = i.invoice_id AND h.lifecycle_report_id IS NOT NULL));
+DELETE FROM invoice_status_history
+WHERE invoice_id IN (SELECT i.invoice_id FROM invoice i WHERE i.status = '01'
+                     AND NOT EXISTS (SELECT 1 FROM invoice_status_history h
+                                     WHERE h.invoice_id = i.invoice_id AND h.lifecycle_report_id IS NOT NULL));
+DELETE FROM invoice i
+WHERE i.status = '01'
+  AND NOT EXISTS (SELECT 1 FROM invoice_status_history h WHERE h.invoice_id = i.invoice_id);
