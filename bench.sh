@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks (not tests); numbers go to the README's benchmark table.
+# Benchmarks (not tests); numbers go to docs/benchmarks.md.
 #   ./bench.sh [validation] [--seconds N] [--warmup N] [--threads N] [--max-lines N] [--examples DIR]
 #       achemine's full validation vs phive on the same generated invoices (heap 2 GB)
 #   ./bench.sh routing [--invoices N] [--structures N] [--directory-structures N] [--durable true|false]

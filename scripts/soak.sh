@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Crash-restart soak (README "Soak test"): runs the engine (java -jar target/achemine.jar run) on a fresh data
+# Crash-restart soak (docs/operations.md "Soak test"): runs the engine (java -jar target/achemine.jar run) on a fresh data
 # folder while a generator drops flows (valid UBL/CII, invalid, zip batches) into the partners' in/, kills it with
 # SIGKILL at random moments N times, restarts it each time, lets it drain, stops it with SIGTERM, checks every
 # dropped flow was taken and answered exactly once, then runs `achemine verify --drained` on the data folder.

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code verify [--data-dir DIR] [--drained]}: checks a data folder against the README's invariants (every
+ * {@code verify [--data-dir DIR] [--drained]}: checks a data folder against the invariants of docs/operations.md (every
  * flow archived and reported once, every accepted invoice delivered once or sent back with a reason, every
  * file accounted for, no temporary file left) and prints the counts and every violation. Run it while the
  * engine is stopped. Exit 0 when there is none, 1 when there is one, 2 on a usage error.

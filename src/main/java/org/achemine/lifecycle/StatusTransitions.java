@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * THE table of allowed status changes (FACTS §2.1, §2.3), printed as is in the README. Anything not listed
+ * THE table of allowed status changes (FACTS §2.1, §2.3), printed as is in docs/codes.md. Anything not listed
  * is refused. 04 À recycler, 05 Rejetée and 11 Mise en paiement end an invoice's life (after 04 the supplier
  * resends the same number as a new deposit). The recipient's processing statuses only move forward:
  * 07 Service fait → 08 Mandatée → 09 Mise à disposition du comptable → 10 Comptabilisée → 11 Mise en

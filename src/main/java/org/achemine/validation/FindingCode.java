@@ -14,7 +14,7 @@ import static org.achemine.validation.Severity.WARNING;
  * Official EN 16931 rules keep their published ids (BR-CO-15, UBL-SR-12...) and are not listed here.
  * Flow-level codes follow the reform's IRR_* (irrecevabilité) list where one fits.
  * Messages use {0}, {1}... placeholders; the French message is the reference, English is a courtesy.
- * The README's table of codes is checked against this enum by a test.
+ * The table of codes in docs/codes.md is checked against this enum by a test.
  */
 public enum FindingCode {
 

@@ -17,7 +17,7 @@ public final class InvariantChecker {
         this.invariants = List.copyOf(invariants);
     }
 
-    /** The invariants the README lists, in that order. */
+    /** The invariants docs/operations.md lists, in that order. */
     public static InvariantChecker standard() {
         return new InvariantChecker(List.of(
                 new TakenFlowsArchivedAndReported(),

@@ -1,8 +1,8 @@
 package org.achemine.verify;
 
 /**
- * Stable codes of the invariants a data folder can break, each documented in the README's "Invariants"
- * section. Operators and scripts match on the code; the message of each violation names the flow, invoice
+ * Stable codes of the invariants a data folder can break, each documented in docs/codes.md
+ * ("Invariant violations"). Operators and scripts match on the code; the message of each violation names the flow, invoice
  * or file.
  */
 public enum ViolationCode {
@@ -36,7 +36,7 @@ public enum ViolationCode {
         this.meaning = meaning;
     }
 
-    /** What the code means, in one line (the README's table says the same). */
+    /** What the code means, in one line (the table of docs/codes.md says the same). */
     public String meaning() {
         return meaning;
     }

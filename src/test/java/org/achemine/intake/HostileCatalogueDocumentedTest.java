@@ -18,7 +18,7 @@ import org.achemine.intake.HostileCatalogue.Kind;
 import org.achemine.validation.FindingCode;
 import org.junit.jupiter.api.Test;
 
-/** samples/hostile/catalogue.csv, the samples folder and README's "Hostile and broken inputs" table agree. */
+/** samples/hostile/catalogue.csv, the samples folder and the "Hostile and broken inputs" table of docs/validation.md agree. */
 class HostileCatalogueDocumentedTest {
 
     private static final HostileCatalogue CATALOGUE = HostileCatalogue.load();
@@ -61,10 +61,12 @@ class HostileCatalogueDocumentedTest {
     }
 
     @Test
-    void readmeTableListsEveryKindWithItsCode() throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        String section = readme.substring(readme.indexOf("## Hostile and broken inputs"));
-        section = section.substring(0, section.indexOf("\n## ", 1));
+    void validationPageTableListsEveryKindWithItsCode() throws Exception {
+        String page = Files.readString(Path.of("docs/validation.md"), StandardCharsets.UTF_8);
+        assertThat(page).contains("\n## Hostile and broken inputs\n");
+        String section = page.substring(page.indexOf("\n## Hostile and broken inputs\n"));
+        int next = section.indexOf("\n## ", 1);
+        section = next < 0 ? section : section.substring(0, next);
         Map<String, String> documented = new LinkedHashMap<>();
         Matcher row = ROW.matcher(section);
         while (row.find()) {
@@ -72,7 +74,7 @@ class HostileCatalogueDocumentedTest {
         }
         Map<String, String> manifest = new LinkedHashMap<>();
         CATALOGUE.kinds().forEach(k -> manifest.put(k.kind(), k.expectedCode()));
-        assertThat(documented).as("README's hostile inputs table vs samples/hostile/catalogue.csv")
+        assertThat(documented).as("docs/validation.md hostile inputs table vs samples/hostile/catalogue.csv")
                 .containsExactlyEntriesOf(manifest);
     }
 }

@@ -12,16 +12,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The README's table of finding codes is the catalogue, no more and no less, with the same source and severity. */
+/** The table of finding codes in docs/codes.md is the catalogue, no more and no less, with the same source and severity. */
 class FindingCatalogueDocumentedTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| `([A-Z][A-Z0-9_]+)` \\| (\\w+) \\| (\\w+) \\|", Pattern.MULTILINE);
 
     @Test
-    void readmeListsEveryCodeOfTheCatalogueWithItsSourceAndSeverity() throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    void codesPageListsEveryCodeOfTheCatalogueWithItsSourceAndSeverity() throws Exception {
+        String page = Files.readString(Path.of("docs/codes.md"), StandardCharsets.UTF_8);
         Map<String, String> documented = new java.util.HashMap<>();
-        Matcher row = ROW.matcher(readme);
+        Matcher row = ROW.matcher(page);
         while (row.find()) {
             documented.put(row.group(1), row.group(2) + " " + row.group(3));
         }
@@ -30,7 +30,7 @@ class FindingCatalogueDocumentedTest {
                 FindingCode::code, c -> c.source().token() + " " + c.severity().token(), (a, b) -> a,
                 java.util.TreeMap::new));
 
-        assertThat(documented).as("README.md finding codes table vs FindingCode").isEqualTo(catalogue);
+        assertThat(documented).as("docs/codes.md finding codes table vs FindingCode").isEqualTo(catalogue);
     }
 
     @Test

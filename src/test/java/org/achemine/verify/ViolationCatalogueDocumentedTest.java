@@ -13,22 +13,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The README's table of invariant violations lists every code of ViolationCode, no more and no less. */
+/** The table of invariant violations in docs/codes.md lists every code of ViolationCode, no more and no less. */
 class ViolationCatalogueDocumentedTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| `(INV_[A-Z_]+)` \\| (.+) \\|$", Pattern.MULTILINE);
 
     @Test
-    void readmeListsEveryViolationCodeWithItsMeaning() throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    void codesPageListsEveryViolationCodeWithItsMeaning() throws Exception {
+        String page = Files.readString(Path.of("docs/codes.md"), StandardCharsets.UTF_8);
         Set<String> documented = new TreeSet<>();
-        Matcher row = ROW.matcher(readme);
+        Matcher row = ROW.matcher(page);
         while (row.find()) {
             assertThat(row.group(2)).as("meaning of %s", row.group(1)).isNotBlank();
             documented.add(row.group(1));
         }
 
-        assertThat(documented).as("README.md invariants table vs ViolationCode")
+        assertThat(documented).as("docs/codes.md invariants table vs ViolationCode")
                 .isEqualTo(Arrays.stream(ViolationCode.values()).map(Enum::name).collect(Collectors.toCollection(TreeSet::new)));
     }
 
