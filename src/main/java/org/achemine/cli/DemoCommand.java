@@ -82,9 +82,9 @@ public class DemoCommand implements Callable<Integer> {
                     Files.copy(samples.resolve("directory/services.csv"), copies.resolve("services.csv")));
             System.out.printf("Annuaire : %d structures, %d services (%d lignes rejetées, rapport %s)%n",
                     directory.structures(), directory.services(), directory.rejectedRows(), directory.report());
-            int dropped = dropSamples(dataDir.resolve("mailboxes").resolve(SUPPLIER).resolve("in"));
-            System.out.printf("%d flux déposés dans mailboxes/%s/in ; traitement...%n", dropped, SUPPLIER);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            int dropped = dropSamples(dataDir.resolve("mailboxes").resolve(SUPPLIER).resolve("in"), jdbc);
+            System.out.printf("%d flux déposés dans mailboxes/%s/in ; traitement...%n", dropped, SUPPLIER);
             awaitReported(jdbc, dropped, Duration.ofMinutes(5));
             context.getBean(JobOperator.class).start(context.getBean("routingJob", Job.class),
                     new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
@@ -176,10 +176,11 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Every flow sample (XML, PDF, zip, tar.gz) under samples/, named after its folder so names stay unique,
-     * dropped one after the other (the intake takes them in that order: oldest file first).
+     * Every flow sample (XML, PDF, zip, tar.gz) under samples/, named after its folder so names stay unique;
+     * the batches only once the single invoices are received: they repeat some of their numbers, and double
+     * billing keeps the earliest received.
      */
-    private int dropSamples(Path inbox) throws IOException {
+    private int dropSamples(Path inbox, JdbcTemplate jdbc) throws IOException, InterruptedException {
         Files.createDirectories(inbox);
         List<Path> flows;
         try (Stream<Path> files = Files.walk(samples)) {
@@ -190,31 +191,41 @@ public class DemoCommand implements Callable<Integer> {
                     .filter(f -> f.getNameCount() - samples.getNameCount() == 2) // samples/<kind>/<file>
                     .filter(f -> List.of(".xml", ".pdf", ".zip", ".gz").stream()
                             .anyMatch(ext -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext)))
-                    // the batch last: received after the single invoices, its copies of their numbers are the
-                    // duplicates (double billing keeps the earliest received)
-                    .sorted(Comparator.comparing((Path f) -> f.startsWith(samples.resolve("batch")))
-                            .thenComparing(Comparator.naturalOrder()))
+                    .sorted()
                     .toList();
         }
+        List<Path> singles = flows.stream().filter(f -> !f.startsWith(samples.resolve("batch"))).toList();
+        drop(inbox, singles);
+        await(jdbc, "SELECT COUNT(*) FROM flow", singles.size(), Duration.ofMinutes(2), "ne sont pas tous reçus");
+        drop(inbox, flows.stream().filter(f -> f.startsWith(samples.resolve("batch"))).toList());
+        return flows.size();
+    }
+
+    private void drop(Path inbox, List<Path> flows) throws IOException {
         for (Path flow : flows) {
             String name = flow.getParent().getFileName() + "-" + flow.getFileName();
             Path temp = inbox.resolve(name + ".part");
             Files.copy(flow, temp);
             Files.move(temp, inbox.resolve(name));
         }
-        return flows.size();
     }
 
     private static void awaitReported(JdbcTemplate jdbc, int expected, Duration patience) throws InterruptedException {
+        await(jdbc, "SELECT COUNT(*) FROM flow WHERE stage = 'REPORTED'", expected, patience,
+                "n'ont pas tous reçu leur compte rendu");
+    }
+
+    private static void await(JdbcTemplate jdbc, String countQuery, int expected, Duration patience, String what)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
-            Integer reported = jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE stage = 'REPORTED'", Integer.class);
-            if (reported != null && reported >= expected) {
+            Integer count = jdbc.queryForObject(countQuery, Integer.class);
+            if (count != null && count >= expected) {
                 return;
             }
             Thread.sleep(200); // polling the engine's own progress; nothing to be notified by
         }
-        throw new IllegalStateException("Les " + expected + " flux n'ont pas tous reçu leur compte rendu en " + patience);
+        throw new IllegalStateException("Les " + expected + " flux " + what + " en " + patience);
     }
 
     private void print(List<FlowOverview> flows) {

@@ -56,7 +56,7 @@ class DemoCommandIT {
         assertThat(invoiceLineAfter(lines, "ubl-invoice-valid.xml"))
                 .contains("03 Mise à disposition").contains("mailboxes/COL001/out/");
         assertThat(invoiceLineAfter(lines, "cii-invoice-valid.xml")).contains("03 Mise à disposition");
-        // (the batch is dropped last: received after the single invoices, its copies are the duplicates)
+        // (the batch is dropped once the single invoices are received: its copies are the duplicates)
         assertThat(invoiceLineAfter(lines, "batch-mixed-batch.zip"))
                 .contains("refusée à l'intégration (213 DOUBLON) ROUTAGE_DOUBLON").doesNotContain("05 ");
         // and the samples addressed to a recipient the directory does not know are refused at integration
