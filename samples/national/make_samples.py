@@ -2,8 +2,9 @@
 """Writes the national-rule samples from three generated base invoices (InvoiceGenerator, seed 42, 2 lines).
 
 Each sample changes one thing in a base invoice; expected.csv says which national codes it must give and the
-outcome of the national check (VALID: no fatal national finding; the legacy-scheme sample is still refused by
-EN 16931 BR-CL-10, which only knows ISO 6523 schemes). Run from this folder: python3 make_samples.py (the files are committed)."""
+outcome of the national check (VALID: no fatal national finding). A sample is named after its real outcome
+through the whole pipeline (XSD, EN 16931, national rules): ok- is accepted, ko- refused (NationalSamplesTest
+checks both). Run from this folder: python3 make_samples.py (the files are committed)."""
 import csv, pathlib
 
 here = pathlib.Path(__file__).parent
@@ -15,6 +16,13 @@ BUYER = '<cac:PartyIdentification><cbc:ID schemeID="0009">11000201100044</cbc:ID
 SUPPLIER = '<cac:PartyIdentification><cbc:ID schemeID="0009">73282932000074</cbc:ID></cac:PartyIdentification>'
 CII_BUYER = '<ram:SpecifiedLegalOrganization><ram:ID schemeID="0009">11000201100044</ram:ID></ram:SpecifiedLegalOrganization><ram:PostalTradeAddress><ram:PostcodeCode>75003'
 BILLING = '  <cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>FA-2026-0001</cbc:ID></cac:InvoiceDocumentReference></cac:BillingReference>\n'
+
+
+# 100 characters each, accents counted as one (Chorus counts characters, not bytes)
+BUYER_NAME_100 = ("Établissement public départemental de coopération intercommunale des écoles et collèges — "
+                  + "Bellerive")[:100].ljust(100, "x")
+SUPPLIER_NAME_100 = ("Société coopérative ouvrière de production des fournitures de bureau, d'informatique et de "
+                     + "mobilier")[:100].ljust(100, "x")
 
 
 def one(text, old, new):
@@ -37,7 +45,8 @@ samples = [
      one(cii, CII_BUYER, '<ram:PostalTradeAddress><ram:PostcodeCode>75003')),
     ("ko-siret-acheteur-schema.xml", "NAT_SIRET_ACHETEUR_SCHEMA", "invalid", "NAT_SIRET_ACHETEUR_SCHEMA",
      buyer_id("0088", "11000201100044")),
-    ("ok-siret-acheteur-schema-ancien.xml", "NAT_SIRET_ACHETEUR_SCHEMA_ANCIEN", "valid",
+    # the legacy Chorus scheme 1: EN 16931 BR-CL-10 refuses it first, and so do we (ADR 0008)
+    ("ko-siret-acheteur-schema-ancien.xml", "NAT_SIRET_ACHETEUR_SCHEMA_ANCIEN", "invalid",
      "NAT_SIRET_ACHETEUR_SCHEMA_ANCIEN", buyer_id("1", "11000201100044")),
     ("ko-siret-acheteur-format.xml", "NAT_SIRET_ACHETEUR_FORMAT", "invalid", "NAT_SIRET_ACHETEUR_FORMAT",
      buyer_id("0009", "1100020110004")),
@@ -93,6 +102,23 @@ samples = [
      one(ubl, "<cbc:ID>EJ-2026-0042</cbc:ID>", "<cbc:ID>" + "E" * 51 + "</cbc:ID>")),
     ("ok-engagement-50.xml", "NAT_ENGAGEMENT_LONG", "valid", "",
      one(ubl, "<cbc:ID>EJ-2026-0042</cbc:ID>", "<cbc:ID>" + "E" * 50 + "</cbc:ID>")),
+    # issue date after the deposit date: 2099 is after any day these samples will be deposited
+    ("ko-date-emission-future.xml", "NAT_DATE_EMISSION_FUTURE", "invalid", "NAT_DATE_EMISSION_FUTURE",
+     one(ubl, "<cbc:IssueDate>2026-11-02<", "<cbc:IssueDate>2099-12-31<")),
+    ("ko-date-emission-future-cii.xml", "NAT_DATE_EMISSION_FUTURE", "invalid", "NAT_DATE_EMISSION_FUTURE",
+     one(cii, 'format="102">20261102<', 'format="102">20991231<')),
+    ("ok-date-emission-passee.xml", "NAT_DATE_EMISSION_FUTURE", "valid", "",
+     one(ubl, "<cbc:IssueDate>2026-11-02<", "<cbc:IssueDate>2026-01-15<")),
+    ("ko-nom-acheteur-long.xml", "NAT_NOM_ACHETEUR_LONG", "invalid", "NAT_NOM_ACHETEUR_LONG",
+     one(ubl, "<cbc:RegistrationName>Ministère de l'Exemple<", "<cbc:RegistrationName>" + BUYER_NAME_100 + "<")),
+    ("ko-nom-acheteur-long-cii.xml", "NAT_NOM_ACHETEUR_LONG", "invalid", "NAT_NOM_ACHETEUR_LONG",
+     one(cii, "<ram:Name>Ministère de l'Exemple<", "<ram:Name>" + BUYER_NAME_100 + "<")),
+    ("ok-nom-acheteur-99.xml", "NAT_NOM_ACHETEUR_LONG", "valid", "",
+     one(ubl, "<cbc:RegistrationName>Ministère de l'Exemple<", "<cbc:RegistrationName>" + BUYER_NAME_100[:99] + "<")),
+    ("ko-nom-fournisseur-long.xml", "NAT_NOM_FOURNISSEUR_LONG", "invalid", "NAT_NOM_FOURNISSEUR_LONG",
+     one(ubl, "<cbc:RegistrationName>Fournitures Exemple SARL<", "<cbc:RegistrationName>" + SUPPLIER_NAME_100 + "<")),
+    ("ok-nom-fournisseur-99.xml", "NAT_NOM_FOURNISSEUR_LONG", "valid", "",
+     one(ubl, "<cbc:RegistrationName>Fournitures Exemple SARL<", "<cbc:RegistrationName>" + SUPPLIER_NAME_100[:99] + "<")),
 ]
 
 with open(here / "expected.csv", "w", newline="", encoding="utf-8") as out:

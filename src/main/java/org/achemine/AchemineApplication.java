@@ -3,7 +3,6 @@ package org.achemine;
 import org.achemine.cli.AchemineCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import picocli.CommandLine;
 
 /**
  * achemine's entry point. The command line decides what runs: offline commands ({@code validate}) need
@@ -14,6 +13,6 @@ import picocli.CommandLine;
 public class AchemineApplication {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new AchemineCommand()).execute(args));
+        System.exit(AchemineCommand.commandLine().execute(args));
     }
 }

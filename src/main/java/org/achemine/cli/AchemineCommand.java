@@ -1,5 +1,6 @@
 package org.achemine.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root command: {@code java -jar achemine.jar <command>}. */
@@ -18,8 +19,16 @@ import picocli.CommandLine.Command;
         })
 public class AchemineCommand implements Runnable {
 
+    /** The command line as users run it: a failure is one line saying what to do, its stack trace in a log file. */
+    public static CommandLine commandLine() {
+        CommandFailures failures = new CommandFailures();
+        return new CommandLine(new AchemineCommand())
+                .setExecutionExceptionHandler(failures)
+                .setParameterExceptionHandler(failures);
+    }
+
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+        new CommandLine(this).usage(System.out);
     }
 }

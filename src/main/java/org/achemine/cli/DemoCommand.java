@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.achemine.batch.RunRequest;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.directory.DirectoryImporter.ImportOutcome;
 import org.achemine.lifecycle.InvoiceStatus;
@@ -22,7 +23,6 @@ import org.achemine.report.InvoiceQueries.StatusChange;
 import org.achemine.report.FlowOverviews.FlowOverview;
 import org.achemine.report.FlowOverviews.InvoiceOverview;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,7 +51,7 @@ public class DemoCommand implements Callable<Integer> {
             List.of(RECIPIENT, "statuts-lignes-erronees.csv"),
             List.of(SUPPLIER, "completion-fournisseur.xml"));
 
-    @Option(names = "--samples", defaultValue = "samples", description = "The samples folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", description = "A samples folder (default: the samples shipped in the jar).")
     Path samples;
 
     @Option(names = "--data-dir", defaultValue = "achemine-data-demo",
@@ -63,13 +63,19 @@ public class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(samples.resolve("directory"))) {
+        DataFolder.checkSettings(springArgs);
+        if (samples != null && !Files.isDirectory(samples.resolve("directory"))) {
             System.err.println("Dossier d'exemples introuvable : " + samples.toAbsolutePath()
-                    + " (lancez la démo depuis le dossier du projet, ou --samples DOSSIER)");
+                    + " (il doit contenir directory/ : indiquez le dossier samples du projet, ou omettez --samples"
+                    + " pour les exemples du jar)");
             return 2;
         }
+        dataDir = DataFolder.absolute(dataDir.toString());
         if (!freshDataDir()) {
             return 2;
+        }
+        if (samples == null) {
+            samples = DemoSamples.copyTo(dataDir.resolve("demo-samples"));
         }
         List<String> properties = List.of("achemine.data-dir=" + dataDir.toAbsolutePath(),
                 "achemine.directory.watch=false", "achemine.routing.trigger-delay=1h", "achemine.lifecycle.trigger-delay=1h",
@@ -87,13 +93,14 @@ public class DemoCommand implements Callable<Integer> {
             System.out.printf("%d flux déposés dans mailboxes/%s/in ; traitement...%n", dropped, SUPPLIER);
             awaitReported(jdbc, dropped, Duration.ofMinutes(5));
             context.getBean(JobOperator.class).start(context.getBean("routingJob", Job.class),
-                    new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
+                    RunRequest.parameters(context.getBean(Clock.class)).toJobParameters());
             List<FlowOverview> flows = new FlowOverviews(jdbc).all();
             print(flows);
             lifecycle(context, jdbc, dropped);
             printHistories(flows, new InvoiceQueries(jdbc));
             System.out.printf("%nDonnées : %s (rapports dans mailboxes/%s/out, factures livrées et comptes rendus de"
-                    + " statuts dans mailboxes/%s/out)%n", dataDir.toAbsolutePath(), SUPPLIER, RECIPIENT);
+                    + " statuts dans mailboxes/%s/out)%n", dataDir, SUPPLIER, RECIPIENT);
+            printNextCommands(flows);
             return 0;
         }
     }
@@ -122,9 +129,9 @@ public class DemoCommand implements Callable<Integer> {
         }
         JobOperator jobs = context.getBean(JobOperator.class);
         jobs.start(context.getBean("routingJob", Job.class),
-                new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
+                RunRequest.parameters(context.getBean(Clock.class)).toJobParameters());
         jobs.start(context.getBean("lifecycleReportJob", Job.class),
-                new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
+                RunRequest.parameters(context.getBean(Clock.class)).toJobParameters());
         System.out.printf("  rapports de cycle de vie à %s : %s%n", SUPPLIER, jdbc.queryForList(
                 "SELECT file_path FROM lifecycle_report WHERE partner = ? ORDER BY report_id", String.class, SUPPLIER)
                 .stream().map(p -> Path.of(p).getFileName().toString()).toList());
@@ -144,12 +151,32 @@ public class DemoCommand implements Callable<Integer> {
                 }
                 for (StatusChange change : queries.history(invoice.invoiceId())) {
                     InvoiceStatus status = InvoiceStatus.ofCode(change.status());
-                    System.out.printf("    %s  %s %-45s %-9s %s%n", change.changedAt(), status.code(),
-                            status.label(), change.actor(), abbreviate((change.reasonCode() == null ? ""
-                                    : change.reasonCode() + " : ") + Objects.toString(change.message(), "")));
+                    System.out.printf("    %s  %s %-45s %-10s %s%s%n", change.changedAt(), status.code(),
+                            status.label(), change.actor(),
+                            change.declaredAt() == null ? "" : "(déclaré " + change.declaredAt() + ") ",
+                            abbreviate((change.reasonCode() == null ? "" : change.reasonCode() + " : ")
+                                    + Objects.toString(change.message(), "")));
                 }
             }
         }
+    }
+
+    /** What to try next on the demo's data folder, ready to paste: the demo's engine has stopped, the folder is free. */
+    private void printNextCommands(List<FlowOverview> flows) {
+        String jar = "java -jar " + JarLocation.ofRunningCommand();
+        String data = DataFolder.OPTION + dataDir;
+        System.out.printf("%nÀ essayer ensuite sur ce dossier de données :%n");
+        System.out.printf("  %s invoice list %s%n", jar, data);
+        flows.stream().flatMap(flow -> flow.invoices().stream().filter(i -> i.deliveryPath() != null)
+                        .map(invoice -> List.of(flow.flowId(), invoice.invoiceId())))
+                .findFirst()
+                .ifPresent(ids -> {
+                    System.out.printf("  %s invoice show %s %s%n", jar, ids.get(1), data);
+                    System.out.printf("  %s flow show %s %s%n", jar, ids.get(0), data);
+                });
+        System.out.printf("  %s verify %s%n", jar, data);
+        System.out.printf("  %s run %s   (le moteur en service ; déposez vos fichiers dans mailboxes/%s/in)%n",
+                jar, data, SUPPLIER);
     }
 
     private static String abbreviate(String message) {
@@ -217,8 +244,8 @@ public class DemoCommand implements Callable<Integer> {
 
     private static void await(JdbcTemplate jdbc, String countQuery, int expected, Duration patience, String what)
             throws InterruptedException {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
+        long deadline = System.nanoTime() + patience.toNanos(); // elapsed time on the machine, not a date
+        while (System.nanoTime() - deadline < 0) {
             Integer count = jdbc.queryForObject(countQuery, Integer.class);
             if (count != null && count >= expected) {
                 return;
@@ -229,7 +256,7 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     private void print(List<FlowOverview> flows) {
-        Path root = dataDir.toAbsolutePath();
+        Path root = dataDir;
         System.out.println();
         for (FlowOverview flow : flows) {
             System.out.printf("%-48s %-19s %s  %s%n", flow.originalName(), flow.flowState(),

@@ -28,7 +28,8 @@ public class DirectoryCommand {
         public Integer call() throws Exception {
             for (Path file : List.of(structures, services)) {
                 if (!Files.isReadable(file)) {
-                    System.err.println("Fichier illisible : " + file);
+                    System.err.println("Fichier illisible : " + file + " : vérifiez le chemin ; la commande prend le"
+                            + " fichier des structures puis celui des services");
                     return 2;
                 }
             }

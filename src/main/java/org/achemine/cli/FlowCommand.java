@@ -17,6 +17,11 @@ public class FlowCommand {
     @Command(name = "show", description = "One flow: reception, verdict, reports, documents and their invoices.")
     static class ShowFlow extends OneShotCommand {
 
+        @Override
+        protected boolean readsExistingData() {
+            return true;
+        }
+
         @Parameters(index = "0", paramLabel = "FLOWID", description = "The flow id, e.g. ACH0011100000000000000042.")
         String flowId;
 

@@ -23,6 +23,11 @@ public class InvoiceCommand {
     @Command(name = "show", description = "One invoice: status, routing data, status history, files; or its refusal at integration.")
     static class ShowInvoice extends OneShotCommand {
 
+        @Override
+        protected boolean readsExistingData() {
+            return true;
+        }
+
         @Parameters(index = "0", paramLabel = "ID", description = "The invoice id, <flowId>-<rank>.")
         String invoiceId;
 
@@ -83,12 +88,14 @@ public class InvoiceCommand {
             }
             System.out.println();
             System.out.println("Historique");
-            System.out.printf("  %-4s %-24s %s %-7s %-9s %-32s %-29s %-26s %s%n", "seq", "date (UTC)",
-                    QueryOutput.statusHeader("statut"), "réforme", "acteur", "motif", "reçu dans (flux:ligne)",
-                    "signalé au fournisseur", "message");
+            System.out.printf("  %-4s %-24s %-24s %s %-7s %-10s %-32s %-29s %-26s %s%n", "seq", "enregistré (UTC)",
+                    "déclaré (UTC)", QueryOutput.statusHeader("statut"), "réforme", "acteur", "motif",
+                    "reçu dans (flux:ligne)", "signalé au fournisseur", "message");
             for (StatusChange change : invoice.history()) {
-                System.out.printf("  %-4d %-24s %s %-7s %-9s %-32s %-29s %-26s %s%n", change.seq(),
-                        QueryOutput.time(change.changedAt()), QueryOutput.statusCell(change.status()),
+                System.out.printf("  %-4d %-24s %-24s %s %-7s %-10s %-32s %-29s %-26s %s%n", change.seq(),
+                        QueryOutput.time(change.changedAt()),
+                        change.declaredAt() == null ? "-" : QueryOutput.time(change.declaredAt()),
+                        QueryOutput.statusCell(change.status()),
                         change.reformCode(), change.actor(), QueryOutput.orDash(change.reasonCode()),
                         QueryOutput.orDash(change.source()), QueryOutput.orDash(change.lifecycleReportId()),
                         QueryOutput.orDash(change.message()));
@@ -105,6 +112,11 @@ public class InvoiceCommand {
     @Command(name = "list", description = "Invoices, most recently changed first; filters combine (AND).")
     static class ListInvoices extends OneShotCommand {
 
+        @Override
+        protected boolean readsExistingData() {
+            return true;
+        }
+
         @Option(names = "--supplier", paramLabel = "ID", description = "Supplier id (BT-29).")
         String supplier;
 
@@ -120,6 +132,10 @@ public class InvoiceCommand {
         @Option(names = "--since", paramLabel = "DATE", description = "Last status change on or after this UTC day (yyyy-MM-dd).")
         LocalDate since;
 
+        @Option(names = "--waiting", description = "Only invoices still awaiting a status (not final; 10 Comptabilisée"
+                + " counts as final at a structure that does not report 11 Mise en paiement).")
+        boolean waiting;
+
         @Option(names = "--limit", defaultValue = "" + InvoiceQueries.DEFAULT_LIMIT,
                 description = "How many invoices at most (default ${DEFAULT-VALUE}).")
         int limit;
@@ -127,16 +143,16 @@ public class InvoiceCommand {
         @Override
         protected int run(ConfigurableApplicationContext context) throws Exception {
             List<InvoiceSummary> invoices = new InvoiceQueries(context.getBean(JdbcTemplate.class))
-                    .list(new InvoiceFilter(supplier, recipient, status, since, limit, refused));
-            System.out.printf("%-32s %-20s %-16s %-16s %s %s%n", "facture", "numéro", "fournisseur",
-                    "destinataire", QueryOutput.statusHeader("statut"), "dernier changement (UTC)");
+                    .list(new InvoiceFilter(supplier, recipient, status, since, limit, waiting, refused));
+            System.out.printf("%-32s %-20s %-16s %-16s %s %-24s %s%n", "facture", "numéro", "fournisseur",
+                    "destinataire", QueryOutput.statusHeader("statut"), "dernier changement (UTC)", "attend un statut");
             for (InvoiceSummary invoice : invoices) {
-                System.out.printf("%-32s %-20s %-16s %-16s %s %s%n", invoice.invoiceId(),
+                System.out.printf("%-32s %-20s %-16s %-16s %s %-24s %s%n", invoice.invoiceId(),
                         QueryOutput.orDash(invoice.invoiceNumber()), QueryOutput.orDash(invoice.supplierId()),
                         QueryOutput.orDash(invoice.recipient()), invoice.refusedAtIntegration()
                                 ? QueryOutput.statusHeader(QueryOutput.refused(invoice.refusalCode()))
                                 : QueryOutput.statusCell(invoice.status()),
-                        QueryOutput.time(invoice.statusChangedAt()));
+                        QueryOutput.time(invoice.statusChangedAt()), invoice.awaitsStatus() ? "oui" : "non");
             }
             if (invoices.isEmpty()) {
                 System.out.println("(aucune facture)");

@@ -1,14 +1,14 @@
 package org.achemine.cli;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.achemine.batch.RunRequest;
 import org.achemine.batch.JobHistory;
 import org.achemine.batch.JobHistory.JobRun;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -24,6 +24,11 @@ public class JobCommand {
 
     @Command(name = "list", description = "Recent job executions with their counts and status.")
     static class ListJobs extends OneShotCommand {
+
+        @Override
+        protected boolean readsExistingData() {
+            return true;
+        }
 
         @Option(names = "--limit", defaultValue = "20", description = "How many executions (default ${DEFAULT-VALUE}).")
         int limit;
@@ -62,7 +67,7 @@ public class JobCommand {
                 return 2;
             }
             JobExecution execution = context.getBean(JobOperator.class).start(jobs.get(0),
-                    new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
+                    RunRequest.parameters(context.getBean(Clock.class)).toJobParameters());
             System.out.printf("%s #%d : %s%n", name, execution.getId(), execution.getStatus());
             return execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
         }

@@ -25,9 +25,18 @@ abstract class OneShotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        DataFolder.checkSettings(springArgs);
+        if (readsExistingData()) {
+            DataFolder.requireDatabase(DataFolder.configured(springArgs), DataFolder.OPTION);
+        }
         try (ConfigurableApplicationContext context = SpringContexts.start(PROPERTIES, springArgs)) {
             return run(context);
         }
+    }
+
+    /** Whether the command only reads a data folder, which must then hold a database already. */
+    protected boolean readsExistingData() {
+        return false;
     }
 
     /** The command's work; returns its exit code. */

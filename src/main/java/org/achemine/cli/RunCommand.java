@@ -24,6 +24,7 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        DataFolder.checkSettings(springArgs);
         ConfigurableApplicationContext context = SpringContexts.start(PROPERTIES, springArgs);
         Thread.currentThread().join(); // the JVM's shutdown hook closes the context on SIGTERM
         return context.isActive() ? 0 : 1;

@@ -1,6 +1,5 @@
 package org.achemine.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.verify.InvariantChecker;
@@ -27,15 +26,11 @@ public class VerifyCommand extends OneShotCommand {
 
     @Override
     public Integer call() throws Exception {
-        Path folder = dataDir != null ? dataDir : configuredDataDir();
-        if (!Files.exists(folder.resolve("db").resolve("achemine.mv.db"))) {
-            // Starting the application would create an empty database there and find nothing wrong.
-            System.err.println("Pas de base achemine dans " + folder.toAbsolutePath()
-                    + " (db/achemine.mv.db) : indiquez le dossier de données avec --data-dir");
-            return 2;
-        }
+        DataFolder.checkSettings(springArgs);
+        Path folder = dataDir != null ? DataFolder.absolute(dataDir.toString()) : DataFolder.configured(springArgs);
+        DataFolder.requireDatabase(folder, dataDir != null ? "--data-dir " : DataFolder.OPTION);
         if (dataDir != null) {
-            springArgs.add("--achemine.data-dir=" + dataDir.toAbsolutePath());
+            springArgs.add(DataFolder.OPTION + folder);
         }
         return super.call();
     }
@@ -48,16 +43,5 @@ public class VerifyCommand extends OneShotCommand {
                 .check(mailboxes, context.getBean(JdbcTemplate.class), drained);
         System.out.print(report.describe());
         return report.clean() ? 0 : 1;
-    }
-
-    /** The data folder the application would use: {@code --achemine.data-dir=}, then the environment, then the default. */
-    private Path configuredDataDir() {
-        for (String arg : springArgs) {
-            if (arg.startsWith("--achemine.data-dir=")) {
-                return Path.of(arg.substring("--achemine.data-dir=".length()));
-            }
-        }
-        String fromEnvironment = System.getenv("ACHEMINE_DATA_DIR");
-        return Path.of(fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : "achemine-data");
     }
 }

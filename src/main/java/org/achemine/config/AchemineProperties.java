@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.achemine.validation.ValidationSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -35,8 +36,33 @@ public record AchemineProperties(
      * @param name  a readable name, for operators
      * @param role  ISSUER (drops invoices), RECIPIENT (receives them) or BOTH
      * @param siret for a recipient, the SIRET of the public structure its mailbox serves
+     * @param deliveryFormat for a recipient, how its invoices are delivered: {@code pivot} (the default: the
+     *                       Chorus CPPFacturePivot EDI systems read) or {@code original} (the supplier's file)
      */
-    public record Partner(String code, String name, PartnerRole role, String siret) {
+    public record Partner(String code, String name, PartnerRole role, String siret, DeliveryFormat deliveryFormat) {
+
+        @ConstructorBinding
+        public Partner {
+            if (deliveryFormat == null) {
+                deliveryFormat = role != null && role.receives() ? DeliveryFormat.PIVOT : DeliveryFormat.ORIGINAL;
+            }
+        }
+
+        /** A partner with the default delivery format of its role. */
+        public Partner(String code, String name, PartnerRole role, String siret) {
+            this(code, name, role, siret, null);
+        }
+    }
+
+    /**
+     * How a recipient partner wants its invoices: the supplier's file byte for byte, or Chorus Pro's
+     * {@code CPPFacturePivot} (interface FEN0036A) carrying that file as its attachment. A recipient partner
+     * that says nothing gets the pivot, what EDI-connected public systems read (docs/formats.md); invoices
+     * for a SIRET no partner serves are delivered as deposited.
+     */
+    public enum DeliveryFormat {
+        ORIGINAL,
+        PIVOT
     }
 
     public enum PartnerRole {
@@ -73,13 +99,15 @@ public record AchemineProperties(
      * @param maxEntrySize    largest expanded archive entry
      * @param maxExpandedSize largest total expanded size of an archive
      * @param maxRatio        largest expansion ratio of an archive or entry
+     * @param issueDateTolerance how many whole days an issue date may be after the deposit date (Paris)
+     *                        before NAT_DATE_EMISSION_FUTURE refuses it
      */
     public record Validation(boolean runAllChecks, DataSize maxFileSize, int maxInvoices, DataSize maxEntrySize,
-                             DataSize maxExpandedSize, int maxRatio) {
+                             DataSize maxExpandedSize, int maxRatio, Duration issueDateTolerance) {
 
         public ValidationSettings toSettings() {
             return new ValidationSettings(runAllChecks, maxFileSize.toBytes(), maxInvoices, maxEntrySize.toBytes(),
-                    maxExpandedSize.toBytes(), maxRatio);
+                    maxExpandedSize.toBytes(), maxRatio, issueDateTolerance);
         }
     }
 }

@@ -3,25 +3,28 @@ package org.achemine.delivery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.achemine.archive.AtomicFiles;
+import org.achemine.config.AchemineProperties.DeliveryFormat;
+import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.validation.Incident;
 import org.achemine.validation.InvoiceDocument;
 
 /**
  * Puts a routed invoice in its recipient's mailbox ({@code mailboxes/<recipient partner>/out/} when a
- * configured recipient partner serves the SIRET, else {@code mailboxes/<SIRET>/out/}), as
- * {@code <invoiceId>_<original name>}: written under a temporary name, then published without ever
- * replacing a file. Exactly once: a delivery found already there (a run interrupted after the file was
+ * configured recipient partner serves the SIRET, else {@code mailboxes/<SIRET>/out/}), in the partner's
+ * {@link DeliveryFormat} (the original as {@code <invoiceId>_<original name>}, or the pivot): written under a
+ * temporary name, then published without ever replacing a file. Exactly once: a delivery found already there (a run interrupted after the file was
  * published but before the database said so) is taken as done, never written twice.
  */
 public class InvoiceDelivery {
 
-    private static final int MAX_NAME = 120;
-
     private final Mailboxes mailboxes;
     private final ArchivedDocuments documents;
     private final boolean durable;
+    private final Map<DeliveryFormat, DeliveryWriter> writers;
 
     /**
      * @param durable force each delivered file (and its folder entry) to disk before the database records
@@ -29,9 +32,19 @@ public class InvoiceDelivery {
      *                it a delivery survives a crash of the engine (the operating system keeps the file).
      */
     public InvoiceDelivery(Mailboxes mailboxes, ArchivedDocuments documents, boolean durable) {
+        this(mailboxes, documents, durable, Map.of(DeliveryFormat.ORIGINAL, new OriginalDelivery()));
+    }
+
+    /** @param writers one per format partners may ask for; ORIGINAL is required (recipients without a partner) */
+    public InvoiceDelivery(Mailboxes mailboxes, ArchivedDocuments documents, boolean durable,
+                           Map<DeliveryFormat, DeliveryWriter> writers) {
+        if (!writers.containsKey(DeliveryFormat.ORIGINAL)) {
+            throw new IllegalArgumentException("The original delivery format is required");
+        }
         this.mailboxes = mailboxes;
         this.documents = documents;
         this.durable = durable;
+        this.writers = Map.copyOf(writers);
     }
 
     public Path outbox(String recipientSiret) {
@@ -44,13 +57,12 @@ public class InvoiceDelivery {
     }
 
     /**
-     * Where an invoice is (or will be) delivered, its name flagged when it is delivered again:
-     * {@code <invoiceId>_<FLAG>_<original name>} (e.g. {@code _COMPLETEE_}, {@code _RECYCLEE_}; a second
-     * completion of the same invoice {@code _COMPLETEE2_}).
+     * Where an invoice is (or will be) delivered, named by the recipient's format: for the original, flagged
+     * when it is delivered again ({@link OriginalDelivery}); for the pivot, by its own flow id.
      */
     public Path target(String invoiceId, String recipientSiret, String entryName, Resend resend, int occurrence) {
-        String flag = resend.fileFlag(occurrence);
-        return outbox(recipientSiret).resolve(invoiceId + "_" + (flag.isEmpty() ? "" : flag + "_") + safeName(entryName));
+        Delivery delivery = delivery(invoiceId, recipientSiret, entryName, resend, occurrence);
+        return outbox(recipientSiret).resolve(writer(delivery).fileName(delivery));
     }
 
     /** The file already delivered for this invoice, if a previous run got that far. */
@@ -76,15 +88,16 @@ public class InvoiceDelivery {
         if (Files.exists(target)) {
             return target;
         }
-        InvoiceDocument document = documents.document(flowId, rank);
+        Delivery delivery = delivery(invoiceId, recipientSiret, entryName, resend, occurrence);
+        byte[] content = content(delivery, documents.document(flowId, rank));
         Path outbox = Files.createDirectories(target.getParent());
         Path temp = outbox.resolve("." + target.getFileName() + ".tmp");
         try {
             if (durable) {
-                AtomicFiles.writeDurably(temp, document.bytes());
+                AtomicFiles.writeDurably(temp, content);
                 AtomicFiles.publishNew(temp, target);
             } else {
-                Files.write(temp, document.bytes());
+                Files.write(temp, content);
                 AtomicFiles.publishNewUnsynced(temp, target);
             }
         } catch (IOException | RuntimeException failed) {
@@ -94,13 +107,31 @@ public class InvoiceDelivery {
         return target;
     }
 
-    /** The last segment of the document's name, reduced to characters every file system and partner accepts. */
-    static String safeName(String entryName) {
-        String last = entryName.substring(Math.max(entryName.lastIndexOf('/'), entryName.lastIndexOf('\\')) + 1);
-        String safe = last.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (!safe.toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
-            safe = safe + ".xml";
+    /** The file the format makes; a format that cannot make a valid one publishes nothing (an incident). */
+    private byte[] content(Delivery delivery, InvoiceDocument original) throws IOException {
+        try {
+            return writer(delivery).content(delivery, original);
+        } catch (IOException | RuntimeException failed) {
+            String incident = Incident.log("delivering an invoice", delivery.invoiceId(), failed);
+            throw new IOException("Invoice " + delivery.invoiceId() + " not delivered (incident " + incident
+                    + "); it stays to be routed and is tried again: " + failed.getMessage(), failed);
         }
-        return safe.length() <= MAX_NAME ? safe : safe.substring(safe.length() - MAX_NAME);
+    }
+
+    private Delivery delivery(String invoiceId, String recipientSiret, String entryName, Resend resend,
+                              int occurrence) {
+        Partner partner = mailboxes.recipientPartner(recipientSiret).orElse(null);
+        return new Delivery(invoiceId, recipientSiret, partner, entryName, resend, occurrence);
+    }
+
+    private DeliveryWriter writer(Delivery delivery) {
+        DeliveryFormat format = delivery.recipientPartner() == null
+                ? DeliveryFormat.ORIGINAL : delivery.recipientPartner().deliveryFormat();
+        DeliveryWriter writer = writers.get(format);
+        if (writer == null) {
+            throw new IllegalStateException("No writer for the delivery format " + format + " of partner "
+                    + delivery.recipientPartner().code());
+        }
+        return writer;
     }
 }

@@ -1,7 +1,7 @@
 package org.achemine.directory;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,16 +12,18 @@ import org.springframework.stereotype.Component;
 public class DirectoryGenerations {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public DirectoryGenerations(JdbcTemplate jdbc) {
+    public DirectoryGenerations(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Starts (or, on restart, resumes) loading a generation. */
     void open(long generation, String structuresFile, String servicesFile) {
         jdbc.update("MERGE INTO directory_generation (generation_id, started_at, structures_file, services_file, state)"
                         + " KEY (generation_id) VALUES (?, ?, ?, ?, 'LOADING')",
-                generation, Timestamp.from(Instant.now()), structuresFile, servicesFile);
+                generation, Timestamp.from(clock.instant()), structuresFile, servicesFile);
     }
 
     /** Services whose structure is not in this generation cannot be routed to: they are rejected. */
@@ -54,7 +56,7 @@ public class DirectoryGenerations {
         jdbc.update("UPDATE directory_generation SET state = 'SUPERSEDED' WHERE state = 'ACTIVE'");
         jdbc.update("UPDATE directory_generation SET state = 'ACTIVE', activated_at = ?, structure_count = ?,"
                         + " service_count = ?, rejected_rows = ?, warning_rows = ? WHERE generation_id = ?",
-                Timestamp.from(Instant.now()), counts.structures(), counts.services(), counts.rejected(),
+                Timestamp.from(clock.instant()), counts.structures(), counts.services(), counts.rejected(),
                 counts.warnings(), generation);
         jdbc.update("MERGE INTO directory_current (singleton, generation_id) KEY (singleton) VALUES (1, ?)", generation);
     }
@@ -92,6 +94,12 @@ public class DirectoryGenerations {
     /** The generation routing reads, if any import ever completed. */
     public Optional<Long> current() {
         return jdbc.queryForList("SELECT generation_id FROM directory_current", Long.class).stream().findFirst();
+    }
+
+    /** The structures file the directory in service was imported from, if any. */
+    public Optional<String> currentStructuresFile() {
+        return jdbc.queryForList("SELECT g.structures_file FROM directory_current c JOIN directory_generation g"
+                + " ON g.generation_id = c.generation_id", String.class).stream().findFirst();
     }
 
     record GenerationCounts(int structures, int services, int rejected, int warnings) {

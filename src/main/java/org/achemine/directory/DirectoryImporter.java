@@ -1,12 +1,12 @@
 package org.achemine.directory;
 
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
+import org.achemine.batch.RunRequest;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 
@@ -17,23 +17,25 @@ public class DirectoryImporter {
     private final JobOperator jobOperator;
     private final Job directoryImportJob;
     private final DirectoryGenerations generations;
+    private final Clock clock;
 
-    public DirectoryImporter(JobOperator jobOperator, Job directoryImportJob, DirectoryGenerations generations) {
+    public DirectoryImporter(JobOperator jobOperator, Job directoryImportJob, DirectoryGenerations generations,
+                             Clock clock) {
+        this.clock = clock;
         this.jobOperator = jobOperator;
         this.directoryImportJob = directoryImportJob;
         this.generations = generations;
     }
 
-    public static JobParameters parameters(Path structures, Path services) {
-        return new JobParametersBuilder()
+    public static JobParameters parameters(Path structures, Path services, Clock clock) {
+        return RunRequest.parameters(clock)
                 .addString("structures", structures.toAbsolutePath().toString())
                 .addString("services", services.toAbsolutePath().toString())
-                .addString("requestedAt", Instant.now().toString())
                 .toJobParameters();
     }
 
     public ImportOutcome importFiles(Path structures, Path services) throws Exception {
-        JobExecution execution = jobOperator.start(directoryImportJob, parameters(structures, services));
+        JobExecution execution = jobOperator.start(directoryImportJob, parameters(structures, services, clock));
         return outcome(execution, structures);
     }
 

@@ -3,7 +3,6 @@ package org.achemine.directory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import org.achemine.directory.DirectoryDrops.DirectoryDrop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,17 +29,19 @@ public class DirectoryInboxFlow {
     private static final String DROP = "directoryDrop";
 
     @Bean
-    DirectoryDrops directoryDrops(DirectoryProperties properties) {
-        return new DirectoryDrops(properties.inbox(), Duration.ofSeconds(2), Clock.systemUTC());
+        // a drop has settled when its files' modification times, which the machine's clock writes, are old enough
+    DirectoryDrops directoryDrops(DirectoryProperties properties, DirectoryGenerations generations) {
+        return DirectoryDrops.of(properties, generations, Clock.systemUTC());
     }
 
     @Bean
     IntegrationFlow directoryInbox(DirectoryDrops drops, DirectoryProperties properties, JobOperator jobOperator,
-                                   Job directoryImportJob, DirectoryImporter importer, DirectoryImportReport reports) {
+                                   Job directoryImportJob, DirectoryImporter importer, DirectoryImportReport reports,
+                                   Clock clock) {
         return IntegrationFlow.fromSupplier(drops::next, source -> source.poller(Pollers.fixedDelay(properties.pollInterval())))
                 .enrichHeaders(h -> h.headerExpression(DROP, "payload"))
                 .<DirectoryDrop, JobLaunchRequest>transform(drop -> new JobLaunchRequest(directoryImportJob,
-                        DirectoryImporter.parameters(drop.structures(), drop.services())))
+                        DirectoryImporter.parameters(drop.structures(), drop.services(), clock)))
                 .handle(new JobLaunchingGateway(jobOperator))
                 .handle(JobExecution.class, (execution, headers) -> fileAway(drops, importer, reports, execution,
                         headers.get(DROP, DirectoryDrop.class)))

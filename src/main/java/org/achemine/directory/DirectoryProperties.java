@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBadRowShare  share of malformed rows (0..1) above which an import fails and the directory in
  *                        use is kept
  * @param chunkSize       rows written per transaction
+ * @param unpairedWait    how long a structures or services file waits for the other file of its drop before
+ *                        it is refused
  */
 @ConfigurationProperties("achemine.directory")
 public record DirectoryProperties(Path inbox, boolean watch, Duration pollInterval, double maxBadRowShare,
-                                  int chunkSize) {
+                                  int chunkSize, Duration unpairedWait) {
 }

@@ -20,8 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 public class IntakeConfiguration {
 
-    private static final Clock UTC = Clock.systemUTC();
-
     /** The data folder's layout, checked (partner codes) and created at start-up. */
     @Bean
     Mailboxes mailboxes(AchemineProperties properties) {
@@ -40,8 +38,8 @@ public class IntakeConfiguration {
 
     /** Built once: schemas and stylesheets are compiled here, then shared by every worker. */
     @Bean
-    ValidationEngine validationEngine(AchemineProperties properties) {
-        return new ValidationEngine(properties.validation().toSettings());
+    ValidationEngine validationEngine(AchemineProperties properties, Clock clock) {
+        return new ValidationEngine(properties.validation().toSettings(), clock);
     }
 
     @Bean
@@ -50,20 +48,21 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    FlowReception flowReception(FlowArchive archive, FlowRegistry registry, AchemineProperties properties) {
-        return new FlowReception(archive, registry, new InterfaceSniffer(), properties.platformCode(), UTC,
+    FlowReception flowReception(FlowArchive archive, FlowRegistry registry, AchemineProperties properties,
+                                Clock clock) {
+        return new FlowReception(archive, registry, new InterfaceSniffer(), properties.platformCode(), clock,
                 properties.validation().toSettings().maxFileSize());
     }
 
     @Bean
-    UnlistedEntries unlistedEntries(AchemineProperties properties) {
-        return new UnlistedEntries(properties.intake().readLockInterval(), UTC);
+    UnlistedEntries unlistedEntries(AchemineProperties properties, Clock clock) {
+        return new UnlistedEntries(properties.intake().readLockInterval(), clock);
     }
 
     @Bean
     FlowDeposit flowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
-                            StatusFlowHandler statusFlows, IntakeMetrics metrics) {
-        return new FlowDeposit(engine, reports, registry, mailboxes, UTC, statusFlows, metrics);
+                            StatusFlowHandler statusFlows, IntakeMetrics metrics, Clock clock) {
+        return new FlowDeposit(engine, reports, registry, mailboxes, clock, statusFlows, metrics);
     }
 
     /** Free space on the data folder's disk; also reported by the mailboxes' health. */
@@ -75,9 +74,9 @@ public class IntakeConfiguration {
     /** Intake takes files only while the disk has room and the database answers. */
     @Bean
     IntakeGate intakeGate(DiskSpaceCondition diskSpace, DataSource dataSource, Mailboxes mailboxes,
-                          AchemineProperties properties) {
+                          AchemineProperties properties, Clock clock) {
         DatabaseCondition database = new DatabaseCondition(dataSource, properties.intake().resourceCheckInterval());
-        return new IntakeGate(List.of(diskSpace, database), mailboxes.dataDir().toString(), UTC);
+        return new IntakeGate(List.of(diskSpace, database), mailboxes.dataDir().toString(), clock);
     }
 
     @Bean

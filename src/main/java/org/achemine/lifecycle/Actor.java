@@ -4,8 +4,14 @@ package org.achemine.lifecycle;
 public enum Actor {
     /** achemine itself: deposit, routing, delivery. */
     PLATFORM,
-    /** The public recipient (ordonnateur, or its accountant) processing the invoice. */
+    /** The public recipient's ordonnateur: receives, suspends, rejects, certifies the service, issues the mandate. */
     RECIPIENT,
+    /**
+     * The recipient's public accountant (comptable, e.g. DGFiP's Hélios for local authorities): takes the mandate
+     * (09), books it (10), pays (11). Recorded when the status line says so ({@code Producteur} /
+     * {@code producteur} ACCOUNTANT); otherwise a recipient's line is the ordonnateur's.
+     */
+    ACCOUNTANT,
     /** The supplier: completes a suspended invoice. */
     SUPPLIER
 }

@@ -1,7 +1,9 @@
 package org.achemine.lifecycle;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +27,7 @@ public class InvoiceLedger {
      * them on in the same transaction.
      */
     public void integrate(List<NewInvoice> invoices, Instant at) {
-        Timestamp when = Timestamp.from(at);
+        OffsetDateTime when = utc(at);
         jdbc.batchUpdate("""
                         INSERT INTO invoice (invoice_id, flow_id, doc_rank, supplier_id, invoice_number, invoice_year,
                                              buyer_id, service_code, engagement_number, status, status_changed_at)
@@ -45,8 +47,17 @@ public class InvoiceLedger {
      * @throws ForbiddenTransitionException when it does not (or a mandatory reason is missing)
      */
     public void change(String invoiceId, InvoiceStatus to, Actor by, String reasonCode, String message, Instant at) {
+        change(invoiceId, to, by, reasonCode, message, at, null);
+    }
+
+    /**
+     * As {@link #change(String, InvoiceStatus, Actor, String, String, Instant)}, keeping the time the change's
+     * producer declared beside the platform's {@code at}.
+     */
+    public void change(String invoiceId, InvoiceStatus to, Actor by, String reasonCode, String message, Instant at,
+                       Instant declaredAt) {
         InvoiceStatus from = status(invoiceId).orElseThrow(() -> new UnknownInvoiceException(invoiceId));
-        changeAll(List.of(new Change(invoiceId, from, to, by, reasonCode, message, at)));
+        changeAll(List.of(new Change(invoiceId, from, to, by, reasonCode, message, at, declaredAt)));
     }
 
     /**
@@ -65,13 +76,18 @@ public class InvoiceLedger {
                 throw new ForbiddenTransitionException(change.invoiceId(), change.from(), change.by(), change.to(),
                         "un motif est obligatoire");
             }
+            if (change.by() != Actor.PLATFORM && change.reasonCode() != null && !justifies(change.reasonCode(), change.to())) {
+                throw new ForbiddenTransitionException(change.invoiceId(), change.from(), change.by(), change.to(),
+                        "le motif " + change.reasonCode() + " ne justifie pas ce statut");
+            }
         }
         // Conditional on the expected status: a concurrent change (another routing run, a status file)
-        // fails the batch instead of writing a second, impossible history.
-        int[] updated = jdbc.batchUpdate("UPDATE invoice SET status = ?, status_changed_at = ?,"
+        // fails the batch instead of writing a second, impossible history. The time is never earlier than the
+        // invoice's previous change, so the history's order and its times agree.
+        int[] updated = jdbc.batchUpdate("UPDATE invoice SET status = ?, status_changed_at = GREATEST(CAST(? AS TIMESTAMP(3) WITH TIME ZONE), status_changed_at),"
                         + " reason_code = COALESCE(?, reason_code), reason_message = COALESCE(?, reason_message)"
                         + " WHERE invoice_id = ? AND status = ?",
-                changes.stream().map(c -> new Object[] {c.to().code(), Timestamp.from(c.at()), c.reasonCode(),
+                changes.stream().map(c -> new Object[] {c.to().code(), utc(c.at()), c.reasonCode(),
                     truncate(c.message()), c.invoiceId(), c.from().code()}).toList());
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] != 1) {
@@ -81,10 +97,11 @@ public class InvoiceLedger {
             }
         }
         jdbc.batchUpdate("INSERT INTO invoice_status_history (invoice_id, seq, status, reform_code, actor, reason_code,"
-                        + " message, changed_at) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ?, ?"
+                        + " message, changed_at, declared_at) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ?,"
+                        + " (SELECT status_changed_at FROM invoice WHERE invoice_id = ?), ?"
                         + " FROM invoice_status_history WHERE invoice_id = ?",
                 changes.stream().map(c -> new Object[] {c.invoiceId(), c.to().code(), c.to().reformCode(), c.by().name(),
-                    c.reasonCode(), truncate(c.message()), Timestamp.from(c.at()), c.invoiceId()}).toList());
+                    c.reasonCode(), truncate(c.message()), c.invoiceId(), utc(c.declaredAt()), c.invoiceId()}).toList());
     }
 
     public Optional<InvoiceStatus> status(String invoiceId) {
@@ -93,12 +110,25 @@ public class InvoiceLedger {
     }
 
     public List<StatusChange> history(String invoiceId) {
-        return jdbc.query("SELECT seq, status, reform_code, actor, reason_code, message, changed_at"
+        return jdbc.query("SELECT seq, status, reform_code, actor, reason_code, message, changed_at, declared_at"
                         + " FROM invoice_status_history WHERE invoice_id = ? ORDER BY seq",
                 (rs, i) -> new StatusChange(rs.getInt(1), InvoiceStatus.ofCode(rs.getString(2)), rs.getString(3),
                         Actor.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                        rs.getTimestamp(7).toInstant()),
+                        rs.getObject(7, OffsetDateTime.class).toInstant(), instant(rs.getObject(8, OffsetDateTime.class))),
                 invoiceId);
+    }
+
+    /** A catalogue reason must belong to the status it justifies; routing's finding codes are not catalogue reasons. */
+    private static boolean justifies(String reasonCode, InvoiceStatus status) {
+        return Arrays.stream(StatusReason.values()).anyMatch(r -> r.name().equals(reasonCode) && r.justifies(status));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     private static String truncate(String text) {
@@ -110,13 +140,22 @@ public class InvoiceLedger {
                              Integer invoiceYear, String buyerId, String serviceCode, String engagementNumber) {
     }
 
-    /** A status change to apply: the invoice must be in {@code from}. */
+    /**
+     * A status change to apply: the invoice must be in {@code from}. {@code at} is the platform's time (moved
+     * up to the invoice's previous change if earlier); {@code declaredAt} the producer's, or null.
+     */
     public record Change(String invoiceId, InvoiceStatus from, InvoiceStatus to, Actor by, String reasonCode,
-                         String message, Instant at) {
+                         String message, Instant at, Instant declaredAt) {
+
+        /** A change the platform makes: no declared time. */
+        public Change(String invoiceId, InvoiceStatus from, InvoiceStatus to, Actor by, String reasonCode,
+                      String message, Instant at) {
+            this(invoiceId, from, to, by, reasonCode, message, at, null);
+        }
     }
 
-    /** One line of an invoice's history. */
+    /** One line of an invoice's history: {@code at} recorded by the platform, {@code declaredAt} by its producer. */
     public record StatusChange(int seq, InvoiceStatus status, String reformCode, Actor actor, String reasonCode,
-                               String message, Instant at) {
+                               String message, Instant at, Instant declaredAt) {
     }
 }

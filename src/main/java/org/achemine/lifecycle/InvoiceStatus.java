@@ -11,9 +11,9 @@ public enum InvoiceStatus {
     A_RECYCLER("04", "Rejetée par l'ordonnateur pour erreur données acheminement", "221"),
     REJETEE("05", "Rejetée par l'ordonnateur pour autre motif", "210"),
     SUSPENDUE("06", "Suspendue", "208"),
-    SERVICE_FAIT("07", "Service fait", "205"),
+    SERVICE_FAIT("07", "Service fait", "204"),
     MANDATEE("08", "Mandatée / DP validée", "205"),
-    MISE_A_DISPOSITION_COMPTABLE("09", "Mise à disposition du comptable", "204"),
+    MISE_A_DISPOSITION_COMPTABLE("09", "Mise à disposition du comptable", "205"),
     COMPTABILISEE("10", "Comptabilisée", "205"),
     MISE_EN_PAIEMENT("11", "Mise en paiement", "211"),
     COMPLETEE("12", "Complétée", "209");

@@ -1,5 +1,6 @@
 package org.achemine.lifecycle;
 
+import static org.achemine.lifecycle.Actor.ACCOUNTANT;
 import static org.achemine.lifecycle.Actor.PLATFORM;
 import static org.achemine.lifecycle.Actor.RECIPIENT;
 import static org.achemine.lifecycle.Actor.SUPPLIER;
@@ -16,6 +17,7 @@ import static org.achemine.lifecycle.InvoiceStatus.REJETEE;
 import static org.achemine.lifecycle.InvoiceStatus.SERVICE_FAIT;
 import static org.achemine.lifecycle.InvoiceStatus.SUSPENDUE;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +26,11 @@ import java.util.Set;
 /**
  * THE table of allowed status changes (FACTS §2.1, §2.3), printed as is in docs/codes.md. Anything not listed
  * is refused. 04 À recycler, 05 Rejetée and 11 Mise en paiement end an invoice's life (after 04 the supplier
- * resends the same number as a new deposit). The recipient's processing statuses only move forward:
- * 07 Service fait → 08 Mandatée → 09 Mise à disposition du comptable → 10 Comptabilisée → 11 Mise en
- * paiement, skipping allowed except into 11, which needs 10 (payment follows accounting).
+ * resends the same number as a new deposit). The processing statuses 07 Service fait → 08 Mandatée →
+ * 09 Mise à disposition du comptable → 10 Comptabilisée are optional and only move forward; 11 Mise en
+ * paiement may follow any of them or 03 directly (a structure that reports nothing in between, or Hélios
+ * pushing 09 then 11). The ordonnateur (RECIPIENT) certifies, mandates and sends back; the accountant
+ * (ACCOUNTANT) takes the mandate, books and pays, which the ordonnateur may also report for it.
  */
 public final class StatusTransitions {
 
@@ -34,7 +38,11 @@ public final class StatusTransitions {
     public record Transition(InvoiceStatus from, Actor by, InvoiceStatus to, boolean reasonRequired) {
     }
 
-    private static final List<Transition> TABLE = List.of(
+    /** The recipient's processing statuses, in their only order; each is optional. */
+    private static final List<InvoiceStatus> PROCESSING = List.of(SERVICE_FAIT, MANDATEE, MISE_A_DISPOSITION_COMPTABLE,
+            COMPTABILISEE, MISE_EN_PAIEMENT);
+
+    private static final List<Transition> TABLE = table(
             // Routing (issue 9, part 2): only integrated invoices are 01; the platform's checks refuse at
             // integration (no status), so the platform never sets 04 or 05 — those are the recipient's.
             t(DEPOSEE, PLATFORM, EN_COURS_ACHEMINEMENT),
@@ -43,26 +51,35 @@ public final class StatusTransitions {
             withReason(MISE_A_DISPOSITION, RECIPIENT, A_RECYCLER),
             withReason(MISE_A_DISPOSITION, RECIPIENT, REJETEE),
             withReason(MISE_A_DISPOSITION, RECIPIENT, SUSPENDUE),
-            t(MISE_A_DISPOSITION, RECIPIENT, SERVICE_FAIT),
-            t(MISE_A_DISPOSITION, RECIPIENT, MANDATEE),
-            t(MISE_A_DISPOSITION, RECIPIENT, MISE_A_DISPOSITION_COMPTABLE),
-            t(MISE_A_DISPOSITION, RECIPIENT, COMPTABILISEE),
             t(SUSPENDUE, SUPPLIER, COMPLETEE),
             withReason(SUSPENDUE, RECIPIENT, REJETEE),
             t(COMPLETEE, PLATFORM, MISE_A_DISPOSITION),
             withReason(SERVICE_FAIT, RECIPIENT, REJETEE),
-            withReason(SERVICE_FAIT, RECIPIENT, SUSPENDUE),
-            t(SERVICE_FAIT, RECIPIENT, MANDATEE),
-            t(SERVICE_FAIT, RECIPIENT, MISE_A_DISPOSITION_COMPTABLE),
-            t(SERVICE_FAIT, RECIPIENT, COMPTABILISEE),
-            t(MANDATEE, RECIPIENT, MISE_A_DISPOSITION_COMPTABLE),
-            t(MANDATEE, RECIPIENT, COMPTABILISEE),
-            t(MISE_A_DISPOSITION_COMPTABLE, RECIPIENT, COMPTABILISEE),
-            t(COMPTABILISEE, RECIPIENT, MISE_EN_PAIEMENT));
+            withReason(SERVICE_FAIT, RECIPIENT, SUSPENDUE));
 
     private static final Set<InvoiceStatus> FINAL = EnumSet.of(A_RECYCLER, REJETEE, MISE_EN_PAIEMENT);
 
     private StatusTransitions() {
+    }
+
+    /** The listed changes, then every forward step of processing from 03 or a processing status, by its actors. */
+    private static List<Transition> table(Transition... listed) {
+        List<Transition> table = new ArrayList<>(List.of(listed));
+        List<InvoiceStatus> starts = new ArrayList<>(List.of(MISE_A_DISPOSITION));
+        starts.addAll(PROCESSING);
+        for (int from = 0; from < starts.size(); from++) {
+            for (InvoiceStatus to : PROCESSING.subList(from, PROCESSING.size())) {
+                for (Actor actor : processedBy(to)) {
+                    table.add(t(starts.get(from), actor, to));
+                }
+            }
+        }
+        return List.copyOf(table);
+    }
+
+    /** 07 and 08 are the ordonnateur's; 09, 10 and 11 the accountant's, which the ordonnateur may report too. */
+    private static List<Actor> processedBy(InvoiceStatus status) {
+        return status == SERVICE_FAIT || status == MANDATEE ? List.of(RECIPIENT) : List.of(RECIPIENT, ACCOUNTANT);
     }
 
     public static List<Transition> table() {
@@ -76,6 +93,15 @@ public final class StatusTransitions {
     /** Statuses after which nothing else happens to the invoice. */
     public static boolean isFinal(InvoiceStatus status) {
         return FINAL.contains(status);
+    }
+
+    /**
+     * Whether nothing more is awaited for an invoice in this status: a final status, or 10 Comptabilisée at a
+     * structure that does not report 11 Mise en paiement (directory: {@code GestionStatutMiseEnPaiement}).
+     * The same rule, in SQL: {@link org.achemine.report.AwaitedStatus}.
+     */
+    public static boolean awaitsNothing(InvoiceStatus status, boolean recipientReportsPayment) {
+        return isFinal(status) || (status == COMPTABILISEE && !recipientReportsPayment);
     }
 
     private static Transition t(InvoiceStatus from, Actor by, InvoiceStatus to) {

@@ -2,6 +2,8 @@ package org.achemine.mailbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.achemine.config.AchemineProperties;
 import org.achemine.config.AchemineProperties.Partner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The data folder's layout, created at start-up:
@@ -26,6 +30,8 @@ import org.achemine.config.AchemineProperties.Partner;
  * Partner codes are checked here, once, so a bad configuration stops the start-up with a clear message.
  */
 public final class Mailboxes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Mailboxes.class);
 
     /** Chorus partner codes: 3 capital letters then 3 digits (FACTS §1.3). */
     private static final Pattern PARTNER_CODE = Pattern.compile("[A-Z]{3}[0-9]{3}");
@@ -44,8 +50,17 @@ public final class Mailboxes {
         return new Mailboxes(properties.dataDir(), properties.partners());
     }
 
-    /** Creates every folder of the layout that is missing; existing content is left alone. */
+    /**
+     * Creates every folder of the layout that is missing; existing content is left alone. Warns when the JVM
+     * reads file names in a charset other than UTF-8 (a POSIX or C locale): partners' non-ASCII file names
+     * could then not be read, nor the files taken.
+     */
     public Mailboxes create() {
+        String fileNames = System.getProperty("sun.jnu.encoding", "UTF-8");
+        if (!Charset.isSupported(fileNames) || !Charset.forName(fileNames).equals(StandardCharsets.UTF_8)) {
+            LOG.warn("File names are read as {} (the machine's locale): files with non-ASCII names cannot be taken;"
+                    + " run achemine under a UTF-8 locale (LANG=C.UTF-8)", fileNames);
+        }
         try {
             for (Partner partner : partners) {
                 Files.createDirectories(in(partner.code()));

@@ -3,8 +3,8 @@ package org.achemine.nightly;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import org.achemine.directory.DirectoryDrops;
+import org.achemine.directory.DirectoryGenerations;
 import org.achemine.directory.DirectoryDrops.DirectoryDrop;
 import org.achemine.directory.DirectoryImportJobConfiguration;
 import org.achemine.directory.DirectoryImporter;
@@ -72,8 +72,8 @@ public class NightlyJobConfiguration {
     /** Takes a settled pair of directory files from the inbox, if any, for this night's import. */
     @Bean
     Step takeDirectoryFiles(JobRepository jobRepository, PlatformTransactionManager tx, DirectoryProperties properties,
-                            Clock clock) {
-        DirectoryDrops drops = new DirectoryDrops(properties.inbox(), Duration.ofSeconds(2), clock);
+                            DirectoryGenerations generations, Clock clock) {
+        DirectoryDrops drops = DirectoryDrops.of(properties, generations, clock);
         return new StepBuilder("take-directory-files", jobRepository)
                 .tasklet((contribution, context) -> {
                     DirectoryDrop drop = drops.next();
@@ -105,8 +105,8 @@ public class NightlyJobConfiguration {
     /** Files the directory files under done/ or failed/ with their import report, as the inbox watcher does. */
     @Bean
     Step fileDirectoryFiles(JobRepository jobRepository, PlatformTransactionManager tx, DirectoryProperties properties,
-                            DirectoryImporter importer, Clock clock) {
-        DirectoryDrops drops = new DirectoryDrops(properties.inbox(), Duration.ofSeconds(2), clock);
+                            DirectoryImporter importer, DirectoryGenerations generations, Clock clock) {
+        DirectoryDrops drops = DirectoryDrops.of(properties, generations, clock);
         return new StepBuilder("file-directory-files", jobRepository)
                 .tasklet((contribution, context) -> {
                     StepExecution step = context.getStepContext().getStepExecution();

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.achemine.batch.RunRequest;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
@@ -53,9 +53,8 @@ public class NightlyRun {
             // Same parameters as the unfinished run: the job repository continues that instance where it stopped.
             return Optional.of(jobOperator.start(nightlyJob, unfinished.get().getJobParameters()));
         }
-        return Optional.of(jobOperator.start(nightlyJob, new JobParametersBuilder()
+        return Optional.of(jobOperator.start(nightlyJob, RunRequest.parameters(clock)
                 .addString("day", today)
-                .addString("requestedAt", Instant.now().toString())
                 .toJobParameters()));
     }
 

@@ -41,11 +41,11 @@ public class InvoiceQueries {
     public List<StatusChange> history(String invoiceId) {
         return jdbc.query("""
                 SELECT seq, changed_at, status, reform_code, actor, reason_code, message, source_flow_id, source_line,
-                       lifecycle_report_id
+                       lifecycle_report_id, declared_at
                 FROM invoice_status_history WHERE invoice_id = ? ORDER BY seq""",
                 (rs, n) -> new StatusChange(rs.getInt(1), instant(rs, 2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getObject(9, Integer.class), rs.getString(10)),
+                        rs.getObject(9, Integer.class), rs.getString(10), instant(rs, 11)),
                 invoiceId);
     }
 
@@ -77,8 +77,9 @@ public class InvoiceQueries {
             StringBuilder invoices = new StringBuilder("""
                     SELECT invoice_id, invoice_number, supplier_id, COALESCE(recipient_siret, buyer_id) AS recipient,
                            status, status_changed_at AS changed_at, CAST(NULL AS VARCHAR(64)) AS refusal_code,
-                           CAST(NULL AS VARCHAR(32)) AS reform_reason
-                    FROM invoice WHERE 1 = 1""");
+                           CAST(NULL AS VARCHAR(32)) AS reform_reason,
+                           CASE WHEN %s THEN TRUE ELSE FALSE END AS awaits_status
+                    FROM invoice WHERE 1 = 1""".formatted(AwaitedStatus.awaitedBy("invoice")));
             // before routing only the buyer id read from the invoice is known
             common(filter, invoices, args, "(recipient_siret = ? OR (recipient_siret IS NULL AND buyer_id = ?))",
                     "status_changed_at");
@@ -86,12 +87,16 @@ public class InvoiceQueries {
                 invoices.append(" AND status = ?");
                 args.add(filter.status());
             }
+            if (filter.waitingOnly()) {
+                invoices.append(" AND ").append(AwaitedStatus.awaitedBy("invoice"));
+            }
             parts.add(invoices.toString());
         }
-        if (filter.status() == null) {
+        // a refusal awaits nothing: it is never an invoice
+        if (filter.status() == null && !filter.waitingOnly()) {
             StringBuilder refusals = new StringBuilder("""
                     SELECT invoice_id, invoice_number, supplier_id, buyer_id AS recipient, CAST(NULL AS CHAR(2)) AS status,
-                           refused_at AS changed_at, refusal_code, reform_reason
+                           refused_at AS changed_at, refusal_code, reform_reason, FALSE AS awaits_status
                     FROM integration_refusal WHERE 1 = 1""");
             common(filter, refusals, args, "(buyer_id = ? OR buyer_id = ?)", "refused_at");
             parts.add(refusals.toString());
@@ -103,7 +108,7 @@ public class InvoiceQueries {
         args.add(filter.limit());
         return jdbc.query(sql,
                 (rs, n) -> new InvoiceSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs, 6), rs.getString(7), rs.getString(8)),
+                        rs.getString(5), instant(rs, 6), rs.getString(7), rs.getString(8), rs.getBoolean(9)),
                 args.toArray());
     }
 
@@ -157,23 +162,32 @@ public class InvoiceQueries {
     }
 
     /**
-     * Criteria of {@link #list}: null means any; {@code since} is a UTC day, on the last status change (or the
-     * refusal); {@code refused} lists only the invoices refused at integration.
+     * Criteria of {@link #list}: null means any; {@code since} is a UTC day, on the last status change (the
+     * platform's time) or the refusal; {@code waitingOnly} keeps the invoices still awaiting a status
+     * ({@link AwaitedStatus}); {@code refused} lists only the invoices refused at integration.
      */
     public record InvoiceFilter(String supplier, String recipient, String status, LocalDate since, int limit,
-                                boolean refused) {
+                                boolean waitingOnly, boolean refused) {
 
         public InvoiceFilter(String supplier, String recipient, String status, LocalDate since, int limit) {
-            this(supplier, recipient, status, since, limit, false);
+            this(supplier, recipient, status, since, limit, false, false);
+        }
+
+        public InvoiceFilter(String supplier, String recipient, String status, LocalDate since, int limit,
+                             boolean waitingOnly) {
+            this(supplier, recipient, status, since, limit, waitingOnly, false);
         }
     }
 
     /**
      * One line of a list: the recipient is the routed SIRET, or the buyer read from the invoice before routing.
      * An invoice refused at integration has no status but its refusal code and the reform's reason (213).
+     * {@code awaitsStatus} false once nothing more is expected (a final status, or 10 at a structure that never
+     * reports 11, or a refusal).
      */
     public record InvoiceSummary(String invoiceId, String invoiceNumber, String supplierId, String recipient,
-                                 String status, Instant statusChangedAt, String refusalCode, String reformReason) {
+                                 String status, Instant statusChangedAt, String refusalCode, String reformReason,
+                                 boolean awaitsStatus) {
 
         public boolean refusedAtIntegration() {
             return refusalCode != null;
@@ -208,7 +222,7 @@ public class InvoiceQueries {
      */
     public record StatusChange(int seq, Instant changedAt, String status, String reformCode, String actor,
                                String reasonCode, String message, String sourceFlowId, Integer sourceLine,
-                               String lifecycleReportId) {
+                               String lifecycleReportId, Instant declaredAt) {
 
         /** {@code <flowId>:<line>} of the status flow, or null. */
         public String source() {

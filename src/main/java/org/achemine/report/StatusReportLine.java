@@ -10,12 +10,12 @@ import org.achemine.validation.Finding;
  * @param reference       the invoice reference as the sender wrote it
  * @param invoiceId       our invoice id, when the reference found one
  * @param requestedStatus the status asked, as written
- * @param finding         why it was refused; null when applied
+ * @param finding         why it was refused, or a warning about a line applied; null when applied without remark
  */
 public record StatusReportLine(int lineNumber, Integer numOrdre, String reference, String invoiceId,
                                String requestedStatus, Finding finding) {
 
     public boolean applied() {
-        return finding == null;
+        return finding == null || !finding.isFatal();
     }
 }

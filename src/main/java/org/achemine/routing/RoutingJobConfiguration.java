@@ -2,12 +2,18 @@ package org.achemine.routing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.achemine.config.AchemineProperties;
+import org.achemine.config.AchemineProperties.DeliveryFormat;
 import org.achemine.delivery.ArchivedDocuments;
 import org.achemine.delivery.DeliveryProperties;
 import org.achemine.delivery.InvoiceDelivery;
+import org.achemine.delivery.OriginalDelivery;
 import org.achemine.delivery.Resend;
+import org.achemine.delivery.pivot.PivotDelivery;
+import org.achemine.delivery.pivot.PivotSchema;
 import org.achemine.directory.DirectoryLookup;
 import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceStatus;
@@ -177,9 +183,19 @@ public class RoutingJobConfiguration {
 
     @Bean
     InvoiceDelivery invoiceDelivery(AchemineProperties properties, DeliveryProperties delivery, JdbcTemplate jdbc,
-                                    Mailboxes mailboxes) {
+                                    Mailboxes mailboxes, PivotDelivery pivotDelivery) {
         ArchiveUnpacker unpacker = new ArchiveUnpacker(properties.validation().toSettings());
-        return new InvoiceDelivery(mailboxes,
-                new ArchivedDocuments(jdbc, unpacker), delivery.durable());
+        return new InvoiceDelivery(mailboxes, new ArchivedDocuments(jdbc, unpacker), delivery.durable(),
+                Map.of(DeliveryFormat.ORIGINAL, new OriginalDelivery(), DeliveryFormat.PIVOT, pivotDelivery));
+    }
+
+    /** Deliveries as CPPFacturePivot, dated by the platform's clock on the routing calendar. */
+    @Bean
+    PivotDelivery pivotDelivery(AchemineProperties properties, RoutingProperties routing, JdbcTemplate jdbc,
+                                Clock clock) {
+        return new PivotDelivery(properties.platformCode(), clock, routing.timeZone(),
+                flowId -> jdbc.queryForObject("SELECT received_at FROM flow WHERE flow_id = ?", OffsetDateTime.class,
+                        flowId).atZoneSameInstant(routing.timeZone()).toLocalDate(),
+                new PivotSchema());
     }
 }

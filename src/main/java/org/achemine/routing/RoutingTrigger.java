@@ -7,13 +7,13 @@ import java.time.ZoneId;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.achemine.batch.RunRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.launch.JobLaunchRequest;
@@ -42,7 +42,9 @@ public class RoutingTrigger {
     private volatile boolean databaseDown;
 
     /**
-     * @param launcherBusy whether this engine's launcher thread is running a job now: an execution the
+     * @param launcherBusy whether this engine's launcher thread is running a job now or has a request waiting:
+     *                     no new request is made then (on a slow machine a run may not have recorded its
+     *                     execution yet when the next poll comes, and requests would pile up). An execution the
      *                     repository says is running while the launcher is idle was cut short (the database
      *                     went away mid-run and its failure could not be recorded)
      */
@@ -63,6 +65,9 @@ public class RoutingTrigger {
      * instead of every poll); null otherwise (no message).
      */
     public JobLaunchRequest launchIfWaiting() {
+        if (launcherBusy.getAsBoolean()) {
+            return null; // a request is waiting or running: its run answers for the work
+        }
         return whileDatabaseAnswers(() -> hasWork() && !running() && !failedRecently() ? launchRequest("intake") : null);
     }
 
@@ -104,8 +109,10 @@ public class RoutingTrigger {
         if (execution == null || execution.getStatus() != BatchStatus.FAILED || execution.getEndTime() == null) {
             return false;
         }
+        // Spring Batch stamps its executions with the machine's clock in the machine's zone (LocalDateTime.now()),
+        // not with the platform clock, which tests may shift: the time since the failure is read on that same clock.
         Instant ended = execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant();
-        return ended.plus(retryAfter).isAfter(clock.instant());
+        return ended.plus(retryAfter).isAfter(Instant.now());
     }
 
     /** A routing run in progress, or the nightly run (it routes in its turn). */
@@ -126,8 +133,7 @@ public class RoutingTrigger {
     }
 
     private JobLaunchRequest launchRequest(String cause) {
-        return new JobLaunchRequest(routingJob, new JobParametersBuilder()
-                .addString("requestedAt", Instant.now().toString())
+        return new JobLaunchRequest(routingJob, RunRequest.parameters(clock)
                 .addString("cause", cause, false)
                 .toJobParameters());
     }

@@ -29,7 +29,7 @@ public class RoutingTriggerFlow {
                                   RoutingProperties properties, Clock clock, JobOperator jobOperator,
                                   ThreadPoolTaskExecutor routingLauncherThread) {
         return new RoutingTrigger(jdbc, jobRepository, routingJob, properties.retryAfter(), clock, jobOperator,
-                () -> routingLauncherThread.getActiveCount() > 0);
+                () -> routingLauncherThread.getActiveCount() > 0 || routingLauncherThread.getQueueSize() > 0);
     }
 
     /**

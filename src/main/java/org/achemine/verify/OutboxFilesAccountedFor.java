@@ -17,7 +17,9 @@ import org.achemine.report.IntegrationReport;
  * report) by its reported flow, an integration report by the flow that recorded it, a delivered invoice by
  * the invoice that recorded that very file (a second file for the same invoice is a double delivery), a
  * delivery again after a completion ({@code <invoiceId>_COMPLETEE[n]_...} and its {@code .statut.xml}
- * notice) by the invoice's n-th completion having been delivered, a daily summary by its name. Our temporary
+ * notice) by the invoice's n-th completion having been delivered, a delivery as the pivot
+ * ({@code FEN0036A_<platform>_<IdFlx>.xml}) likewise through the invoice its flow id names, a daily summary by
+ * its name. Our temporary
  * files are {@link NoTemporaryFiles}' business, lifecycle reports {@link LifecycleReportsExactlyOnce}'.
  */
 final class OutboxFilesAccountedFor implements Invariant {
@@ -34,6 +36,13 @@ final class OutboxFilesAccountedFor implements Invariant {
     private static final Pattern INVOICE_ID = Pattern.compile("[A-Z0-9]{25}-[0-9]+");
     /** {@code <invoiceId>_COMPLETEE[n]_<name>}: the n-th delivery after a completion (n absent: the first). */
     private static final Pattern DELIVERED_AGAIN_NAME = Pattern.compile("[A-Z0-9]{25}-[0-9]+_COMPLETEE([0-9]*)_.*");
+    /**
+     * {@code FEN0036A_<platform>_<IdFlx>.xml} (and its {@code .statut.xml} notice): a delivery as the pivot;
+     * the 15 digits of IdFlx are the flow's sequence, the rank on 3 digits and the completion count on 2
+     * (org.achemine.delivery.pivot.PivotIds).
+     */
+    private static final Pattern PIVOT_NAME =
+            Pattern.compile("FEN0036A_[A-Z0-9]{6}_([A-Z0-9]{6})0036([0-9]{10})([0-9]{3})([0-9]{2})(\\.statut)?\\.xml");
     private static final Pattern SUMMARY = Pattern.compile("tableau-de-bord-[0-9]{4}-[0-9]{2}-[0-9]{2}\\.csv");
     private static final Set<String> REPORTABLE_STAGES = Set.of("REPORT_READY", "REPORTED");
 
@@ -104,28 +113,31 @@ final class OutboxFilesAccountedFor implements Invariant {
 
     private static void deliveries(DataFolder data, VerificationReport.Builder report, String recipient,
                                    List<Path> files) {
+        Map<Path, String> invoiceIds = files.stream()
+                .collect(Collectors.toMap(Function.identity(), file -> invoiceIdOf(data, file)));
         Map<String, InvoiceRow> invoices = data.rowsWithIds("""
                         SELECT i.invoice_id, i.status, i.recipient_siret, i.delivery_path,
                                (SELECT COUNT(*) FROM invoice_status_history h WHERE h.invoice_id = i.invoice_id
                                   AND h.status = '03')
                         FROM invoice i WHERE i.invoice_id IN (:ids)""",
-                        files.stream().map(OutboxFilesAccountedFor::prefix).toList(),
+                        invoiceIds.values().stream().distinct().toList(),
                         (rs, i) -> new InvoiceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getInt(5)))
                 .stream().collect(Collectors.toMap(InvoiceRow::invoiceId, Function.identity()));
         for (Path file : files) {
             String name = file.getFileName().toString();
-            InvoiceRow invoice = invoices.get(prefix(file));
+            InvoiceRow invoice = invoices.get(invoiceIds.get(file));
+            int completion = completion(name);
             if (invoice == null) {
-                if (INVOICE_ID.matcher(prefix(file)).matches()) {
+                if (INVOICE_ID.matcher(invoiceIds.get(file)).matches()) {
                     report.violation(ViolationCode.INV_LIVRAISON_ORPHELINE, "fichier " + file
-                            + " : la facture " + prefix(file) + " n'existe pas");
+                            + " : la facture " + invoiceIds.get(file) + " n'existe pas");
                 } else {
                     report.violation(ViolationCode.INV_FICHIER_INCONNU, "fichier " + file
                             + " : ni compte rendu ni facture livrée");
                 }
-            } else if (DELIVERED_AGAIN_NAME.matcher(name).matches()) {
-                deliveredAgain(report, file, invoice);
+            } else if (completion > 0) {
+                deliveredAgain(report, file, invoice, completion);
             } else if (invoice.deliveryPath() == null) {
                 if (invoice.status().equals("01") || invoice.status().equals("02")) {
                     // published, then recorded: the next routing run finds it and records it (exactly once)
@@ -152,10 +164,8 @@ final class OutboxFilesAccountedFor implements Invariant {
      * history; the latest may be published before that 03 is committed (the status moves once the files are
      * there), which the next routing run completes.
      */
-    private static void deliveredAgain(VerificationReport.Builder report, Path file, InvoiceRow invoice) {
-        Matcher again = DELIVERED_AGAIN_NAME.matcher(file.getFileName().toString());
-        again.matches();
-        int completion = again.group(1).isEmpty() ? 1 : Integer.parseInt(again.group(1));
+    private static void deliveredAgain(VerificationReport.Builder report, Path file, InvoiceRow invoice,
+                                       int completion) {
         if (completion + 1 <= invoice.deliveries()) {
             report.add(DELIVERED_AGAIN);
         } else if (completion == invoice.deliveries() && invoice.status().equals("12")) {
@@ -166,6 +176,31 @@ final class OutboxFilesAccountedFor implements Invariant {
                     + invoice.invoiceId() + " (statut " + invoice.status() + ", " + invoice.deliveries()
                     + " mise(s) à disposition) n'a pas été complétée " + completion + " fois");
         }
+    }
+
+    /** Which completion a delivered file stands for: 0 for a first delivery (or a recycled invoice's). */
+    private static int completion(String name) {
+        Matcher again = DELIVERED_AGAIN_NAME.matcher(name);
+        if (again.matches()) {
+            return again.group(1).isEmpty() ? 1 : Integer.parseInt(again.group(1));
+        }
+        Matcher pivot = PIVOT_NAME.matcher(name);
+        return pivot.matches() ? Integer.parseInt(pivot.group(4)) : 0;
+    }
+
+    /**
+     * The invoice a delivered file belongs to: named in front of an original; for a pivot, the invoice whose
+     * flow sequence and rank its flow id carries (the flow's interface number is not in it: looked up).
+     */
+    private static String invoiceIdOf(DataFolder data, Path file) {
+        Matcher pivot = PIVOT_NAME.matcher(file.getFileName().toString());
+        if (!pivot.matches()) {
+            return prefix(file);
+        }
+        String pattern = pivot.group(1) + "____" + "0".repeat(5) + pivot.group(2) + "-" + Integer.parseInt(pivot.group(3));
+        List<String> ids = data.jdbc().queryForList("SELECT invoice_id FROM invoice WHERE invoice_id LIKE ?",
+                String.class, pattern);
+        return ids.size() == 1 ? ids.get(0) : prefix(file);
     }
 
     /** {@code <flowId>_...} or {@code <invoiceId>_...}: the id before the first underscore. */

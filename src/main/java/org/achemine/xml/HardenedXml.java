@@ -1,6 +1,7 @@
 package org.achemine.xml;
 
 import java.io.ByteArrayInputStream;
+import java.util.Locale;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
@@ -37,6 +38,12 @@ public final class HardenedXml {
     public static final int MAX_ELEMENT_DEPTH = 100;
     /** Longest attribute value accepted, in characters (invoice attributes are codes and identifiers). */
     public static final int MAX_ATTRIBUTE_LENGTH = 10_000;
+    /**
+     * The JDK parser's own property for the language of its messages. Set to the root locale, its messages are
+     * the base (English) ones whatever the machine's language: our French rewrites them, and a report does not
+     * change with the JVM's locale. (English would fall back to the machine's language: no bundle is named _en.)
+     */
+    public static final String MESSAGE_LOCALE = "http://apache.org/xml/properties/locale";
     // JDK parser limit (XMLSecurityManager), applied to every SAX reader as a second line behind admissibility.
     private static final String MAX_ELEMENT_DEPTH_PROPERTY = "jdk.xml.maxElementDepth";
 
@@ -52,6 +59,7 @@ public final class HardenedXml {
         try {
             XMLReader reader = SAX_FACTORY.newSAXParser().getXMLReader();
             reader.setProperty(MAX_ELEMENT_DEPTH_PROPERTY, String.valueOf(MAX_ELEMENT_DEPTH));
+            reader.setProperty(MESSAGE_LOCALE, Locale.ROOT);
             return reader;
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("Cannot create a hardened XML reader", e);
@@ -82,6 +90,7 @@ public final class HardenedXml {
         try {
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            validator.setProperty(MESSAGE_LOCALE, Locale.ROOT);
         } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
             throw new IllegalStateException("Cannot harden the validator", e);
         }

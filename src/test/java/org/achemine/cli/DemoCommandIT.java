@@ -23,7 +23,7 @@ class DemoCommandIT {
         // given a data folder of its own
         String dataDir = work.resolve("demo").toString();
 
-        // when the demo runs on the project's samples
+        // when the demo runs on the samples it ships (no --samples)
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -82,6 +82,18 @@ class DemoCommandIT {
         assertThat(history(lines, "ubl-creditnote-valid.xml")).containsExactly("01", "02", "03", "07", "10");
         assertThat(historyLines(lines, "batch-mixed-batch.zip")).singleElement().asString()
                 .contains("aucun statut : refusée à l'intégration (213 DOUBLON, ROUTAGE_DOUBLON)");
+
+        // and it ends with the next commands to try, on its own data folder, naming a delivered invoice and its flow
+        String data = "--achemine.data-dir=" + Path.of(dataDir).toAbsolutePath();
+        int next = lines.indexOf("À essayer ensuite sur ce dossier de données :");
+        assertThat(next).as("the next commands").isPositive();
+        assertThat(lines.subList(next + 1, lines.size())).hasSize(5).allSatisfy(l -> assertThat(l).contains(data))
+                .extracting(l -> l.replaceAll("^  java -jar \\S+ ", "").split(" ")[0] + " "
+                        + l.replaceAll("^  java -jar \\S+ ", "").split(" ")[1])
+                .containsExactly("invoice list", "invoice show", "flow show", "verify --achemine.data-dir="
+                        + Path.of(dataDir).toAbsolutePath(), "run --achemine.data-dir=" + Path.of(dataDir).toAbsolutePath());
+        String shown = lines.get(next + 2).split(" ")[7];
+        assertThat(lines).anyMatch(l -> l.startsWith("  facture ") && l.contains("(" + shown + ", ubl-"));
     }
 
     /** The status codes of the first invoice of a flow, from the demo's closing « Historique » section. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -41,12 +43,17 @@ class QueryCommandsIT {
         // documents refused at deposit: a quicker demo
         Path samples = work.resolve("samples");
         for (String sample : List.of("directory/structures.csv", "directory/services.csv", "ubl/invoice-valid.xml",
-                "ubl/creditnote-valid.xml", "batch/mixed-batch.zip", "invalid/xsd-error.xml",
+                "cii/invoice-valid.xml", "ubl/creditnote-valid.xml", "batch/mixed-batch.zip", "invalid/xsd-error.xml",
                 "status/statuts-comptabilite.xml")) {
             Path copy = samples.resolve(sample);
             Files.createDirectories(copy.getParent());
             Files.copy(Path.of("samples").resolve(sample), copy);
         }
+        // of the recipient's CSV sample, only the suspension of the CII invoice: the UBL one stays delivered (03)
+        List<String> suspensionOnly = Files.readAllLines(Path.of("samples/status/statuts-service-fait.csv")).stream()
+                .filter(line -> line.startsWith("id_facture") || line.contains("FA-2026-000124")).toList();
+        assertThat(suspensionOnly).hasSize(2);
+        Files.write(samples.resolve("status/statuts-service-fait.csv"), suspensionOnly);
         dataDir = work.resolve("demo");
         Run demo = run("demo", "--samples", samples.toString(), "--data-dir", dataDir.toString());
         assertThat(demo.exitCode()).as(demo.err()).isZero();
@@ -167,6 +174,29 @@ class QueryCommandsIT {
         assertThat(booked.exitCode()).as(booked.err()).isZero();
         assertThat(booked.out()).contains("reçu dans (flux:ligne)").contains("10 Comptabilisée").contains("RECIPIENT")
                 .containsPattern("ACH0011300\\d{15}:\\d+").containsPattern("ACH0011310\\d{15}");
+
+        // when showing the invoice the recipient suspended (06, JUSTIFICATIF_ABSENT, its line declared
+        // 2026-11-24T10:00:00+01:00), then the change shows the platform's time and the declared one
+        String suspended;
+        Instant recorded;
+        db = database();
+        try {
+            JdbcTemplate jdbc = new JdbcTemplate(db);
+            suspended = jdbc.queryForObject(
+                    "SELECT invoice_id FROM invoice WHERE invoice_number = 'FA-2026-000124' AND status = '06'", String.class);
+            recorded = jdbc.queryForObject("SELECT changed_at FROM invoice_status_history WHERE invoice_id = ?"
+                    + " AND status = '06'", Timestamp.class, suspended).toInstant();
+        } finally {
+            db.destroy();
+        }
+        Run suspension = run("invoice", "show", suspended, data);
+        assertThat(suspension.exitCode()).as(suspension.err()).isZero();
+        String line06 = suspension.out().lines().filter(l -> l.matches("\\s+\\d+ .*06 Suspendue.*")).findFirst()
+                .orElseThrow();
+        assertThat(suspension.out()).contains("enregistré (UTC)").contains("déclaré (UTC)");
+        assertThat(line06).contains("2026-11-24 09:00:00").contains(QueryOutput.time(recorded))
+                .contains("JUSTIFICATIF_ABSENT").contains("RECIPIENT");
+        assertThat(recorded).isAfter(Instant.parse("2026-11-24T09:00:00Z"));
 
         // when showing its flow, then the reception data and the document with its invoice status
         Run flow = run("flow", "show", flowId, data);

@@ -182,7 +182,7 @@ class DirectoryImportJobIT {
         // given an import whose services file is missing: the structures load, then the job fails
         Path structures = copy(SAMPLES.resolve("structures.csv"));
         Path services = work.resolve("late-services.csv");
-        JobExecution failed = jobOperator.start(importJob, DirectoryImporter.parameters(structures, services));
+        JobExecution failed = jobOperator.start(importJob, DirectoryImporter.parameters(structures, services, java.time.Clock.systemUTC()));
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(generations.current()).isNotEqualTo(java.util.Optional.of(failed.getJobInstance().getInstanceId()));
 

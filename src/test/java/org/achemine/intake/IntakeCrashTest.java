@@ -72,6 +72,9 @@ class IntakeCrashTest {
         first.destroyForcibly();
         assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
         int answeredBeforeKill = reports(dataDir).size();
+        // the kill is what stopped it (128 + SIGKILL), and it came before the last flow was answered
+        assertThat(first.exitValue()).as("exit status of the killed engine").isEqualTo(137);
+        assertThat(answeredBeforeKill).as("flows answered before the kill").isLessThan(FLOWS);
         dropper.join();
 
         // and restarted

@@ -102,7 +102,7 @@ class InvoiceLifecycleEndToEndIT {
                 .contains("<Etat>IN_INTEGRE</Etat>").contains("<Resultat>APPLIQUE</Resultat>");
         awaitReported(supplierOut, invoiceId, List.of("01", "02", "03", "07"));
 
-        // when the recipient sends, in XML, « comptabilisée » then « mise en paiement »
+        // when the recipient's accountant (Hélios) sends, in XML, « comptabilisée » then « mise en paiement »
         dropStatus("comptabilite.xml", """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <CPPStatut xmlns="urn:achemine:statuts-facture:1" Version="1.0">
@@ -113,11 +113,12 @@ class InvoiceLifecycleEndToEndIT {
                   <CPPFactureStatuts compteur="2">
                     <CPPFactureStatutUnitaire NumOrdre="1">
                       <DonneesStatut><IdStatut>10</IdStatut><Horodatage>2026-11-26T16:40:00+01:00</Horodatage>
-                        <IdTechnique>%1$s</IdTechnique><IdMandatDP>MDT-2026-4471</IdMandatDP></DonneesStatut>
+                        <Producteur>ACCOUNTANT</Producteur><IdTechnique>%1$s</IdTechnique><IdMandatDP>MDT-2026-4471</IdMandatDP></DonneesStatut>
                     </CPPFactureStatutUnitaire>
                     <CPPFactureStatutUnitaire NumOrdre="2">
                       <DonneesStatut><IdStatut>11</IdStatut><Commentaire>Virement émis le 27/11</Commentaire>
-                        <Horodatage>2026-11-27T08:00:00+01:00</Horodatage><IdTechnique>%1$s</IdTechnique></DonneesStatut>
+                        <Horodatage>2026-11-27T08:00:00+01:00</Horodatage><Producteur>ACCOUNTANT</Producteur>
+                        <IdTechnique>%1$s</IdTechnique></DonneesStatut>
                     </CPPFactureStatutUnitaire>
                   </CPPFactureStatuts>
                 </CPPStatut>
@@ -126,11 +127,16 @@ class InvoiceLifecycleEndToEndIT {
                 .contains("<Etat>IN_INTEGRE</Etat>").doesNotContain("<Resultat>REJETE</Resultat>");
         List<Entry> told = awaitReported(supplierOut, invoiceId, List.of("01", "02", "03", "07", "10", "11"));
 
-        // then the history is 01 → 02 → 03 → 07 → 10 → 11, with its actors
+        // then the history is 01 → 02 → 03 → 07 → 10 → 11, with its actors and reform codes, in the platform's order
         List<StatusChange> history = ledger.history(invoiceId);
         assertThat(history).extracting(change -> change.status().code()).containsExactly("01", "02", "03", "07", "10", "11");
         assertThat(history).extracting(StatusChange::actor).containsExactly(Actor.PLATFORM, Actor.PLATFORM,
-                Actor.PLATFORM, Actor.RECIPIENT, Actor.RECIPIENT, Actor.RECIPIENT);
+                Actor.PLATFORM, Actor.RECIPIENT, Actor.ACCOUNTANT, Actor.ACCOUNTANT);
+        assertThat(history).extracting(StatusChange::reformCode).containsExactly("200", "202", "203", "204", "205", "211");
+        assertThat(history).extracting(StatusChange::at).isSorted();
+        // (the lines' November dates are kept as declared, not as the time of the change)
+        assertThat(history.get(4).declaredAt()).isEqualTo("2026-11-26T15:40:00Z");
+        assertThat(history.get(4).at()).isAfterOrEqualTo(history.get(3).at()).isNotEqualTo(history.get(4).declaredAt());
         assertThat(ledger.status(invoiceId)).contains(InvoiceStatus.MISE_EN_PAIEMENT);
         // and the supplier was told each change once, with the reform code, who made it and when
         for (int i = 0; i < history.size(); i++) {
@@ -143,6 +149,11 @@ class InvoiceLifecycleEndToEndIT {
             assertThat(entry.invoiceNumber()).isEqualTo(NUMBER);
         }
         assertThat(told.get(5).comment()).isEqualTo("Virement émis le 27/11");
+        StringBuilder reportsText = new StringBuilder();
+        for (Path lifecycle : StatusReportFiles.lifecycleReports(supplierOut)) {
+            reportsText.append(Files.readString(lifecycle, StandardCharsets.UTF_8));
+        }
+        assertThat(reportsText).contains("<HorodatageDeclare>2026-11-26T15:40:00").contains("ACCOUNTANT");
         // and every report the supplier received is one of: its deposit report, its integration report, the
         // lifecycle reports (each valid against the schema, addressed from the platform to FOU001)
         try (Stream<Path> files = Files.list(supplierOut)) {

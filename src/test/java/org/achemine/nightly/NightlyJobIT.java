@@ -13,7 +13,9 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,11 @@ import org.springframework.test.context.DynamicPropertySource;
 class NightlyJobIT {
 
     private static final String BELLERIVE = "21690012600014";
+    /**
+     * The night under test: the platform clock starts at noon, Paris time, on a fixed day (the spring-forward
+     * Sunday), so the run never straddles midnight and the expected file names do not depend on today.
+     */
+    private static final LocalDate NIGHT = LocalDate.of(2030, 3, 31);
 
     @TempDir
     static Path dataDir;
@@ -53,6 +60,8 @@ class NightlyJobIT {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("achemine.data-dir", () -> dataDir.toString());
+        Instant noon = ZonedDateTime.of(NIGHT, LocalTime.NOON, ZoneId.of("Europe/Paris")).toInstant();
+        registry.add("achemine.clock.offset", () -> Duration.between(Instant.now(), noon).toString());
     }
 
     @Autowired
@@ -156,7 +165,7 @@ class NightlyJobIT {
     }
 
     private static String today() {
-        return LocalDate.now(ZoneId.of("Europe/Paris")).toString();
+        return NIGHT.toString();
     }
 
     private static List<StepExecution> steps(JobExecution execution) {

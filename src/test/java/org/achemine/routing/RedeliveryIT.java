@@ -1,37 +1,24 @@
 package org.achemine.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import org.achemine.directory.DirectoryImporter;
 import org.achemine.lifecycle.Actor;
-import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceLedger.StatusChange;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.StatusReason;
 import org.achemine.lifecycle.report.StatusReportFiles;
 import org.achemine.lifecycle.report.StatusReportFiles.Entry;
-import org.achemine.testing.SampleDirectory;
+import org.achemine.testing.EngineTest;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Invoices delivered again: completed by the supplier after a suspension (12 → 03), or resent under the same
@@ -41,42 +28,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=1h",
         "achemine.lifecycle.trigger-delay=1h", "achemine.delivery.durable=false"})
-class RedeliveryIT {
+class RedeliveryIT extends EngineTest {
 
     private static final String BELLERIVE = "21690012600014";   // service code required: SCE-TECH-042, SCE-ECOLES-07
 
-    @TempDir
-    static Path dataDir;
-
-    private static boolean directoryLoaded;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
-
-    @Autowired
-    DirectoryImporter directoryImporter;
-
-    @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    @Qualifier("routingJob")
-    Job routingJob;
-
-    @Autowired
-    InvoiceLedger ledger;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @BeforeEach
     void directory() throws Exception {
-        if (!directoryLoaded) {
-            SampleDirectory.importInto(directoryImporter, dataDir);
-            directoryLoaded = true;
-        }
+        sampleDirectoryInService();
     }
 
     @Test
@@ -87,8 +45,8 @@ class RedeliveryIT {
         route();
         String id = invoiceIdOf("completed.xml");
         ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
-                "Joindre le bon de livraison", Instant.now());
-        ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon de livraison n° 4471 joint", Instant.now());
+                "Joindre le bon de livraison", clock.instant());
+        ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon de livraison n° 4471 joint", clock.instant());
 
         // when routing runs
         route();
@@ -120,9 +78,9 @@ class RedeliveryIT {
         assertThat(ledger.history(id)).hasSize(6);
 
         // when the invoice is suspended and completed a second time, the third delivery has a name of its own
-        ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.AUTRE.name(), "Signature manquante",
-                Instant.now());
-        ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Signé", Instant.now());
+        ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(), "Signature manquante",
+                clock.instant());
+        ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Signé", clock.instant());
         route();
         assertThat(Files.readAllBytes(outbox.resolve(id + "_COMPLETEE2_completed.xml"))).isEqualTo(original);
         assertThat(StatusReportFiles.read(outbox.resolve(id + "_COMPLETEE2_completed.statut.xml")).entries())
@@ -180,20 +138,11 @@ class RedeliveryIT {
     }
 
     private void route() throws Exception {
-        assertThat(jobOperator.start(routingJob, new JobParametersBuilder()
-                .addString("requestedAt", Instant.now().toString() + System.nanoTime()).toJobParameters()).getStatus())
-                .isEqualTo(BatchStatus.COMPLETED);
+        assertThat(run(routingJob).getStatus()).isEqualTo(BatchStatus.COMPLETED);
     }
 
     private void deposit(String name, byte[] invoice) {
-        SampleInvoices.drop(dataDir.resolve("mailboxes/FOU001/in"), name, invoice);
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM flow WHERE original_name = ? AND stage = 'REPORTED'", Long.class, name) == 1);
-    }
-
-    private String invoiceIdOf(String originalName) {
-        return jdbc.queryForObject("SELECT i.invoice_id FROM invoice i JOIN flow f ON f.flow_id = i.flow_id"
-                + " WHERE f.original_name = ?", String.class, originalName);
+        deposit("FOU001", name, invoice);
     }
 
     private static List<Path> filesOf(Path outbox, String invoiceId) throws Exception {

@@ -74,6 +74,8 @@ class RoutingCrashRestartIT {
         routing.destroyForcibly();
         assertThat(routing.waitFor(10, TimeUnit.SECONDS)).isTrue();
         long deliveredBeforeKill = count(delivered, ".xml");
+        // the kill is what stopped the run (128 + SIGKILL, not an exit of its own), before the last delivery
+        assertThat(routing.exitValue()).as("exit status of the killed run").isEqualTo(137);
         assertThat(deliveredBeforeKill).isLessThan(INVOICES);
 
         // and routing is run again

@@ -6,63 +6,29 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.achemine.batch.JobHistory;
-import org.achemine.directory.DirectoryImporter;
-import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceLedger.StatusChange;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.report.ReportSchema;
+import org.achemine.testing.EngineTest;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** From dropped files to delivered invoices: intake (real Camel routes), then the routing job on real H2. */
 @SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=1h"})
-class RoutingJobIT {
+class RoutingJobIT extends EngineTest {
 
     private static final String BELLERIVE = "21690012600014";   // service code required: SCE-TECH-042, SCE-ECOLES-07
     private static final String NOT_IN_DIRECTORY = "73282932000074";
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
-
-    @Autowired
-    DirectoryImporter directoryImporter;
-
-    @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    @Qualifier("routingJob")
-    Job routingJob;
-
-    @Autowired
-    InvoiceLedger ledger;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     JobHistory jobs;
@@ -162,13 +128,7 @@ class RoutingJobIT {
     }
 
     private JobExecution runRouting() throws Exception {
-        return jobOperator.start(routingJob, new JobParametersBuilder()
-                .addString("requestedAt", Instant.now().toString() + System.nanoTime()).toJobParameters());
-    }
-
-    private String invoiceIdOf(String originalName) {
-        return jdbc.queryForObject("SELECT i.invoice_id FROM invoice i JOIN flow f ON f.flow_id = i.flow_id"
-                + " WHERE f.original_name = ?", String.class, originalName);
+        return run(routingJob);
     }
 
     private long count(String sql) {

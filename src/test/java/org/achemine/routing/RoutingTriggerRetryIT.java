@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import org.achemine.batch.JobHistory;
 import org.junit.jupiter.api.Test;
@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A routing run that fails (here: an archived flow gone missing) is not relaunched at every poll. */
 @SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.routing.trigger-delay=200ms",
@@ -40,10 +41,31 @@ class RoutingTriggerRetryIT {
     @Autowired
     RoutingTrigger trigger;
 
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Clock clock;
+
     @Test
     void aFailedRunIsRetriedAfterTheDelayNotAtEveryPoll() {
         // given a reported flow whose archived original has disappeared: delivering its invoice must fail
-        Timestamp now = Timestamp.from(Instant.now());
+        // (written in one transaction: the trigger, polling every 200 ms, sees the flow with its document or nothing)
+        transactions.executeWithoutResult(tx -> insertFlowWithMissingArchive());
+
+        // when the trigger launches routing, the run fails
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jobs.recent(10))
+                .anyMatch(run -> run.jobName().equals("routing") && run.status().equals("FAILED")));
+
+        // then the work is still there, but no new run is launched for a while
+        assertThat(trigger.hasWork()).isTrue();
+        assertThat(trigger.launchIfWaiting()).isNull();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(jobs.recent(10)).filteredOn(run -> run.jobName().equals("routing")).hasSize(1));
+    }
+
+    private void insertFlowWithMissingArchive() {
+        Timestamp now = Timestamp.from(clock.instant());
         String flowId = "ACH0011100000000000000999";
         jdbc.update("INSERT INTO flow (flow_id, partner, original_name, source_path, source_removed, size_bytes, sha256,"
                         + " received_at, archive_path, interface_number, stage, flow_kind, flow_state, status_code, validated_at)"
@@ -60,15 +82,5 @@ class RoutingTriggerRetryIT {
                 + " edi_recipient, manages_payment_status, engagement_required, service_required, service_or_engagement,"
                 + " is_moa, is_moa_only, active, checksum_valid) VALUES (1, '21690012600014', 1, 'COMMUNE', FALSE, TRUE,"
                 + " FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE)");
-
-        // when the trigger launches routing, the run fails
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jobs.recent(10))
-                .anyMatch(run -> run.jobName().equals("routing") && run.status().equals("FAILED")));
-
-        // then the work is still there, but no new run is launched for a while
-        assertThat(trigger.hasWork()).isTrue();
-        assertThat(trigger.launchIfWaiting()).isNull();
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(jobs.recent(10)).filteredOn(run -> run.jobName().equals("routing")).hasSize(1));
     }
 }

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.achemine.cli.AchemineCommand;
-import picocli.CommandLine;
 
 /** Runs {@code java -jar achemine.jar <args>} in this JVM, as a user would, capturing what it prints. */
 public final class Commands {
@@ -24,7 +23,7 @@ public final class Commands {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            int code = new CommandLine(new AchemineCommand()).execute(args);
+            int code = AchemineCommand.commandLine().execute(args);
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(originalOut);

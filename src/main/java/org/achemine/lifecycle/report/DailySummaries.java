@@ -13,12 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import org.achemine.archive.AtomicFiles;
 import org.achemine.lifecycle.InvoiceStatus;
-import org.achemine.lifecycle.StatusTransitions;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.report.AwaitedStatus;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,16 +26,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The daily dashboard (the portal's « tableau de bord ») as a CSV file: one per recipient SIRET, in its
  * mailbox's {@code out/}, and one per supplier partner, in its {@code out/}, named
  * {@code tableau-de-bord-YYYY-MM-DD.csv}. It counts the invoices and sums their amounts (BT-112) by status
- * and currency, then lists the invoices waiting longest in a status that is not final. Written atomically;
+ * and currency, then lists the invoices waiting longest for a status ({@link AwaitedStatus}). Written atomically;
  * a second run the same day replaces the file.
  */
 public class DailySummaries {
 
     static final String[] HEADER = {"rubrique", "statut", "libelle", "nombre", "montant_ttc", "devise", "id_facture",
         "numero_facture", "fournisseur", "destinataire", "statut_depuis_utc", "jours"};
-
-    private static final String FINAL_STATUSES = String.join(", ", Arrays.stream(InvoiceStatus.values())
-            .filter(StatusTransitions::isFinal).map(s -> "'" + s.code() + "'").toList());
 
     private final JdbcTemplate jdbc;
     private final Mailboxes mailboxes;
@@ -116,7 +112,7 @@ public class DailySummaries {
                     }, key);
             jdbc.query("SELECT i.status, d.total_with_vat, d.currency, i.invoice_id, i.invoice_number, i.supplier_id,"
                     + " COALESCE(i.recipient_siret, i.buyer_id), i.status_changed_at" + from
-                    + " AND i.status NOT IN (" + FINAL_STATUSES + ")"
+                    + " AND " + AwaitedStatus.awaitedBy("i")
                     + " ORDER BY i.status_changed_at, i.invoice_id FETCH FIRST " + waiting + " ROWS ONLY", rs -> {
                         try {
                             InvoiceStatus status = InvoiceStatus.ofCode(rs.getString(1));

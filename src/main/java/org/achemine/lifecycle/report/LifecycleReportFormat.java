@@ -233,6 +233,9 @@ public final class LifecycleReportFormat {
         }
         data.setCommentaire(text(line.message(), 2000));
         data.setHorodatage(dateTime(line.changedAt()));
+        if (line.declaredAt() != null && !line.declaredAt().equals(line.changedAt())) {
+            data.setHorodatageDeclare(dateTime(line.declaredAt()));
+        }
         data.setProducteur(Producteur.fromValue(line.actor()));
         data.setIdFacture(text(line.invoiceNumber(), 200));
         if (line.issueDate() != null) {

@@ -1,9 +1,9 @@
 package org.achemine.lifecycle.report;
 
-import java.time.Instant;
+import java.time.Clock;
+import org.achemine.batch.RunRequest;
 import java.util.List;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.launch.JobLaunchRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +22,10 @@ public class LifecycleReportTrigger {
     private final JdbcTemplate jdbc;
     private final JobRepository jobRepository;
     private final Job lifecycleReportJob;
+    private final Clock clock;
 
-    public LifecycleReportTrigger(JdbcTemplate jdbc, JobRepository jobRepository, Job lifecycleReportJob) {
+    public LifecycleReportTrigger(JdbcTemplate jdbc, JobRepository jobRepository, Job lifecycleReportJob, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.jobRepository = jobRepository;
         this.lifecycleReportJob = lifecycleReportJob;
@@ -34,8 +36,7 @@ public class LifecycleReportTrigger {
         if (!hasWork() || running(lifecycleReportJob.getName()) || BULK_WRITERS.stream().anyMatch(this::running)) {
             return null;
         }
-        return new JobLaunchRequest(lifecycleReportJob, new JobParametersBuilder()
-                .addString("requestedAt", Instant.now().toString())
+        return new JobLaunchRequest(lifecycleReportJob, RunRequest.parameters(clock)
                 .addString("cause", "status-changes", false)
                 .toJobParameters());
     }

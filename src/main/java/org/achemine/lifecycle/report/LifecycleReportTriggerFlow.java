@@ -1,15 +1,26 @@
 package org.achemine.lifecycle.report;
 
+import java.time.Clock;
 import org.springframework.batch.core.job.Job;
+import java.time.Clock;
 import org.springframework.batch.core.launch.JobOperator;
+import java.time.Clock;
 import org.springframework.batch.core.repository.JobRepository;
+import java.time.Clock;
 import org.springframework.batch.integration.launch.JobLaunchingGateway;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
+import java.time.Clock;
 import org.springframework.context.annotation.Configuration;
+import java.time.Clock;
 import org.springframework.integration.dsl.IntegrationFlow;
+import java.time.Clock;
 import org.springframework.integration.dsl.Pollers;
+import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,8 +35,8 @@ public class LifecycleReportTriggerFlow {
 
     @Bean
     LifecycleReportTrigger lifecycleReportTrigger(JdbcTemplate jdbc, JobRepository jobRepository,
-                                                  @Qualifier("lifecycleReportJob") Job lifecycleReportJob) {
-        return new LifecycleReportTrigger(jdbc, jobRepository, lifecycleReportJob);
+                                                  @Qualifier("lifecycleReportJob") Job lifecycleReportJob, Clock clock) {
+        return new LifecycleReportTrigger(jdbc, jobRepository, lifecycleReportJob, clock);
     }
 
     @Bean

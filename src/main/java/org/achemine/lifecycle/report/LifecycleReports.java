@@ -8,6 +8,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +43,7 @@ public class LifecycleReports {
     private static final String LINE_COLUMNS = """
             SELECT h.invoice_id, h.seq, h.status, h.reform_code, h.actor, h.reason_code, h.message, h.changed_at,
                    i.invoice_number, d.issue_date, i.supplier_id, COALESCE(i.recipient_siret, i.buyer_id),
-                   COALESCE(i.routed_service, i.service_code)
+                   COALESCE(i.routed_service, i.service_code), h.declared_at
             FROM invoice_status_history h
             JOIN invoice i ON i.invoice_id = h.invoice_id
             JOIN flow_document d ON d.flow_id = i.flow_id AND d.doc_rank = i.doc_rank
@@ -249,10 +250,11 @@ public class LifecycleReports {
     private static RowCallbackHandler lineReader(Consumer<StatusLine> each) {
         return rs -> {
             Date issued = rs.getDate(10);
+            OffsetDateTime declared = rs.getObject(14, OffsetDateTime.class);
             each.accept(new StatusLine(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class).toInstant(),
                     rs.getString(9), issued == null ? null : issued.toLocalDate(), rs.getString(11),
-                    rs.getString(12), rs.getString(13)));
+                    rs.getString(12), rs.getString(13), declared == null ? null : declared.toInstant()));
         };
     }
 }

@@ -9,8 +9,19 @@ import java.time.LocalDate;
  *
  * @param recipientSiret the recipient once routed, else the buyer SIRET the invoice names (may be invalid)
  * @param serviceCode    the service it was routed to, else the one the invoice names
+ * @param changedAt      when the platform recorded the change
+ * @param declaredAt     when the status's producer said it was set (a status line's time), else null
  */
 public record StatusLine(String invoiceId, int seq, String status, String reformCode, String actor,
                          String reasonCode, String message, Instant changedAt, String invoiceNumber,
-                         LocalDate issueDate, String supplierId, String recipientSiret, String serviceCode) {
+                         LocalDate issueDate, String supplierId, String recipientSiret, String serviceCode,
+                         Instant declaredAt) {
+
+    /** A change the platform made itself: nothing declared. */
+    public StatusLine(String invoiceId, int seq, String status, String reformCode, String actor, String reasonCode,
+                      String message, Instant changedAt, String invoiceNumber, LocalDate issueDate, String supplierId,
+                      String recipientSiret, String serviceCode) {
+        this(invoiceId, seq, status, reformCode, actor, reasonCode, message, changedAt, invoiceNumber, issueDate,
+                supplierId, recipientSiret, serviceCode, null);
+    }
 }

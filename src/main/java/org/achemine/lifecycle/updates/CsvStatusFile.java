@@ -32,7 +32,7 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 public final class CsvStatusFile {
 
     static final String COLUMNS =
-            "id_facture;id_fournisseur;numero_facture;date_facture;statut;date_heure;motif;commentaire;piece_jointe";
+            "id_facture;id_fournisseur;numero_facture;date_facture;statut;date_heure;motif;commentaire;piece_jointe;producteur";
     private static final List<String> KNOWN = List.of(COLUMNS.split(";"));
     private static final byte[] UTF8_BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
 
@@ -106,7 +106,7 @@ public final class CsvStatusFile {
         }
         return new RawStatusLine(lineNumber, null, values.get("id_facture"), values.get("id_fournisseur"),
                 values.get("numero_facture"), values.get("date_facture"), values.get("statut"), values.get("date_heure"),
-                values.get("motif"), values.get("commentaire"), values.get("piece_jointe"), null);
+                values.get("motif"), values.get("commentaire"), values.get("piece_jointe"), null, values.get("producteur"));
     }
 
     private static String headerProblem(List<String> header) {

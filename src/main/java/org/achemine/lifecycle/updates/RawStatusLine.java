@@ -16,10 +16,20 @@ package org.achemine.lifecycle.updates;
  * @param comment       free text ({@code commentaire} / {@code Commentaire})
  * @param attachment    the reference of a completing document ({@code piece_jointe} / {@code PieceJointe})
  * @param malformation  why the line could not be split into these fields (then they are all null), else null
+ * @param producer      who the sender says set the status ({@code producteur} / {@code Producteur}): RECIPIENT
+ *                      (the ordonnateur) or ACCOUNTANT (the public accountant); null when not said
  */
 public record RawStatusLine(int lineNumber, Integer numOrdre, String invoiceId, String supplierId, String invoiceNumber,
                             String invoiceDate, String status, String dateTime, String reason, String comment,
-                            String attachment, String malformation) {
+                            String attachment, String malformation, String producer) {
+
+    /** A line that does not say who produced its status. */
+    public RawStatusLine(int lineNumber, Integer numOrdre, String invoiceId, String supplierId, String invoiceNumber,
+                         String invoiceDate, String status, String dateTime, String reason, String comment,
+                         String attachment, String malformation) {
+        this(lineNumber, numOrdre, invoiceId, supplierId, invoiceNumber, invoiceDate, status, dateTime, reason, comment,
+                attachment, malformation, null);
+    }
 
     /** A line that could not be read into fields: only its number and why are kept. */
     public static RawStatusLine malformed(int lineNumber, Integer numOrdre, String why) {

@@ -31,7 +31,7 @@ public class StatusFlowRecord {
             RawStatusLine line = outcome.line();
             insert(flowId, ++rank, "LINE", Location.at(line.lineNumber(), 0), line.numOrdre(),
                     line.malformation() == null ? line.referenceText() : null, outcome.invoiceId(), line.status(),
-                    outcome.applied(), outcome.refusal());
+                    outcome.applied(), outcome.finding());
         }
     }
 

@@ -1,8 +1,11 @@
 package org.achemine.lifecycle.updates;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,19 +30,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Applies the status updates of one file, in file order, for the partner that sent it; each line is
  * applied or refused on its own (partial acceptance). The actor comes from the sender's role: a RECIPIENT
- * partner acts as the recipient and may touch only invoices delivered to its SIRET; an ISSUER acts as the
- * supplier on invoices it deposited; BOTH acts as the supplier for 12 Complétée, as the recipient otherwise.
- * Every change goes through {@link InvoiceLedger}, stamped with the status flow and line. The caller owns
- * the transaction (the flow's verdict commits with the changes).
+ * partner acts as the recipient (its ordonnateur, or its accountant when the line says so) and may touch
+ * only invoices delivered to its SIRET; an ISSUER acts as the supplier on invoices it deposited; BOTH acts
+ * as the supplier for 12 Complétée, as the recipient otherwise. The platform's clock dates each change;
+ * the time the line declares is kept beside it, refused beyond {@code futureTolerance} ahead of the
+ * platform, flagged when earlier than the invoice's delivery. Every change goes through
+ * {@link InvoiceLedger}, stamped with the status flow, line and NumOrdre. The caller owns the transaction
+ * (the flow's verdict commits with the changes).
  */
 public class StatusUpdateApplier {
 
     private final InvoiceLedger ledger;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Duration futureTolerance;
 
-    public StatusUpdateApplier(InvoiceLedger ledger, JdbcTemplate jdbc) {
+    public StatusUpdateApplier(InvoiceLedger ledger, JdbcTemplate jdbc, Clock clock, Duration futureTolerance) {
         this.ledger = ledger;
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.futureTolerance = futureTolerance;
     }
 
     public List<StatusLineOutcome> apply(String flowId, Partner sender, List<RawStatusLine> lines) {
@@ -65,9 +75,14 @@ public class StatusUpdateApplier {
         } catch (IllegalArgumentException unknown) {
             return refused(line, null, Finding.of(FindingCode.STA_STATUT_INCONNU, where, line.status()));
         }
-        Optional<Instant> at = instant(line.dateTime());
-        if (at.isEmpty()) {
+        Optional<Instant> declared = instant(line.dateTime());
+        if (declared.isEmpty()) {
             return refused(line, null, Finding.of(FindingCode.STA_DATE_INVALIDE, where, line.dateTime()));
+        }
+        Instant now = clock.instant();
+        if (declared.get().isAfter(now.plus(futureTolerance))) {
+            return refused(line, null, Finding.of(FindingCode.STA_DATE_FUTURE, where, line.dateTime(), now,
+                    futureTolerance));
         }
         Integer year = null;
         if (line.invoiceDate() != null) {
@@ -86,7 +101,14 @@ public class StatusUpdateApplier {
                 return refused(line, null, Finding.of(FindingCode.STA_MOTIF_INCONNU, where, line.reason(), reasonCodes()));
             }
         }
-        Actor actor = actorOf(sender.role(), to);
+        Actor byRole = actorOf(sender.role(), to);
+        Optional<Actor> said = line.producer() == null ? Optional.of(byRole) : producer(line.producer())
+                .filter(p -> p == byRole || (byRole == Actor.RECIPIENT && p == Actor.ACCOUNTANT));
+        if (said.isEmpty()) {
+            return refused(line, null, Finding.of(FindingCode.STA_LIGNE_MALFORMEE, where, "producteur « "
+                    + line.producer() + " » : " + producersOf(byRole)));
+        }
+        Actor actor = said.get();
 
         List<InvoiceRow> candidates = line.invoiceId() != null ? byId(line.invoiceId())
                 : byNumber(line.supplierId(), line.invoiceNumber(), year);
@@ -112,10 +134,11 @@ public class StatusUpdateApplier {
         InvoiceRow invoice = mine.get(0);
         String id = invoice.invoiceId();
 
-        Optional<PastChange> same = pastChange(id, to, at.get());
-        if (same.isPresent()) {
-            return refused(line, id, Finding.of(FindingCode.STA_DEJA_APPLIQUE, where, id, describe(to), at.get(),
-                    same.get().sourceFlowId() == null ? "inconnu" : same.get().sourceFlowId()));
+        String message = message(line);
+        Optional<String> appliedBefore = appliedBefore(id, to, declared.get(), reason, message);
+        if (appliedBefore.isPresent()) {
+            return refused(line, id, Finding.of(FindingCode.STA_DEJA_APPLIQUE, where, id, describe(to), declared.get(),
+                    appliedBefore.get()));
         }
         if (invoice.status() == to) {
             return refused(line, id, Finding.of(FindingCode.STA_DEJA_AU_STATUT, where, id, describe(to),
@@ -127,22 +150,49 @@ public class StatusUpdateApplier {
                     describe(invoice.status()), describe(to), actorName(actor), advice(invoice.status(), actor, to)));
         }
         if (transition.get().reasonRequired() && reason == null) {
-            return refused(line, id, Finding.of(FindingCode.STA_MOTIF_ABSENT, where, describe(to), reasonCodes()));
+            return refused(line, id, Finding.of(FindingCode.STA_MOTIF_ABSENT, where, describe(to), reasonCodes(to)));
+        }
+        if (reason != null && !reason.justifies(to)) {
+            return refused(line, id, Finding.of(FindingCode.STA_MOTIF_HORS_STATUT, where, reason.name(), describe(to),
+                    StatusReason.of(to).isEmpty() ? "ce statut ne prend pas de motif ; laissez le motif vide."
+                            : "pour ce statut, indiquez l'un de : " + reasonCodes(to) + "."));
         }
         if (to == InvoiceStatus.COMPLETEE && line.comment() == null && line.attachment() == null) {
             return refused(line, id, Finding.of(FindingCode.STA_COMPLEMENT_ABSENT, where, id));
         }
         try {
-            ledger.change(id, to, actor, reason == null ? null : reason.name(), message(line), at.get());
+            ledger.change(id, to, actor, reason == null ? null : reason.name(), message, now, declared.get());
         } catch (ForbiddenTransitionException changedMeanwhile) {
             // Another writer (routing, a concurrent flow) moved it between our read and our change: nothing written.
             return refused(line, id, Finding.of(FindingCode.STA_TRANSITION_INTERDITE, where, id,
                     describe(invoice.status()), describe(to), actorName(actor), changedMeanwhile.getMessage()));
         }
-        jdbc.update("UPDATE invoice_status_history SET source_flow_id = ?, source_line = ? WHERE invoice_id = ?"
-                + " AND seq = (SELECT MAX(seq) FROM invoice_status_history WHERE invoice_id = ?)",
-                flowId, line.lineNumber(), id, id);
-        return new StatusLineOutcome(line, id, null);
+        jdbc.update("UPDATE invoice_status_history SET source_flow_id = ?, source_line = ?, source_num_ordre = ?"
+                + " WHERE invoice_id = ? AND seq = (SELECT MAX(seq) FROM invoice_status_history WHERE invoice_id = ?)",
+                flowId, line.lineNumber(), line.numOrdre(), id, id);
+        return new StatusLineOutcome(line, id, null, earlierThanDelivery(id, declared.get(), where));
+    }
+
+    /** A warning when the declared time is before the invoice reached its recipient (its latest 03). */
+    private Finding earlierThanDelivery(String invoiceId, Instant declared, Location where) {
+        List<InvoiceLedger.StatusChange> history = ledger.history(invoiceId);
+        Optional<Instant> delivered = history.stream().filter(c -> c.status() == InvoiceStatus.MISE_A_DISPOSITION)
+                .map(InvoiceLedger.StatusChange::at).reduce((first, later) -> later);
+        if (delivered.isEmpty() || !declared.isBefore(delivered.get())) {
+            return null;
+        }
+        return Finding.of(FindingCode.STA_DATE_ANTERIEURE_MISE_A_DISPOSITION, where, declared, invoiceId,
+                delivered.get(), history.get(history.size() - 1).at());
+    }
+
+    private static Optional<Actor> producer(String said) {
+        return Arrays.stream(Actor.values()).filter(a -> a.name().equals(said)).findFirst();
+    }
+
+    private static String producersOf(Actor actor) {
+        return actor == Actor.RECIPIENT
+                ? "un destinataire indique RECIPIENT (l'ordonnateur, par défaut) ou ACCOUNTANT (son comptable public)"
+                : "un fournisseur indique SUPPLIER, ou rien";
     }
 
     /** RECIPIENT acts as the recipient, ISSUER as the supplier; BOTH as the supplier only to complete (12). */
@@ -178,6 +228,7 @@ public class StatusUpdateApplier {
         }
     }
 
+    /** The supplier's are the invoices it deposited; the recipient's and its accountant's those delivered to its SIRET. */
     private static boolean isTheirs(InvoiceRow invoice, Actor actor, Partner sender) {
         return actor == Actor.SUPPLIER ? sender.code().equals(invoice.depositPartner())
                 : sender.siret() != null && sender.siret().equals(invoice.recipientSiret());
@@ -218,6 +269,7 @@ public class StatusUpdateApplier {
     static String actorName(Actor actor) {
         return switch (actor) {
             case RECIPIENT -> "le destinataire";
+            case ACCOUNTANT -> "le comptable public du destinataire";
             case SUPPLIER -> "le fournisseur";
             case PLATFORM -> "la plateforme";
         };
@@ -237,6 +289,10 @@ public class StatusUpdateApplier {
 
     private static String reasonCodes() {
         return Arrays.stream(StatusReason.values()).map(StatusReason::name).collect(Collectors.joining(", "));
+    }
+
+    private static String reasonCodes(InvoiceStatus status) {
+        return StatusReason.of(status).stream().map(StatusReason::name).collect(Collectors.joining(", "));
     }
 
     /** What the history keeps: the comment, and the completing document's reference when there is one. */
@@ -272,18 +328,25 @@ public class StatusUpdateApplier {
                 rs.getObject(5, OffsetDateTime.class).toInstant());
     }
 
-    /** The same status at the same time already in the history: the line was applied before (a re-sent file). */
-    private Optional<PastChange> pastChange(String invoiceId, InvoiceStatus status, Instant at) {
-        return jdbc.query("SELECT changed_at, source_flow_id FROM invoice_status_history WHERE invoice_id = ? AND status = ?",
-                        (rs, i) -> new PastChange(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2)),
-                        invoiceId, status.code())
-                .stream().filter(p -> p.at().equals(at)).findFirst();
+    /**
+     * The source ({@code <flow>:<line>}, with its NumOrdre) of a change with the same content already applied
+     * from a status flow: same status, declared time, reason and comment. A line re-sent in a later file is
+     * recognised so, whatever time the platform recorded it at.
+     */
+    private Optional<String> appliedBefore(String invoiceId, InvoiceStatus status, Instant declared, StatusReason reason,
+                                           String message) {
+        return jdbc.query("SELECT source_flow_id, source_line, source_num_ordre FROM invoice_status_history"
+                        + " WHERE invoice_id = ? AND status = ? AND declared_at = ? AND source_flow_id IS NOT NULL"
+                        + " AND reason_code IS NOT DISTINCT FROM ? AND message IS NOT DISTINCT FROM ? ORDER BY seq",
+                        (rs, i) -> rs.getString(1) + " ligne " + rs.getInt(2)
+                                + (rs.getObject(3) == null ? "" : " (NumOrdre " + rs.getInt(3) + ")"),
+                        invoiceId, status.code(), declared.atOffset(ZoneOffset.UTC), reason == null ? null : reason.name(),
+                        message)
+                .stream().findFirst();
     }
 
     private record InvoiceRow(String invoiceId, InvoiceStatus status, String recipientSiret, String depositPartner,
                               Instant statusChangedAt) {
     }
 
-    private record PastChange(Instant at, String sourceFlowId) {
-    }
 }

@@ -19,7 +19,7 @@ public class StatusUpdatesConfiguration {
     StatusFlowProcessor statusFlowProcessor(FlowRegistry registry, Mailboxes mailboxes, TransactionTemplate transactions,
                                             InvoiceLedger ledger, JdbcTemplate jdbc, StatusUpdatesProperties properties,
                                             Clock clock) {
-        return new StatusFlowProcessor(registry, mailboxes, transactions, new StatusUpdateApplier(ledger, jdbc),
+        return new StatusFlowProcessor(registry, mailboxes, transactions, new StatusUpdateApplier(ledger, jdbc, clock, properties.futureTolerance()),
                 new StatusFlowRecord(jdbc), new XmlStatusFile(), new StatusReport(),
                 properties.maxFileSize().toBytes(), clock);
     }

@@ -160,7 +160,8 @@ public final class XmlStatusFile {
                 // A value without time zone is passed on as written, and refused as ambiguous later.
                 blankToNull(data.getIdStatut()), data.getHorodatage() == null ? null : data.getHorodatage().toXMLFormat(),
                 blankToNull(data.getMotif()),
-                blankToNull(data.getCommentaire()), blankToNull(data.getPieceJointe()), null);
+                blankToNull(data.getCommentaire()), blankToNull(data.getPieceJointe()), null,
+                data.getProducteur() == null ? null : data.getProducteur().value());
     }
 
     private static String blankToNull(String value) {

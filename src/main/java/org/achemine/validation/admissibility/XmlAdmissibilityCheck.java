@@ -1,6 +1,7 @@
 package org.achemine.validation.admissibility;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -27,6 +28,9 @@ import org.achemine.validation.InvoiceDocument;
 import org.achemine.validation.Location;
 import org.achemine.validation.Syntax;
 import org.achemine.xml.HardenedXml;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * Admissibility of one XML document: really XML (IRR_TYPE_F for a PDF or an image inside a batch), UTF-8
@@ -137,11 +141,31 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
             Location where = notWellFormed.getLocation() == null ? Location.NONE
                     : Location.at(notWellFormed.getLocation().getLineNumber(),
                             notWellFormed.getLocation().getColumnNumber());
-            findings.add(syntaxFinding(where, ParserMessages.readable(notWellFormed.getMessage())));
+            findings.add(syntaxFinding(where, ParserMessages.readable(reason(bytes, offset, notWellFormed))));
             return syntax;
         } finally {
             close(reader);
         }
+    }
+
+    /**
+     * The parser's reason in its base (English) words, which {@link ParserMessages} turns into French. The StAX
+     * parser speaks the JVM's language and cannot be told otherwise; the SAX reader of {@link HardenedXml} can.
+     * Both are the JDK's parser: the document is read again with SAX (only a document already refused pays
+     * this), and its reason is kept when it stops at the same place; else StAX's own words are kept.
+     */
+    private static String reason(byte[] bytes, int offset, XMLStreamException stax) {
+        try {
+            HardenedXml.newXmlReader().parse(new InputSource(new ByteArrayInputStream(bytes, offset, bytes.length - offset)));
+        } catch (SAXParseException sax) {
+            if (stax.getLocation() != null && sax.getLineNumber() == stax.getLocation().getLineNumber()
+                    && sax.getColumnNumber() == stax.getLocation().getColumnNumber()) {
+                return sax.getMessage();
+            }
+        } catch (SAXException | IOException | RuntimeException other) {
+            // no better words: keep StAX's
+        }
+        return stax.getMessage();
     }
 
     /**

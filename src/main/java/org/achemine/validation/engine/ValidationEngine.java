@@ -2,6 +2,7 @@ package org.achemine.validation.engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.achemine.validation.AcceptancePolicy;
@@ -31,11 +32,18 @@ public final class ValidationEngine {
     private final AcceptancePolicy policy = new AcceptancePolicy();
     private final List<RuleSet> ruleSets;
 
+    /** An engine whose deposit date is the machine's clock (the offline {@code validate} command). */
     public ValidationEngine(ValidationSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** @param clock the platform clock: a flow is deposited when it is validated, at intake */
+    public ValidationEngine(ValidationSettings settings, Clock clock) {
         this.settings = settings;
         InvoiceTerms terms = new InvoiceTerms();
         // Compiling the EN 16931 stylesheets is the slow part of start-up (seconds): done once, here.
-        List<DocumentCheck> checks = List.of(new XsdCheck(), new En16931Check(), new NationalCheck(terms));
+        List<DocumentCheck> checks = List.of(new XsdCheck(), new En16931Check(),
+                new NationalCheck(terms, clock, settings.issueDateTolerance()));
         List<RuleSet> all = new ArrayList<>(XsdCheck.ruleSets());
         all.add(En16931Check.RULE_SET);
         all.add(NationalCheck.RULE_SET);

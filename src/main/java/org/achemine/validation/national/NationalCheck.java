@@ -1,6 +1,11 @@
 package org.achemine.validation.national;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,12 +27,13 @@ import org.achemine.validation.Syntax;
 /**
  * The Chorus Pro rules for public buyers that EN 16931 does not have (FACTS §1.5–1.8, §4), written in Java
  * (ADR 0003): the buyer is a SIRET, the supplier has an identifier of a known type, the invoice number,
- * type code, currency, amounts, billing framework and preceding-invoice reference fit Chorus Pro. Each rule
+ * type code, currency, amounts, billing framework, preceding-invoice reference and party names fit Chorus Pro,
+ * and the invoice was not issued after its deposit (the platform clock, in Paris time). Each rule
  * reports a {@link FindingCode} naming the business term and its element, with the line. Thread-safe.
  */
 public final class NationalCheck implements DocumentCheck {
 
-    public static final String VERSION = "2026.11";
+    public static final String VERSION = "2026.12";
     public static final RuleSet RULE_SET = new RuleSet("achemine règles nationales", VERSION);
 
     static final Set<String> ACCEPTED_TYPE_CODES = Set.of("380", "381", "384", "386", "389");
@@ -39,13 +45,31 @@ public final class NationalCheck implements DocumentCheck {
     static final int MAX_INVOICE_NUMBER = 20;
     static final int MAX_SERVICE_CODE = 100;
     static final int MAX_ENGAGEMENT_NUMBER = 50;
+    /** FACTS §1.5 (buyer, BT-44); the same limit for the supplier (BT-27), see ADR 0008. */
+    static final int MAX_PARTY_NAME = 99;
+    /** Chorus Pro dates a deposit in French metropolitan time. */
+    static final ZoneId DEPOSIT_ZONE = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter CII_DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final Pattern BILLING_FRAMEWORK = Pattern.compile("A([1-9]|1[02-9]|2[0-5])");
     private static final Pattern TWO_DECIMALS = Pattern.compile("[+-]?[0-9]*(\\.[0-9]{0,2})?");
 
     private final InvoiceTerms terms;
+    private final Clock clock;
+    private final long issueDateToleranceDays;
 
+    /** Rules with the machine's clock as deposit time and a day's tolerance on the issue date. */
     public NationalCheck(InvoiceTerms terms) {
+        this(terms, Clock.systemUTC(), Duration.ofDays(1));
+    }
+
+    /**
+     * @param clock              the platform clock: a document is deposited when it is checked, at intake
+     * @param issueDateTolerance how many whole days the issue date may be after the deposit date
+     */
+    public NationalCheck(InvoiceTerms terms, Clock clock, Duration issueDateTolerance) {
         this.terms = terms;
+        this.clock = clock;
+        this.issueDateToleranceDays = issueDateTolerance.toDays();
     }
 
     @Override
@@ -61,11 +85,15 @@ public final class NationalCheck implements DocumentCheck {
         Map<BusinessTerm, XdmNode> found = terms.read(tree, syntax);
         List<Finding> findings = new ArrayList<>();
         Rules rules = new Rules(syntax, found, findings);
+        LocalDate deposited = LocalDate.ofInstant(clock.instant(), DEPOSIT_ZONE);
         rules.buyerSiret();
         rules.supplierIdentifier();
         rules.maxLength(BusinessTerm.INVOICE_NUMBER, MAX_INVOICE_NUMBER, FindingCode.NAT_NUMERO_FACTURE_LONG);
         rules.maxLength(BusinessTerm.SERVICE_CODE, MAX_SERVICE_CODE, FindingCode.NAT_CODE_SERVICE_LONG);
         rules.maxLength(BusinessTerm.ENGAGEMENT_NUMBER, MAX_ENGAGEMENT_NUMBER, FindingCode.NAT_ENGAGEMENT_LONG);
+        rules.maxLength(BusinessTerm.BUYER_NAME, MAX_PARTY_NAME, FindingCode.NAT_NOM_ACHETEUR_LONG);
+        rules.maxLength(BusinessTerm.SUPPLIER_NAME, MAX_PARTY_NAME, FindingCode.NAT_NOM_FOURNISSEUR_LONG);
+        rules.issuedBy(deposited.plusDays(issueDateToleranceDays), deposited);
         rules.typeCode();
         rules.billingFramework();
         rules.precedingInvoice();
@@ -119,6 +147,26 @@ public final class NationalCheck implements DocumentCheck {
             String value = SaxonInvoiceFactsReader.text(found, term);
             if (value != null && value.codePointCount(0, value.length()) > max) {
                 report(code, term, found.get(term), value.codePointCount(0, value.length()));
+            }
+        }
+
+        /** The issue date is not after the deposit date, give or take the tolerance (latest accepted date). */
+        void issuedBy(LocalDate latest, LocalDate deposited) {
+            String value = SaxonInvoiceFactsReader.text(found, BusinessTerm.ISSUE_DATE);
+            LocalDate issued = value == null ? null : date(value);
+            if (issued != null && issued.isAfter(latest)) {
+                report(FindingCode.NAT_DATE_EMISSION_FUTURE, BusinessTerm.ISSUE_DATE,
+                        found.get(BusinessTerm.ISSUE_DATE), issued, deposited);
+            }
+        }
+
+        /** The date in this syntax's form (UBL 2026-11-02, CII format 102 20261102); null when malformed (XSD says so). */
+        private LocalDate date(String value) {
+            try {
+                return syntax.isUbl() ? LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value)
+                        : LocalDate.parse(value, CII_DATE);
+            } catch (DateTimeParseException malformed) {
+                return null;
             }
         }
 

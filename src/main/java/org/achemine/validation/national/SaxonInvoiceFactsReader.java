@@ -77,7 +77,7 @@ public final class SaxonInvoiceFactsReader implements InvoiceFactsReader {
     }
 
     /** UBL dates are ISO (2026-11-23), CII format 102 dates are 20261123. */
-    private static LocalDate date(String value) {
+    public static LocalDate date(String value) {
         if (value == null) {
             return null;
         }
@@ -88,7 +88,8 @@ public final class SaxonInvoiceFactsReader implements InvoiceFactsReader {
         }
     }
 
-    private static BigDecimal amount(String value) {
+    /** A decimal as written in UBL and CII; null when absent or unreadable. */
+    public static BigDecimal amount(String value) {
         if (value == null) {
             return null;
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -129,6 +130,7 @@ public final class XsdCheck implements DocumentCheck {
     private static ValidatorHandler harden(ValidatorHandler validator) throws SAXException {
         validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        validator.setProperty(HardenedXml.MESSAGE_LOCALE, Locale.ROOT); // messages in the base language, not the JVM's
         validator.setFeature(NORMALIZED_VALUE, false);
         validator.setFeature(ELEMENT_DEFAULT, false);
         return validator;

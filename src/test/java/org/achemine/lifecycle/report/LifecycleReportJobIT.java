@@ -1,38 +1,28 @@
 package org.achemine.lifecycle.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.achemine.directory.DirectoryImporter;
 import org.achemine.lifecycle.Actor;
-import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.StatusReason;
 import org.achemine.lifecycle.report.LifecycleReports.PreparedReport;
 import org.achemine.lifecycle.report.StatusReportFiles.Entry;
 import org.achemine.lifecycle.report.StatusReportFiles.Report;
-import org.achemine.testing.SampleDirectory;
+import org.achemine.testing.EngineTest;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The lifecycle-report job on real H2 and real files: invoices taken by intake (real Camel routes), routed by
@@ -42,31 +32,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=1h",
         "achemine.lifecycle.trigger-delay=1h", "achemine.delivery.durable=false"})
-class LifecycleReportJobIT {
+class LifecycleReportJobIT extends EngineTest {
 
     private static final String BELLERIVE = "21690012600014";
     private static final String NOT_IN_DIRECTORY = "73282932000074";
     private static final List<String> SUPPLIERS = List.of("FOU001", "OPE001");
-
-    @TempDir
-    static Path dataDir;
-
-    private static boolean directoryLoaded;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
-
-    @Autowired
-    DirectoryImporter directoryImporter;
-
-    @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    @Qualifier("routingJob")
-    Job routingJob;
 
     @Autowired
     @Qualifier("lifecycleReportJob")
@@ -78,18 +48,9 @@ class LifecycleReportJobIT {
     @Autowired
     LifecycleReportTrigger trigger;
 
-    @Autowired
-    InvoiceLedger ledger;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @BeforeEach
     void directory() throws Exception {
-        if (!directoryLoaded) {
-            SampleDirectory.importInto(directoryImporter, dataDir);
-            directoryLoaded = true;
-        }
+        sampleDirectoryInService();
     }
 
     @Test
@@ -101,7 +62,7 @@ class LifecycleReportJobIT {
         assertThat(run(routingJob).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         String good = invoiceIdOf("lr-good.xml");
         ledger.change(good, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
-                "Joindre le bon de livraison", Instant.now());
+                "Joindre le bon de livraison", clock.instant());
         List<Path> before = allReports();
         assertThat(trigger.launchIfWaiting()).as("the poller sees changes to report").isNotNull();
 
@@ -151,7 +112,7 @@ class LifecycleReportJobIT {
         assertThat(trigger.launchIfWaiting()).isNull();
 
         // when the supplier completes the invoice and routing delivers it again, only the new changes go out
-        ledger.change(good, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon de livraison joint", Instant.now());
+        ledger.change(good, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon de livraison joint", clock.instant());
         assertThat(run(routingJob).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         run(lifecycleReportJob);
         List<Path> third = added(afterFirst, "FOU001");
@@ -181,7 +142,7 @@ class LifecycleReportJobIT {
         assertEveryChangeReportedExactlyOnce();
 
         // when a run stops after its commit, before the rename, and the start-up sweep removed its temporary file
-        ledger.change(invoice, InvoiceStatus.SERVICE_FAIT, Actor.RECIPIENT, null, null, Instant.now());
+        ledger.change(invoice, InvoiceStatus.SERVICE_FAIT, Actor.RECIPIENT, null, null, clock.instant());
         PreparedReport committed = reports.prepare("FOU001", maxChange());
         assertThat(reports.commit(committed)).isTrue();
         Files.delete(committed.temporary());
@@ -198,7 +159,7 @@ class LifecycleReportJobIT {
         assertEveryChangeReportedExactlyOnce();
 
         // when a run stops after its commit with its temporary file still there
-        ledger.change(invoice, InvoiceStatus.MANDATEE, Actor.RECIPIENT, null, "Mandat 2026-118", Instant.now());
+        ledger.change(invoice, InvoiceStatus.MANDATEE, Actor.RECIPIENT, null, "Mandat 2026-118", clock.instant());
         PreparedReport kept = reports.prepare("FOU001", maxChange());
         assertThat(reports.commit(kept)).isTrue();
         run(lifecycleReportJob);
@@ -243,23 +204,9 @@ class LifecycleReportJobIT {
         return dataDir.resolve("mailboxes").resolve(partner).resolve("out");
     }
 
-    private void deposit(String partner, String name, byte[] invoice) {
-        SampleInvoices.drop(dataDir.resolve("mailboxes").resolve(partner).resolve("in"), name, invoice);
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM flow WHERE original_name = ? AND stage = 'REPORTED'", Long.class, name) == 1);
-    }
 
     private long maxChange() {
         return jdbc.queryForObject("SELECT MAX(change_no) FROM invoice_status_history", Long.class);
     }
 
-    private JobExecution run(Job job) throws Exception {
-        return jobOperator.start(job, new JobParametersBuilder()
-                .addString("requestedAt", Instant.now().toString() + System.nanoTime()).toJobParameters());
-    }
-
-    private String invoiceIdOf(String originalName) {
-        return jdbc.queryForObject("SELECT i.invoice_id FROM invoice i JOIN flow f ON f.flow_id = i.flow_id"
-                + " WHERE f.original_name = ?", String.class, originalName);
-    }
 }

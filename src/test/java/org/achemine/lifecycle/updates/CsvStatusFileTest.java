@@ -98,6 +98,9 @@ class CsvStatusFileTest {
 
         assertThat(file.rejected()).isFalse();
         assertThat(file.lines()).extracting(RawStatusLine::lineNumber).containsExactly(2, 3, 4, 5, 6, 7, 8, 9);
-        assertThat(file.lines().get(6).malformation()).isNotNull();
+        // only line 8 (« trop;peu;de;champs ») cannot be split into the header's columns
+        assertThat(file.lines()).extracting(RawStatusLine::malformation).containsExactly(null, null, null, null, null,
+                null, "elle compte 4 champs séparés par « ; », l'en-tête en annonce 8", null);
+        assertThat(file.lines().get(6).status()).isNull();
     }
 }

@@ -10,28 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.achemine.directory.DirectoryImporter;
 import org.achemine.lifecycle.Actor;
-import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceLedger.StatusChange;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.report.xml.CompteRenduType;
 import org.achemine.report.xml.EtatFlux;
 import org.achemine.report.xml.TypeCompteRendu;
+import org.achemine.testing.EngineTest;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The samples of samples/status/ through the real engine: invoices deposited by FOU001 (Camel intake),
@@ -40,33 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=1h"})
-class StatusFlowsIT {
+class StatusFlowsIT extends EngineTest {
 
     private static final Path SAMPLES = Path.of("samples");
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
-
-    @Autowired
-    DirectoryImporter directoryImporter;
-
-    @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    @Qualifier("routingJob")
-    Job routingJob;
-
-    @Autowired
-    InvoiceLedger ledger;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void appliesRecipientsStatusFilesAndSuppliersCompletionsLineByLineAndNeverTwice() throws Exception {
@@ -92,17 +59,21 @@ class StatusFlowsIT {
         drop(recipientIn, "status/statuts-service-fait.csv");
         CompteRenduType serviceDone = awaitReport(recipientOut, "statuts-service-fait.csv", 1);
 
-        // then every line is applied, in order, with its time, reason and comment
+        // then every line is applied, in order, with its reason and comment, dated by the platform; the sample's
+        // fixed dates precede the delivery (it happened now), which each line's warning says
         assertThat(serviceDone.getType()).isEqualTo(TypeCompteRendu.STATUTS);
         assertThat(serviceDone.getStatut().getEtat()).isEqualTo(EtatFlux.IN_INTEGRE);
-        assertThat(outcomes(serviceDone)).containsExactly("2:APPLIQUE", "3:APPLIQUE", "4:APPLIQUE");
+        String earlierThanDelivery = " STA_DATE_ANTERIEURE_MISE_A_DISPOSITION";
+        assertThat(outcomes(serviceDone)).containsExactly("2:APPLIQUE" + earlierThanDelivery,
+                "3:APPLIQUE" + earlierThanDelivery, "4:APPLIQUE" + earlierThanDelivery);
         assertThat(serviceDone.getFlux().getIdFlux()).startsWith("ACH0011301");
         assertThat(ledger.history(invoiceA)).extracting(StatusChange::status).containsExactly(InvoiceStatus.DEPOSEE,
                 InvoiceStatus.EN_COURS_ACHEMINEMENT, InvoiceStatus.MISE_A_DISPOSITION, InvoiceStatus.SERVICE_FAIT,
                 InvoiceStatus.COMPTABILISEE);
         StatusChange serviceFait = ledger.history(invoiceA).get(3);
         assertThat(serviceFait.actor()).isEqualTo(Actor.RECIPIENT);
-        assertThat(serviceFait.at()).isEqualTo("2026-11-24T08:15:00Z");
+        assertThat(serviceFait.declaredAt()).isEqualTo("2026-11-24T08:15:00Z");
+        assertThat(serviceFait.at()).isAfterOrEqualTo(ledger.history(invoiceA).get(2).at());
         assertThat(serviceFait.message()).isEqualTo("Service fait constaté par le service technique");
         assertThat(ledger.history(invoiceB)).last().satisfies(change -> {
             assertThat(change.status()).isEqualTo(InvoiceStatus.SUSPENDUE);
@@ -124,7 +95,7 @@ class StatusFlowsIT {
 
         // then the good one is applied, each bad one reported with its line number and code, nothing else changed
         assertThat(mixed.getStatut().getEtat()).isEqualTo(EtatFlux.IN_INTEGRE_PARTIEL);
-        assertThat(outcomes(mixed)).containsExactly("2:APPLIQUE", "3:STA_MOTIF_ABSENT", "4:STA_FACTURE_INCONNUE",
+        assertThat(outcomes(mixed)).containsExactly("2:APPLIQUE" + earlierThanDelivery, "3:STA_MOTIF_ABSENT", "4:STA_FACTURE_INCONNUE",
                 "5:STA_STATUT_INCONNU", "6:STA_DATE_INVALIDE", "7:STA_MOTIF_INCONNU", "8:STA_LIGNE_MALFORMEE",
                 "9:STA_TRANSITION_INTERDITE");
         assertThat(mixed.getStatuts().getAppliquees()).isEqualTo(1);

@@ -16,6 +16,7 @@ import org.achemine.report.ReportSchema;
 import org.achemine.report.xml.CompteRenduType;
 import org.achemine.report.xml.LigneStatutType;
 import org.achemine.report.xml.ObjectFactory;
+import org.achemine.report.xml.ResultatLigneStatut;
 
 /** Test helper: waits for a status flow's report in an outbox, checks it against the schema and reads it. */
 final class StatusReports {
@@ -38,14 +39,20 @@ final class StatusReports {
         return CONTEXT.createUnmarshaller().unmarshal(new StreamSource(report.toFile()), CompteRenduType.class).getValue();
     }
 
-    /** "line:code" of each line, "line:APPLIQUE" for the applied ones, in report order. */
+    /**
+     * "line:code" of each refused line, "line:APPLIQUE" for the applied ones ("line:APPLIQUE code" with a
+     * warning), in report order.
+     */
     static List<String> outcomes(CompteRenduType report) {
         assertThat(report.getStatuts()).as("the report's Statuts block").isNotNull();
         return report.getStatuts().getLigne().stream().map(StatusReports::outcome).toList();
     }
 
     private static String outcome(LigneStatutType line) {
-        return line.getLigne() + ":" + (line.getConstat() == null ? line.getResultat().value() : line.getConstat().getCode());
+        if (line.getResultat() == ResultatLigneStatut.APPLIQUE) {
+            return line.getLigne() + ":APPLIQUE" + (line.getConstat() == null ? "" : " " + line.getConstat().getCode());
+        }
+        return line.getLigne() + ":" + line.getConstat().getCode();
     }
 
     private static List<Path> reports(Path out, String suffix) throws IOException {

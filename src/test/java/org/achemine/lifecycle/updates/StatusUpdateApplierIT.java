@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +24,7 @@ import org.achemine.intake.ReceivedFlow;
 import org.achemine.lifecycle.Actor;
 import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.lifecycle.StatusReason;
 import org.achemine.lifecycle.StatusTransitions;
 import org.achemine.lifecycle.StatusTransitions.Transition;
 import org.achemine.report.xml.CompteRenduType;
@@ -50,7 +54,11 @@ class StatusUpdateApplierIT {
     private static final String OTHER_STRUCTURE = "73282932000074";
     private static final Partner RECIPIENT = new Partner("COL001", "Commune de Bellerive", PartnerRole.RECIPIENT, BELLERIVE);
     private static final Partner SUPPLIER = new Partner("FOU001", "Fournisseur", PartnerRole.ISSUER, null);
+    /** The time status lines declare (2026-11-24T10:00:00+01:00). */
     private static final Instant AT = Instant.parse("2026-11-24T09:00:00Z");
+    /** The platform's clock while lines are applied. */
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private static final Duration TOLERANCE = Duration.ofMinutes(10);
     private static final AtomicInteger NUMBERS = new AtomicInteger();
 
     @TempDir
@@ -76,11 +84,11 @@ class StatusUpdateApplierIT {
     @Autowired
     StatusFlowProcessor processor;
 
-    /** Every (from, actor, to) the transition table does not list, for the two actors that send status files. */
+    /** Every (from, actor, to) the transition table does not list, for the three actors that send status files. */
     static Stream<Arguments> forbiddenTransitions() {
         List<Arguments> forbidden = new ArrayList<>();
         for (InvoiceStatus from : InvoiceStatus.values()) {
-            for (Actor actor : List.of(Actor.RECIPIENT, Actor.SUPPLIER)) {
+            for (Actor actor : List.of(Actor.RECIPIENT, Actor.ACCOUNTANT, Actor.SUPPLIER)) {
                 for (InvoiceStatus to : InvoiceStatus.values()) {
                     if (from != to && StatusTransitions.find(from, actor, to).isEmpty()) {
                         forbidden.add(arguments(from, actor, to));
@@ -97,9 +105,8 @@ class StatusUpdateApplierIT {
         // given an invoice of FOU001 delivered to Bellerive, in status "from"
         String invoice = invoice(from, BELLERIVE, "FOU001");
 
-        // when its recipient (or supplier) asks for "to", with a reason and a comment
-        StatusLineOutcome outcome = apply(actor == Actor.RECIPIENT ? RECIPIENT : SUPPLIER,
-                line(invoice, to.code(), "AUTRE", "commentaire"));
+        // when its recipient (its ordonnateur or accountant) or supplier asks for "to", with a reason and a comment
+        StatusLineOutcome outcome = apply(senderOf(actor), line(invoice, to.code(), "AUTRE", "commentaire", actor));
 
         // then the line is refused as a forbidden transition, and the invoice is untouched
         assertThat(outcome.refusal()).isNotNull();
@@ -124,9 +131,10 @@ class StatusUpdateApplierIT {
         // when the change is asked with a comment but no reason
         StatusLineOutcome outcome = apply(RECIPIENT, line(invoice, transition.to().code(), null, "sans motif"));
 
-        // then it is refused for the missing reason, listing the catalogue
+        // then it is refused for the missing reason, listing that status's catalogue
         assertThat(outcome.refusal().code()).isEqualTo("STA_MOTIF_ABSENT");
-        assertThat(outcome.refusal().message()).contains("JUSTIFICATIF_ABSENT").contains("MONTANT_ERRONE");
+        assertThat(StatusReason.of(transition.to())).isNotEmpty()
+                .allSatisfy(reason -> assertThat(outcome.refusal().message()).contains(reason.name()));
         assertThat(ledger.status(invoice)).contains(transition.from());
     }
 
@@ -140,17 +148,21 @@ class StatusUpdateApplierIT {
         // given
         String invoice = invoice(transition.from(), BELLERIVE, "FOU001");
 
-        // when
-        StatusLineOutcome outcome = apply(transition.by() == Actor.RECIPIENT ? RECIPIENT : SUPPLIER,
-                line(invoice, transition.to().code(), "MONTANT_ERRONE", "ok"));
+        String reason = StatusReason.of(transition.to()).stream().map(StatusReason::name).findFirst().orElse(null);
 
-        // then the change is in the history with its time, actor, reason, comment and the flow that sent it
+        // when
+        StatusLineOutcome outcome = apply(senderOf(transition.by()),
+                line(invoice, transition.to().code(), reason, "ok", transition.by()));
+
+        // then the change is in the history with both times, actor, reason, comment and the flow that sent it
         assertThat(outcome.applied()).as("%s", outcome.refusal()).isTrue();
+        assertThat(outcome.warning()).isNull();
         assertThat(ledger.history(invoice)).last().satisfies(change -> {
             assertThat(change.status()).isEqualTo(transition.to());
             assertThat(change.actor()).isEqualTo(transition.by());
-            assertThat(change.at()).isEqualTo(AT);
-            assertThat(change.reasonCode()).isEqualTo("MONTANT_ERRONE");
+            assertThat(change.at()).isEqualTo(NOW);
+            assertThat(change.declaredAt()).isEqualTo(AT);
+            assertThat(change.reasonCode()).isEqualTo(reason);
             assertThat(change.message()).isEqualTo("ok");
         });
         assertThat(jdbc.queryForObject("SELECT source_flow_id || ':' || source_line FROM invoice_status_history"
@@ -299,14 +311,182 @@ class StatusUpdateApplierIT {
         assertThat(ledger.history(invoice)).hasSize(1);
     }
 
+    @Test
+    void refusesADeclaredTimeFurtherInTheFutureThanTheTolerance() {
+        // given two invoices delivered to Bellerive, and the platform's clock at NOW (tolerance 10 minutes)
+        String late = invoice(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE, "FOU001");
+        String drifting = invoice(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE, "FOU001");
+
+        // when one line declares NOW + 11 minutes, the other NOW + 9 minutes (a clock a little ahead)
+        StatusLineOutcome future = apply(RECIPIENT, dated(late, "07", null, null, "2026-11-24T13:11:00+01:00", null));
+        StatusLineOutcome ahead = apply(RECIPIENT, dated(drifting, "07", null, null, "2026-11-24T12:09:00Z", null));
+
+        // then the first is refused and changes nothing; the second is applied, dated by the platform
+        assertThat(future.refusal().code()).isEqualTo("STA_DATE_FUTURE");
+        assertThat(future.refusal().message()).contains("2026-11-24T13:11:00+01:00").contains("2026-11-24T12:00:00Z");
+        assertThat(ledger.status(late)).contains(InvoiceStatus.MISE_A_DISPOSITION);
+        assertThat(ahead.applied()).isTrue();
+        assertThat(ledger.history(drifting)).last().satisfies(change -> {
+            assertThat(change.at()).isEqualTo(NOW);
+            assertThat(change.declaredAt()).isEqualTo(Instant.parse("2026-11-24T12:09:00Z"));
+        });
+    }
+
+    @Test
+    void datesAChangeByThePlatformNeverBeforeThePreviousOneAndFlagsATimeDeclaredBeforeDelivery() {
+        // given an invoice delivered (03) at 08:00, and one whose last change was recorded after NOW (another node)
+        String invoice = invoice(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE, "FOU001");
+        String recordedLater = invoice(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE, "FOU001");
+        Instant later = NOW.plusSeconds(600);
+        jdbc.update("UPDATE invoice SET status_changed_at = ? WHERE invoice_id = ?", Timestamp.from(later), recordedLater);
+
+        // when the recipient declares 07 Service fait at 07:30, before the invoice reached it, then a 07 for the other
+        StatusLineOutcome early = apply(RECIPIENT, dated(invoice, "07", null, null, "2026-11-24T07:30:00Z", null));
+        StatusLineOutcome afterLater = apply(RECIPIENT, line(recordedLater, "07", null, null));
+
+        // then the first is applied with a warning, recorded at the platform's time, its declared time kept
+        assertThat(early.applied()).isTrue();
+        assertThat(early.warning().code()).isEqualTo("STA_DATE_ANTERIEURE_MISE_A_DISPOSITION");
+        assertThat(early.warning().message()).contains("2026-11-24T07:30:00Z").contains("2026-11-24T08:00:00Z");
+        assertThat(ledger.history(invoice)).last().satisfies(change -> {
+            assertThat(change.at()).isEqualTo(NOW);
+            assertThat(change.declaredAt()).isEqualTo(Instant.parse("2026-11-24T07:30:00Z"));
+        });
+        // and the second is dated no earlier than the change before it
+        assertThat(afterLater.applied()).isTrue();
+        assertThat(ledger.history(recordedLater)).last().extracting(InvoiceLedger.StatusChange::at).isEqualTo(later);
+        assertThat(jdbc.queryForObject("SELECT status_changed_at FROM invoice WHERE invoice_id = ?", Timestamp.class,
+                recordedLater).toInstant()).isEqualTo(later);
+    }
+
+    @Test
+    void recognisesALineSentAgainInALaterFileByItsContentNotByItsDate() {
+        // given a 06 Suspendue applied from flow ...998 line 7
+        String invoice = invoice(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE, "FOU001");
+        RawStatusLine suspension = line(invoice, "06", "JUSTIFICATIF_ABSENT", "Bon de livraison manquant");
+        assertThat(apply("ACH0011301000000000000998", NOW, RECIPIENT, suspension).applied()).isTrue();
+
+        // when the same line comes again in a later file, recorded a day later by the platform
+        StatusLineOutcome again = apply("ACH0011301000000000000999", NOW.plusSeconds(86_400), RECIPIENT, suspension);
+        // and a line with the same status and declared time but another comment is not taken for it
+        StatusLineOutcome other = apply(RECIPIENT, line(invoice, "06", "JUSTIFICATIF_ABSENT", "Autre pièce manquante"));
+
+        // then the re-sent line is recognised, naming the flow and line that applied it; nothing is applied twice
+        assertThat(again.refusal().code()).isEqualTo("STA_DEJA_APPLIQUE");
+        assertThat(again.refusal().message()).contains("ACH0011301000000000000998 ligne 7");
+        assertThat(other.refusal().code()).isEqualTo("STA_DEJA_AU_STATUT");
+        assertThat(ledger.history(invoice)).hasSize(2);
+    }
+
+    @Test
+    void acceptsPaymentStraightAfterDeliveryAndAfterTheAccountantsTakingOfTheMandate() {
+        // given an invoice delivered (03) and one whose mandate the accountant took (09)
+        String delivered = invoice(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE, "FOU001");
+        String atAccountant = invoice(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE, "FOU001");
+        assertThat(apply(RECIPIENT, dated(atAccountant, "09", null, null, "2026-11-24T09:30:00Z", Actor.ACCOUNTANT))
+                .applied()).isTrue();
+
+        // when the ordonnateur reports 11 for the first, and Hélios (the accountant) 11 for the second
+        StatusLineOutcome paid = apply(RECIPIENT, line(delivered, "11", null, null));
+        StatusLineOutcome paidByAccountant = apply(RECIPIENT, line(atAccountant, "11", null, null, Actor.ACCOUNTANT));
+
+        // then both are applied (07, 08, 09 and 10 are optional), each by its actor
+        assertThat(paid.applied()).as("%s", paid.refusal()).isTrue();
+        assertThat(paidByAccountant.applied()).as("%s", paidByAccountant.refusal()).isTrue();
+        assertThat(ledger.history(delivered)).extracting(InvoiceLedger.StatusChange::status)
+                .containsExactly(InvoiceStatus.MISE_A_DISPOSITION, InvoiceStatus.MISE_EN_PAIEMENT);
+        assertThat(ledger.history(atAccountant)).extracting(InvoiceLedger.StatusChange::actor)
+                .containsExactly(Actor.PLATFORM, Actor.ACCOUNTANT, Actor.ACCOUNTANT);
+    }
+
+    @Test
+    void refusesAProducerTheSenderCannotBe() {
+        String invoice = invoice(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE, "FOU001");
+
+        StatusLineOutcome outcome = apply(RECIPIENT, new RawStatusLine(7, null, invoice, null, null, null, "07",
+                "2026-11-24T10:00:00+01:00", null, null, null, null, "SUPPLIER"));
+
+        assertThat(outcome.refusal().code()).isEqualTo("STA_LIGNE_MALFORMEE");
+        assertThat(outcome.refusal().message()).contains("producteur « SUPPLIER »").contains("ACCOUNTANT");
+        assertThat(ledger.history(invoice)).hasSize(1);
+    }
+
+    /** Every reason of the catalogue with every status that takes reasons but not that one. */
+    static Stream<Arguments> reasonsWithAStatusTheyDoNotBelongTo() {
+        List<Arguments> cases = new ArrayList<>();
+        for (StatusReason reason : StatusReason.values()) {
+            for (InvoiceStatus status : List.of(InvoiceStatus.A_RECYCLER, InvoiceStatus.REJETEE, InvoiceStatus.SUSPENDUE,
+                    InvoiceStatus.SERVICE_FAIT)) {
+                if (!reason.justifies(status)) {
+                    cases.add(arguments(reason, status));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("reasonsWithAStatusTheyDoNotBelongTo")
+    void refusesAReasonWithAStatusItDoesNotBelongTo(StatusReason reason, InvoiceStatus status) {
+        // given an invoice delivered to Bellerive
+        String invoice = invoice(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE, "FOU001");
+
+        // when the recipient asks for the status with a reason of another status
+        StatusLineOutcome outcome = apply(RECIPIENT, line(invoice, status.code(), reason.name(), "motif"));
+
+        // then it is refused, naming the reasons that status takes; the invoice is untouched
+        assertThat(outcome.refusal().code()).isEqualTo("STA_MOTIF_HORS_STATUT");
+        assertThat(outcome.refusal().message()).contains(reason.name()).contains(status.code());
+        StatusReason.of(status).forEach(belongs -> assertThat(outcome.refusal().message()).contains(belongs.name()));
+        assertThat(ledger.status(invoice)).contains(InvoiceStatus.MISE_A_DISPOSITION);
+    }
+
+    @Test
+    void aFullHistoryFromDepositToPaymentReadsInTheReformsOrder() {
+        // given an invoice deposited, routed and delivered by the platform
+        String invoice = invoice(InvoiceStatus.DEPOSEE, BELLERIVE, "FOU001");
+        ledger.change(invoice, InvoiceStatus.EN_COURS_ACHEMINEMENT, Actor.PLATFORM, null, null, AT.minusSeconds(1800));
+        ledger.change(invoice, InvoiceStatus.MISE_A_DISPOSITION, Actor.PLATFORM, null, null, AT.minusSeconds(1200));
+
+        // when the ordonnateur and the accountant send every processing status, one after the other
+        List<String> lines = List.of("07", "08", "09", "10", "11");
+        for (String status : lines) {
+            Actor by = status.compareTo("09") >= 0 ? Actor.ACCOUNTANT : Actor.RECIPIENT;
+            assertThat(apply(RECIPIENT, line(invoice, status, null, null, by)).applied()).isTrue();
+        }
+
+        // then each Chorus status has one reform code, and they never go back
+        assertThat(ledger.history(invoice)).extracting(c -> c.status().code() + ":" + c.reformCode()).containsExactly(
+                "01:200", "02:202", "03:203", "07:204", "08:205", "09:205", "10:205", "11:211");
+    }
+
     private StatusLineOutcome apply(Partner sender, RawStatusLine line) {
-        return transactions.execute(status ->
-                new StatusUpdateApplier(ledger, jdbc).apply("ACH0011301000000000000999", sender, List.of(line)).get(0));
+        return apply("ACH0011301000000000000999", NOW, sender, line);
+    }
+
+    /** Applies one line of status flow {@code flowId} with the platform's clock at {@code now}. */
+    private StatusLineOutcome apply(String flowId, Instant now, Partner sender, RawStatusLine line) {
+        return transactions.execute(status -> new StatusUpdateApplier(ledger, jdbc, Clock.fixed(now, ZoneOffset.UTC),
+                TOLERANCE).apply(flowId, sender, List.of(line)).get(0));
+    }
+
+    private static Partner senderOf(Actor actor) {
+        return actor == Actor.SUPPLIER ? SUPPLIER : RECIPIENT;
     }
 
     private static RawStatusLine line(String invoiceId, String status, String reason, String comment) {
-        return new RawStatusLine(7, null, invoiceId, null, null, null, status, "2026-11-24T10:00:00+01:00", reason,
-                comment, null, null);
+        return line(invoiceId, status, reason, comment, null);
+    }
+
+    /** A line declared at {@link #AT}; an accountant's says so, other actors' say nothing about who set it. */
+    private static RawStatusLine line(String invoiceId, String status, String reason, String comment, Actor actor) {
+        return dated(invoiceId, status, reason, comment, "2026-11-24T10:00:00+01:00", actor);
+    }
+
+    private static RawStatusLine dated(String invoiceId, String status, String reason, String comment, String declared,
+                                       Actor actor) {
+        return new RawStatusLine(7, null, invoiceId, null, null, null, status, declared, reason, comment, null, null,
+                actor == Actor.ACCOUNTANT ? actor.name() : null);
     }
 
     private static RawStatusLine byNumber(String number, String invoiceDate, String status) {

@@ -315,7 +315,7 @@ class ArchiveUnpackerTest {
     }
 
     private static ValidationSettings settings(int maxInvoices, long maxEntry, long maxTotal, int maxRatio) {
-        return new ValidationSettings(false, 100L << 20, maxInvoices, maxEntry, maxTotal, maxRatio);
+        return new ValidationSettings(false, 100L << 20, maxInvoices, maxEntry, maxTotal, maxRatio, null);
     }
 
     private static Finding only(Unpacked unpacked) {

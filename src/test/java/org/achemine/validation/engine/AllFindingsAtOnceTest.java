@@ -77,6 +77,6 @@ class AllFindingsAtOnceTest {
         // then
         assertThat(verdict.checks()).extracting(CheckResult::outcome).containsOnly(Outcome.VALID);
         assertThat(stopAtFirst.ruleSets()).extracting(r -> r.name() + " " + r.version())
-                .contains("EN 16931 (CEN/TC 434) 1.3.16", "achemine règles nationales 2026.11");
+                .contains("EN 16931 (CEN/TC 434) 1.3.16", "achemine règles nationales 2026.12");
     }
 }

@@ -7,6 +7,10 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +22,9 @@ import org.achemine.validation.CheckResult;
 import org.achemine.validation.DocumentVerdict;
 import org.achemine.validation.Finding;
 import org.achemine.validation.FindingCode;
+import org.achemine.validation.FlowVerdict;
+import org.achemine.validation.ValidationSettings;
+import org.achemine.validation.engine.ValidationEngine;
 import org.achemine.validation.InvoiceDocument;
 import org.achemine.validation.Outcome;
 import org.achemine.validation.ValidationPipeline;
@@ -31,12 +38,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs every sample of {@code samples/national/} through the national rules and checks the codes and outcome
- * {@code expected.csv} gives it; and checks that every national rule has a failing and a passing sample.
+ * {@code expected.csv} gives it; checks that every national rule has a failing and a passing sample, and that
+ * each sample is named after its real outcome through the whole pipeline (ok- accepted, ko- refused). The
+ * deposit happens on a fixed day, so no outcome depends on today.
  */
 class NationalSamplesTest {
 
     private static final Path SAMPLES = Path.of("samples/national");
+    /** The deposit: 6 December 2026, 10:00 in Paris. */
+    private static final Clock DEPOSIT = Clock.fixed(Instant.parse("2026-12-06T09:00:00Z"), ZoneOffset.UTC);
     private static ValidationPipeline pipeline;
+    private static ValidationEngine engine;
 
     record Sample(String file, String rule, Outcome outcome, Set<String> codes) {
         @Override
@@ -48,8 +60,9 @@ class NationalSamplesTest {
     @BeforeAll
     static void pipeline() {
         InvoiceTerms terms = new InvoiceTerms();
-        pipeline = new ValidationPipeline(new XmlAdmissibilityCheck(), List.of(new NationalCheck(terms)),
-                new SaxonInvoiceFactsReader(terms), true);
+        pipeline = new ValidationPipeline(new XmlAdmissibilityCheck(),
+                List.of(new NationalCheck(terms, DEPOSIT, Duration.ofDays(1))), new SaxonInvoiceFactsReader(terms), true);
+        engine = new ValidationEngine(ValidationSettings.defaults(), DEPOSIT);
     }
 
     static List<Sample> samples() throws IOException {
@@ -84,6 +97,21 @@ class NationalSamplesTest {
             assertThat(f.message()).contains("BT-");
             assertThat(f.location().path()).isNotBlank();
         });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void sampleIsNamedAfterItsRealOutcome(Sample sample) throws IOException {
+        // when the whole pipeline (XSD, EN 16931, national rules) validates the sample
+        FlowVerdict verdict = engine.validate(sample.file(), SAMPLES.resolve(sample.file()));
+
+        // then an ok- sample is accepted and a ko- sample refused
+        DocumentVerdict document = verdict.documents().get(0);
+        boolean accepted = !verdict.hasFlowFatal() && engine.policy().accepts(document);
+        assertThat(accepted).as("%s: %s", sample.file(), document.checks().stream()
+                .flatMap(c -> c.findings().stream()).map(Finding::code).toList())
+                .isEqualTo(sample.file().startsWith("ok-"));
+        assertThat(sample.file()).matches("(ok|ko)-.*");
     }
 
     @Test

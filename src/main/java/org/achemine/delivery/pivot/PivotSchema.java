@@ -1,0 +1,98 @@
+package org.achemine.delivery.pivot;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.Unmarshaller;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URL;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.validation.Schema;
+import org.achemine.chorus.pivot.CPPFacturePivot;
+import org.achemine.xml.HardenedXml;
+import org.xml.sax.SAXException;
+
+/**
+ * AIFE's {@code CPPFacturePivot_V2_02.xsd}, unchanged (schemas/chorus, in the jar): writes a pivot only once
+ * it validates, and reads one back. Thread-safe (the context and the schema are shared; a marshaller and a
+ * validator per call).
+ */
+public final class PivotSchema {
+
+    static final String RESOURCE = "/schemas/chorus/CPPFacturePivot_V2_02.xsd";
+    /** What Chorus Pro itself puts there (the published sample): the interface code, not a schema file. */
+    private static final String SCHEMA_LOCATION = PivotIds.INTERFACE_CODE;
+
+    private final JAXBContext context;
+    private final Schema schema;
+
+    public PivotSchema() {
+        URL xsd = PivotSchema.class.getResource(RESOURCE);
+        if (xsd == null) {
+            throw new IllegalStateException("The pivot schema " + RESOURCE + " is not on the class path");
+        }
+        try {
+            context = JAXBContext.newInstance(CPPFacturePivot.class);
+            schema = HardenedXml.newSchemaFactory().newSchema(xsd);
+        } catch (JAXBException | SAXException e) {
+            throw new IllegalStateException("Cannot load the pivot schema", e);
+        }
+    }
+
+    /** The pivot as UTF-8 XML, after checking it against the official schema. */
+    public byte[] write(CPPFacturePivot pivot) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Marshaller marshaller = context.createMarshaller();
+            marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
+            marshaller.setProperty(Marshaller.JAXB_NO_NAMESPACE_SCHEMA_LOCATION, SCHEMA_LOCATION);
+            marshaller.marshal(pivot, out);
+        } catch (JAXBException e) {
+            throw new IOException("Cannot write the pivot: " + e.getMessage(), e);
+        }
+        byte[] xml = out.toByteArray();
+        validate(xml);
+        return xml;
+    }
+
+    /** @throws InvalidPivotException naming the first violation of the official schema */
+    public void validate(byte[] xml) throws InvalidPivotException {
+        try {
+            HardenedXml.harden(schema.newValidator()).validate(HardenedXml.saxSource(xml, "pivot"));
+        } catch (SAXException | IOException invalid) {
+            throw new InvalidPivotException(invalid.getMessage(), invalid);
+        }
+    }
+
+    /** Reads a pivot (ours or anyone's), once it validates, into the classes generated from the official schema. */
+    public CPPFacturePivot read(byte[] xml) throws IOException {
+        validate(xml);
+        XMLStreamReader reader = null;
+        try {
+            reader = HardenedXml.xmlInputFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
+            Unmarshaller unmarshaller = context.createUnmarshaller();
+            return unmarshaller.unmarshal(reader, CPPFacturePivot.class).getValue();
+        } catch (JAXBException | XMLStreamException e) {
+            throw new IOException("Cannot read the pivot: " + e.getMessage(), e);
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing held but the bytes in memory
+                }
+            }
+        }
+    }
+
+    /** A pivot that does not validate against the official schema: never published. */
+    public static final class InvalidPivotException extends IOException {
+        InvalidPivotException(String message, Throwable cause) {
+            super("The pivot does not validate against CPPFacturePivot_V2_02.xsd: " + message, cause);
+        }
+    }
+}
