@@ -72,7 +72,7 @@ class QueryCommandsIT {
             assertThat(all).filteredOn(InvoiceSummary::refusedAtIntegration).isNotEmpty()
                     .allMatch(i -> i.status() == null && i.refusalCode().equals("ROUTAGE_DOUBLON")
                             && i.reformReason().equals("DOUBLON"));
-            assertThat(queries.list(new InvoiceFilter(null, null, null, null, 100, true)))
+            assertThat(queries.list(new InvoiceFilter(null, null, null, null, 100, false, true)))
                     .isNotEmpty().allMatch(InvoiceSummary::refusedAtIntegration);
             assertThat(queries.list(new InvoiceFilter(null, null, "03", null, 100)))
                     .noneMatch(InvoiceSummary::refusedAtIntegration);
