@@ -1,33 +1,19 @@
 package org.achemine.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.achemine.directory.DirectoryImporter;
-import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceStatus;
-import org.achemine.testing.SampleDirectory;
+import org.achemine.testing.EngineTest;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Double billing keeps the earliest received invoice (issue 9, part 4): by the flow's reception, then the
@@ -36,53 +22,21 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=1h"})
-class DuplicateOrderIT {
+class DuplicateOrderIT extends EngineTest {
 
     private static final String BELLERIVE = "21690012600014";
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
-
-    @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    @Qualifier("routingJob")
-    Job routingJob;
-
-    @Autowired
-    InvoiceLedger ledger;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    DirectoryImporter importer;
-
-    private static boolean directoryLoaded;
-
     @BeforeEach
-    void loadDirectoryOnce() throws Exception {
-        if (!directoryLoaded) {
-            SampleDirectory.importInto(importer, dataDir);
-            directoryLoaded = true;
-        }
+    void directory() throws Exception {
+        sampleDirectoryInService();
     }
 
     @Test
     void aCiiInvoiceReceivedBeforeTheSameNumberInUblKeepsTheNumber() throws Exception {
         // given the sample CII invoice (FA-2026-000124, interface 1106) received first
-        Path inbox = dataDir.resolve("mailboxes/FOU001/in");
-        SampleInvoices.drop(inbox, "cii-first.xml", Files.readAllBytes(Path.of("samples/cii/invoice-valid.xml")));
-        awaitReported("cii-first.xml");
+        deposit("FOU001", "cii-first.xml", Files.readAllBytes(Path.of("samples/cii/invoice-valid.xml")));
         // and then the same supplier, number and year in UBL (interface 1100: a smaller id as text)
-        SampleInvoices.drop(inbox, "ubl-later.xml", SampleInvoices.ubl("FA-2026-000124", BELLERIVE, "SCE-ECOLES-07", null));
-        awaitReported("ubl-later.xml");
+        deposit("FOU001", "ubl-later.xml", SampleInvoices.ubl("FA-2026-000124", BELLERIVE, "SCE-ECOLES-07", null));
         String cii = idOf("cii-first.xml");
         String ubl = idOf("ubl-later.xml");
         assertThat(ubl).as("the UBL id sorts first as text").isLessThan(cii);
@@ -109,8 +63,7 @@ class DuplicateOrderIT {
                 zip.closeEntry();
             }
         }
-        SampleInvoices.drop(dataDir.resolve("mailboxes/FOU001/in"), "lot-de-douze.zip", bytes.toByteArray());
-        awaitReported("lot-de-douze.zip");
+        deposit("FOU001", "lot-de-douze.zip", bytes.toByteArray());
         String flow = jdbc.queryForObject("SELECT flow_id FROM flow WHERE original_name = 'lot-de-douze.zip'", String.class);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flow_document WHERE flow_id = ? AND decision = 'ACCEPTED'"
                 + " AND entry_name = 'facture-02.xml' AND doc_rank = 2", Integer.class, flow)).isEqualTo(1);
@@ -132,11 +85,6 @@ class DuplicateOrderIT {
                 .contains("nombre=\"12\" acceptees=\"11\" rejetees=\"1\"");
     }
 
-    private void awaitReported(String name) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM flow WHERE original_name = ? AND stage = 'REPORTED'", Integer.class, name) == 1);
-    }
-
     private String idOf(String name) {
         return jdbc.queryForObject("SELECT flow_id || '-1' FROM flow WHERE original_name = ?", String.class, name);
     }
@@ -147,7 +95,6 @@ class DuplicateOrderIT {
     }
 
     private BatchStatus runRouting() throws Exception {
-        return jobOperator.start(routingJob, new JobParametersBuilder()
-                .addString("requestedAt", Instant.now().toString() + System.nanoTime()).toJobParameters()).getStatus();
+        return run(routingJob).getStatus();
     }
 }
