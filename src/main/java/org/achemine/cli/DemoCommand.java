@@ -88,9 +88,9 @@ public class DemoCommand implements Callable<Integer> {
                     Files.copy(samples.resolve("directory/services.csv"), copies.resolve("services.csv")));
             System.out.printf("Annuaire : %d structures, %d services (%d lignes rejetées, rapport %s)%n",
                     directory.structures(), directory.services(), directory.rejectedRows(), directory.report());
-            int dropped = dropSamples(dataDir.resolve("mailboxes").resolve(SUPPLIER).resolve("in"));
-            System.out.printf("%d flux déposés dans mailboxes/%s/in ; traitement...%n", dropped, SUPPLIER);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            int dropped = dropSamples(dataDir.resolve("mailboxes").resolve(SUPPLIER).resolve("in"), jdbc);
+            System.out.printf("%d flux déposés dans mailboxes/%s/in ; traitement...%n", dropped, SUPPLIER);
             awaitReported(jdbc, dropped, Duration.ofMinutes(5));
             context.getBean(JobOperator.class).start(context.getBean("routingJob", Job.class),
                     RunRequest.parameters(context.getBean(Clock.class)).toJobParameters());
@@ -144,6 +144,11 @@ public class DemoCommand implements Callable<Integer> {
             for (InvoiceOverview invoice : flow.invoices()) {
                 System.out.printf("  facture %s (%s, %s)%n", invoice.invoiceNumber(), invoice.invoiceId(),
                         flow.originalName());
+                if (invoice.refusedAtIntegration()) {
+                    System.out.printf("    aucun statut : refusée à l'intégration (213 %s, %s)%n",
+                            invoice.reformReason(), invoice.reasonCode());
+                    continue;
+                }
                 for (StatusChange change : queries.history(invoice.invoiceId())) {
                     InvoiceStatus status = InvoiceStatus.ofCode(change.status());
                     System.out.printf("    %s  %s %-45s %-10s %s%s%n", change.changedAt(), status.code(),
@@ -197,8 +202,12 @@ public class DemoCommand implements Callable<Integer> {
         return true;
     }
 
-    /** Every flow sample (XML, PDF, zip, tar.gz) under samples/, named after its folder so names stay unique. */
-    private int dropSamples(Path inbox) throws IOException {
+    /**
+     * Every flow sample (XML, PDF, zip, tar.gz) under samples/, named after its folder so names stay unique;
+     * the batches only once the single invoices are received: they repeat some of their numbers, and double
+     * billing keeps the earliest received.
+     */
+    private int dropSamples(Path inbox, JdbcTemplate jdbc) throws IOException, InterruptedException {
         Files.createDirectories(inbox);
         List<Path> flows;
         try (Stream<Path> files = Files.walk(samples)) {
@@ -212,25 +221,38 @@ public class DemoCommand implements Callable<Integer> {
                     .sorted()
                     .toList();
         }
+        List<Path> singles = flows.stream().filter(f -> !f.startsWith(samples.resolve("batch"))).toList();
+        drop(inbox, singles);
+        await(jdbc, "SELECT COUNT(*) FROM flow", singles.size(), Duration.ofMinutes(2), "ne sont pas tous reçus");
+        drop(inbox, flows.stream().filter(f -> f.startsWith(samples.resolve("batch"))).toList());
+        return flows.size();
+    }
+
+    private void drop(Path inbox, List<Path> flows) throws IOException {
         for (Path flow : flows) {
             String name = flow.getParent().getFileName() + "-" + flow.getFileName();
             Path temp = inbox.resolve(name + ".part");
             Files.copy(flow, temp);
             Files.move(temp, inbox.resolve(name));
         }
-        return flows.size();
     }
 
     private static void awaitReported(JdbcTemplate jdbc, int expected, Duration patience) throws InterruptedException {
+        await(jdbc, "SELECT COUNT(*) FROM flow WHERE stage = 'REPORTED'", expected, patience,
+                "n'ont pas tous reçu leur compte rendu");
+    }
+
+    private static void await(JdbcTemplate jdbc, String countQuery, int expected, Duration patience, String what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos(); // elapsed time on the machine, not a date
         while (System.nanoTime() - deadline < 0) {
-            Integer reported = jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE stage = 'REPORTED'", Integer.class);
-            if (reported != null && reported >= expected) {
+            Integer count = jdbc.queryForObject(countQuery, Integer.class);
+            if (count != null && count >= expected) {
                 return;
             }
             Thread.sleep(200); // polling the engine's own progress; nothing to be notified by
         }
-        throw new IllegalStateException("Les " + expected + " flux n'ont pas tous reçu leur compte rendu en " + patience);
+        throw new IllegalStateException("Les " + expected + " flux " + what + " en " + patience);
     }
 
     private void print(List<FlowOverview> flows) {
@@ -240,6 +262,12 @@ public class DemoCommand implements Callable<Integer> {
             System.out.printf("%-48s %-19s %s  %s%n", flow.originalName(), flow.flowState(),
                     flow.fatalCodes() == null ? "-" : flow.fatalCodes(), root.relativize(Path.of(flow.reportPath())));
             for (InvoiceOverview invoice : flow.invoices()) {
+                if (invoice.refusedAtIntegration()) {
+                    System.out.printf("    facture %-20s refusée à l'intégration (213 %s) %s : %s%n",
+                            invoice.invoiceNumber(), invoice.reformReason(), invoice.reasonCode(),
+                            abbreviate(invoice.reasonMessage()));
+                    continue;
+                }
                 InvoiceStatus status = InvoiceStatus.ofCode(invoice.status());
                 String where = invoice.deliveryPath() != null
                         ? "→ " + root.relativize(Path.of(invoice.deliveryPath()))

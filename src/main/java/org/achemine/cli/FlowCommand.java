@@ -93,7 +93,8 @@ public class FlowCommand {
                 System.out.printf("  %-4d %-40s %-9s %-20s %-32s %-32s %s%n", document.rank(), document.entryName(),
                         document.decision(), QueryOutput.orDash(document.invoiceNumber()),
                         QueryOutput.orDash(document.fatalCodes()), QueryOutput.orDash(document.invoiceId()),
-                        QueryOutput.status(document.invoiceStatus()));
+                        document.refusalCode() != null ? QueryOutput.refused(document.refusalCode())
+                                : QueryOutput.status(document.invoiceStatus()));
             }
             if (flow.documents().isEmpty()) {
                 System.out.println("  (aucun document)");

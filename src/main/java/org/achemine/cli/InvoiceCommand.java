@@ -7,6 +7,7 @@ import org.achemine.report.InvoiceQueries;
 import org.achemine.report.InvoiceQueries.InvoiceDetail;
 import org.achemine.report.InvoiceQueries.InvoiceFilter;
 import org.achemine.report.InvoiceQueries.InvoiceSummary;
+import org.achemine.report.InvoiceQueries.RefusalDetail;
 import org.achemine.report.InvoiceQueries.StatusChange;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {InvoiceCommand.ShowInvoice.class, InvoiceCommand.ListInvoices.class})
 public class InvoiceCommand {
 
-    @Command(name = "show", description = "One invoice: status, routing data, status history, files.")
+    @Command(name = "show", description = "One invoice: status, routing data, status history, files; or its refusal at integration.")
     static class ShowInvoice extends OneShotCommand {
 
         @Override
@@ -32,13 +33,42 @@ public class InvoiceCommand {
 
         @Override
         protected int run(ConfigurableApplicationContext context) throws Exception {
-            Optional<InvoiceDetail> found = new InvoiceQueries(context.getBean(JdbcTemplate.class)).invoice(invoiceId);
-            if (found.isEmpty()) {
-                System.err.println("Facture inconnue : " + invoiceId);
-                return 1;
+            InvoiceQueries queries = new InvoiceQueries(context.getBean(JdbcTemplate.class));
+            Optional<InvoiceDetail> found = queries.invoice(invoiceId);
+            if (found.isPresent()) {
+                print(found.get());
+                return 0;
             }
-            print(found.get());
-            return 0;
+            Optional<RefusalDetail> refused = queries.refusal(invoiceId);
+            if (refused.isPresent()) {
+                print(refused.get());
+                return 0;
+            }
+            System.err.println("Facture inconnue : " + invoiceId);
+            return 1;
+        }
+
+        /** A refusal at integration: no status and no history, as the invoice was never deposited. */
+        private static void print(RefusalDetail refusal) {
+            System.out.println("Facture " + refusal.invoiceId() + " : refusée à l'intégration");
+            QueryOutput.field("numéro", refusal.invoiceNumber());
+            QueryOutput.field("flux / rang", refusal.flowId() + " / " + refusal.rank());
+            QueryOutput.field("fournisseur", refusal.supplierId());
+            QueryOutput.field("destinataire", QueryOutput.orDash(refusal.buyerId()) + " (acheteur, non acheminée)");
+            QueryOutput.field("statut", "aucun : refusée à l'intégration, jamais déposée (pas de 01)");
+            QueryOutput.field("réforme", refusal.reformStatus() + " Rejetée, motif " + refusal.reformReason());
+            QueryOutput.field("refusée le", QueryOutput.time(refusal.refusedAt()));
+            QueryOutput.field("code service", refusal.serviceCode());
+            QueryOutput.field("engagement", refusal.engagementNumber());
+            QueryOutput.field("motif", refusal.refusalCode() + " : " + refusal.refusalMessage());
+            System.out.println();
+            System.out.println("Le fournisseur corrige la facture et la redépose, sous le même numéro s'il le souhaite :"
+                    + " ce n'est pas un doublon d'une facture refusée.");
+            System.out.println();
+            System.out.println("Fichiers");
+            QueryOutput.field("original archivé", refusal.archivePath());
+            QueryOutput.field("compte rendu de dépôt", refusal.reportPath());
+            QueryOutput.field("compte rendu d'intégration", refusal.integrationReportPath());
         }
 
         private static void print(InvoiceDetail invoice) {
@@ -96,6 +126,9 @@ public class InvoiceCommand {
         @Option(names = "--status", paramLabel = "CODE", description = "Current status code, e.g. 03.")
         String status;
 
+        @Option(names = "--refused", description = "Only the invoices refused at integration (reform 213).")
+        boolean refused;
+
         @Option(names = "--since", paramLabel = "DATE", description = "Last status change on or after this UTC day (yyyy-MM-dd).")
         LocalDate since;
 
@@ -110,13 +143,15 @@ public class InvoiceCommand {
         @Override
         protected int run(ConfigurableApplicationContext context) throws Exception {
             List<InvoiceSummary> invoices = new InvoiceQueries(context.getBean(JdbcTemplate.class))
-                    .list(new InvoiceFilter(supplier, recipient, status, since, limit, waiting));
+                    .list(new InvoiceFilter(supplier, recipient, status, since, limit, waiting, refused));
             System.out.printf("%-32s %-20s %-16s %-16s %s %-24s %s%n", "facture", "numéro", "fournisseur",
                     "destinataire", QueryOutput.statusHeader("statut"), "dernier changement (UTC)", "attend un statut");
             for (InvoiceSummary invoice : invoices) {
                 System.out.printf("%-32s %-20s %-16s %-16s %s %-24s %s%n", invoice.invoiceId(),
                         QueryOutput.orDash(invoice.invoiceNumber()), QueryOutput.orDash(invoice.supplierId()),
-                        QueryOutput.orDash(invoice.recipient()), QueryOutput.statusCell(invoice.status()),
+                        QueryOutput.orDash(invoice.recipient()), invoice.refusedAtIntegration()
+                                ? QueryOutput.statusHeader(QueryOutput.refused(invoice.refusalCode()))
+                                : QueryOutput.statusCell(invoice.status()),
                         QueryOutput.time(invoice.statusChangedAt()), invoice.awaitsStatus() ? "oui" : "non");
             }
             if (invoices.isEmpty()) {

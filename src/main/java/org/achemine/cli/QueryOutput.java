@@ -35,6 +35,11 @@ final class QueryOutput {
         }
     }
 
+    /** In place of a status, for an invoice refused at integration (it has none). */
+    static String refused(String refusalCode) {
+        return "refusée à l'intégration : " + refusalCode;
+    }
+
     /** A status padded to {@link #STATUS_WIDTH}, for tables. */
     static String statusCell(String code) {
         return statusHeader(status(code));

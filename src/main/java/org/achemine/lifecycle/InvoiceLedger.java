@@ -15,8 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class InvoiceLedger {
 
-    private static final int REGISTRATION_BATCH = 1000;
-
     private final JdbcTemplate jdbc;
 
     public InvoiceLedger(JdbcTemplate jdbc) {
@@ -24,36 +22,23 @@ public class InvoiceLedger {
     }
 
     /**
-     * Registers as invoices, in status 01 Déposée dated when validation accepted them, the accepted
-     * documents of every flow whose deposit report is out and that is not registered yet. Works on a
-     * fixed list of flows per round, so a flow reported meanwhile waits for the next round, never skipped.
+     * Records invoices that passed the platform's integration checks, in status 01 Déposée at {@code at}:
+     * an invoice exists only once integrated (one refused at integration never becomes 01). Routing moves
+     * them on in the same transaction.
      */
-    public int registerDeposited() {
-        int registered = 0;
-        List<String> flows;
-        while (!(flows = jdbc.queryForList("SELECT flow_id FROM flow WHERE stage = 'REPORTED' AND invoices_registered = FALSE"
-                + " ORDER BY flow_id FETCH FIRST " + REGISTRATION_BATCH + " ROWS ONLY", String.class)).isEmpty()) {
-            registered += register(flows);
-        }
-        return registered;
-    }
-
-    private int register(List<String> flows) {
-        String in = String.join(", ", java.util.Collections.nCopies(flows.size(), "?"));
-        Object[] ids = flows.toArray();
-        int registered = jdbc.update("""
-                INSERT INTO invoice (invoice_id, flow_id, doc_rank, supplier_id, invoice_number, invoice_year, buyer_id,
-                                     service_code, engagement_number, status, status_changed_at)
-                SELECT d.flow_id || '-' || d.doc_rank, d.flow_id, d.doc_rank, d.supplier_id, d.invoice_number,
-                       EXTRACT(YEAR FROM d.issue_date), d.buyer_id, d.service_code, d.engagement_number, '01', f.validated_at
-                FROM flow_document d JOIN flow f ON f.flow_id = d.flow_id
-                WHERE d.decision = 'ACCEPTED' AND d.flow_id IN (%s)""".formatted(in), ids);
-        jdbc.update("""
-                INSERT INTO invoice_status_history (invoice_id, seq, status, reform_code, actor, message, changed_at)
-                SELECT i.invoice_id, 1, '01', '%s', '%s', 'Facture déposée', i.status_changed_at FROM invoice i
-                WHERE i.flow_id IN (%s)""".formatted(InvoiceStatus.DEPOSEE.reformCode(), Actor.PLATFORM.name(), in), ids);
-        jdbc.update("UPDATE flow SET invoices_registered = TRUE WHERE flow_id IN (%s)".formatted(in), ids);
-        return registered;
+    public void integrate(List<NewInvoice> invoices, Instant at) {
+        OffsetDateTime when = utc(at);
+        jdbc.batchUpdate("""
+                        INSERT INTO invoice (invoice_id, flow_id, doc_rank, supplier_id, invoice_number, invoice_year,
+                                             buyer_id, service_code, engagement_number, status, status_changed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                invoices.stream().map(i -> new Object[] {i.invoiceId(), i.flowId(), i.docRank(), i.supplierId(),
+                    i.invoiceNumber(), i.invoiceYear(), i.buyerId(), i.serviceCode(), i.engagementNumber(),
+                    InvoiceStatus.DEPOSEE.code(), when}).toList());
+        jdbc.batchUpdate("INSERT INTO invoice_status_history (invoice_id, seq, status, reform_code, actor, message,"
+                        + " changed_at) VALUES (?, 1, ?, ?, ?, 'Facture déposée', ?)",
+                invoices.stream().map(i -> new Object[] {i.invoiceId(), InvoiceStatus.DEPOSEE.code(),
+                    InvoiceStatus.DEPOSEE.reformCode(), Actor.PLATFORM.name(), when}).toList());
     }
 
     /**
@@ -148,6 +133,11 @@ public class InvoiceLedger {
 
     private static String truncate(String text) {
         return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+
+    /** An accepted document that passed the integration checks, as it becomes an invoice. */
+    public record NewInvoice(String invoiceId, String flowId, int docRank, String supplierId, String invoiceNumber,
+                             Integer invoiceYear, String buyerId, String serviceCode, String engagementNumber) {
     }
 
     /**

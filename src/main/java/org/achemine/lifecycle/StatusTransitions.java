@@ -43,12 +43,11 @@ public final class StatusTransitions {
             COMPTABILISEE, MISE_EN_PAIEMENT);
 
     private static final List<Transition> TABLE = table(
+            // Routing (issue 9, part 2): only integrated invoices are 01; the platform's checks refuse at
+            // integration (no status), so the platform never sets 04 or 05 — those are the recipient's.
             t(DEPOSEE, PLATFORM, EN_COURS_ACHEMINEMENT),
-            t(DEPOSEE, PLATFORM, A_RECYCLER),
-            t(DEPOSEE, PLATFORM, REJETEE),
             t(EN_COURS_ACHEMINEMENT, PLATFORM, MISE_A_DISPOSITION),
-            t(EN_COURS_ACHEMINEMENT, PLATFORM, A_RECYCLER),
-            t(EN_COURS_ACHEMINEMENT, PLATFORM, REJETEE),
+            // end of routing's edges
             withReason(MISE_A_DISPOSITION, RECIPIENT, A_RECYCLER),
             withReason(MISE_A_DISPOSITION, RECIPIENT, REJETEE),
             withReason(MISE_A_DISPOSITION, RECIPIENT, SUSPENDUE),

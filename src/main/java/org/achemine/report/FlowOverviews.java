@@ -27,14 +27,19 @@ public class FlowOverviews {
     private List<InvoiceOverview> invoices(String flowId) {
         return jdbc.query("""
                 SELECT i.invoice_id, i.invoice_number, i.status, i.recipient_siret, i.delivery_path, i.reason_code,
-                       i.reason_message
-                FROM invoice i WHERE i.flow_id = ? ORDER BY i.doc_rank""",
+                       i.reason_message, CAST(NULL AS VARCHAR(32)), i.doc_rank
+                FROM invoice i WHERE i.flow_id = ?
+                UNION ALL
+                SELECT r.invoice_id, r.invoice_number, NULL, NULL, NULL, r.refusal_code, r.refusal_message,
+                       r.reform_reason, r.doc_rank
+                FROM integration_refusal r WHERE r.flow_id = ?
+                ORDER BY 9""",
                 (rs, i) -> new InvoiceOverview(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)),
-                flowId);
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
+                flowId, flowId);
     }
 
-    /** A flow: its deposit verdict and fatal codes, its reports, and its invoices once registered. */
+    /** A flow: its deposit verdict and fatal codes, its reports, and its invoices once integrated or refused. */
     public record FlowOverview(String flowId, String partner, String originalName, String flowState, String statusCode,
                                String reportPath, String integrationReportPath, String fatalCodes,
                                List<InvoiceOverview> invoices) {
@@ -45,8 +50,15 @@ public class FlowOverviews {
         }
     }
 
-    /** An invoice: its current Chorus status, where it was delivered or why it was sent back. */
+    /**
+     * An invoice: its current Chorus status, where it was delivered or why it was sent back; or, refused at
+     * integration, no status but the refusal code and message and the reform's reason (with 213 Rejetée).
+     */
     public record InvoiceOverview(String invoiceId, String invoiceNumber, String status, String recipientSiret,
-                                  String deliveryPath, String reasonCode, String reasonMessage) {
+                                  String deliveryPath, String reasonCode, String reasonMessage, String reformReason) {
+
+        public boolean refusedAtIntegration() {
+            return status == null;
+        }
     }
 }

@@ -18,15 +18,38 @@ public record IntegratedFlow(ReportedFlow flow, String chorusSyntax, String inte
     }
 
     /**
-     * One document: accepted at deposit and then routed ({@code statusCode} 03, or 04/05 with a reason), or
-     * rejected at deposit ({@code statusCode} null, {@code reasonCode} its first fatal finding).
+     * One document: integrated and delivered ({@code statusCode}, 03), refused at integration by a platform
+     * check ({@code reasonCode} a ROUTAGE_* code, reform status 213 with its reason, no invoice status), or
+     * rejected at deposit ({@code reasonCode} its first fatal finding).
      */
     public record IntegratedDocument(int rank, String invoiceId, String entryName, String chorusSyntax,
                                      String invoiceNumber, String supplierId, String buyerId, String statusCode,
-                                     String statusLabel, String reasonCode, String reasonSource, String reasonMessage) {
+                                     String statusLabel, String reasonCode, String reasonSource, String reasonMessage,
+                                     String reformStatus, String reformReason) {
 
+        /** Integrated: an invoice with a Chorus status (delivered in the same transaction). */
         public boolean delivered() {
-            return "03".equals(statusCode);
+            return statusCode != null;
+        }
+
+        /** Refused at integration by one of the platform's checks. */
+        public boolean refusedAtIntegration() {
+            return reformStatus != null;
+        }
+
+        public IntegratedDocument integrated(String status, String label) {
+            return new IntegratedDocument(rank, invoiceId, entryName, chorusSyntax, invoiceNumber, supplierId, buyerId,
+                    status, label, null, null, null, null, null);
+        }
+
+        public IntegratedDocument refused(String code, String message, String reformStatusCode, String reformReasonCode) {
+            return new IntegratedDocument(rank, invoiceId, entryName, chorusSyntax, invoiceNumber, supplierId, buyerId,
+                    null, null, code, "routing", message, reformStatusCode, reformReasonCode);
+        }
+
+        public IntegratedDocument rejectedAtDeposit(String code, String source, String message) {
+            return new IntegratedDocument(rank, invoiceId, entryName, chorusSyntax, invoiceNumber, supplierId, buyerId,
+                    null, null, code, source, message, null, null);
         }
     }
 }

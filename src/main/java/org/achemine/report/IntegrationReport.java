@@ -21,6 +21,7 @@ import org.achemine.report.xml.FluxType;
 import org.achemine.report.xml.Gravite;
 import org.achemine.report.xml.NomControle;
 import org.achemine.report.xml.ObjectFactory;
+import org.achemine.report.xml.RefusIntegrationType;
 import org.achemine.report.xml.ResultatControle;
 import org.achemine.report.xml.StatutFactureType;
 import org.achemine.report.xml.StatutFluxType;
@@ -30,8 +31,9 @@ import org.achemine.validation.FlowState;
 /**
  * The integration report (CR d'intégration, type INTEGRATION) of a flow once routing has decided on each
  * of its invoices: IN_INTEGRE when every document reached its recipient, IN_INTEGRE_PARTIEL when some did,
- * IN_REJETE when none did; one line per document with its Chorus status and, when sent back, the reason
- * code and a message naming the element to correct. Same schema and checks as the deposit report.
+ * IN_REJETE when none did; one line per document: its Chorus status once integrated, or, refused at
+ * integration, no status but the refusal (reform status 213 Rejetée and its reason code) and the finding
+ * saying what to correct. Same schema and checks as the deposit report.
  */
 public final class IntegrationReport {
 
@@ -97,11 +99,18 @@ public final class IntegrationReport {
             status.setCodeMotif(document.reasonCode());
             invoice.setStatutFacture(status);
         }
+        if (document.refusedAtIntegration()) {
+            RefusIntegrationType refusal = factory.createRefusIntegrationType();
+            refusal.setCodeStatutReforme(document.reformStatus());
+            refusal.setCodeMotifReforme(document.reformReason());
+            refusal.setLibelle("Rejetée à l'intégration : la facture n'est pas déposée ; corrigez-la et redéposez-la");
+            invoice.setRefusIntegration(refusal);
+        }
         ControlesType checks = factory.createControlesType();
         ControlesType.Controle routing = factory.createControlesTypeControle();
         routing.setNom(NomControle.ROUTING);
-        routing.setResultat(document.statusCode() == null ? ResultatControle.SKIPPED
-                : document.delivered() ? ResultatControle.VALID : ResultatControle.INVALID);
+        routing.setResultat(document.delivered() ? ResultatControle.VALID
+                : document.refusedAtIntegration() ? ResultatControle.INVALID : ResultatControle.SKIPPED);
         checks.getControle().add(routing);
         invoice.setControles(checks);
         if (document.reasonCode() != null) {

@@ -49,40 +49,84 @@ public class InvoiceQueries {
                 invoiceId);
     }
 
-    /** Invoices matching every given criterion, the most recently changed first. */
+    /**
+     * An invoice refused at integration: never an invoice (no status, no history), the refusal with the
+     * reform's status 213 and reason, and the files of its flow.
+     */
+    public Optional<RefusalDetail> refusal(String invoiceId) {
+        return jdbc.query("""
+                SELECT r.invoice_id, r.flow_id, r.doc_rank, r.invoice_number, r.supplier_id, r.buyer_id,
+                       r.service_code, r.engagement_number, r.refusal_code, r.refusal_message, r.reform_status,
+                       r.reform_reason, r.refused_at, f.archive_path, f.report_path, f.integration_report_path
+                FROM integration_refusal r JOIN flow f ON f.flow_id = r.flow_id WHERE r.invoice_id = ?""",
+                (rs, n) -> new RefusalDetail(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10), rs.getString(11), rs.getString(12), instant(rs, 13), rs.getString(14),
+                        rs.getString(15), rs.getString(16)),
+                invoiceId).stream().findFirst();
+    }
+
+    /**
+     * Invoices, and invoices refused at integration, matching every given criterion, the most recently
+     * changed (or refused) first. A status filter selects invoices only; {@code refused} refusals only.
+     */
     public List<InvoiceSummary> list(InvoiceFilter filter) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT invoice_id, invoice_number, supplier_id, COALESCE(recipient_siret, buyer_id), status,
-                       status_changed_at, CASE WHEN %s THEN TRUE ELSE FALSE END
-                FROM invoice WHERE 1 = 1""".formatted(AwaitedStatus.awaitedBy("invoice")));
         List<Object> args = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        if (!filter.refused()) {
+            StringBuilder invoices = new StringBuilder("""
+                    SELECT invoice_id, invoice_number, supplier_id, COALESCE(recipient_siret, buyer_id) AS recipient,
+                           status, status_changed_at AS changed_at, CAST(NULL AS VARCHAR(64)) AS refusal_code,
+                           CAST(NULL AS VARCHAR(32)) AS reform_reason,
+                           CASE WHEN %s THEN TRUE ELSE FALSE END AS awaits_status
+                    FROM invoice WHERE 1 = 1""".formatted(AwaitedStatus.awaitedBy("invoice")));
+            // before routing only the buyer id read from the invoice is known
+            common(filter, invoices, args, "(recipient_siret = ? OR (recipient_siret IS NULL AND buyer_id = ?))",
+                    "status_changed_at");
+            if (filter.status() != null) {
+                invoices.append(" AND status = ?");
+                args.add(filter.status());
+            }
+            if (filter.waitingOnly()) {
+                invoices.append(" AND ").append(AwaitedStatus.awaitedBy("invoice"));
+            }
+            parts.add(invoices.toString());
+        }
+        // a refusal awaits nothing: it is never an invoice
+        if (filter.status() == null && !filter.waitingOnly()) {
+            StringBuilder refusals = new StringBuilder("""
+                    SELECT invoice_id, invoice_number, supplier_id, buyer_id AS recipient, CAST(NULL AS CHAR(2)) AS status,
+                           refused_at AS changed_at, refusal_code, reform_reason, FALSE AS awaits_status
+                    FROM integration_refusal WHERE 1 = 1""");
+            common(filter, refusals, args, "(buyer_id = ? OR buyer_id = ?)", "refused_at");
+            parts.add(refusals.toString());
+        }
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        String sql = String.join(" UNION ALL ", parts) + " ORDER BY changed_at DESC, invoice_id DESC LIMIT ?";
+        args.add(filter.limit());
+        return jdbc.query(sql,
+                (rs, n) -> new InvoiceSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), instant(rs, 6), rs.getString(7), rs.getString(8), rs.getBoolean(9)),
+                args.toArray());
+    }
+
+    private static void common(InvoiceFilter filter, StringBuilder sql, List<Object> args, String recipientMatch,
+                               String changedAt) {
         if (filter.supplier() != null) {
             sql.append(" AND supplier_id = ?");
             args.add(filter.supplier());
         }
         if (filter.recipient() != null) {
-            // before routing only the buyer id read from the invoice is known
-            sql.append(" AND (recipient_siret = ? OR (recipient_siret IS NULL AND buyer_id = ?))");
+            sql.append(" AND ").append(recipientMatch);
             args.add(filter.recipient());
             args.add(filter.recipient());
-        }
-        if (filter.status() != null) {
-            sql.append(" AND status = ?");
-            args.add(filter.status());
-        }
-        if (filter.waitingOnly()) {
-            sql.append(" AND ").append(AwaitedStatus.awaitedBy("invoice"));
         }
         if (filter.since() != null) {
-            sql.append(" AND status_changed_at >= ?");
+            sql.append(" AND ").append(changedAt).append(" >= ?");
             args.add(filter.since().atStartOfDay().atOffset(ZoneOffset.UTC));
         }
-        sql.append(" ORDER BY status_changed_at DESC, invoice_id DESC LIMIT ?");
-        args.add(filter.limit());
-        return jdbc.query(sql.toString(),
-                (rs, n) -> new InvoiceSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs, 6), rs.getBoolean(7)),
-                args.toArray());
     }
 
     public Optional<FlowDetail> flow(String flowId) {
@@ -103,11 +147,12 @@ public class InvoiceQueries {
                 SELECT d.doc_rank, d.entry_name, d.decision, d.invoice_number,
                        (SELECT LISTAGG(DISTINCT ff.code, ' ') WITHIN GROUP (ORDER BY ff.code) FROM flow_finding ff
                          WHERE ff.flow_id = d.flow_id AND ff.doc_rank = d.doc_rank AND ff.severity = 'fatal'),
-                       i.invoice_id, i.status
+                       COALESCE(i.invoice_id, r.invoice_id), i.status, r.refusal_code
                 FROM flow_document d LEFT JOIN invoice i ON i.flow_id = d.flow_id AND i.doc_rank = d.doc_rank
+                     LEFT JOIN integration_refusal r ON r.flow_id = d.flow_id AND r.doc_rank = d.doc_rank
                 WHERE d.flow_id = ? ORDER BY d.doc_rank""",
                 (rs, n) -> new FlowDocument(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
                 flowId);
     }
 
@@ -118,23 +163,42 @@ public class InvoiceQueries {
 
     /**
      * Criteria of {@link #list}: null means any; {@code since} is a UTC day, on the last status change (the
-     * platform's time); {@code waitingOnly} keeps the invoices still awaiting a status ({@link AwaitedStatus}).
+     * platform's time) or the refusal; {@code waitingOnly} keeps the invoices still awaiting a status
+     * ({@link AwaitedStatus}); {@code refused} lists only the invoices refused at integration.
      */
     public record InvoiceFilter(String supplier, String recipient, String status, LocalDate since, int limit,
-                                boolean waitingOnly) {
+                                boolean waitingOnly, boolean refused) {
 
         public InvoiceFilter(String supplier, String recipient, String status, LocalDate since, int limit) {
-            this(supplier, recipient, status, since, limit, false);
+            this(supplier, recipient, status, since, limit, false, false);
+        }
+
+        public InvoiceFilter(String supplier, String recipient, String status, LocalDate since, int limit,
+                             boolean waitingOnly) {
+            this(supplier, recipient, status, since, limit, waitingOnly, false);
         }
     }
 
     /**
-     * One line of a list: the recipient is the routed SIRET, or the buyer read from the invoice before routing;
+     * One line of a list: the recipient is the routed SIRET, or the buyer read from the invoice before routing.
+     * An invoice refused at integration has no status but its refusal code and the reform's reason (213).
      * {@code awaitsStatus} false once nothing more is expected (a final status, or 10 at a structure that never
-     * reports 11).
+     * reports 11, or a refusal).
      */
     public record InvoiceSummary(String invoiceId, String invoiceNumber, String supplierId, String recipient,
-                                 String status, Instant statusChangedAt, boolean awaitsStatus) {
+                                 String status, Instant statusChangedAt, String refusalCode, String reformReason,
+                                 boolean awaitsStatus) {
+
+        public boolean refusedAtIntegration() {
+            return refusalCode != null;
+        }
+    }
+
+    /** An invoice refused at integration by a platform check: what it said, why it was refused, its files. */
+    public record RefusalDetail(String invoiceId, String flowId, int rank, String invoiceNumber, String supplierId,
+                                String buyerId, String serviceCode, String engagementNumber, String refusalCode,
+                                String refusalMessage, String reformStatus, String reformReason, Instant refusedAt,
+                                String archivePath, String reportPath, String integrationReportPath) {
     }
 
     /** An invoice with where it came from, where it went, and every status it went through. */
@@ -152,10 +216,9 @@ public class InvoiceQueries {
     }
 
     /**
-     * One row of {@code invoice_status_history}: when the platform recorded it ({@code changedAt}, which orders
-     * the history) and, for a change from a status file, the time its producer declared; with the status flow
-     * and line it came from (a recipient's or supplier's file; null for the platform's own changes) and the
-     * lifecycle report that told the supplier (null until one did).
+     * One row of {@code invoice_status_history}: with the status flow and line it came from (a recipient's or
+     * supplier's file; null for the platform's own changes) and the lifecycle report that told the supplier
+     * (null until one did).
      */
     public record StatusChange(int seq, Instant changedAt, String status, String reformCode, String actor,
                                String reasonCode, String message, String sourceFlowId, Integer sourceLine,
@@ -179,8 +242,11 @@ public class InvoiceQueries {
         }
     }
 
-    /** A document of a flow: the deposit decision, its fatal codes, and its invoice once registered (else nulls). */
+    /**
+     * A document of a flow: the deposit decision, its fatal codes, and its invoice once integrated, or its
+     * refusal code once refused at integration (else nulls).
+     */
     public record FlowDocument(int rank, String entryName, String decision, String invoiceNumber, String fatalCodes,
-                               String invoiceId, String invoiceStatus) {
+                               String invoiceId, String invoiceStatus, String refusalCode) {
     }
 }

@@ -19,9 +19,9 @@ import org.achemine.report.ReportedFlow;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes the integration report of every flow whose invoices have all been routed (none left in 01 or
- * 02), once: the file name is fixed by the flow, published through the journal, and the flow is marked
- * after; a run interrupted between the two finds the report journaled and only marks the flow.
+ * Writes the integration report of every flow whose accepted documents have all been decided (integrated,
+ * or refused at integration), once: the file name is fixed by the flow, published through the journal, and the
+ * flow is marked after; a run interrupted between the two finds the report journaled and only marks the flow.
  */
 public class IntegrationReports {
 
@@ -40,13 +40,27 @@ public class IntegrationReports {
         this.clock = clock;
     }
 
+    /**
+     * Marks the reported flows whose accepted documents are all integrated or refused (flows without any
+     * accepted document included); returns how many.
+     */
+    public int markDecidedFlows() {
+        return jdbc.update("""
+                UPDATE flow f SET invoices_registered = TRUE
+                WHERE f.stage = 'REPORTED' AND f.invoices_registered = FALSE
+                  AND NOT EXISTS (SELECT 1 FROM flow_document d WHERE d.flow_id = f.flow_id AND d.decision = 'ACCEPTED'
+                      AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = d.flow_id AND i.doc_rank = d.doc_rank)
+                      AND NOT EXISTS (SELECT 1 FROM integration_refusal r
+                                      WHERE r.flow_id = d.flow_id AND r.doc_rank = d.doc_rank))""");
+    }
+
     /** Writes the reports that are due; returns how many. */
     public int writeDue() throws IOException, ReportException {
         List<String> due = jdbc.queryForList("""
                 SELECT f.flow_id FROM flow f
                 WHERE f.invoices_registered = TRUE AND f.integration_reported_at IS NULL
-                  AND EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id)
-                  AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id AND i.status IN ('01', '02'))
+                  AND (EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id)
+                       OR EXISTS (SELECT 1 FROM integration_refusal r WHERE r.flow_id = f.flow_id))
                 ORDER BY f.flow_id""", String.class);
         for (String flowId : due) {
             write(load(flowId));
@@ -74,23 +88,31 @@ public class IntegrationReports {
         String depositReport = DepositReport.fileName(flowId, header.flow().originalName());
         List<IntegratedDocument> documents = jdbc.query("""
                 SELECT d.doc_rank, d.entry_name, d.syntax, d.invoice_number, d.supplier_id, d.buyer_id,
-                       i.invoice_id, i.status, i.reason_code, i.reason_message,
+                       i.invoice_id, i.status, r.refusal_code, r.refusal_message, r.reform_status, r.reform_reason,
                        (SELECT ff.code FROM flow_finding ff WHERE ff.flow_id = d.flow_id AND ff.doc_rank = d.doc_rank
                           AND ff.severity = 'fatal' ORDER BY ff.finding_rank FETCH FIRST 1 ROWS ONLY),
                        (SELECT ff.source FROM flow_finding ff WHERE ff.flow_id = d.flow_id AND ff.doc_rank = d.doc_rank
                           AND ff.severity = 'fatal' ORDER BY ff.finding_rank FETCH FIRST 1 ROWS ONLY)
                 FROM flow_document d LEFT JOIN invoice i ON i.flow_id = d.flow_id AND i.doc_rank = d.doc_rank
+                     LEFT JOIN integration_refusal r ON r.flow_id = d.flow_id AND r.doc_rank = d.doc_rank
                 WHERE d.flow_id = ? ORDER BY d.doc_rank""",
                 (rs, i) -> {
                     String status = rs.getString(8);
-                    boolean routed = status != null;
-                    String code = routed ? rs.getString(9) : rs.getString(11);
-                    return new IntegratedDocument(rs.getInt(1), flowId + "-" + rs.getInt(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), status,
-                            routed ? InvoiceStatus.ofCode(status).label() : null,
-                            code, routed ? "routing" : rs.getString(12),
-                            routed ? rs.getString(10) : "Document refusé au dépôt (" + code
-                                    + ") : le détail est dans le compte rendu de dépôt " + depositReport);
+                    String refusal = rs.getString(9);
+                    String invoiceId = flowId + "-" + rs.getInt(1);
+                    IntegratedDocument document = new IntegratedDocument(rs.getInt(1), invoiceId, rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), null, null, null,
+                            null, null, null, null);
+                    if (status != null) {
+                        // the status it was integrated with: routing writes the report in the run that routed it
+                        return document.integrated(status, InvoiceStatus.ofCode(status).label());
+                    }
+                    if (refusal != null) {
+                        return document.refused(refusal, rs.getString(10), rs.getString(11), rs.getString(12));
+                    }
+                    String code = rs.getString(13);
+                    return document.rejectedAtDeposit(code, rs.getString(14), "Document refusé au dépôt (" + code
+                            + ") : le détail est dans le compte rendu de dépôt " + depositReport);
                 },
                 flowId);
         return new IntegratedFlow(header.flow(), header.chorusSyntax(), header.interfaceCode(), documents);

@@ -1,17 +1,28 @@
 package org.achemine.routing;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Double billing, from the invoice table: another invoice of the same supplier, number and year that was
- * not sent back for recycling (04) — those may be resent under the same number. Invoices still waiting
- * for routing count when they came first (smaller id), as routing takes them in id order.
+ * Double billing: another integrated invoice of the same supplier, number and year that was not sent back
+ * 04 by its recipient for recycling (those may be resent under the same number). An invoice refused at
+ * integration is no invoice, so its corrected resend is not a duplicate of it. Routing reads invoices in
+ * {@link ReceptionOrder}, so the earliest received keeps the number; the invoices this run integrated are
+ * remembered, as they are written only with their chunk. One register per routing run.
  */
 public class JdbcDuplicateRegister implements DuplicateRegister {
 
+    private record Key(String supplierId, String invoiceNumber, int invoiceYear) {
+        static Key of(RoutingRequest request) {
+            return new Key(request.supplierId(), request.invoiceNumber(), request.invoiceYear());
+        }
+    }
+
     private final JdbcTemplate jdbc;
+    private final Map<Key, String> integratedThisRun = new HashMap<>();
 
     public JdbcDuplicateRegister(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -22,13 +33,21 @@ public class JdbcDuplicateRegister implements DuplicateRegister {
         if (request.supplierId() == null || request.invoiceNumber() == null) {
             return Optional.empty();
         }
-        return jdbc.queryForList("""
-                SELECT invoice_id FROM invoice
-                WHERE supplier_id = ? AND invoice_number = ? AND invoice_year = ? AND invoice_id <> ?
-                  AND status <> ? AND (status <> ? OR invoice_id < ?)
-                ORDER BY invoice_id FETCH FIRST 1 ROWS ONLY""", String.class,
+        Optional<String> integrated = jdbc.queryForList("""
+                SELECT i.invoice_id FROM invoice i JOIN flow f ON f.flow_id = i.flow_id
+                WHERE i.supplier_id = ? AND i.invoice_number = ? AND i.invoice_year = ? AND i.invoice_id <> ?
+                  AND i.status <> ?
+                ORDER BY %s FETCH FIRST 1 ROWS ONLY""".formatted(ReceptionOrder.of("f", "i")), String.class,
                 request.supplierId(), request.invoiceNumber(), request.invoiceYear(), request.invoiceId(),
-                InvoiceStatus.A_RECYCLER.code(), InvoiceStatus.DEPOSEE.code(), request.invoiceId())
+                InvoiceStatus.A_RECYCLER.code())
                 .stream().findFirst();
+        return integrated.or(() -> Optional.ofNullable(integratedThisRun.get(Key.of(request))));
+    }
+
+    @Override
+    public void integrated(RoutingRequest request) {
+        if (request.supplierId() != null && request.invoiceNumber() != null) {
+            integratedThisRun.putIfAbsent(Key.of(request), request.invoiceId());
+        }
     }
 }

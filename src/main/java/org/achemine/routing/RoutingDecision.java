@@ -1,33 +1,29 @@
 package org.achemine.routing;
 
-import java.util.List;
-import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.validation.Finding;
+import org.achemine.validation.FindingCode;
 
 /**
- * Where an invoice goes: delivered to a recipient (with the service it is addressed to, when any), or
- * sent back to its supplier with status 04 « À recycler » (routing data to correct, the same invoice number
- * may be resent) or 05 « Rejetée », and the findings that say why.
+ * Where an invoice goes: integrated and delivered to a recipient (with the service it is addressed to, when
+ * any), or refused at integration by a platform check, with the finding that says what to correct. A
+ * refused invoice never becomes 01 Déposée.
  */
-public record RoutingDecision(InvoiceStatus status, String recipientSiret, String serviceCode, List<Finding> findings) {
-
-    public RoutingDecision {
-        findings = List.copyOf(findings);
-    }
+public record RoutingDecision(String recipientSiret, String serviceCode, Finding refusal) {
 
     public static RoutingDecision deliver(String recipientSiret, String serviceCode) {
-        return new RoutingDecision(InvoiceStatus.MISE_A_DISPOSITION, recipientSiret, serviceCode, List.of());
+        return new RoutingDecision(recipientSiret, serviceCode, null);
     }
 
-    public static RoutingDecision toRecycle(Finding reason) {
-        return new RoutingDecision(InvoiceStatus.A_RECYCLER, null, null, List.of(reason));
-    }
-
-    public static RoutingDecision reject(Finding reason) {
-        return new RoutingDecision(InvoiceStatus.REJETEE, null, null, List.of(reason));
+    public static RoutingDecision refuse(Finding reason) {
+        return new RoutingDecision(null, null, reason);
     }
 
     public boolean delivered() {
-        return status == InvoiceStatus.MISE_A_DISPOSITION;
+        return refusal == null;
+    }
+
+    /** The reform's reason code of a refusal (with status 213 Rejetée). */
+    public RejectionReason rejectionReason() {
+        return RejectionReason.of(FindingCode.valueOf(refusal.code()));
     }
 }

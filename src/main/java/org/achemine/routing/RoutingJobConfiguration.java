@@ -38,12 +38,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code routing} job: registers the invoices accepted by validation whose deposit report is out
- * (01 Déposée), then reads every invoice in 01, decides with
- * {@link RoutingRules} against the directory in service, writes the outcome (delivery, statuses), and
- * finally the integration report of every flow whose invoices are all decided.
- * Restartable: the reader's query is the process indicator — an invoice leaves it once its chunk commits,
- * so a restarted run takes exactly the invoices not yet routed.
+ * The {@code routing} job: reads, earliest received first ({@link ReceptionOrder}), every document accepted
+ * by validation whose deposit report is out and that is neither integrated nor refused yet; decides with
+ * {@link RoutingRules} (Chorus Pro's integration checks) against the directory in service; writes the
+ * outcome (an invoice 01 → 02 → 03 and its delivery, or a refusal at integration); marks the flows whose
+ * documents are all decided; and finally writes their integration reports.
+ * Restartable: the reader's query is the process indicator — a document leaves it once its chunk commits,
+ * so a restarted run takes exactly the documents not yet decided.
  */
 @Configuration(proxyBeanMethods = false)
 public class RoutingJobConfiguration {
@@ -51,11 +52,11 @@ public class RoutingJobConfiguration {
     public static final String JOB_NAME = "routing";
 
     @Bean
-    Job routingJob(JobRepository jobRepository, Step registerDepositedInvoices, Step routeInvoices,
+    Job routingJob(JobRepository jobRepository, Step routeInvoices, Step markDecidedFlows,
                    Step redeliverCompletedInvoices, Step writeIntegrationReports) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(registerDepositedInvoices)
-                .next(routeInvoices)
+                .start(routeInvoices)
+                .next(markDecidedFlows)
                 .next(redeliverCompletedInvoices)
                 .next(writeIntegrationReports)
                 .build();
@@ -110,10 +111,10 @@ public class RoutingJobConfiguration {
         return new IntegrationReports(jdbc, new IntegrationReport(depositReport), mailboxes, clock, publications);
     }
 
-    /** Accepted documents of reported flows become invoices in 01 Déposée (idempotent, set-based). */
+    /** Flows whose accepted documents are all integrated or refused: their integration report is due. */
     @Bean
-    Step registerDepositedInvoices(JobRepository jobRepository, PlatformTransactionManager tx, InvoiceLedger ledger) {
-        return countingStep("register-deposited-invoices", jobRepository, tx, ledger::registerDeposited);
+    Step markDecidedFlows(JobRepository jobRepository, PlatformTransactionManager tx, IntegrationReports reports) {
+        return countingStep("mark-decided-flows", jobRepository, tx, reports::markDecidedFlows);
     }
 
     @Bean
@@ -139,14 +140,18 @@ public class RoutingJobConfiguration {
                 .dataSource(dataSource)
                 .saveState(false)
                 .sql("""
-                        SELECT i.invoice_id, i.flow_id, i.doc_rank, d.entry_name, i.supplier_id, i.invoice_number,
-                               i.invoice_year, i.buyer_id, i.service_code, i.engagement_number,
-                               EXISTS (SELECT 1 FROM invoice p WHERE p.supplier_id = i.supplier_id
-                                       AND p.invoice_number = i.invoice_number AND p.invoice_year = i.invoice_year
-                                       AND p.status = '%s' AND p.invoice_id <> i.invoice_id)
-                        FROM invoice i JOIN flow_document d ON d.flow_id = i.flow_id AND d.doc_rank = i.doc_rank
-                        WHERE i.status = '%s' ORDER BY i.invoice_id""".formatted(InvoiceStatus.A_RECYCLER.code(),
-                        InvoiceStatus.DEPOSEE.code()))
+                        SELECT d.flow_id || '-' || d.doc_rank, d.flow_id, d.doc_rank, d.entry_name, d.supplier_id,
+                               d.invoice_number, EXTRACT(YEAR FROM d.issue_date), d.buyer_id, d.service_code,
+                               d.engagement_number,
+                               EXISTS (SELECT 1 FROM invoice p WHERE p.supplier_id = d.supplier_id
+                                       AND p.invoice_number = d.invoice_number
+                                       AND p.invoice_year = EXTRACT(YEAR FROM d.issue_date) AND p.status = '%s')
+                        FROM flow f JOIN flow_document d ON d.flow_id = f.flow_id
+                        WHERE f.stage = 'REPORTED' AND f.invoices_registered = FALSE AND d.decision = 'ACCEPTED'
+                          AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = d.flow_id AND i.doc_rank = d.doc_rank)
+                          AND NOT EXISTS (SELECT 1 FROM integration_refusal r
+                                          WHERE r.flow_id = d.flow_id AND r.doc_rank = d.doc_rank)
+                        ORDER BY %s""".formatted(InvoiceStatus.A_RECYCLER.code(), ReceptionOrder.of("f", "d")))
                 .rowMapper((rs, i) -> new RoutingCandidate(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         new RoutingRequest(rs.getString(1), rs.getString(5), rs.getString(6), rs.getInt(7),
                                 rs.getString(8), rs.getString(9), rs.getString(10)),
@@ -167,7 +172,7 @@ public class RoutingJobConfiguration {
     @StepScope
     RoutingOutcomeWriter routingOutcomes(InvoiceLedger ledger, InvoiceDelivery delivery, JdbcTemplate jdbc, Clock clock,
                                          RoutingMetrics metrics) {
-        return new RoutingOutcomeWriter(ledger, delivery, jdbc, clock, metrics);
+        return new RoutingOutcomeWriter(ledger, new IntegrationRefusals(jdbc), delivery, jdbc, clock, metrics);
     }
 
     @Bean

@@ -6,21 +6,19 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Routing's counters (Prometheus: {@code achemine_invoices_routed_total{outcome=delivered|recycled|rejected}}
+ * Routing's counters (Prometheus: {@code achemine_invoices_routed_total{outcome=delivered|refused}}
  * and {@code achemine_invoices_delivered_total}). A chunk is counted once its transaction commits: a chunk
  * rolled back and routed again by the next run is counted once.
  */
 public class RoutingMetrics {
 
     private final Counter delivered;
-    private final Counter recycled;
-    private final Counter rejected;
+    private final Counter refused;
     private final Counter deliveredToRecipients;
 
     public RoutingMetrics(MeterRegistry registry) {
         delivered = routed(registry, "delivered");
-        recycled = routed(registry, "recycled");
-        rejected = routed(registry, "rejected");
+        refused = routed(registry, "refused");
         deliveredToRecipients = Counter.builder("achemine.invoices.delivered")
                 .description("Invoices written to their recipient's mailbox (status 03 Mise à disposition)")
                 .register(registry);
@@ -28,18 +26,17 @@ public class RoutingMetrics {
 
     private static Counter routed(MeterRegistry registry, String outcome) {
         return Counter.builder("achemine.invoices.routed")
-                .description("Invoices routed, by outcome: delivered (03), recycled (04), rejected (05)")
+                .description("Invoices routed, by outcome: delivered (03), refused at integration (213)")
                 .tag("outcome", outcome)
                 .register(registry);
     }
 
     /** Counts a chunk's outcomes when the current transaction commits (at once if there is none). */
-    void countAfterCommit(int deliveredCount, int recycledCount, int rejectedCount) {
+    void countAfterCommit(int deliveredCount, int refusedCount) {
         Runnable count = () -> {
             delivered.increment(deliveredCount);
             deliveredToRecipients.increment(deliveredCount);
-            recycled.increment(recycledCount);
-            rejected.increment(rejectedCount);
+            refused.increment(refusedCount);
         };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

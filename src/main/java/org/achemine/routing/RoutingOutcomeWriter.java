@@ -13,8 +13,9 @@ import org.achemine.delivery.Resend;
 import org.achemine.lifecycle.Actor;
 import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceLedger.Change;
+import org.achemine.lifecycle.InvoiceLedger.NewInvoice;
 import org.achemine.lifecycle.InvoiceStatus;
-import org.achemine.validation.Finding;
+import org.achemine.routing.IntegrationRefusals.Refusal;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -27,10 +28,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Applies a chunk of routing decisions in the chunk's transaction: deliveries first (files), then, in a few
- * batched statements, 02 En cours d'acheminement and 03 Mise à disposition, or 04 / 05 with the reason.
- * A delivery already made by an interrupted run is honoured as is (exactly once), even if the directory
- * changed since. One writer per step execution (step scope): it counts what the run delivered, recycled
- * and rejected.
+ * batched statements, the integrated invoices recorded 01 Déposée, moved to 02 En cours d'acheminement and
+ * 03 Mise à disposition, and the refusals at integration recorded with their reason (never an invoice
+ * status). A delivery already made by an interrupted run is honoured as is (exactly once), even if the
+ * directory changed since. One writer per step execution (step scope): it counts what the run delivered
+ * and refused.
  */
 public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExecutionListener {
 
@@ -38,17 +40,18 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
     private static final Pattern SIRET = Pattern.compile("[0-9]{14}");
 
     private final InvoiceLedger ledger;
+    private final IntegrationRefusals refusals;
     private final InvoiceDelivery delivery;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final RoutingMetrics metrics;
     private int deliveredCount;
-    private int recycledCount;
-    private int rejectedCount;
+    private int refusedCount;
 
-    public RoutingOutcomeWriter(InvoiceLedger ledger, InvoiceDelivery delivery, JdbcTemplate jdbc, Clock clock,
-                                RoutingMetrics metrics) {
+    public RoutingOutcomeWriter(InvoiceLedger ledger, IntegrationRefusals refusals, InvoiceDelivery delivery,
+                                JdbcTemplate jdbc, Clock clock, RoutingMetrics metrics) {
         this.ledger = ledger;
+        this.refusals = refusals;
         this.delivery = delivery;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -58,68 +61,74 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
     @Override
     public void write(Chunk<? extends RoutedInvoice> chunk) throws Exception {
         Instant now = clock.instant();
+        List<NewInvoice> integrated = new ArrayList<>(chunk.size());
         List<Change> routing = new ArrayList<>(chunk.size());
         List<Change> outcomes = new ArrayList<>(chunk.size());
         List<Object[]> deliveries = new ArrayList<>(chunk.size());
-        int deliveredBefore = deliveredCount;
-        int recycledBefore = recycledCount;
-        int rejectedBefore = rejectedCount;
+        List<Refusal> refused = new ArrayList<>();
         for (RoutedInvoice routed : chunk) {
             try (MDC.MDCCloseable logContext = MDC.putCloseable("invoiceId", routed.candidate().invoiceId())) {
-                decide(routed, now, routing, outcomes, deliveries);
+                Optional<Path> file = deliver(routed);
+                if (file.isPresent()) {
+                    integrate(routed, file.get(), now, integrated, routing, outcomes, deliveries);
+                } else {
+                    refused.add(new Refusal(routed.candidate(), routed.decision()));
+                    LOG.debug("Invoice {}: refused at integration ({})", routed.candidate().invoiceId(),
+                            routed.decision().refusal().code());
+                }
             }
         }
+        ledger.integrate(integrated, now);
         ledger.changeAll(routing);
         ledger.changeAll(outcomes);
         jdbc.batchUpdate("UPDATE invoice SET recipient_siret = ?, routed_service = ?, delivery_path = ? WHERE invoice_id = ?",
                 deliveries);
-        metrics.countAfterCommit(deliveredCount - deliveredBefore, recycledCount - recycledBefore,
-                rejectedCount - rejectedBefore);
+        refusals.record(refused, now);
+        deliveredCount += integrated.size();
+        refusedCount += refused.size();
+        metrics.countAfterCommit(integrated.size(), refused.size());
     }
 
-    private void decide(RoutedInvoice routed, Instant now, List<Change> routing, List<Change> outcomes,
-                        List<Object[]> deliveries) throws IOException {
+    /**
+     * The delivered file: delivered now, or already by an interrupted run. deliver() itself honours a file an
+     * interrupted run already journaled (taken by the recipient since, or not); a decision that no longer
+     * delivers (the directory changed since) must honour it too.
+     */
+    private Optional<Path> deliver(RoutedInvoice routed) throws IOException {
         RoutingCandidate invoice = routed.candidate();
         RoutingDecision decision = routed.decision();
+        if (decision.delivered()) {
+            return Optional.of(delivery.deliver(invoice.invoiceId(), invoice.flowId(), invoice.docRank(),
+                    decision.recipientSiret(), invoice.entryName(), invoice.resend(), 1));
+        }
+        return earlierDelivery(invoice);
+    }
+
+    private static void integrate(RoutedInvoice routed, Path file, Instant now, List<NewInvoice> integrated,
+                                  List<Change> routing, List<Change> outcomes, List<Object[]> deliveries) {
+        RoutingCandidate invoice = routed.candidate();
+        RoutingRequest request = invoice.request();
         String id = invoice.invoiceId();
+        String recipient = routed.decision().delivered() ? routed.decision().recipientSiret() : request.buyerSiret();
+        integrated.add(new NewInvoice(id, invoice.flowId(), invoice.docRank(), request.supplierId(),
+                request.invoiceNumber(), request.yearOrNull(), request.buyerSiret(), request.serviceCode(),
+                request.engagementNumber()));
         routing.add(new Change(id, InvoiceStatus.DEPOSEE, InvoiceStatus.EN_COURS_ACHEMINEMENT, Actor.PLATFORM, null,
                 "Acheminement en cours", now));
-        // deliver() itself honours a file an interrupted run already journaled (taken by the recipient since, or
-        // not); a decision that no longer delivers (the directory changed since) must honour it too.
-        Optional<Path> earlier = decision.delivered() ? Optional.empty() : earlierDelivery(invoice);
-        if (decision.delivered() || earlier.isPresent()) {
-            String recipient = decision.delivered() ? decision.recipientSiret() : invoice.request().buyerSiret();
-            Path file = decision.delivered()
-                    ? delivery.deliver(id, invoice.flowId(), invoice.docRank(), recipient, invoice.entryName(),
-                            invoice.resend(), 1)
-                    : earlier.get();
-            outcomes.add(new Change(id, InvoiceStatus.EN_COURS_ACHEMINEMENT, InvoiceStatus.MISE_A_DISPOSITION,
-                    Actor.PLATFORM, null, (invoice.resend() == Resend.RECYCLEE ? "Renvoi après recyclage : " : "")
-                    + "Mise à disposition de " + recipient + " : " + file.getFileName(), now));
-            deliveries.add(new Object[] {recipient, decision.serviceCode(), file.toString(), id});
-            deliveredCount++;
-            LOG.debug("Invoice {}: delivered to {} as {}", id, recipient, file.getFileName());
-        } else {
-            Finding reason = decision.findings().get(0);
-            outcomes.add(new Change(id, InvoiceStatus.EN_COURS_ACHEMINEMENT, decision.status(), Actor.PLATFORM,
-                    reason.code(), reason.message(), now));
-            if (decision.status() == InvoiceStatus.A_RECYCLER) {
-                recycledCount++;
-            } else {
-                rejectedCount++;
-            }
-            LOG.debug("Invoice {}: sent back {} ({})", id, decision.status().code(), reason.code());
-        }
+        outcomes.add(new Change(id, InvoiceStatus.EN_COURS_ACHEMINEMENT, InvoiceStatus.MISE_A_DISPOSITION,
+                Actor.PLATFORM, null, (invoice.resend() == Resend.RECYCLEE ? "Renvoi après recyclage : " : "")
+                + "Mise à disposition de " + recipient + " : " + file.getFileName(), now));
+        deliveries.add(new Object[] {recipient, routed.decision().serviceCode(), file.toString(), id});
+        LOG.debug("Invoice {}: delivered to {} as {}", id, recipient, file.getFileName());
     }
 
     /** Counts of this run, shown by {@code job list}. */
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         stepExecution.getExecutionContext().putInt("delivered", deliveredCount);
-        stepExecution.getExecutionContext().putInt("recycled", recycledCount);
-        stepExecution.getExecutionContext().putInt("rejected", rejectedCount);
+        stepExecution.getExecutionContext().putInt("refused", refusedCount);
         return stepExecution.getExitStatus().addExitDescription(
-                "delivered=" + deliveredCount + " recycled=" + recycledCount + " rejected=" + rejectedCount);
+                "delivered=" + deliveredCount + " refused=" + refusedCount);
     }
 
     private Optional<Path> earlierDelivery(RoutingCandidate invoice) throws IOException {

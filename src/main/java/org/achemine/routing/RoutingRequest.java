@@ -6,13 +6,18 @@ package org.achemine.routing;
  * @param invoiceId        our invoice id
  * @param supplierId       BT-29 supplier identifier (SIRET for French suppliers)
  * @param invoiceNumber    BT-1
- * @param invoiceYear      year of BT-2 (duplicates are per supplier, number and year)
+ * @param invoiceYear      year of BT-2 (duplicates are per supplier, number and year), 0 when unknown
  * @param buyerSiret       the recipient's SIRET
  * @param serviceCode      BT-10, null when absent
  * @param engagementNumber BT-13, null when absent
  */
 public record RoutingRequest(String invoiceId, String supplierId, String invoiceNumber, int invoiceYear,
                              String buyerSiret, String serviceCode, String engagementNumber) {
+
+    /** The year as stored: null when the invoice had no issue date. */
+    public Integer yearOrNull() {
+        return invoiceYear == 0 ? null : invoiceYear;
+    }
 
     public boolean hasServiceCode() {
         return serviceCode != null && !serviceCode.isBlank();

@@ -14,8 +14,9 @@ import org.achemine.validation.Location;
 /**
  * The Chorus Pro routing rules (FACTS §1.5, §3): the recipient must be an active public structure that
  * receives invoices; the service code and engagement number must be there when the directory says so;
- * the reserved FACTURES_PUBLIQUES service is for public suppliers only; an invoice number is billed once.
- * Errors in routing data send the invoice back « À recycler » (04); the others reject it (05).
+ * the reserved FACTURES_PUBLIQUES service is for public suppliers only; an invoice number is billed once
+ * (the earliest received keeps it). These are Chorus Pro's integration checks: a failing invoice is refused
+ * at integration, never 01 Déposée; the supplier corrects it and resends it, under the same number.
  */
 public final class RoutingRules {
 
@@ -35,55 +36,56 @@ public final class RoutingRules {
     public RoutingDecision decide(RoutingRequest invoice, LocalDate today) {
         Optional<PublicStructure> found = invoice.buyerSiret() == null ? Optional.empty() : directory.structure(invoice.buyerSiret());
         if (found.isEmpty()) {
-            return RoutingDecision.toRecycle(Finding.of(FindingCode.ROUTAGE_SIRET_INCONNU, BUYER, invoice.buyerSiret()));
+            return RoutingDecision.refuse(Finding.of(FindingCode.ROUTAGE_SIRET_INCONNU, BUYER, invoice.buyerSiret()));
         }
         PublicStructure recipient = found.get();
         if (!recipient.active()) {
-            return RoutingDecision.toRecycle(Finding.of(FindingCode.ROUTAGE_STRUCTURE_INACTIVE, BUYER,
+            return RoutingDecision.refuse(Finding.of(FindingCode.ROUTAGE_STRUCTURE_INACTIVE, BUYER,
                     recipient.identifier(), recipient.name()));
         }
         if (recipient.moaOnly()) {
-            return RoutingDecision.toRecycle(Finding.of(FindingCode.ROUTAGE_STRUCTURE_NON_DESTINATAIRE, BUYER,
+            return RoutingDecision.refuse(Finding.of(FindingCode.ROUTAGE_STRUCTURE_NON_DESTINATAIRE, BUYER,
                     recipient.identifier(), recipient.name()));
         }
         PublicService service = null;
         if (invoice.hasServiceCode()) {
             Optional<PublicService> known = directory.service(recipient.identifier(), invoice.serviceCode().strip());
             if (known.isEmpty()) {
-                return RoutingDecision.toRecycle(Finding.of(FindingCode.ROUTAGE_SERVICE_INCONNU, SERVICE,
+                return RoutingDecision.refuse(Finding.of(FindingCode.ROUTAGE_SERVICE_INCONNU, SERVICE,
                         invoice.serviceCode(), recipient.identifier(), recipient.name(), openCodes(recipient, today)));
             }
             service = known.get();
             if (!service.isOpenOn(today)) {
-                return RoutingDecision.toRecycle(Finding.of(FindingCode.ROUTAGE_SERVICE_INACTIF, SERVICE,
+                return RoutingDecision.refuse(Finding.of(FindingCode.ROUTAGE_SERVICE_INACTIF, SERVICE,
                         service.code(), recipient.identifier(), recipient.name(), openCodes(recipient, today)));
             }
             if (PublicService.PUBLIC_INVOICES.equals(service.code()) && !isPublicStructure(invoice.supplierId())) {
-                return RoutingDecision.reject(Finding.of(FindingCode.ROUTAGE_SERVICE_RESERVE, SERVICE, invoice.supplierId()));
+                return RoutingDecision.refuse(Finding.of(FindingCode.ROUTAGE_SERVICE_RESERVE, SERVICE, invoice.supplierId()));
             }
         } else if (recipient.serviceRequired()) {
-            return RoutingDecision.toRecycle(Finding.of(FindingCode.ROUTAGE_SERVICE_ABSENT, SERVICE,
+            return RoutingDecision.refuse(Finding.of(FindingCode.ROUTAGE_SERVICE_ABSENT, SERVICE,
                     recipient.identifier(), recipient.name(), openCodes(recipient, today)));
         }
         if (!invoice.hasEngagementNumber()) {
             if (recipient.engagementRequired()) {
-                return RoutingDecision.toRecycle(Finding.of(FindingCode.ROUTAGE_ENGAGEMENT_ABSENT, ENGAGEMENT,
+                return RoutingDecision.refuse(Finding.of(FindingCode.ROUTAGE_ENGAGEMENT_ABSENT, ENGAGEMENT,
                         "La structure publique " + recipient.identifier() + " (" + recipient.name() + ")"));
             }
             if (service != null && service.engagementRequired()) {
-                return RoutingDecision.toRecycle(Finding.of(FindingCode.ROUTAGE_ENGAGEMENT_ABSENT, ENGAGEMENT,
+                return RoutingDecision.refuse(Finding.of(FindingCode.ROUTAGE_ENGAGEMENT_ABSENT, ENGAGEMENT,
                         "Le service " + service.code() + " de la structure " + recipient.identifier()));
             }
             if (recipient.serviceOrEngagement() && service == null) {
-                return RoutingDecision.toRecycle(Finding.of(FindingCode.ROUTAGE_SERVICE_OU_ENGAGEMENT_ABSENT, ENGAGEMENT,
+                return RoutingDecision.refuse(Finding.of(FindingCode.ROUTAGE_SERVICE_OU_ENGAGEMENT_ABSENT, ENGAGEMENT,
                         recipient.identifier(), recipient.name()));
             }
         }
         Optional<String> earlier = duplicates.acceptedBefore(invoice);
         if (earlier.isPresent()) {
-            return RoutingDecision.reject(Finding.of(FindingCode.ROUTAGE_DOUBLON, NUMBER, invoice.invoiceNumber(),
+            return RoutingDecision.refuse(Finding.of(FindingCode.ROUTAGE_DOUBLON, NUMBER, invoice.invoiceNumber(),
                     invoice.supplierId(), invoice.invoiceYear(), earlier.get()));
         }
+        duplicates.integrated(invoice);
         return RoutingDecision.deliver(recipient.identifier(), service == null ? null : service.code());
     }
 

@@ -96,10 +96,11 @@ public class RoutingTrigger {
     boolean hasWork() {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 SELECT EXISTS (SELECT 1 FROM flow WHERE stage = 'REPORTED' AND invoices_registered = FALSE)
-                    OR EXISTS (SELECT 1 FROM invoice WHERE status = '01')
                     OR EXISTS (SELECT 1 FROM invoice WHERE status = '12')
                     OR EXISTS (SELECT 1 FROM flow f WHERE f.invoices_registered = TRUE AND f.integration_reported_at IS NULL
-                               AND EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id))""", Boolean.class));
+                               AND (EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id)
+                                    OR EXISTS (SELECT 1 FROM integration_refusal r WHERE r.flow_id = f.flow_id)))""",
+                Boolean.class));
     }
 
     private boolean failedRecently() {

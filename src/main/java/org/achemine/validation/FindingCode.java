@@ -184,10 +184,10 @@ public enum FindingCode {
             "La structure publique {0} ({1}) exige un code service : renseignez BT-10 code service (cbc:BuyerReference en UBL, ram:ApplicableHeaderTradeAgreement/ram:BuyerReference en CII). Codes actifs : {2}.",
             "Public structure {0} ({1}) requires a service code (BT-10). Active codes: {2}."),
     ROUTAGE_SERVICE_INCONNU(ROUTING, FATAL,
-            "Le code service « {0} » (BT-10, cbc:BuyerReference / ram:BuyerReference) n'existe pas pour la structure {1} ({2}). Codes actifs : {3}.",
+            "Le code service « {0} » (BT-10, cbc:BuyerReference / ram:BuyerReference) n'existe pas pour la structure {1} ({2}) : corrigez-le avec l'un des codes actifs ({3}) et redéposez la facture.",
             "Service code '{0}' (BT-10) does not exist for structure {1} ({2}). Active codes: {3}."),
     ROUTAGE_SERVICE_INACTIF(ROUTING, FATAL,
-            "Le service « {0} » (BT-10) de la structure {1} ({2}) est inactif ou hors de ses dates de validité. Codes actifs : {3}.",
+            "Le service « {0} » (BT-10) de la structure {1} ({2}) est inactif ou hors de ses dates de validité : corrigez le code service avec l'un des codes actifs ({3}) et redéposez la facture.",
             "Service '{0}' (BT-10) of structure {1} ({2}) is inactive or outside its validity dates. Active codes: {3}."),
     ROUTAGE_ENGAGEMENT_ABSENT(ROUTING, FATAL,
             "{0} exige un numéro d'engagement juridique : renseignez BT-13 (cac:OrderReference/cbc:ID en UBL, ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID en CII).",
@@ -199,7 +199,7 @@ public enum FindingCode {
             "Le service FACTURES_PUBLIQUES (BT-10) est réservé aux factures entre structures publiques ; le fournisseur {0} n'en est pas une : utilisez le code service communiqué par l'acheteur.",
             "Service FACTURES_PUBLIQUES (BT-10) is reserved to invoices between public structures; supplier {0} is not one."),
     ROUTAGE_DOUBLON(ROUTING, FATAL,
-            "Double facturation : la facture n° {0} (BT-1) du fournisseur {1} pour l'année {2} a déjà été déposée (facture {3}).",
+            "Double facturation : la facture n° {0} (BT-1) du fournisseur {1} pour l'année {2} a déjà été déposée (facture {3}) ; celle-ci ne l'est pas une seconde fois. S'il s'agit d'une autre facture, donnez-lui un numéro qui lui soit propre.",
             "Duplicate: invoice {0} (BT-1) of supplier {1} for year {2} was already deposited (invoice {3})."),
 
     // --- Status flows (status updates from recipients, completions from suppliers); one per line or file ---

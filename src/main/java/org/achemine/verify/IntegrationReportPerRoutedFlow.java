@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import org.achemine.report.IntegrationReport;
 
 /**
- * Every flow whose invoices have all been routed (none left in 01 or 02) has its integration report in
- * the sender's {@code out/} (published as the journal says: the partner may have taken it); there is only
- * one, its name being fixed by the flow.
+ * Every flow whose accepted documents have all been decided (integrated, or refused at integration) has its
+ * integration report in the sender's {@code out/} (published as the journal says: the partner may have taken
+ * it); there is only one, its name being fixed by the flow.
  */
 final class IntegrationReportPerRoutedFlow implements Invariant {
 
@@ -27,8 +27,8 @@ final class IntegrationReportPerRoutedFlow implements Invariant {
         data.forEachRow("""
                 SELECT f.flow_id, f.partner, f.original_name, f.integration_report_path FROM flow f
                 WHERE f.flow_id > ? AND f.invoices_registered = TRUE
-                  AND EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id)
-                  AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id AND i.status IN ('01', '02'))
+                  AND (EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id)
+                       OR EXISTS (SELECT 1 FROM integration_refusal r WHERE r.flow_id = f.flow_id))
                 ORDER BY f.flow_id LIMIT ?""",
                 (rs, i) -> new RoutedFlow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
                 RoutedFlow::flowId,

@@ -51,11 +51,22 @@ class DemoCommandIT {
         assertFlow(lines, "invalid-unknown-root.xml", "IN_REJETE", "IRR_RACINE");
         assertFlow(lines, "batch-mixed-batch.zip", "IN_INTEGRE_PARTIEL", "IRR_SYNTAX XSD_INVALIDE");
 
-        // and the valid invoices were delivered to the recipient's mailbox, the batch's copies refused as duplicates
+        // and the valid invoices were delivered to the recipient's mailbox, the batch's copies refused at
+        // integration as duplicates
         assertThat(invoiceLineAfter(lines, "ubl-invoice-valid.xml"))
                 .contains("03 Mise à disposition").contains("mailboxes/COL001/out/");
         assertThat(invoiceLineAfter(lines, "cii-invoice-valid.xml")).contains("03 Mise à disposition");
-        assertThat(invoiceLineAfter(lines, "batch-mixed-batch.zip")).contains("05 ").contains("ROUTAGE_DOUBLON");
+        // (the batch is dropped once the single invoices are received: its copies are the duplicates)
+        assertThat(invoiceLineAfter(lines, "batch-mixed-batch.zip"))
+                .contains("refusée à l'intégration (213 DOUBLON) ROUTAGE_DOUBLON").doesNotContain("05 ");
+        // and the samples addressed to a recipient the directory does not know are refused at integration
+        for (String unknownRecipient : List.of("national-ok-ubl-invoice.xml", "national-ok-cii-invoice.xml")) {
+            assertThat(invoiceLineAfter(lines, unknownRecipient)).as(unknownRecipient)
+                    .contains("refusée à l'intégration (213 DEST_INC) ROUTAGE_SIRET_INCONNU")
+                    .doesNotContainPattern("facture \\S+\\s+0[124] ");
+            assertThat(historyLines(lines, unknownRecipient)).as(unknownRecipient).singleElement().asString()
+                    .contains("aucun statut : refusée à l'intégration (213 DEST_INC, ROUTAGE_SIRET_INCONNU)");
+        }
 
         // and the sample status files were answered: applied, partly applied with the bad lines reported
         assertThat(lines).anyMatch(l -> l.contains("COL001/in/statuts-service-fait.csv") && l.contains(" IN_INTEGRE "));
@@ -69,7 +80,8 @@ class DemoCommandIT {
         assertThat(history(lines, "ubl-invoice-valid.xml")).containsExactly("01", "02", "03", "07", "10", "11");
         assertThat(history(lines, "cii-invoice-valid.xml")).containsExactly("01", "02", "03", "06", "12", "03");
         assertThat(history(lines, "ubl-creditnote-valid.xml")).containsExactly("01", "02", "03", "07", "10");
-        assertThat(history(lines, "batch-mixed-batch.zip")).containsExactly("01", "02", "05");
+        assertThat(historyLines(lines, "batch-mixed-batch.zip")).singleElement().asString()
+                .contains("aucun statut : refusée à l'intégration (213 DOUBLON, ROUTAGE_DOUBLON)");
 
         // and it ends with the next commands to try, on its own data folder, naming a delivered invoice and its flow
         String data = "--achemine.data-dir=" + Path.of(dataDir).toAbsolutePath();
@@ -86,16 +98,21 @@ class DemoCommandIT {
 
     /** The status codes of the first invoice of a flow, from the demo's closing « Historique » section. */
     private static List<String> history(List<String> lines, String flowName) {
+        return historyLines(lines, flowName).stream().map(l -> l.trim().split("\\s+")[1]).toList();
+    }
+
+    /** The lines under the first invoice of a flow in the demo's closing « Historique » section. */
+    private static List<String> historyLines(List<String> lines, String flowName) {
         int at = lines.indexOf("Historique de chaque facture");
         assertThat(at).as("the histories section").isPositive();
         while (!(lines.get(at).startsWith("  facture ") && lines.get(at).endsWith(", " + flowName + ")"))) {
             at++;
         }
-        List<String> statuses = new java.util.ArrayList<>();
+        List<String> history = new java.util.ArrayList<>();
         for (int i = at + 1; i < lines.size() && lines.get(i).startsWith("    "); i++) {
-            statuses.add(lines.get(i).trim().split("\\s+")[1]);
+            history.add(lines.get(i));
         }
-        return statuses;
+        return history;
     }
 
     private static void assertFlow(List<String> lines, String name, String state, String codes) {

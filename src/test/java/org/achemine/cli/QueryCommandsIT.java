@@ -16,6 +16,7 @@ import org.achemine.report.InvoiceQueries.FlowDocument;
 import org.achemine.report.InvoiceQueries.InvoiceDetail;
 import org.achemine.report.InvoiceQueries.InvoiceFilter;
 import org.achemine.report.InvoiceQueries.InvoiceSummary;
+import org.achemine.report.InvoiceQueries.RefusalDetail;
 import org.achemine.report.InvoiceQueries.StatusChange;
 import org.achemine.testing.Commands.Run;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +39,8 @@ class QueryCommandsIT {
 
     @BeforeAll
     static void buildDemoDataFolder() throws Exception {
-        // a few samples only, enough for 03 (delivered), 05 (duplicates) and refused documents: a quicker demo
+        // a few samples only, enough for 03 (delivered), refusals at integration (the batch's duplicates) and
+        // documents refused at deposit: a quicker demo
         Path samples = work.resolve("samples");
         for (String sample : List.of("directory/structures.csv", "directory/services.csv", "ubl/invoice-valid.xml",
                 "cii/invoice-valid.xml", "ubl/creditnote-valid.xml", "batch/mixed-batch.zip", "invalid/xsd-error.xml",
@@ -63,9 +65,17 @@ class QueryCommandsIT {
         try {
             InvoiceQueries queries = new InvoiceQueries(new JdbcTemplate(db));
 
-            // when listing every invoice, then the delivered and the duplicates are there, newest change first
+            // when listing every invoice, then the delivered and the duplicates refused at integration are there
+            // (no status, their refusal code), newest change first
             List<InvoiceSummary> all = queries.list(new InvoiceFilter(null, null, null, null, 100));
-            assertThat(all).extracting(InvoiceSummary::status).contains("03", "05");
+            assertThat(all).extracting(InvoiceSummary::status).contains("03").doesNotContain("05");
+            assertThat(all).filteredOn(InvoiceSummary::refusedAtIntegration).isNotEmpty()
+                    .allMatch(i -> i.status() == null && i.refusalCode().equals("ROUTAGE_DOUBLON")
+                            && i.reformReason().equals("DOUBLON"));
+            assertThat(queries.list(new InvoiceFilter(null, null, null, null, 100, false, true)))
+                    .isNotEmpty().allMatch(InvoiceSummary::refusedAtIntegration);
+            assertThat(queries.list(new InvoiceFilter(null, null, "03", null, 100)))
+                    .noneMatch(InvoiceSummary::refusedAtIntegration);
             assertThat(all).extracting(InvoiceSummary::statusChangedAt)
                     .isSortedAccordingTo((a, b) -> b.compareTo(a));
 
@@ -105,8 +115,16 @@ class QueryCommandsIT {
             assertThat(batch.sha256()).hasSize(64);
             assertThat(batch.documents()).filteredOn(d -> d.decision().equals("REJECTED"))
                     .isNotEmpty().allMatch(d -> d.fatalCodes() != null && d.invoiceId() == null);
+            // and the accepted ones, copies of invoices received before, were refused at integration: no status
             assertThat(batch.documents()).filteredOn(d -> d.decision().equals("ACCEPTED"))
-                    .isNotEmpty().allMatch(d -> d.invoiceId() != null && d.invoiceStatus() != null);
+                    .isNotEmpty().allMatch(d -> d.invoiceId() != null && d.invoiceStatus() == null
+                            && "ROUTAGE_DOUBLON".equals(d.refusalCode()));
+            RefusalDetail refused = queries.refusal(batchFlowId + "-1").orElseThrow();
+            assertThat(refused.reformStatus()).isEqualTo("213");
+            assertThat(refused.reformReason()).isEqualTo("DOUBLON");
+            assertThat(refused.refusalMessage()).contains("FA-2026-000123");
+            assertThat(queries.invoice(batchFlowId + "-1")).as("never an invoice").isEmpty();
+            assertThat(queries.history(batchFlowId + "-1")).as("never 01").isEmpty();
             assertThat(batch.documents()).extracting(FlowDocument::fatalCodes)
                     .anyMatch(c -> c != null && c.contains("XSD_INVALIDE"));
         } finally {
@@ -187,6 +205,20 @@ class QueryCommandsIT {
                 .contains("IN_INTEGRE (90)").contains("ACCEPTED").contains(invoiceId)
                 .contains("03 Mise à disposition");
 
+        // when showing an invoice refused at integration, then the refusal is explained: no status, 213 and its reason
+        String refusedId = flowId(db = database(), "%mixed-batch.zip") + "-1";
+        Run refused = run("invoice", "show", refusedId, data);
+        assertThat(refused.exitCode()).as(refused.err()).isZero();
+        assertThat(refused.out()).contains("Facture " + refusedId + " : refusée à l'intégration")
+                .contains("213 Rejetée, motif DOUBLON").contains("ROUTAGE_DOUBLON").contains(".integration.xml")
+                .doesNotContain("01 Déposée");
+        Run refusedList = run("invoice", "list", "--refused", data);
+        assertThat(refusedList.exitCode()).as(refusedList.err()).isZero();
+        assertThat(refusedList.out()).contains(refusedId).contains("refusée à l'intégration : ROUTAGE_DOUBLON")
+                .doesNotContain("03 Mise à disposition");
+        Run batchFlow = run("flow", "show", refusedId.substring(0, refusedId.indexOf('-')), data);
+        assertThat(batchFlow.out()).contains("refusée à l'intégration : ROUTAGE_DOUBLON");
+
         // when the invoice is unknown, then exit 1 with a clear message
         Run unknownInvoice = run("invoice", "show", "NOPE-1", data);
         assertThat(unknownInvoice.exitCode()).isEqualTo(1);
@@ -198,6 +230,15 @@ class QueryCommandsIT {
         Run run = run("invoice", "list", "--since", "23/11/2026", "--achemine.data-dir=" + dataDir);
 
         assertThat(run.exitCode()).isEqualTo(2);
+    }
+
+    private static String flowId(SingleConnectionDataSource db, String namePattern) {
+        try {
+            return new JdbcTemplate(db).queryForObject("SELECT flow_id FROM flow WHERE original_name LIKE ?",
+                    String.class, namePattern);
+        } finally {
+            db.destroy();
+        }
     }
 
     /** The demo's database, opened directly (no context holds it between commands). */

@@ -61,6 +61,7 @@ class VerifyCommandIT {
                 .containsPattern("originaux archivés \\(SHA-256 vérifié\\) +4\n")
                 .containsPattern("CR de dépôt dans out/ +4\n")
                 .containsPattern("factures livrées \\(03 et suivants\\) +[1-9]")
+                .containsPattern("factures refusées à l'intégration \\(213\\) +2\n")
                 .containsPattern("rapports de cycle de vie +1\n");
         Matcher changes = Pattern.compile("changements de statut +(\\d+)\n").matcher(clean.out());
         assertThat(changes.find()).isTrue();
@@ -106,8 +107,9 @@ class VerifyCommandIT {
                 "jdbc:h2:file:" + data.resolve("db/achemine").toAbsolutePath(), "sa", "", true);
         try {
             JdbcTemplate jdbc = new JdbcTemplate(db);
-            rejected = jdbc.queryForObject("SELECT MIN(invoice_id) FROM invoice WHERE status = '05'", String.class);
-            jdbc.update("UPDATE invoice SET reason_code = NULL WHERE invoice_id = ?", rejected);
+            // a delivered invoice its recipient rejected (05), recorded without the mandatory reason
+            rejected = jdbc.queryForObject("SELECT MIN(invoice_id) FROM invoice WHERE status = '03'", String.class);
+            jdbc.update("UPDATE invoice SET status = '05', reason_code = NULL WHERE invoice_id = ?", rejected);
             takenName = jdbc.queryForObject("SELECT original_name FROM flow WHERE original_name LIKE '%xsd-error%'", String.class);
             takenArchive = Path.of(jdbc.queryForObject("SELECT archive_path FROM flow WHERE original_name = ?", String.class, takenName));
             // a change the lifecycle report lists, no longer marked as reported: untold, and listed by a report
@@ -126,7 +128,7 @@ class VerifyCommandIT {
         } finally {
             db.destroy();
         }
-        assertThat(rejected).as("an invoice rejected 05 in the demo").isNotNull();
+        assertThat(rejected).as("an invoice delivered in the demo").isNotNull();
 
         // when it is damaged: a deposit report deleted, an archived original altered, an orphan archived, a
         // temporary file left in out/ and in the staging area, a delivered invoice deleted and another delivered

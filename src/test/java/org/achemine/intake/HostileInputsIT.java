@@ -366,7 +366,8 @@ class HostileInputsIT {
                 assertThat(Files.readString(integrationReport("facture-meme-numero.xml").orElseThrow()))
                         .contains("<Code>03</Code>").doesNotContain("ROUTAGE_DOUBLON");
                 assertThat(Files.readString(integrationReport("facture-meme-numero-renvoi.xml").orElseThrow()))
-                        .contains("<Code>05</Code>").contains("<CodeMotif>" + kind.expectedCode() + "</CodeMotif>");
+                        .doesNotContain("<StatutFacture>").contains("<CodeStatutReforme>213</CodeStatutReforme>")
+                        .contains(kind.expectedCode());
             }
             default -> {
                 for (Map<String, Object> flow : flows) {

@@ -99,7 +99,7 @@ class NightlyJobIT {
         assertThat(list(dataDir.resolve("directory/done"))).hasSize(1);
         assertThat(list(inbox)).isEmpty();
         assertThat(count("SELECT COUNT(*) FROM invoice WHERE status = '03'")).isEqualTo(3);
-        assertThat(count("SELECT COUNT(*) FROM invoice WHERE status = '04'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM integration_refusal")).isEqualTo(1);
         assertThat(StatusReportFiles.lifecycleReports(dataDir.resolve("mailboxes/FOU001/out"))).hasSize(1);
         assertThat(count("SELECT COUNT(*) FROM invoice_status_history WHERE lifecycle_report_id IS NULL")).isZero();
 

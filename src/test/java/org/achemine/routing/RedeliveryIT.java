@@ -22,7 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Invoices delivered again: completed by the supplier after a suspension (12 → 03), or resent under the same
- * number after being sent back for recycling (04); each flagged in its file name, each delivered exactly once.
+ * number after their recipient sent them back for recycling (04); each flagged in its file name, each
+ * delivered exactly once. A resend after a refusal at integration is a first delivery.
  */
 @SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=1h",
@@ -88,14 +89,16 @@ class RedeliveryIT extends EngineTest {
     }
 
     @Test
-    void anInvoiceResentAfterRecyclingIsRoutedAndItsDeliveryFlagged() throws Exception {
-        // given an invoice sent back 04 À recycler for an unknown service code
-        deposit("recycle-1.xml", SampleInvoices.ubl("F-RD-002", BELLERIVE, "COMPTA", null));
+    void anInvoiceResentAfterItsRecipientSentItBackForRecyclingIsRoutedAndItsDeliveryFlagged() throws Exception {
+        // given an invoice delivered to a service that exists, which its recipient sends back 04 À recycler
+        // (routing data: 04 is the recipient's status, never the platform's)
+        deposit("recycle-1.xml", SampleInvoices.ubl("F-RD-002", BELLERIVE, "SCE-TECH-042", "EJ-2"));
         route();
         String first = invoiceIdOf("recycle-1.xml");
-        assertThat(ledger.status(first)).contains(InvoiceStatus.A_RECYCLER);
+        ledger.change(first, InvoiceStatus.A_RECYCLER, Actor.RECIPIENT, StatusReason.SE_EJ_INCORRECT.name(),
+                "Adressez la facture au service des écoles", Instant.now());
 
-        // when the supplier resends the same invoice number with the right service code
+        // when the supplier resends the same invoice number with the service the recipient asked for
         byte[] corrected = SampleInvoices.ubl("F-RD-002", BELLERIVE, "SCE-ECOLES-07", null);
         deposit("recycle-2.xml", corrected);
         route();
@@ -113,6 +116,25 @@ class RedeliveryIT extends EngineTest {
         deposit("plain.xml", SampleInvoices.ubl("F-RD-003", BELLERIVE, "SCE-TECH-042", null));
         route();
         assertThat(dataDir.resolve("mailboxes/COL001/out/" + invoiceIdOf("plain.xml") + "_plain.xml")).exists();
+    }
+
+    @Test
+    void anInvoiceRefusedAtIntegrationAndResentIsNotARecycling() throws Exception {
+        // given an invoice refused at integration for an unknown service code: no status, the recipient never saw it
+        deposit("refused-1.xml", SampleInvoices.ubl("F-RD-004", BELLERIVE, "COMPTA", null));
+        route();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration_refusal r JOIN flow f ON f.flow_id = r.flow_id"
+                + " WHERE f.original_name = 'refused-1.xml' AND r.refusal_code = 'ROUTAGE_SERVICE_INCONNU'", Integer.class))
+                .isEqualTo(1);
+
+        // when the supplier resends it corrected, under the same number
+        deposit("refused-2.xml", SampleInvoices.ubl("F-RD-004", BELLERIVE, "SCE-ECOLES-07", null));
+        route();
+
+        // then it is a first delivery, not flagged « Recyclée » to a recipient that never saw the first
+        String resent = invoiceIdOf("refused-2.xml");
+        assertThat(ledger.status(resent)).contains(InvoiceStatus.MISE_A_DISPOSITION);
+        assertThat(dataDir.resolve("mailboxes/COL001/out/" + resent + "_refused-2.xml")).exists();
     }
 
     private void route() throws Exception {

@@ -8,12 +8,14 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.directory.PublicStructureDirectory;
-import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.validation.CheckName;
+import org.achemine.validation.FindingCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,6 +53,9 @@ class RoutingRulesIT {
     @Autowired
     PublicStructureDirectory directory;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     private static RoutingRules rules;
 
     @BeforeEach
@@ -62,8 +67,18 @@ class RoutingRulesIT {
         Path structures = Files.copy(Path.of("samples/directory/structures.csv"), samples.resolve("structures.csv"));
         Path services = Files.copy(Path.of("samples/directory/services.csv"), samples.resolve("services.csv"));
         assertThat(importer.importFiles(structures, services).activated()).isTrue();
-        rules = new RoutingRules(directory, request -> "DUPLI-1".equals(request.invoiceNumber())
-                ? Optional.of("ACH001110000000000000000042-1") : Optional.empty());
+        rules = new RoutingRules(directory, new DuplicateRegister() {
+            @Override
+            public Optional<String> acceptedBefore(RoutingRequest request) {
+                return "DUPLI-1".equals(request.invoiceNumber())
+                        ? Optional.of("ACH001110000000000000000042-1") : Optional.empty();
+            }
+
+            @Override
+            public void integrated(RoutingRequest request) {
+                // this fake knows one number only
+            }
+        });
     }
 
     @Test
@@ -72,45 +87,45 @@ class RoutingRulesIT {
 
         assertThat(decision.delivered()).isTrue();
         assertThat(decision.recipientSiret()).isEqualTo(BASIC);
-        assertThat(decision.findings()).isEmpty();
+        assertThat(decision.refusal()).isNull();
     }
 
     @Test
-    void unknownSiretIsSentBackForRecycling() {
-        assertRecycled(decide("11122233300017", null, null), "ROUTAGE_SIRET_INCONNU", "11122233300017");
+    void unknownSiretIsRefusedAtIntegration() {
+        assertRefused(decide("11122233300017", null, null), "ROUTAGE_SIRET_INCONNU", "11122233300017");
     }
 
     @Test
-    void inactiveStructureIsSentBackForRecycling() {
-        assertRecycled(decide(INACTIVE, null, null), "ROUTAGE_STRUCTURE_INACTIVE", "PAYS DE BRAY");
+    void inactiveStructureIsRefusedAtIntegration() {
+        assertRefused(decide(INACTIVE, null, null), "ROUTAGE_STRUCTURE_INACTIVE", "PAYS DE BRAY");
     }
 
     @Test
     void projectOwnerOnlyStructureReceivesNoInvoice() {
-        assertRecycled(decide(MOA_ONLY, null, null), "ROUTAGE_STRUCTURE_NON_DESTINATAIRE", MOA_ONLY);
+        assertRefused(decide(MOA_ONLY, null, null), "ROUTAGE_STRUCTURE_NON_DESTINATAIRE", MOA_ONLY);
     }
 
     @Test
     void missingServiceCodeWhenTheStructureManagesServicesListsTheActiveCodes() {
         RoutingDecision decision = decide(SERVICE_REQUIRED, null, null);
 
-        assertRecycled(decision, "ROUTAGE_SERVICE_ABSENT", "BT-10");
-        assertThat(decision.findings().get(0).message()).contains("DAF").doesNotContain("LABO-CHIMIE").doesNotContain("BIBLIO");
+        assertRefused(decision, "ROUTAGE_SERVICE_ABSENT", "BT-10");
+        assertThat(decision.refusal().message()).contains("DAF").doesNotContain("LABO-CHIMIE").doesNotContain("BIBLIO");
     }
 
     @Test
-    void unknownServiceCodeIsSentBackForRecycling() {
-        assertRecycled(decide(SERVICE_REQUIRED, "COMPTA", null), "ROUTAGE_SERVICE_INCONNU", "« COMPTA »");
+    void unknownServiceCodeIsRefusedAtIntegration() {
+        assertRefused(decide(SERVICE_REQUIRED, "COMPTA", null), "ROUTAGE_SERVICE_INCONNU", "« COMPTA »");
     }
 
     @Test
-    void inactiveServiceIsSentBackForRecycling() {
-        assertRecycled(decide(SERVICE_REQUIRED, "LABO-CHIMIE", null), "ROUTAGE_SERVICE_INACTIF", "LABO-CHIMIE");
+    void inactiveServiceIsRefusedAtIntegration() {
+        assertRefused(decide(SERVICE_REQUIRED, "LABO-CHIMIE", null), "ROUTAGE_SERVICE_INACTIF", "LABO-CHIMIE");
     }
 
     @Test
-    void serviceOutsideItsDatesIsSentBackForRecycling() {
-        assertRecycled(decide(SERVICE_REQUIRED, "BIBLIO", null), "ROUTAGE_SERVICE_INACTIF", "BIBLIO");
+    void serviceOutsideItsDatesIsRefusedAtIntegration() {
+        assertRefused(decide(SERVICE_REQUIRED, "BIBLIO", null), "ROUTAGE_SERVICE_INACTIF", "BIBLIO");
     }
 
     @Test
@@ -123,37 +138,37 @@ class RoutingRulesIT {
 
     @Test
     void structureRequiringAnEngagementNeedsBt13() {
-        assertRecycled(decide(EJ_REQUIRED, null, null), "ROUTAGE_ENGAGEMENT_ABSENT", "BT-13");
+        assertRefused(decide(EJ_REQUIRED, null, null), "ROUTAGE_ENGAGEMENT_ABSENT", "BT-13");
         assertThat(decide(EJ_REQUIRED, null, "EJ-2026-000123").delivered()).isTrue();
     }
 
     @Test
     void serviceRequiringAnEngagementNeedsBt13() {
-        assertRecycled(decide(SERVICE_EJ, "TRAVAUX", null), "ROUTAGE_ENGAGEMENT_ABSENT", "TRAVAUX");
+        assertRefused(decide(SERVICE_EJ, "TRAVAUX", null), "ROUTAGE_ENGAGEMENT_ABSENT", "TRAVAUX");
         assertThat(decide(SERVICE_EJ, "GESTION", null).delivered()).isTrue();
         assertThat(decide(SERVICE_EJ, "TRAVAUX", "EJ-77").delivered()).isTrue();
     }
 
     @Test
     void serviceAndEngagementBothRequired() {
-        assertRecycled(decide(SERVICE_AND_EJ, null, "EJ-1"), "ROUTAGE_SERVICE_ABSENT", "SGAMI-FIN");
-        assertRecycled(decide(SERVICE_AND_EJ, "SGAMI-FIN", null), "ROUTAGE_ENGAGEMENT_ABSENT", SERVICE_AND_EJ);
+        assertRefused(decide(SERVICE_AND_EJ, null, "EJ-1"), "ROUTAGE_SERVICE_ABSENT", "SGAMI-FIN");
+        assertRefused(decide(SERVICE_AND_EJ, "SGAMI-FIN", null), "ROUTAGE_ENGAGEMENT_ABSENT", SERVICE_AND_EJ);
         assertThat(decide(SERVICE_AND_EJ, "SGAMI-FIN", "EJ-1").delivered()).isTrue();
     }
 
     @Test
     void serviceOrEngagementEitherIsEnough() {
-        assertRecycled(decide(SERVICE_OR_EJ, null, null), "ROUTAGE_SERVICE_OU_ENGAGEMENT_ABSENT", "BT-10");
+        assertRefused(decide(SERVICE_OR_EJ, null, null), "ROUTAGE_SERVICE_OU_ENGAGEMENT_ABSENT", "BT-10");
         assertThat(decide(SERVICE_OR_EJ, "DGS", null).delivered()).isTrue();
         assertThat(decide(SERVICE_OR_EJ, null, "EJ-9").delivered()).isTrue();
     }
 
     @Test
-    void reservedPublicInvoicesServiceIsRejectedForAPrivateSupplier() {
+    void reservedPublicInvoicesServiceIsRefusedForAPrivateSupplier() {
         RoutingDecision decision = decide(SERVICE_AND_EJ, "FACTURES_PUBLIQUES", "EJ-1");
 
-        assertThat(decision.status()).isEqualTo(InvoiceStatus.REJETEE);
-        assertThat(decision.findings()).extracting(f -> f.code()).containsExactly("ROUTAGE_SERVICE_RESERVE");
+        assertRefused(decision, "ROUTAGE_SERVICE_RESERVE", "FACTURES_PUBLIQUES");
+        assertThat(decision.rejectionReason()).isEqualTo(RejectionReason.REJ_CONT_B2G);
     }
 
     @Test
@@ -170,18 +185,50 @@ class RoutingRulesIT {
 
         RoutingDecision decision = rules.decide(request, TODAY);
 
-        assertThat(decision.status()).isEqualTo(InvoiceStatus.REJETEE);
-        assertThat(decision.findings()).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("DUPLI-1").contains("ACH001110000000000000000042-1"));
+        assertRefused(decision, "ROUTAGE_DOUBLON", "ACH001110000000000000000042-1");
+        assertThat(decision.refusal().message()).contains("DUPLI-1");
+        assertThat(decision.rejectionReason()).isEqualTo(RejectionReason.DOUBLON);
+    }
+
+    @Test
+    void aNumberIntegratedEarlierInTheSameRunMakesTheNextOneADuplicate() {
+        // given the real register (nothing integrated in the database yet) and one routing run's rules
+        RoutingRules run = new RoutingRules(directory, new JdbcDuplicateRegister(jdbc));
+        RoutingRequest first = new RoutingRequest("ACH0011106000000000000000007-1", SUPPLIER, "F-RUN-1", 2026, BASIC,
+                null, null);
+        RoutingRequest refusedTwin = new RoutingRequest("ACH0011100000000000000000008-1", SUPPLIER, "F-RUN-2", 2026,
+                "11122233300017", null, null);
+
+        // when the first is integrated, then the same number comes again
+        assertThat(run.decide(first, TODAY).delivered()).isTrue();
+        RoutingDecision again = run.decide(new RoutingRequest("ACH0011100000000000000000009-1", SUPPLIER, "F-RUN-1",
+                2026, BASIC, null, null), TODAY);
+
+        // then the second is refused as a duplicate of the first; a refused number is not taken
+        assertRefused(again, "ROUTAGE_DOUBLON", first.invoiceId());
+        assertThat(run.decide(refusedTwin, TODAY).delivered()).isFalse();
+        assertThat(run.decide(new RoutingRequest("ACH0011100000000000000000010-1", SUPPLIER, "F-RUN-2", 2026, BASIC,
+                null, null), TODAY).delivered()).as("corrected resend of a refused invoice").isTrue();
+    }
+
+    @Test
+    void everyRoutingCodeHasAReformReasonValidWith213() {
+        assertThat(java.util.Arrays.stream(FindingCode.values()).filter(c -> c.source() == CheckName.ROUTING))
+                .isNotEmpty()
+                .allSatisfy(code -> assertThat(RejectionReason.of(code)).isIn(RejectionReason.DEST_INC,
+                        RejectionReason.ADR_ERR, RejectionReason.REJ_CONT_B2G, RejectionReason.DOUBLON));
+        assertThat(RejectionReason.of(FindingCode.ROUTAGE_SIRET_INCONNU)).isEqualTo(RejectionReason.DEST_INC);
+        assertThat(RejectionReason.of(FindingCode.ROUTAGE_SERVICE_INCONNU)).isEqualTo(RejectionReason.ADR_ERR);
+        assertThat(RejectionReason.of(FindingCode.ROUTAGE_ENGAGEMENT_ABSENT)).isEqualTo(RejectionReason.REJ_CONT_B2G);
     }
 
     private RoutingDecision decide(String buyer, String service, String engagement) {
         return rules.decide(new RoutingRequest("i0", SUPPLIER, "F-2026-001", 2026, buyer, service, engagement), TODAY);
     }
 
-    private static void assertRecycled(RoutingDecision decision, String code, String mentioned) {
-        assertThat(decision.status()).isEqualTo(InvoiceStatus.A_RECYCLER);
-        assertThat(decision.findings()).singleElement().satisfies(f -> {
+    private static void assertRefused(RoutingDecision decision, String code, String mentioned) {
+        assertThat(decision.delivered()).isFalse();
+        assertThat(decision.refusal()).satisfies(f -> {
             assertThat(f.code()).isEqualTo(code);
             assertThat(f.message()).contains(mentioned);
         });

@@ -25,7 +25,8 @@ import org.achemine.testing.SampleInvoices;
  * name then renamed, and records every drop (partner, name, SHA-256, kind) in a manifest, one line each,
  * flushed at once, so what was dropped is known even if the soak itself is interrupted. The mix: valid UBL for
  * the Bellerive commune of the sample directory (routed and delivered, 03), valid CII for a buyer the
- * directory does not know and UBL with an unknown service code (sent back, 04), a number already used (05),
+ * directory does not know and UBL with an unknown service code, and a number already used (each refused at
+ * integration: ROUTAGE_SIRET_INCONNU, ROUTAGE_SERVICE_INCONNU, ROUTAGE_DOUBLON; never an invoice status),
  * zip batches of three invoices, XML that is not well-formed and XML that breaks the schema (refused at deposit),
  * and status files from the recipient partner COL001 (07 Service fait then 10 Comptabilisée for an invoice
  * dropped earlier: applied if it was delivered by then, each line answered either way).

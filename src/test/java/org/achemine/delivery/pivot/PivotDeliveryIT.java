@@ -103,10 +103,12 @@ class PivotDeliveryIT extends EngineTest {
         ledger.change(completed, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
                 "Joindre le bon de livraison", Instant.now());
         ledger.change(completed, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon joint", Instant.now());
-        // and an invoice sent back for recycling, then resent under the same number with the right service
-        deposit("pivot-recycle-1.xml", SampleInvoices.ubl("F-PV-003", BELLERIVE, "COMPTA", null));
+        // and an invoice its recipient sent back for recycling (04 is the recipient's), then resent under the
+        // same number with the service the recipient asked for
+        deposit("pivot-recycle-1.xml", SampleInvoices.ubl("F-PV-003", BELLERIVE, "SCE-TECH-042", null));
         route();
-        assertThat(ledger.status(invoiceIdOf("pivot-recycle-1.xml"))).contains(InvoiceStatus.A_RECYCLER);
+        ledger.change(invoiceIdOf("pivot-recycle-1.xml"), InvoiceStatus.A_RECYCLER, Actor.RECIPIENT,
+                StatusReason.SE_EJ_INCORRECT.name(), "Adressez-la au service des écoles", Instant.now());
         deposit("pivot-recycle-2.xml", SampleInvoices.ubl("F-PV-003", BELLERIVE, "SCE-ECOLES-07", null));
 
         // when routing runs
@@ -146,7 +148,7 @@ class PivotDeliveryIT extends EngineTest {
         // when routing runs
         BatchStatus status = run(routingJob).getStatus();
 
-        // then the run fails safe: no pivot, no temporary file, the invoice still waits to be routed
+        // then the run fails safe: no pivot, no temporary file, the document still waits for integration
         assertThat(status).isEqualTo(BatchStatus.FAILED);
         Path outbox = dataDir.resolve("mailboxes/COL001/out");
         Path target = outbox.resolve("FEN0036A_ACH001_" + flowId(id, 0) + ".xml");
@@ -154,7 +156,9 @@ class PivotDeliveryIT extends EngineTest {
         try (Stream<Path> files = Files.list(outbox)) {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains(flowId(id, 0)));
         }
-        assertThat(ledger.status(id)).contains(InvoiceStatus.DEPOSEE);
+        assertThat(ledger.status(id)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration_refusal WHERE invoice_id = ?", Integer.class, id))
+                .isZero();
 
         // when the archive is repaired and routing runs again, the invoice is delivered
         Files.write(archived, original);

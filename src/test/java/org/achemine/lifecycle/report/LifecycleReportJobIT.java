@@ -55,7 +55,7 @@ class LifecycleReportJobIT extends EngineTest {
 
     @Test
     void reportsEveryStatusChangeOnceToTheSupplierThatDepositedTheInvoice() throws Exception {
-        // given invoices of two suppliers, routed (one delivered each, one sent back), and a recipient's suspension
+        // given invoices of two suppliers, routed (one delivered each, one refused at integration), and a recipient's suspension
         deposit("FOU001", "lr-good.xml", SampleInvoices.ubl("F-LR-001", BELLERIVE, "SCE-TECH-042", "EJ-1"));
         deposit("FOU001", "lr-unknown.xml", SampleInvoices.ubl("F-LR-002", NOT_IN_DIRECTORY, null, null));
         deposit("OPE001", "lr-operator.xml", SampleInvoices.ubl("F-LR-003", BELLERIVE, "SCE-TECH-042", "EJ-3"));
@@ -97,10 +97,10 @@ class LifecycleReportJobIT extends EngineTest {
             assertThat(e.invoiceNumber()).isEqualTo("F-LR-001");
             assertThat(e.recipient()).isEqualTo(BELLERIVE);
         });
-        List<Entry> sentBack = fou.entries().stream().filter(e -> e.invoiceId().equals(invoiceIdOf("lr-unknown.xml")))
-                .toList();
-        assertThat(sentBack).extracting(Entry::status).containsExactly("01", "02", "04");
-        assertThat(sentBack.get(2).motif()).isEqualTo("ROUTAGE_SIRET_INCONNU");
+        // and an invoice refused at integration (unknown SIRET) has no status to report: its integration report said it
+        assertThat(fou.entries()).extracting(Entry::invoiceNumber).doesNotContain("F-LR-002");
+        assertThat(jdbc.queryForObject("SELECT refusal_code FROM integration_refusal WHERE invoice_number = 'F-LR-002'",
+                String.class)).isEqualTo("ROUTAGE_SIRET_INCONNU");
         assertEveryChangeReportedExactlyOnce();
 
         // when it runs again with nothing new, it writes nothing
