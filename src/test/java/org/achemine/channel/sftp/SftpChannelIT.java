@@ -51,7 +51,9 @@ import org.springframework.test.context.DynamicPropertySource;
         // one EDI connection serving three public structures of the sample directory
         "achemine.partners[3].code=COL002", "achemine.partners[3].role=RECIPIENT",
         "achemine.partners[3].siret=23992383297190",
-        "achemine.partners[3].sirets[0]=27991880965164", "achemine.partners[3].sirets[1]=22250648759988"})
+        "achemine.partners[3].sirets[0]=27991880965164", "achemine.partners[3].sirets[1]=22250648759988",
+        // the originals, named after each uploaded file, show which structure's invoice arrived
+        "achemine.partners[3].delivery-format=original"})
 class SftpChannelIT {
 
     static final String SUPPLIER = "81234567600025"; // the sample invoice's seller
