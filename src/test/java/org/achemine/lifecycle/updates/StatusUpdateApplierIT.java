@@ -273,8 +273,10 @@ class StatusUpdateApplierIT {
         assertThat(registry.stage(flow.flowId())).isEqualTo(FlowStage.REPORTED);
         assertThat(ledger.history(invoice)).hasSize(3);
 
-        // when a crash had happened after the commit but before the report was published (stage REPORT_READY)
+        // when a crash had happened after the commit but before the report was journaled and published (stage
+        // REPORT_READY, no journal row, no file)
         jdbc.update("UPDATE flow SET stage = 'REPORT_READY' WHERE flow_id = ?", flow.flowId().value());
+        jdbc.update("DELETE FROM publication WHERE file_name = ?", report.getFileName().toString());
         Files.delete(report);
         Path again = processor.process(flow);
 
