@@ -1,6 +1,7 @@
 package org.achemine.intake;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import org.apache.camel.Exchange;
@@ -29,7 +30,13 @@ final class SettledFileReadLock implements GenericFileExclusiveReadLockStrategy<
     public boolean acquireExclusiveReadLock(GenericFileOperations<File> operations, GenericFile<File> file,
                                             Exchange exchange) {
         File target = file.getFile();
-        return settling.settled(target.toPath().toAbsolutePath(), target.length(),
+        Path path = target.toPath().toAbsolutePath();
+        if (Files.isSymbolicLink(path) && !Files.isRegularFile(path)) {
+            // a dangling link, or one to a folder, is UnlistedEntries' to take: Camel lists it as a file (its
+            // size and date read as 0, so it would settle), and two pollers would take it twice
+            return false;
+        }
+        return settling.settled(path, target.length(),
                 FileTime.fromMillis(target.lastModified()));
     }
 

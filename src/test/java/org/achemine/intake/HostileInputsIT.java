@@ -95,9 +95,13 @@ class HostileInputsIT {
     @Autowired
     DirectoryProperties directoryProperties;
 
+    /** The platform's clock, which dates the reports (tests and CI shift it): drops are dated by it too. */
+    @Autowired
+    java.time.Clock clock;
+
     /** What was dropped, per kind: the name in in/ and what we know of the bytes. */
     private final Map<String, List<Dropped>> dropped = new LinkedHashMap<>();
-    /** When each OPE001 flow was dropped (the platform's clock dates its report: the same system clock). */
+    /** When each OPE001 flow was dropped, by the platform's clock (the one that dates its report). */
     private final Map<String, Instant> steadyDroppedAt = new java.util.concurrent.ConcurrentHashMap<>();
     private Path staging;
     private Path secret;
@@ -116,7 +120,7 @@ class HostileInputsIT {
         ExecutorService steadyPartner = Executors.newSingleThreadExecutor();
         Future<?> steadyStream = steadyPartner.submit(() -> {
             for (int i = 1; i <= STEADY_FLOWS; i++) {
-                steadyDroppedAt.put("ope-" + i + ".xml", Instant.now());
+                steadyDroppedAt.put("ope-" + i + ".xml", clock.instant());
                 SampleInvoices.drop(mailboxes.in(STEADY), "ope-" + i + ".xml",
                         SampleInvoices.ubl("OPE-2026-" + i, BUYER, "SCE-TECH-042", "1300045678"));
                 pause(150);
