@@ -179,6 +179,7 @@ class QueryCommandsIT {
         // 2026-11-24T10:00:00+01:00), then the change shows the platform's time and the declared one
         String suspended;
         Instant recorded;
+        Instant madeAvailable;
         db = database();
         try {
             JdbcTemplate jdbc = new JdbcTemplate(db);
@@ -186,6 +187,8 @@ class QueryCommandsIT {
                     "SELECT invoice_id FROM invoice WHERE invoice_number = 'FA-2026-000124' AND status = '06'", String.class);
             recorded = jdbc.queryForObject("SELECT changed_at FROM invoice_status_history WHERE invoice_id = ?"
                     + " AND status = '06'", Timestamp.class, suspended).toInstant();
+            madeAvailable = jdbc.queryForObject("SELECT changed_at FROM invoice_status_history WHERE invoice_id = ?"
+                    + " AND status = '03'", Timestamp.class, suspended).toInstant();
         } finally {
             db.destroy();
         }
@@ -196,7 +199,8 @@ class QueryCommandsIT {
         assertThat(suspension.out()).contains("enregistré (UTC)").contains("déclaré (UTC)");
         assertThat(line06).contains("2026-11-24 09:00:00").contains(QueryOutput.time(recorded))
                 .contains("JUSTIFICATIF_ABSENT").contains("RECIPIENT");
-        assertThat(recorded).isAfter(Instant.parse("2026-11-24T09:00:00Z"));
+        // the platform's clock dated it, whatever the line declared, and never before the change it follows
+        assertThat(recorded).isNotEqualTo(Instant.parse("2026-11-24T09:00:00Z")).isAfterOrEqualTo(madeAvailable);
 
         // when showing its flow, then the reception data and the document with its invoice status
         Run flow = run("flow", "show", flowId, data);
