@@ -1,0 +1,41 @@
+package org.achemine.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.achemine.report.InvoiceQueries;
+import org.achemine.report.OperatorQueries;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * A read-only command ({@code invoice show|list}, {@code flow show}): asks the engine running on the data folder
+ * when there is one (it holds the H2 file), else reads the database with nothing else started. Either way the
+ * same records, so the same output.
+ */
+abstract class QueryCommand implements Callable<Integer> {
+
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        DataFolder.checkSettings(springArgs);
+        Path folder = DataFolder.configured(springArgs);
+        Optional<RunningEngine> engine = RunningEngine.on(folder);
+        if (engine.isPresent()) {
+            return run(engine.get());
+        }
+        DataFolder.requireDatabase(folder, DataFolder.OPTION);
+        try (ConfigurableApplicationContext database = SpringContexts.start(QueryDatabase.class, List.of(),
+                springArgs)) {
+            return run(new InvoiceQueries(database.getBean(JdbcTemplate.class)));
+        }
+    }
+
+    /** The command's work on whichever answers; returns its exit code. */
+    protected abstract int run(OperatorQueries queries) throws Exception;
+}
