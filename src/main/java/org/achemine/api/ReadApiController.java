@@ -22,6 +22,7 @@ import org.achemine.report.InvoiceQueries.InvoiceSummary;
 import org.achemine.report.InvoiceQueries.RefusalDetail;
 import org.achemine.report.ReportedFindings;
 import org.achemine.report.ReportedFindings.ReportedFinding;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,7 @@ import org.springframework.web.server.ResponseStatusException;
  * recorded them. Read-only: the operator's actions are the console's, behind their confirmation and audit.
  */
 @RestController
+@ConditionalOnWebApplication
 @RequestMapping(ApiPaths.V1)
 public class ReadApiController {
 

@@ -1,15 +1,17 @@
 package org.achemine.console;
 
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Who may use the console and the read API ({@code achemine.console.*}): users with a hashed password
- * ({@code {bcrypt}$2y$...}: docs/console.md says how to make one) and a role. None by default: the console
- * then lets nobody in, and only the query commands (with the engine's own token) use the API.
+ * ({@code {bcrypt}$2y$...}: docs/console.md says how to make one) and a role, and the zone of the dashboard's
+ * day and times (defaults in application.yml). No user by default: the console then lets nobody in, and only
+ * the query commands (with the engine's own token) use the API.
  */
 @ConfigurationProperties("achemine.console")
-public record ConsoleProperties(List<User> users) {
+public record ConsoleProperties(List<User> users, ZoneId timeZone) {
 
     public ConsoleProperties {
         users = users == null ? List.of() : List.copyOf(users);
