@@ -28,8 +28,8 @@ public class ConsoleConfiguration {
     }
 
     @Bean
-    ConsoleTimes consoleTimes(ConsoleProperties properties) {
-        return new ConsoleTimes(properties.timeZone());
+    ConsoleFormat consoleFormat(ConsoleProperties properties) {
+        return new ConsoleFormat(properties.timeZone());
     }
 
     @Bean

@@ -21,6 +21,7 @@ import org.achemine.console.Dashboard.FlowCount;
 import org.achemine.console.Dashboard.StatusCount;
 import org.achemine.intake.IntakeGate;
 import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.report.InvoiceQueries;
 import org.achemine.report.InvoiceQueries.FlowSummary;
 import org.achemine.report.InvoiceQueries.InvoiceSummary;
 import org.achemine.validation.FindingCode;
@@ -33,6 +34,7 @@ public class ConsoleQueries {
     private static final int SEARCH_LIMIT = 50;
 
     private final JdbcTemplate jdbc;
+    private final InvoiceQueries flowQueries;
     private final JobHistory jobs;
     private final IntakeGate gate;
     private final Clock clock;
@@ -41,6 +43,7 @@ public class ConsoleQueries {
     /** @param gate null when intake is off (an engine run with {@code achemine.intake.enabled=false}) */
     public ConsoleQueries(JdbcTemplate jdbc, JobHistory jobs, IntakeGate gate, Clock clock, ZoneId zone) {
         this.jdbc = jdbc;
+        this.flowQueries = new InvoiceQueries(jdbc);
         this.jobs = jobs;
         this.gate = gate;
         this.clock = clock;
@@ -103,15 +106,7 @@ public class ConsoleQueries {
                 (rs, n) -> new InvoiceSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), instant(rs, 6), rs.getString(7), rs.getString(8), false),
                 t, t, t, t, t, t, t, t, t, t, t, SEARCH_LIMIT);
-        List<FlowSummary> flows = jdbc.query("""
-                SELECT flow_id, partner, original_name, size_bytes, received_at, stage, flow_state, status_code,
-                       parked_at, last_incident
-                FROM flow WHERE flow_id = ? OR original_name LIKE ? ESCAPE '!' ORDER BY received_at DESC LIMIT ?""",
-                (rs, n) -> new FlowSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        instant(rs, 5), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9),
-                        rs.getString(10)),
-                t, "%" + t.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%", SEARCH_LIMIT);
-        return new SearchResults(t, invoices, flows);
+        return new SearchResults(t, invoices, flowQueries.flowsMatching(t, SEARCH_LIMIT));
     }
 
     /** "03 Mise à disposition du destinataire", or the code alone when unknown. */

@@ -196,6 +196,13 @@ public class InvoiceQueries implements OperatorQueries {
                 FLOW_SUMMARIES);
     }
 
+    /** Flows whose id is the term or whose file name contains it, newest first. */
+    public List<FlowSummary> flowsMatching(String term, int limit) {
+        String like = "%" + term.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return jdbc.query("SELECT " + FLOW_SUMMARY_COLUMNS + " FROM flow WHERE flow_id = ? OR original_name LIKE ?"
+                + " ESCAPE '!' ORDER BY received_at DESC LIMIT ?", FLOW_SUMMARIES, term, like, limit);
+    }
+
     /** Where a lifecycle report was written (the supplier's out/), once it was. */
     public Optional<String> lifecycleReportPath(String reportId) {
         return jdbc.queryForList("SELECT file_path FROM lifecycle_report WHERE report_id = ? AND stage = 'WRITTEN'",

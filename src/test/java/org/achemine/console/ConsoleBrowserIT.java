@@ -81,7 +81,7 @@ class ConsoleBrowserIT {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1366, 900));
+        browser.manage().window().setSize(new Dimension(1366, 1000));
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
