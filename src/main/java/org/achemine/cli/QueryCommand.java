@@ -7,13 +7,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.achemine.report.InvoiceQueries;
 import org.achemine.report.OperatorQueries;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Unmatched;
 
 /**
  * A read-only command ({@code invoice show|list}, {@code flow show}): asks the engine running on the data folder
- * when there is one (it holds the H2 file), else reads the database with nothing else started. Either way the
+ * when there is one (it holds the H2 file), else reads the database with nothing else started ({@link QueryDatabase}). Either way the
  * same records, so the same output.
  */
 abstract class QueryCommand implements Callable<Integer> {
@@ -24,15 +22,16 @@ abstract class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DataFolder.checkSettings(springArgs);
+        // no Spring context sets logging up here: warnings only, on stderr, never into the printed answer
+        CommandLogging.warningsToStderr();
         Path folder = DataFolder.configured(springArgs);
         Optional<RunningEngine> engine = RunningEngine.on(folder);
         if (engine.isPresent()) {
             return run(engine.get());
         }
         DataFolder.requireDatabase(folder, DataFolder.OPTION);
-        try (ConfigurableApplicationContext database = SpringContexts.start(QueryDatabase.class, List.of(),
-                springArgs)) {
-            return run(new InvoiceQueries(database.getBean(JdbcTemplate.class)));
+        try (QueryDatabase database = QueryDatabase.open(springArgs)) {
+            return run(new InvoiceQueries(database.jdbc()));
         }
     }
 

@@ -35,18 +35,13 @@ final class SpringContexts {
      * @param args       the user's own {@code --key=value} overrides, passed through to Spring
      */
     static ConfigurableApplicationContext start(List<String> properties, List<String> args) {
-        return start(AchemineApplication.class, properties, args);
-    }
-
-    /** The same with a smaller set of beans than the whole application ({@link QueryDatabase}). */
-    static ConfigurableApplicationContext start(Class<?> source, List<String> properties, List<String> args) {
         List<String> all = new ArrayList<>();
         QUIET_FAILURE.forEach(p -> all.add("--" + p));
         properties.forEach(p -> all.add("--" + p));
         all.addAll(args);
         try {
             // spring.main.web-application-type (none in application.yml, servlet for run) decides over this default
-            return new SpringApplicationBuilder(source)
+            return new SpringApplicationBuilder(AchemineApplication.class)
                     .web(WebApplicationType.NONE)
                     .run(all.toArray(String[]::new));
         } catch (RuntimeException failure) {

@@ -21,11 +21,9 @@ import org.achemine.intake.FlowRegistry;
 import org.achemine.intake.IntakeFault;
 import org.achemine.intake.ReceivedFlow;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.testing.BrokenCheck;
 import org.achemine.testing.DemoEngine;
-import org.achemine.validation.CheckName;
-import org.achemine.validation.CheckResult;
 import org.achemine.validation.DocumentCheck;
-import org.achemine.validation.ParsedInvoice;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,11 +124,23 @@ class ConsoleBrowserIT {
                 .contains("03 Mise à disposition du destinataire").contains("PLATFORM").contains("UTC");
         assertThat(text("files")).contains("original archivé").contains("compte rendu de dépôt")
                 .contains("facture livrée au destinataire");
-        screenshot("docs/console-invoice.png");
 
         // when following its deposit report link, then the report itself, for its flow
         browser.findElement(By.cssSelector("a.report")).click();
         assertThat(browser.getPageSource()).contains("CompteRendu").contains(invoiceId.substring(0, invoiceId.indexOf('-')));
+
+        // when opening the invoice the recipient suspended from its status file (a line declared
+        // 2026-11-24T10:00:00+01:00), then its timeline shows the platform's time beside the declared one, the
+        // recipient as actor, its reason, and the status file and line it came from
+        browser.get(base + "/console/search?q=FA-2026-000124");
+        browser.findElements(By.cssSelector("#invoice-results tr")).stream()
+                .filter(row -> row.getText().contains("06 Suspendue")).findFirst().orElseThrow()
+                .findElement(By.tagName("a")).click();
+        WebElement suspension = browser.findElements(By.cssSelector("#timeline tr")).stream()
+                .filter(row -> row.getText().contains("06 Suspendue")).findFirst().orElseThrow();
+        assertThat(suspension.getText()).contains("2026-11-24 09:00:00.000 UTC").contains("RECIPIENT")
+                .contains("JUSTIFICATIF_ABSENT").containsPattern("ACH0011301\\d{15}:\\d+");
+        screenshot("docs/console-invoice.png");
 
         // when retrying the parked flow: listed, confirmed, then audited under the operator's name
         browser.get(base + "/console/actions");
@@ -211,21 +221,10 @@ class ConsoleBrowserIT {
      * incident report and parked, as after a real fault; the engine started next has no such check.
      */
     private static String parkOneFlow(Path dataDir) throws Exception {
-        DocumentCheck broken = new DocumentCheck() {
-            @Override
-            public CheckName name() {
-                return CheckName.NATIONAL;
-            }
-
-            @Override
-            public CheckResult check(ParsedInvoice invoice) {
-                throw new IllegalStateException("broken on purpose by the test");
-            }
-        };
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AchemineApplication.class)
                 .web(WebApplicationType.NONE)
                 .initializers(c -> ((GenericApplicationContext) c).registerBean("brokenOnPurpose", DocumentCheck.class,
-                        () -> broken))
+                        BrokenCheck::new))
                 .run("--achemine.data-dir=" + dataDir, "--achemine.intake.enabled=false",
                         "--achemine.intake.max-attempts=1", "--achemine.directory.watch=false")) {
             Path file = Files.copy(Path.of("samples/cii/invoice-valid.xml"),

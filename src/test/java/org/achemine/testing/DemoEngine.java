@@ -28,7 +28,11 @@ public final class DemoEngine {
     private DemoEngine() {
     }
 
-    /** The demo on a handful of samples: delivered invoices, refusals at deposit and at integration, statuses. */
+    /**
+     * The demo on a handful of samples, a quicker demo: delivered invoices (03), refusals at integration (the
+     * batch's duplicates), documents refused at deposit, the credit note booked (07, 10) and the CII invoice
+     * suspended (06) by the recipient's status files.
+     */
     public static Path demoDataFolder(Path work) throws IOException {
         Path samples = work.resolve("samples");
         for (String sample : List.of("directory/structures.csv", "directory/services.csv", "ubl/invoice-valid.xml",
@@ -38,6 +42,11 @@ public final class DemoEngine {
             Files.createDirectories(copy.getParent());
             Files.copy(Path.of("samples").resolve(sample), copy);
         }
+        // of the recipient's CSV sample, only the suspension of the CII invoice: the UBL one stays delivered (03)
+        List<String> suspensionOnly = Files.readAllLines(Path.of("samples/status/statuts-service-fait.csv")).stream()
+                .filter(line -> line.startsWith("id_facture") || line.contains("FA-2026-000124")).toList();
+        assertThat(suspensionOnly).hasSize(2);
+        Files.write(samples.resolve("status/statuts-service-fait.csv"), suspensionOnly);
         Path dataDir = work.resolve("demo");
         Run demo = run("demo", "--samples", samples.toString(), "--data-dir", dataDir.toString());
         assertThat(demo.exitCode()).as(demo.err()).isZero();
