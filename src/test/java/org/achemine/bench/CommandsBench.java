@@ -58,7 +58,8 @@ public final class CommandsBench {
                 .redirectErrorStream(true).start();
         String out = new String(list.getInputStream().readAllBytes());
         list.waitFor();
-        return out.lines().skip(1).findFirst().orElseThrow(() -> new IllegalStateException(out)).split(" ")[0];
+        return out.lines().filter(line -> line.matches("ACH\\S+-\\d+ .*")).findFirst()
+                .orElseThrow(() -> new IllegalStateException(out)).split(" ")[0];
     }
 
     private static double median(int runs, String... args) throws Exception {
