@@ -128,7 +128,7 @@ public class IntakeRoutes extends RouteBuilder {
                     .routeId("intake-unlisted-" + partner.code()).autoStartup(enabled).startupOrder(order++)
                     .filter(method(gate, "isOpen"))
                         .setBody(constant(mailboxes.in(partner.code())))
-                        .bean(unlistedEntries, "stable")
+                        .bean(unlistedEntries, "stable('" + partner.code() + "', ${body})")
                         .split(body())
                             .bean(reception, "take('" + partner.code() + "', ${body})")
                             .filter(body().isNotNull())
