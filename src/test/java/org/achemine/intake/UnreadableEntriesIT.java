@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code achemine run}) started without root's read override ({@link WithoutReadOverride}: tests run as
  * root, whom mode 000 does not stop). A mode-000 invoice is taken unread and refused once
  * (IRR_FICHIER_ILLISIBLE); a mode-000 folder, which it may not move, and an {@code in/} it may not list are
- * each said in one WARN line and left, however many polls pass; no ERROR, no stack trace; another partner's
+ * each said in one WARN line and left, however many polls pass (so is a directory inbox it may not list);
+ * no ERROR, no stack trace; another partner's
  * invoices are answered throughout; {@code verify}, as the same user, lists what was left.
  */
 class UnreadableEntriesIT {
@@ -68,7 +69,8 @@ class UnreadableEntriesIT {
         Path col = Files.createDirectories(data.resolve("mailboxes/COL001/in"));
         Path log = work.resolve("engine.log");
         Process engine = EngineProcess.start(launcher, log, "run", "--achemine.data-dir=" + data,
-                "--achemine.intake.poll-interval=100ms", "--achemine.intake.read-lock-interval=300ms");
+                "--achemine.intake.poll-interval=100ms", "--achemine.intake.read-lock-interval=300ms",
+                "--achemine.directory.poll-interval=200ms");
         engines.add(engine);
         SampleInvoices.drop(ope, "ope-1.xml", SampleInvoices.ubl("OPE-2026-1", "21690012600014", "SCE-TECH-042", "1300045678"));
         await().atMost(PATIENCE).until(() -> depositReport(data, "OPE001", "ope-1.xml") != null);
@@ -81,6 +83,8 @@ class UnreadableEntriesIT {
         Files.writeString(folder.resolve("facture.xml"), "<Invoice/>");
         close(folder);
         close(col);
+        Path directoryInbox = data.resolve("directory/in"); // not the intake's, the same answer
+        close(directoryInbox);
 
         // then the invoice is answered once, refused for its permissions, and has left in/
         await().atMost(PATIENCE).until(() -> depositReport(data, "FOU001", "facture-illisible.xml") != null);
@@ -92,7 +96,7 @@ class UnreadableEntriesIT {
         assertThat(archivedWithMode(data, CLOSED)).as("archived as it came, never opened").hasSize(1);
         // and the folder and the closed in/ are each said once, while the engine polls on and OPE001 is answered
         await().atMost(PATIENCE).until(() -> lines(log, "dossier-ferme.xml stays in in/").size() == 1
-                && lines(log, "COL001: in/").size() == 1);
+                && lines(log, "COL001: in/").size() == 1 && lines(log, "Directory inbox ").size() == 1);
         for (int i = 2; i <= 4; i++) {
             String name = "ope-" + i + ".xml";
             SampleInvoices.drop(ope, name, SampleInvoices.ubl("OPE-2026-" + i, "21690012600014", "SCE-TECH-042", "1300045678"));
@@ -101,6 +105,8 @@ class UnreadableEntriesIT {
         assertThat(lines(log, "dossier-ferme.xml stays in in/")).as("said once, not at every poll").singleElement()
                 .asString().contains("WARN", "(---------, owner ", "without write permission");
         assertThat(lines(log, "COL001: in/")).singleElement().asString().contains("WARN", "AccessDeniedException");
+        assertThat(lines(log, "Directory inbox " + directoryInbox)).singleElement().asString()
+                .contains("WARN", "cannot be listed", "AccessDeniedException");
         assertThat(lines(log, "facture-illisible.xml from FOU001 unread")).singleElement().asString()
                 .contains("WARN", "not readable by the engine: AccessDeniedException");
         assertThat(lines(log, " ERROR ")).as("no error").isEmpty();
