@@ -166,9 +166,9 @@ public class FlowDeposit {
 
     /**
      * The verdict on the archived original. A link or special file taken unread is refused as such without
-     * touching what it points to; a file taken unread that we may not read, for its permissions; an oversized
-     * file is refused by validation from its size alone. A file whose
-     * content this partner already sent gets a warning naming the earlier flow (it is still processed).
+     * touching what it points to; a file taken unread that we may not read is refused for its permissions; an
+     * oversized file is refused by validation from its size alone. A file whose content this partner already
+     * sent gets a warning naming the earlier flow (it is still processed).
      */
     private FlowVerdict validate(ReceivedFlow flow) throws IOException {
         Path archived = flow.archivePath();
