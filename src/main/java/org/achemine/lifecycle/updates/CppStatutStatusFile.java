@@ -179,6 +179,7 @@ public final class CppStatutStatusFile {
         private Locator locator;
         private long count;
         private boolean flowStatuses;
+        private boolean inUnit;
         private int unitLine;
         private Integer numOrdre;
 
@@ -206,6 +207,7 @@ public final class CppStatutStatusFile {
             }
             if (UNIT.equals(localName)) {
                 count++;
+                inUnit = true;
                 fields.clear();
                 unitLine = locator == null ? 0 : locator.getLineNumber();
                 numOrdre = number(attributes.getValue("NumOrdre"));
@@ -218,7 +220,7 @@ public final class CppStatutStatusFile {
 
         @Override
         public void characters(char[] ch, int start, int length) {
-            if (path.contains(UNIT)) {
+            if (inUnit) {
                 text.append(ch, start, length);
             }
         }
@@ -227,10 +229,11 @@ public final class CppStatutStatusFile {
         public void endElement(String uri, String localName, String qName) {
             path.pop();
             if (UNIT.equals(localName)) {
+                inUnit = false;
                 if (count <= maxLines && schemaErrors.count == 0) {
                     lines.add(line());
                 }
-            } else if (path.contains(UNIT) && !path.isEmpty()) {
+            } else if (inUnit) {
                 fields.put(path.peek() + "/" + localName, text.toString());
             }
             text.setLength(0);
