@@ -30,7 +30,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 final class QueryDatabase implements AutoCloseable {
 
-    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
     private static final String PROFILES = "spring.profiles.active";
     private static final String ON_PROFILE = "spring.config.activate.on-profile";
 
@@ -51,10 +50,8 @@ final class QueryDatabase implements AutoCloseable {
             dataSource.getConnection().setReadOnly(true);
         } catch (SQLException failure) {
             dataSource.destroy();
-            if (failure.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
-                throw new CommandFailure("La base de " + DataFolder.configured(args) + " est ouverte par un autre"
-                        + " processus, sans doute le moteur (run) en marche sur ce dossier : arrêtez-le (SIGTERM),"
-                        + " puis relancez la commande", failure);
+            if (SpringContexts.databaseInUse(failure)) {
+                throw SpringContexts.heldByAnotherProcess(args, failure);
             }
             throw new IllegalStateException("Cannot open " + environment.getProperty("spring.datasource.url"), failure);
         }
