@@ -13,11 +13,14 @@
 #   ./bench.sh status [--statuses N]
 #       reading status files (CPPStatut and CSV, N/2 and N statuses, default 200,000): statuses/s and live heap,
 #       whole and past the line limit, without the database (heap 1 GB)
+#   ./bench.sh commands [--runs N]
+#       wall time of the demo, of the query commands (engine stopped, then while run is up) and of validate, each
+#       in a JVM of its own as typed by an operator (median of N, default 5)
 set -euo pipefail
 cd "$(dirname "$0")"
 bench=validation
 case "${1:-}" in
-    validation|routing|burst|rss|status) bench=$1; shift ;;
+    validation|routing|burst|rss|status|commands) bench=$1; shift ;;
 esac
 mvn -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
@@ -28,4 +31,5 @@ case $bench in
     burst) exec java -Xmx512m "$logging" -cp "$classpath" org.achemine.bench.BurstBench "$@" ;;
     rss) exec java -Xmx1g "$logging" -cp "$classpath" org.achemine.bench.PeakRssBench "$@" ;;
     status) exec java -Xmx1g "$logging" -cp "$classpath" org.achemine.bench.StatusFileBench "$@" ;;
+    commands) exec java -Xmx256m "$logging" -cp "$classpath" org.achemine.bench.CommandsBench "$@" ;;
 esac

@@ -3,11 +3,10 @@ package org.achemine.cli;
 import java.util.List;
 import java.util.Optional;
 import org.achemine.intake.FlowRegistry;
-import org.achemine.report.InvoiceQueries;
 import org.achemine.report.InvoiceQueries.FlowDetail;
 import org.achemine.report.InvoiceQueries.FlowDocument;
+import org.achemine.report.OperatorQueries;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,19 +49,14 @@ public class FlowCommand {
     }
 
     @Command(name = "show", description = "One flow: reception, verdict, reports, documents and their invoices.")
-    static class ShowFlow extends OneShotCommand {
-
-        @Override
-        protected boolean readsExistingData() {
-            return true;
-        }
+    static class ShowFlow extends QueryCommand {
 
         @Parameters(index = "0", paramLabel = "FLOWID", description = "The flow id, e.g. ACH0011100000000000000042.")
         String flowId;
 
         @Override
-        protected int run(ConfigurableApplicationContext context) throws Exception {
-            Optional<FlowDetail> found = new InvoiceQueries(context.getBean(JdbcTemplate.class)).flow(flowId);
+        protected int run(OperatorQueries queries) {
+            Optional<FlowDetail> found = queries.flow(flowId);
             if (found.isEmpty()) {
                 System.err.println("Flux inconnu : " + flowId);
                 return 1;

@@ -9,8 +9,7 @@ import org.achemine.report.InvoiceQueries.InvoiceFilter;
 import org.achemine.report.InvoiceQueries.InvoiceSummary;
 import org.achemine.report.InvoiceQueries.RefusalDetail;
 import org.achemine.report.InvoiceQueries.StatusChange;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.achemine.report.OperatorQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,19 +20,13 @@ import picocli.CommandLine.Parameters;
 public class InvoiceCommand {
 
     @Command(name = "show", description = "One invoice: status, routing data, status history, files; or its refusal at integration.")
-    static class ShowInvoice extends OneShotCommand {
-
-        @Override
-        protected boolean readsExistingData() {
-            return true;
-        }
+    static class ShowInvoice extends QueryCommand {
 
         @Parameters(index = "0", paramLabel = "ID", description = "The invoice id, <flowId>-<rank>.")
         String invoiceId;
 
         @Override
-        protected int run(ConfigurableApplicationContext context) throws Exception {
-            InvoiceQueries queries = new InvoiceQueries(context.getBean(JdbcTemplate.class));
+        protected int run(OperatorQueries queries) {
             Optional<InvoiceDetail> found = queries.invoice(invoiceId);
             if (found.isPresent()) {
                 print(found.get());
@@ -110,12 +103,7 @@ public class InvoiceCommand {
     }
 
     @Command(name = "list", description = "Invoices, most recently changed first; filters combine (AND).")
-    static class ListInvoices extends OneShotCommand {
-
-        @Override
-        protected boolean readsExistingData() {
-            return true;
-        }
+    static class ListInvoices extends QueryCommand {
 
         @Option(names = "--supplier", paramLabel = "ID", description = "Supplier id (BT-29).")
         String supplier;
@@ -141,9 +129,8 @@ public class InvoiceCommand {
         int limit;
 
         @Override
-        protected int run(ConfigurableApplicationContext context) throws Exception {
-            List<InvoiceSummary> invoices = new InvoiceQueries(context.getBean(JdbcTemplate.class))
-                    .list(new InvoiceFilter(supplier, recipient, status, since, limit, waiting, refused));
+        protected int run(OperatorQueries queries) {
+            List<InvoiceSummary> invoices = queries.list(new InvoiceFilter(supplier, recipient, status, since, limit, waiting, refused));
             System.out.printf("%-32s %-20s %-16s %-16s %s %-24s %s%n", "facture", "numéro", "fournisseur",
                     "destinataire", QueryOutput.statusHeader("statut"), "dernier changement (UTC)", "attend un statut");
             for (InvoiceSummary invoice : invoices) {

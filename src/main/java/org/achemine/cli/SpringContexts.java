@@ -46,16 +46,21 @@ final class SpringContexts {
                     .run(all.toArray(String[]::new));
         } catch (RuntimeException failure) {
             if (databaseInUse(failure)) {
-                throw new CommandFailure("La base de " + DataFolder.configured(all) + " est ouverte par un autre"
-                        + " processus, sans doute le moteur (run) en marche sur ce dossier : arrêtez-le (SIGTERM),"
-                        + " puis relancez la commande", failure);
+                throw heldByAnotherProcess(all, failure);
             }
             throw failure;
         }
     }
 
+    /** What a command says when another process holds the H2 file (the query commands too, {@link QueryDatabase}). */
+    static CommandFailure heldByAnotherProcess(List<String> args, Throwable failure) {
+        return new CommandFailure("La base de " + DataFolder.configured(args) + " est ouverte par un autre"
+                + " processus, sans doute le moteur (run) en marche sur ce dossier : arrêtez-le (SIGTERM),"
+                + " puis relancez la commande", failure);
+    }
+
     /** H2 refuses a database file another process holds open (error 90020, "Database may be already in use"). */
-    private static boolean databaseInUse(Throwable failure) {
+    static boolean databaseInUse(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
                 return true;

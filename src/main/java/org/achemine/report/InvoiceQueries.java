@@ -10,9 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
-/** Read-only questions an operator asks about one invoice, a list of invoices or one flow. */
-public class InvoiceQueries {
+/**
+ * Read-only questions an operator asks about one invoice, a list of invoices or one flow, asked of the database
+ * (the running engine's API and the query commands on a stopped engine both answer from here).
+ */
+public class InvoiceQueries implements OperatorQueries {
 
     /** Default number of lines of {@link #list(InvoiceFilter)}. */
     public static final int DEFAULT_LIMIT = 100;
@@ -23,6 +27,7 @@ public class InvoiceQueries {
         this.jdbc = jdbc;
     }
 
+    @Override
     public Optional<InvoiceDetail> invoice(String invoiceId) {
         List<InvoiceDetail> found = jdbc.query("""
                 SELECT i.invoice_id, i.flow_id, i.doc_rank, i.invoice_number, i.supplier_id, i.buyer_id,
@@ -53,6 +58,7 @@ public class InvoiceQueries {
      * An invoice refused at integration: never an invoice (no status, no history), the refusal with the
      * reform's status 213 and reason, and the files of its flow.
      */
+    @Override
     public Optional<RefusalDetail> refusal(String invoiceId) {
         return jdbc.query("""
                 SELECT r.invoice_id, r.flow_id, r.doc_rank, r.invoice_number, r.supplier_id, r.buyer_id,
@@ -70,6 +76,7 @@ public class InvoiceQueries {
      * Invoices, and invoices refused at integration, matching every given criterion, the most recently
      * changed (or refused) first. A status filter selects invoices only; {@code refused} refusals only.
      */
+    @Override
     public List<InvoiceSummary> list(InvoiceFilter filter) {
         List<Object> args = new ArrayList<>();
         List<String> parts = new ArrayList<>();
@@ -129,6 +136,7 @@ public class InvoiceQueries {
         }
     }
 
+    @Override
     public Optional<FlowDetail> flow(String flowId) {
         List<FlowDetail> found = jdbc.query("""
                 SELECT flow_id, partner, original_name, size_bytes, sha256, received_at, stage, flow_state,
@@ -156,9 +164,71 @@ public class InvoiceQueries {
                 flowId);
     }
 
+    /** Flows received, newest first, a page at a time; filters combine (null: any). */
+    public List<FlowSummary> flows(FlowFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT " + FLOW_SUMMARY_COLUMNS + " FROM flow WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (filter.partner() != null) {
+            sql.append(" AND partner = ?");
+            args.add(filter.partner());
+        }
+        if (filter.state() != null) {
+            sql.append(" AND flow_state = ?");
+            args.add(filter.state());
+        }
+        if (filter.stage() != null) {
+            sql.append(" AND stage = ?");
+            args.add(filter.stage());
+        }
+        if (filter.since() != null) {
+            sql.append(" AND received_at >= ?");
+            args.add(filter.since().atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        sql.append(" ORDER BY received_at DESC, flow_id DESC LIMIT ? OFFSET ?");
+        args.add(filter.size());
+        args.add((long) filter.page() * filter.size());
+        return jdbc.query(sql.toString(), FLOW_SUMMARIES, args.toArray());
+    }
+
+    /** Flows parked after a broken check (ERR_TECHNIQUE), waiting for an operator's retry, oldest first. */
+    public List<FlowSummary> parkedFlows() {
+        return jdbc.query("SELECT " + FLOW_SUMMARY_COLUMNS + " FROM flow WHERE stage = 'PARKED' ORDER BY flow_id",
+                FLOW_SUMMARIES);
+    }
+
+    /** Flows whose id is the term or whose file name contains it, newest first. */
+    public List<FlowSummary> flowsMatching(String term, int limit) {
+        String like = "%" + term.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return jdbc.query("SELECT " + FLOW_SUMMARY_COLUMNS + " FROM flow WHERE flow_id = ? OR original_name LIKE ?"
+                + " ESCAPE '!' ORDER BY received_at DESC LIMIT ?", FLOW_SUMMARIES, term, like, limit);
+    }
+
+    /** Where a lifecycle report was written (the supplier's out/), once it was. */
+    public Optional<String> lifecycleReportPath(String reportId) {
+        return jdbc.queryForList("SELECT file_path FROM lifecycle_report WHERE report_id = ? AND stage = 'WRITTEN'",
+                String.class, reportId).stream().findFirst();
+    }
+
+    private static final String FLOW_SUMMARY_COLUMNS = "flow_id, partner, original_name, size_bytes, received_at,"
+            + " stage, flow_state, status_code, parked_at, last_incident";
+
+    private static final RowMapper<FlowSummary> FLOW_SUMMARIES = (rs, n) -> new FlowSummary(rs.getString(1),
+            rs.getString(2), rs.getString(3), rs.getLong(4), instant(rs, 5), rs.getString(6), rs.getString(7),
+            rs.getString(8), instant(rs, 9), rs.getString(10));
+
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
         return time == null ? null : time.toInstant();
+    }
+
+    /** Criteria of {@link #flows}: null means any; {@code since} a UTC day of reception; pages from 0. */
+    public record FlowFilter(String partner, String state, String stage, LocalDate since, int page, int size) {
+    }
+
+    /** One line of a list of flows: what was received, where it stands, and why it is parked if it is. */
+    public record FlowSummary(String flowId, String partner, String originalName, long sizeBytes, Instant receivedAt,
+                              String stage, String flowState, String statusCode, Instant parkedAt,
+                              String lastIncident) {
     }
 
     /**

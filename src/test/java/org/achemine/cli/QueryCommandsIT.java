@@ -3,7 +3,6 @@ package org.achemine.cli;
 import static org.achemine.testing.Commands.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import org.achemine.report.InvoiceQueries.InvoiceSummary;
 import org.achemine.report.InvoiceQueries.RefusalDetail;
 import org.achemine.report.InvoiceQueries.StatusChange;
 import org.achemine.testing.Commands.Run;
+import org.achemine.testing.DemoEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,24 +39,7 @@ class QueryCommandsIT {
 
     @BeforeAll
     static void buildDemoDataFolder() throws Exception {
-        // a few samples only, enough for 03 (delivered), refusals at integration (the batch's duplicates) and
-        // documents refused at deposit: a quicker demo
-        Path samples = work.resolve("samples");
-        for (String sample : List.of("directory/structures.csv", "directory/services.csv", "ubl/invoice-valid.xml",
-                "cii/invoice-valid.xml", "ubl/creditnote-valid.xml", "batch/mixed-batch.zip", "invalid/xsd-error.xml",
-                "status/statuts-comptabilite.xml")) {
-            Path copy = samples.resolve(sample);
-            Files.createDirectories(copy.getParent());
-            Files.copy(Path.of("samples").resolve(sample), copy);
-        }
-        // of the recipient's CSV sample, only the suspension of the CII invoice: the UBL one stays delivered (03)
-        List<String> suspensionOnly = Files.readAllLines(Path.of("samples/status/statuts-service-fait.csv")).stream()
-                .filter(line -> line.startsWith("id_facture") || line.contains("FA-2026-000124")).toList();
-        assertThat(suspensionOnly).hasSize(2);
-        Files.write(samples.resolve("status/statuts-service-fait.csv"), suspensionOnly);
-        dataDir = work.resolve("demo");
-        Run demo = run("demo", "--samples", samples.toString(), "--data-dir", dataDir.toString());
-        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        dataDir = DemoEngine.demoDataFolder(work);
     }
 
     @Test

@@ -16,11 +16,9 @@ import org.achemine.AchemineApplication;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.report.DepositReport;
 import org.achemine.report.ReportSchema;
+import org.achemine.testing.BrokenCheck;
 import org.achemine.testing.Commands.Run;
-import org.achemine.validation.CheckName;
-import org.achemine.validation.CheckResult;
 import org.achemine.validation.DocumentCheck;
-import org.achemine.validation.ParsedInvoice;
 import org.achemine.verify.InvariantChecker;
 import org.achemine.verify.VerificationReport;
 import org.achemine.verify.ViolationCode;
@@ -46,17 +44,7 @@ class BrokenCheckIT {
     Path dataDir;
 
     /** A check added to the pipeline that breaks on every document: the fault an operator removes. */
-    private static final DocumentCheck BROKEN_ON_PURPOSE = new DocumentCheck() {
-        @Override
-        public CheckName name() {
-            return CheckName.NATIONAL;
-        }
-
-        @Override
-        public CheckResult check(ParsedInvoice invoice) {
-            throw new IllegalStateException("broken on purpose by the test");
-        }
-    };
+    private static final DocumentCheck BROKEN_ON_PURPOSE = new BrokenCheck();
 
     @Test
     void aFlowWhoseCheckBreaksIsAnsweredAfterItsAttemptsThenAnsweredForRealOnceRetried() throws Exception {

@@ -1,0 +1,26 @@
+package org.achemine.api;
+
+import org.achemine.config.AchemineProperties;
+import org.achemine.report.InvoiceQueries;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The read API's beans: only the engine that serves HTTP ({@code run}) has them. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+public class ApiConfiguration {
+
+    @Bean
+    InvoiceQueries invoiceQueries(JdbcTemplate jdbc) {
+        return new InvoiceQueries(jdbc);
+    }
+
+    @Bean
+    EngineAddressFile engineAddressFile(AchemineProperties properties,
+                                        @Value("${server.address:127.0.0.1}") String bindAddress) {
+        return new EngineAddressFile(properties.dataDir(), bindAddress);
+    }
+}

@@ -1,0 +1,50 @@
+package org.achemine.api;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Where the running engine answers, as it writes it into its data folder: the query commands find the engine
+ * there ({@code engine-api.properties}), and authenticate with its token (reading the data folder already gives
+ * access to everything the database holds; the token gives no more and dies with the engine).
+ */
+public record EngineAddress(String host, int port, String token) {
+
+    /** The file's name, at the root of the data folder. */
+    public static final String FILE_NAME = "engine-api.properties";
+
+    public static Path file(Path dataFolder) {
+        return dataFolder.resolve(FILE_NAME);
+    }
+
+    /** The engine's address written by a running (or crashed: the caller checks it answers) engine, if any. */
+    public static Optional<EngineAddress> read(Path dataFolder) {
+        Path file = file(dataFolder);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            Properties properties = new Properties();
+            properties.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+            return Optional.of(new EngineAddress(properties.getProperty("host"),
+                    Integer.parseInt(properties.getProperty("port")), properties.getProperty("token")));
+        } catch (IOException | RuntimeException unreadable) {
+            // being rewritten or left half by a crash: ask the database instead
+            return Optional.empty();
+        }
+    }
+
+    public String baseUrl() {
+        return "http://" + host + ":" + port + ApiPaths.V1;
+    }
+
+    String asProperties() {
+        return "# written by achemine run; removed when it stops\nhost=" + host + "\nport=" + port + "\ntoken=" + token
+                + "\n";
+    }
+}

@@ -1,0 +1,147 @@
+package org.achemine.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.achemine.api.EngineAddress;
+import org.achemine.report.InvoiceQueries.FlowDetail;
+import org.achemine.report.InvoiceQueries.InvoiceDetail;
+import org.achemine.report.InvoiceQueries.InvoiceFilter;
+import org.achemine.report.InvoiceQueries.InvoiceSummary;
+import org.achemine.report.InvoiceQueries.RefusalDetail;
+import org.achemine.report.OperatorQueries;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The query commands' questions asked of the engine running on the data folder, through its read API: the
+ * engine holds the H2 file, and answers with the same records the database gives a stopped engine's commands.
+ */
+final class RunningEngine implements OperatorQueries {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final EngineAddress address;
+    private final HttpClient http;
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private RunningEngine(EngineAddress address, HttpClient http) {
+        this.address = address;
+        this.http = http;
+    }
+
+    /**
+     * The engine running on this data folder, if its address is there and it answers; an address a crash left
+     * behind (nothing listening) gives none, and the command reads the database.
+     */
+    static Optional<RunningEngine> on(Path dataFolder) {
+        Optional<EngineAddress> address = EngineAddress.read(dataFolder);
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        RunningEngine engine = new RunningEngine(address.get(), HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2)).build());
+        try {
+            engine.get("/flows?size=1");
+            return Optional.of(engine);
+        } catch (ConnectException | HttpConnectTimeoutException nobodyThere) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new CommandFailure("Le moteur de " + dataFolder + " ne répond pas correctement (" + e.getMessage()
+                    + ") : vérifiez son journal, ou arrêtez-le pour lire la base directement", e);
+        }
+    }
+
+    @Override
+    public Optional<InvoiceDetail> invoice(String invoiceId) {
+        return one("/invoices/" + encode(invoiceId), InvoiceDetail.class);
+    }
+
+    @Override
+    public Optional<RefusalDetail> refusal(String invoiceId) {
+        return one("/refusals/" + encode(invoiceId), RefusalDetail.class);
+    }
+
+    @Override
+    public List<InvoiceSummary> list(InvoiceFilter filter) {
+        List<String> query = new ArrayList<>();
+        add(query, "supplier", filter.supplier());
+        add(query, "recipient", filter.recipient());
+        add(query, "status", filter.status());
+        add(query, "since", filter.since());
+        add(query, "waiting", filter.waitingOnly());
+        add(query, "refused", filter.refused());
+        add(query, "limit", filter.limit());
+        JavaType type = json.getTypeFactory().constructCollectionType(List.class, InvoiceSummary.class);
+        return json.readValue(body("/invoices?" + String.join("&", query)), type);
+    }
+
+    @Override
+    public Optional<FlowDetail> flow(String flowId) {
+        return one("/flows/" + encode(flowId), JsonNode.class)
+                .map(found -> json.treeToValue(found.path("flow"), FlowDetail.class));
+    }
+
+    private <T> Optional<T> one(String path, Class<T> type) {
+        HttpResponse<String> response = request(path);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(json.readValue(checked(path, response), type));
+    }
+
+    private String body(String path) {
+        return checked(path, request(path));
+    }
+
+    private String checked(String path, HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new CommandFailure("Le moteur a répondu " + response.statusCode() + " à " + path
+                    + " : vérifiez son journal");
+        }
+        return response.body();
+    }
+
+    private HttpResponse<String> request(String path) {
+        try {
+            return get(path);
+        } catch (IOException e) {
+            throw new CommandFailure("Le moteur ne répond plus (" + e.getMessage() + ") : relancez la commande", e);
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(address.baseUrl() + path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + address.token()).header("Accept", "application/json").GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrompu", e);
+        }
+    }
+
+    private static void add(List<String> query, String name, Object value) {
+        if (value != null) {
+            query.add(name + "=" + encode(value.toString()));
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
