@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.achemine.validation.FlowState;
 import org.achemine.validation.FlowVerdict;
 import org.achemine.validation.ValidationSettings;
+import org.achemine.validation.engine.EngineStart;
 import org.achemine.validation.engine.ValidationEngine;
 import org.achemine.report.DepositReport;
 import org.achemine.validation.report.HtmlReport;
@@ -66,7 +67,8 @@ public class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
     private PrintStream out = System.out;
     private PrintStream err = System.err;
-    private java.util.function.Function<ValidationSettings, ValidationEngine> engines = ValidationEngine::new;
+    private java.util.function.Function<ValidationSettings, ValidationEngine> engines =
+            settings -> new ValidationEngine(settings, EngineStart.onFirstUse());
 
     /** For tests: an engine already built (compiling the rules takes seconds). */
     ValidateCommand engines(java.util.function.Function<ValidationSettings, ValidationEngine> factory) {

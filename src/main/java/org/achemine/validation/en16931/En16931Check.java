@@ -20,17 +20,20 @@ import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.XsltExecutable;
 import org.achemine.validation.CheckName;
 import org.achemine.validation.CheckResult;
+import org.achemine.validation.CompiledPerSyntax;
 import org.achemine.validation.DocumentCheck;
 import org.achemine.validation.Finding;
 import org.achemine.validation.ParsedInvoice;
 import org.achemine.validation.RuleSet;
+import org.achemine.validation.Syntax;
 import org.achemine.xml.HardenedXml;
 
 /**
  * The official CEN EN 16931 business rules (release {@value #VERSION}), as the precompiled XSLT shipped in
  * phive-rules-en16931, run by Saxon on the document's native tree. Each failed assert becomes a finding
- * with the rule id, its flag, its text and its location. Both stylesheets are compiled once, in the
- * constructor; the executables are shared and new transformers are loaded per document. Thread-safe.
+ * with the rule id, its flag, its text and its location. Each stylesheet is compiled once (in the constructor,
+ * or when a document of its syntax first comes); the executables are shared and new transformers are loaded per
+ * document. Thread-safe.
  *
  * <p>A compiled Schematron walks the document once per pattern (UBL: model, syntax, code lists), each walk in
  * its own mode, and concatenates what the walks report. We start each walk directly in its mode on the
@@ -49,23 +52,28 @@ public final class En16931Check implements DocumentCheck {
     /** Below this size the pattern walks run one after the other: handing them to other threads costs more. */
     static final int PARALLEL_FROM_BYTES = 256 * 1024;
 
-    private final Rules ubl;
-    private final Rules cii;
+    private final CompiledPerSyntax<Rules> rules;
+    private final boolean parallelWalks;
     private final RuleMessages messages = RuleMessages.french();
 
     /** A compiled stylesheet and the modes of its patterns, in the order its root template applies them. */
     private record Rules(XsltExecutable executable, List<QName> patternModes) {
     }
 
-    /** Compiles both stylesheets (a few seconds each, in parallel). */
+    /** Compiles both stylesheets now (a few seconds each, in parallel); large invoices' walks run in parallel. */
     public En16931Check() {
-        CompletableFuture<Rules> ciiLater = CompletableFuture.supplyAsync(() -> compile(CII_STYLESHEET));
-        this.ubl = compile(UBL_STYLESHEET);
-        try {
-            this.cii = ciiLater.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        this(false, true);
+    }
+
+    /**
+     * @param onFirstUse    compile each syntax's stylesheet when a document of it first comes (the validate command)
+     * @param parallelWalks run the pattern walks of an invoice of {@value #PARALLEL_FROM_BYTES} bytes or more on
+     *                      several cores; off, every document is validated on the calling thread alone
+     */
+    public En16931Check(boolean onFirstUse, boolean parallelWalks) {
+        this.rules = new CompiledPerSyntax<>(syntax -> compile(syntax.isUbl() ? UBL_STYLESHEET : CII_STYLESHEET),
+                onFirstUse);
+        this.parallelWalks = parallelWalks;
     }
 
     @Override
@@ -77,14 +85,19 @@ public final class En16931Check implements DocumentCheck {
     public CheckResult check(ParsedInvoice invoice) throws SaxonApiException {
         long start = System.nanoTime();
         XdmNode tree = invoice.tree();
-        Rules rules = invoice.syntax().isUbl() ? ubl : cii;
-        List<SvrlCollector.Failure> failures = invoice.bytes().length >= PARALLEL_FROM_BYTES
-                ? walkInParallel(rules, tree) : walk(rules, rules.patternModes(), tree);
+        List<SvrlCollector.Failure> failures = failures(tree, invoice.syntax(),
+                parallelWalks && invoice.bytes().length >= PARALLEL_FROM_BYTES);
         List<Finding> findings = new ArrayList<>(failures.size());
         for (SvrlCollector.Failure failure : failures) {
             findings.add(failure.toFinding(messages, SvrlLocations.resolve(tree, failure.location())));
         }
         return CheckResult.of(CheckName.EN16931, findings, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The failed asserts of the official rules on this tree, in the stylesheet's order, as it wrote them. */
+    List<SvrlCollector.Failure> failures(XdmNode tree, Syntax syntax, boolean inParallel) throws SaxonApiException {
+        Rules compiled = rules.of(syntax);
+        return inParallel ? walkInParallel(compiled, tree) : walk(compiled, compiled.patternModes(), tree);
     }
 
     /** Runs the given pattern walks one after the other with one transformer. */
