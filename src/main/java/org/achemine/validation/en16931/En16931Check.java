@@ -52,6 +52,11 @@ public final class En16931Check implements DocumentCheck {
     /** Below this size the pattern walks run one after the other: handing them to other threads costs more. */
     static final int PARALLEL_FROM_BYTES = 256 * 1024;
 
+    static {
+        // The rewritten stylesheets call it in place of the official code-list tests (trim-svrl.xsl).
+        HardenedXml.processor().registerExtensionFunction(new CodeListLookup());
+    }
+
     private final CompiledPerSyntax<Rules> rules;
     private final boolean parallelWalks;
     private final RuleMessages messages = RuleMessages.french();
