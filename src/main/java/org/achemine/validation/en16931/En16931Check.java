@@ -52,12 +52,21 @@ public final class En16931Check implements DocumentCheck {
     /** Below this size the pattern walks run one after the other: handing them to other threads costs more. */
     static final int PARALLEL_FROM_BYTES = 256 * 1024;
 
+    /**
+     * From this size on, the path-absence asserts are answered from a per-document path summary (PathSummary):
+     * on a large invoice it saves walking every line once per assert; on a small one the calls cost more than
+     * the short walks they replace.
+     */
+    static final int PATH_SUMMARY_FROM_BYTES = 64 * 1024;
+
     static {
-        // The rewritten stylesheets call it in place of the official code-list tests (trim-svrl.xsl).
-        HardenedXml.processor().registerExtensionFunction(new CodeListLookup());
+        // The rewritten stylesheets call it in place of the official path-absence asserts (trim-svrl.xsl).
+        HardenedXml.processor().registerExtensionFunction(new PathSummary());
     }
 
     private final CompiledPerSyntax<Rules> rules;
+    /** The same rules with the path summary, compiled when the first large invoice of a syntax comes. */
+    private final CompiledPerSyntax<Rules> summarisedRules;
     private final boolean parallelWalks;
     private final RuleMessages messages = RuleMessages.french();
 
@@ -76,8 +85,8 @@ public final class En16931Check implements DocumentCheck {
      *                      several cores; off, every document is validated on the calling thread alone
      */
     public En16931Check(boolean onFirstUse, boolean parallelWalks) {
-        this.rules = new CompiledPerSyntax<>(syntax -> compile(syntax.isUbl() ? UBL_STYLESHEET : CII_STYLESHEET),
-                onFirstUse);
+        this.rules = new CompiledPerSyntax<>(syntax -> compile(stylesheet(syntax), false), onFirstUse);
+        this.summarisedRules = new CompiledPerSyntax<>(syntax -> compile(stylesheet(syntax), true), true);
         this.parallelWalks = parallelWalks;
     }
 
@@ -90,8 +99,9 @@ public final class En16931Check implements DocumentCheck {
     public CheckResult check(ParsedInvoice invoice) throws SaxonApiException {
         long start = System.nanoTime();
         XdmNode tree = invoice.tree();
+        int size = invoice.bytes().length;
         List<SvrlCollector.Failure> failures = failures(tree, invoice.syntax(),
-                parallelWalks && invoice.bytes().length >= PARALLEL_FROM_BYTES);
+                parallelWalks && size >= PARALLEL_FROM_BYTES, size >= PATH_SUMMARY_FROM_BYTES);
         List<Finding> findings = new ArrayList<>(failures.size());
         for (SvrlCollector.Failure failure : failures) {
             findings.add(failure.toFinding(messages, SvrlLocations.resolve(tree, failure.location())));
@@ -100,8 +110,9 @@ public final class En16931Check implements DocumentCheck {
     }
 
     /** The failed asserts of the official rules on this tree, in the stylesheet's order, as it wrote them. */
-    List<SvrlCollector.Failure> failures(XdmNode tree, Syntax syntax, boolean inParallel) throws SaxonApiException {
-        Rules compiled = rules.of(syntax);
+    List<SvrlCollector.Failure> failures(XdmNode tree, Syntax syntax, boolean inParallel, boolean pathSummary)
+            throws SaxonApiException {
+        Rules compiled = (pathSummary ? summarisedRules : rules).of(syntax);
         return inParallel ? walkInParallel(compiled, tree) : walk(compiled, compiled.patternModes(), tree);
     }
 
@@ -145,14 +156,18 @@ public final class En16931Check implements DocumentCheck {
         return failures;
     }
 
-    private static Rules compile(String resource) {
+    private static String stylesheet(Syntax syntax) {
+        return syntax.isUbl() ? UBL_STYLESHEET : CII_STYLESHEET;
+    }
+
+    private static Rules compile(String resource, boolean pathSummary) {
         URL url = En16931Check.class.getClassLoader().getResource(resource);
         if (url == null) {
             throw new IllegalStateException("EN 16931 stylesheet not on the class path: " + resource);
         }
         Processor processor = HardenedXml.processor();
         try (InputStream in = url.openStream()) {
-            XdmNode stylesheet = StylesheetTrimmer.trim(in, url.toExternalForm());
+            XdmNode stylesheet = StylesheetTrimmer.trim(in, url.toExternalForm(), pathSummary);
             Source source = stylesheet.asSource();
             source.setSystemId(url.toExternalForm());
             XsltExecutable executable = processor.newXsltCompiler().compile(source);

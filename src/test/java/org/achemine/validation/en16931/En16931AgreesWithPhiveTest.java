@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * untouched official XSLT on the same Saxon-HE): the same failed asserts in the same order, each with the same
  * id, flag (as phive's error level) and location. On the 34 official examples, on broken variants of each of them
  * for each rule family (core, calculation, code lists, decimals, VAT categories, syntax and data-type rules), and
- * on invoices over 256 KB. On every file, the pattern walks run in parallel give the sequential walk's findings.
+ * on invoices over 256 KB. On every file, the pattern walks run in parallel, and the rules with the path summary
+ * (used from 64 KB), give the same findings as the sequential walk of the rules without it.
  */
 class En16931AgreesWithPhiveTest {
 
@@ -176,19 +177,21 @@ class En16931AgreesWithPhiveTest {
     private static List<String> assertSameFindings(String name, byte[] bytes) throws Exception {
         Syntax syntax = syntaxOf(bytes);
         XdmNode tree = new ParsedInvoice(new InvoiceDocument(name, bytes), syntax).tree();
-        List<SvrlCollector.Failure> sequential = achemine.failures(tree, syntax, false);
-        List<SvrlCollector.Failure> parallel = achemine.failures(tree, syntax, true);
+        List<SvrlCollector.Failure> sequential = achemine.failures(tree, syntax, false, false);
+        List<SvrlCollector.Failure> parallel = achemine.failures(tree, syntax, true, false);
+        List<SvrlCollector.Failure> summarised = achemine.failures(tree, syntax, false, true);
         List<String> ours = sequential.stream().map(En16931AgreesWithPhiveTest::asPhiveReportsIt).toList();
         List<String> theirs = phive(syntax, name, bytes);
         assertThat(ours).as("achemine against phive on %s", name).isEqualTo(theirs);
         assertThat(parallel).as("parallel walks against the sequential walk on %s", name).isEqualTo(sequential);
+        assertThat(summarised).as("path summary against the official path asserts on %s", name).isEqualTo(sequential);
         return ours;
     }
 
     private static List<String> failuresOf(byte[] bytes) throws Exception {
         Syntax syntax = syntaxOf(bytes);
         XdmNode tree = new ParsedInvoice(new InvoiceDocument("original", bytes), syntax).tree();
-        return achemine.failures(tree, syntax, false).stream().map(En16931AgreesWithPhiveTest::asPhiveReportsIt)
+        return achemine.failures(tree, syntax, false, false).stream().map(En16931AgreesWithPhiveTest::asPhiveReportsIt)
                 .toList();
     }
 
