@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code validate}: the engine's full validation on files and directories, offline (no Spring context, no
- * database, no mailbox). Files are validated on every core; results are written in input order.
+ * database, no mailbox), compiling only the schemas and stylesheets of the syntaxes its files have, when the first
+ * file of each comes. Files are validated on every core; results are written in input order.
  * Exit code 0 when every file is valid, 1 when any is invalid, 2 on a usage or processing error.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
