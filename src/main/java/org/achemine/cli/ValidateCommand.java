@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.achemine.validation.FlowState;
 import org.achemine.validation.FlowVerdict;
 import org.achemine.validation.ValidationSettings;
+import org.achemine.validation.engine.EngineStart;
 import org.achemine.validation.engine.ValidationEngine;
 import org.achemine.report.DepositReport;
 import org.achemine.validation.report.HtmlReport;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code validate}: the engine's full validation on files and directories, offline (no Spring context, no
- * database, no mailbox). Files are validated on every core; results are written in input order.
+ * database, no mailbox), compiling only the schemas and stylesheets of the syntaxes its files have, when the first
+ * file of each comes. Files are validated on every core; results are written in input order.
  * Exit code 0 when every file is valid, 1 when any is invalid, 2 on a usage or processing error.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -66,7 +68,8 @@ public class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
     private PrintStream out = System.out;
     private PrintStream err = System.err;
-    private java.util.function.Function<ValidationSettings, ValidationEngine> engines = ValidationEngine::new;
+    private java.util.function.Function<ValidationSettings, ValidationEngine> engines =
+            settings -> new ValidationEngine(settings, EngineStart.onFirstUse());
 
     /** For tests: an engine already built (compiling the rules takes seconds). */
     ValidateCommand engines(java.util.function.Function<ValidationSettings, ValidationEngine> factory) {

@@ -20,17 +20,20 @@ import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.XsltExecutable;
 import org.achemine.validation.CheckName;
 import org.achemine.validation.CheckResult;
+import org.achemine.validation.CompiledPerSyntax;
 import org.achemine.validation.DocumentCheck;
 import org.achemine.validation.Finding;
 import org.achemine.validation.ParsedInvoice;
 import org.achemine.validation.RuleSet;
+import org.achemine.validation.Syntax;
 import org.achemine.xml.HardenedXml;
 
 /**
  * The official CEN EN 16931 business rules (release {@value #VERSION}), as the precompiled XSLT shipped in
  * phive-rules-en16931, run by Saxon on the document's native tree. Each failed assert becomes a finding
- * with the rule id, its flag, its text and its location. Both stylesheets are compiled once, in the
- * constructor; the executables are shared and new transformers are loaded per document. Thread-safe.
+ * with the rule id, its flag, its text and its location. Each stylesheet is compiled once (in the constructor,
+ * or when a document of its syntax first comes); the executables are shared and new transformers are loaded per
+ * document. Thread-safe.
  *
  * <p>A compiled Schematron walks the document once per pattern (UBL: model, syntax, code lists), each walk in
  * its own mode, and concatenates what the walks report. We start each walk directly in its mode on the
@@ -49,23 +52,42 @@ public final class En16931Check implements DocumentCheck {
     /** Below this size the pattern walks run one after the other: handing them to other threads costs more. */
     static final int PARALLEL_FROM_BYTES = 256 * 1024;
 
-    private final Rules ubl;
-    private final Rules cii;
+    /**
+     * From this size on, the path-absence asserts are answered from a per-document path summary (PathSummary):
+     * on a large invoice it saves walking every line once per assert; on a small one the calls cost more than
+     * the short walks they replace.
+     */
+    static final int PATH_SUMMARY_FROM_BYTES = 64 * 1024;
+
+    static {
+        // The rewritten stylesheets call it in place of the official path-absence asserts (trim-svrl.xsl).
+        HardenedXml.processor().registerExtensionFunction(new PathSummary());
+    }
+
+    private final CompiledPerSyntax<Rules> rules;
+    /** The same rules with the path summary, compiled when the first large invoice of a syntax comes. */
+    private final CompiledPerSyntax<Rules> summarisedRules;
+    private final boolean parallelWalks;
     private final RuleMessages messages = RuleMessages.french();
 
     /** A compiled stylesheet and the modes of its patterns, in the order its root template applies them. */
     private record Rules(XsltExecutable executable, List<QName> patternModes) {
     }
 
-    /** Compiles both stylesheets (a few seconds each, in parallel). */
+    /** Compiles both stylesheets now (a few seconds each, in parallel); large invoices' walks run in parallel. */
     public En16931Check() {
-        CompletableFuture<Rules> ciiLater = CompletableFuture.supplyAsync(() -> compile(CII_STYLESHEET));
-        this.ubl = compile(UBL_STYLESHEET);
-        try {
-            this.cii = ciiLater.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        this(false, true);
+    }
+
+    /**
+     * @param onFirstUse    compile each syntax's stylesheet when a document of it first comes (the validate command)
+     * @param parallelWalks run the pattern walks of an invoice of {@value #PARALLEL_FROM_BYTES} bytes or more on
+     *                      several cores; off, every document is validated on the calling thread alone
+     */
+    public En16931Check(boolean onFirstUse, boolean parallelWalks) {
+        this.rules = new CompiledPerSyntax<>(syntax -> compile(stylesheet(syntax), false), onFirstUse);
+        this.summarisedRules = new CompiledPerSyntax<>(syntax -> compile(stylesheet(syntax), true), true);
+        this.parallelWalks = parallelWalks;
     }
 
     @Override
@@ -77,14 +99,21 @@ public final class En16931Check implements DocumentCheck {
     public CheckResult check(ParsedInvoice invoice) throws SaxonApiException {
         long start = System.nanoTime();
         XdmNode tree = invoice.tree();
-        Rules rules = invoice.syntax().isUbl() ? ubl : cii;
-        List<SvrlCollector.Failure> failures = invoice.bytes().length >= PARALLEL_FROM_BYTES
-                ? walkInParallel(rules, tree) : walk(rules, rules.patternModes(), tree);
+        int size = invoice.bytes().length;
+        List<SvrlCollector.Failure> failures = failures(tree, invoice.syntax(),
+                parallelWalks && size >= PARALLEL_FROM_BYTES, size >= PATH_SUMMARY_FROM_BYTES);
         List<Finding> findings = new ArrayList<>(failures.size());
         for (SvrlCollector.Failure failure : failures) {
             findings.add(failure.toFinding(messages, SvrlLocations.resolve(tree, failure.location())));
         }
         return CheckResult.of(CheckName.EN16931, findings, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The failed asserts of the official rules on this tree, in the stylesheet's order, as it wrote them. */
+    List<SvrlCollector.Failure> failures(XdmNode tree, Syntax syntax, boolean inParallel, boolean pathSummary)
+            throws SaxonApiException {
+        Rules compiled = (pathSummary ? summarisedRules : rules).of(syntax);
+        return inParallel ? walkInParallel(compiled, tree) : walk(compiled, compiled.patternModes(), tree);
     }
 
     /** Runs the given pattern walks one after the other with one transformer. */
@@ -127,14 +156,18 @@ public final class En16931Check implements DocumentCheck {
         return failures;
     }
 
-    private static Rules compile(String resource) {
+    private static String stylesheet(Syntax syntax) {
+        return syntax.isUbl() ? UBL_STYLESHEET : CII_STYLESHEET;
+    }
+
+    private static Rules compile(String resource, boolean pathSummary) {
         URL url = En16931Check.class.getClassLoader().getResource(resource);
         if (url == null) {
             throw new IllegalStateException("EN 16931 stylesheet not on the class path: " + resource);
         }
         Processor processor = HardenedXml.processor();
         try (InputStream in = url.openStream()) {
-            XdmNode stylesheet = StylesheetTrimmer.trim(in, url.toExternalForm());
+            XdmNode stylesheet = StylesheetTrimmer.trim(in, url.toExternalForm(), pathSummary);
             Source source = stylesheet.asSource();
             source.setSystemId(url.toExternalForm());
             XsltExecutable executable = processor.newXsltCompiler().compile(source);

@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import javax.xml.transform.Source;
@@ -22,6 +20,7 @@ import net.sf.saxon.s9api.BuildingContentHandler;
 import net.sf.saxon.s9api.SaxonApiException;
 import org.achemine.validation.CheckName;
 import org.achemine.validation.CheckResult;
+import org.achemine.validation.CompiledPerSyntax;
 import org.achemine.validation.DocumentCheck;
 import org.achemine.validation.Finding;
 import org.achemine.validation.FindingCode;
@@ -36,7 +35,7 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Validates a document against the official schema of its syntax (UBL 2.1 Invoice/CreditNote from ph-ubl21,
- * CII D16B from ph-cii-d16b), each compiled once at construction. Every error becomes an XSD_INVALIDE
+ * CII D16B from ph-cii-d16b), each compiled once (at construction, or on first use). Every error becomes an XSD_INVALIDE
  * finding with its line and column (all of them, up to {@value #MAX_FINDINGS}). Thread-safe: the compiled
  * {@link Schema}s are shared, each document gets its own hardened {@link Validator}.
  */
@@ -60,18 +59,20 @@ public final class XsdCheck implements DocumentCheck {
     private static final String NORMALIZED_VALUE = "http://apache.org/xml/features/validation/schema/normalized-value";
     private static final String ELEMENT_DEFAULT = "http://apache.org/xml/features/validation/schema/element-default";
 
-    private final Map<Syntax, Schema> schemas;
+    private final CompiledPerSyntax<Schema> schemas;
 
+    /** Compiles both schemas now (the engine). */
     public XsdCheck() {
+        this(false);
+    }
+
+    /** @param onFirstUse compile each syntax's schema when a document of it first comes (the validate command) */
+    public XsdCheck(boolean onFirstUse) {
         ClasspathSchemaResolver resolver = new ClasspathSchemaResolver();
-        Map<Syntax, Schema> compiled = new EnumMap<>(Syntax.class);
         // One schema for both UBL documents: their 2.4 MB of common components are compiled once, not twice.
         // The root element still decides: an Invoice is checked against the Invoice declaration only.
-        Schema ubl = compile(resolver, UBL_INVOICE, UBL_CREDIT_NOTE);
-        compiled.put(Syntax.UBL_INVOICE, ubl);
-        compiled.put(Syntax.UBL_CREDIT_NOTE, ubl);
-        compiled.put(Syntax.CII_D16B, compile(resolver, CII_D16B));
-        this.schemas = Map.copyOf(compiled);
+        this.schemas = new CompiledPerSyntax<>(syntax -> syntax.isUbl()
+                ? compile(resolver, UBL_INVOICE, UBL_CREDIT_NOTE) : compile(resolver, CII_D16B), onFirstUse);
     }
 
     /** The schemas this check applies, with the versions of the artifacts that ship them, for reports. */
@@ -91,7 +92,7 @@ public final class XsdCheck implements DocumentCheck {
     @Override
     public CheckResult check(ParsedInvoice invoice) throws IOException, SAXException {
         long start = System.nanoTime();
-        Schema schema = schemas.get(invoice.syntax());
+        Schema schema = schemas.of(invoice.syntax());
         // One parse for both: the validator's events also build the Saxon tree the later checks read.
         ValidatorHandler validator = harden(schema.newValidatorHandler());
         SAXSource source = HardenedXml.saxSource(invoice.bytes(), invoice.name());
