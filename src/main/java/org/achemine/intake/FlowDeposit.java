@@ -15,6 +15,7 @@ import org.achemine.partner.MandateCheck;
 import org.achemine.publication.PublicationJournal;
 import org.achemine.publication.PublicationKind;
 import org.achemine.report.DepositReport;
+import org.achemine.report.FlowStatutReports;
 import org.achemine.report.ReportException;
 import org.achemine.report.ReportedFlow;
 import org.achemine.validation.Finding;
@@ -45,6 +46,7 @@ public class FlowDeposit {
 
     private final ValidationEngine engine;
     private final DepositReport reports;
+    private final FlowStatutReports officialReports;
     private final FlowRegistry registry;
     private final Mailboxes mailboxes;
     private final Clock clock;
@@ -58,8 +60,8 @@ public class FlowDeposit {
     /** Flows being processed now: a flow submitted twice (recovery, retry) is never processed twice at once. */
     private final Set<FlowId> inProgress = ConcurrentHashMap.newKeySet();
 
-    public FlowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
-                       Clock clock, StatusFlowHandler statusFlows, IntakeMetrics metrics, DepositQueues queues,
+    public FlowDeposit(ValidationEngine engine, DepositReport reports, FlowStatutReports officialReports,
+                       FlowRegistry registry, Mailboxes mailboxes, Clock clock, StatusFlowHandler statusFlows, IntakeMetrics metrics, DepositQueues queues,
                        FlowWatchdog watchdog, PublicationJournal publications, int maxAttempts) {
         this.publications = publications;
         this.maxAttempts = maxAttempts;
@@ -69,6 +71,7 @@ public class FlowDeposit {
         this.metrics = metrics;
         this.engine = engine;
         this.reports = reports;
+        this.officialReports = officialReports;
         this.registry = registry;
         this.mailboxes = mailboxes;
         this.clock = clock;
@@ -112,6 +115,7 @@ public class FlowDeposit {
             }
             FlowState state;
             byte[] made = null;
+            byte[] madeOfficial = null;
             if (stage == FlowStage.REPORT_READY) {
                 state = registry.state(flow.flowId()); // a stop left the report ready: its verdict is recorded
             } else {
@@ -119,14 +123,22 @@ public class FlowDeposit {
                 if (verdict.documents().stream().anyMatch(d -> d.hasError())) {
                     return brokenCheck(flow, verdict);
                 }
-                made = reports.toXml(reported(flow), verdict, now());
+                Instant recordedAt = now();
+                made = reports.toXml(reported(flow), verdict, recordedAt);
+                madeOfficial = officialReports.toXml(officialReports.deposit(reported(flow), verdict, recordedAt));
                 // One commit: the verdict and "report ready" (a crash before it just redoes both).
-                registry.recordVerdict(flow.flowId(), verdict, engine.policy(), now(), report);
+                registry.recordVerdict(flow.flowId(), verdict, engine.policy(), recordedAt, report);
                 state = engine.policy().flowState(verdict);
             }
             byte[] xml = made;
+            byte[] official = madeOfficial;
             // a report never journaled (a stop right after the verdict) is drawn again from the archived original;
-            // one journaled is finished, never written twice: the partner may have taken it already
+            // one journaled is finished, never written twice: the partner may have taken it already.
+            // The official CPPStatut first: the detailed report's publication is what marks the flow answered.
+            publications.publishOnce(PublicationKind.DEPOSIT_CPPSTATUT, flow.flowId().value(),
+                    mailboxes.out(flow.partner()).resolve(officialReports.depositFileName(flow.flowId().value())),
+                    () -> official != null ? official
+                            : officialReports.toXml(officialReports.deposit(reported(flow), validate(flow), now())));
             publications.publishOnce(PublicationKind.DEPOSIT_REPORT, flow.flowId().value(), report,
                     () -> xml != null ? xml : reports.toXml(reported(flow), validate(flow), now()));
             registry.markReported(flow.flowId(), now());

@@ -11,6 +11,7 @@ import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
 import org.achemine.publication.PublicationKind;
 import org.achemine.report.DepositReport;
+import org.achemine.report.FlowStatutReports;
 import org.achemine.report.IntegratedFlow;
 import org.achemine.report.IntegratedFlow.IntegratedDocument;
 import org.achemine.report.IntegrationReport;
@@ -27,12 +28,14 @@ public class IntegrationReports {
 
     private final JdbcTemplate jdbc;
     private final IntegrationReport report;
+    private final FlowStatutReports officialReports;
     private final Mailboxes mailboxes;
     private final Clock clock;
     private final PublicationJournal publications;
 
-    public IntegrationReports(JdbcTemplate jdbc, IntegrationReport report, Mailboxes mailboxes, Clock clock,
-                              PublicationJournal publications) {
+    public IntegrationReports(JdbcTemplate jdbc, IntegrationReport report, FlowStatutReports officialReports,
+                              Mailboxes mailboxes, Clock clock, PublicationJournal publications) {
+        this.officialReports = officialReports;
         this.publications = publications;
         this.jdbc = jdbc;
         this.report = report;
@@ -72,6 +75,10 @@ public class IntegrationReports {
         Instant now = clock.instant();
         Path target = mailboxes.out(flow.flow().partner())
                 .resolve(IntegrationReport.fileName(flow.flow().flowId(), flow.flow().originalName()));
+        // the official CPPStatut first, then the detailed report that the flow records (both exactly once)
+        publications.publishOnce(PublicationKind.INTEGRATION_CPPSTATUT, flow.flow().flowId(),
+                target.resolveSibling(officialReports.integrationFileName(flow.flow().flowId())),
+                () -> officialReports.toXml(officialReports.integration(flow, now)));
         publications.publishOnce(PublicationKind.INTEGRATION_REPORT, flow.flow().flowId(), target,
                 () -> report.toXml(flow, now));
         jdbc.update("UPDATE flow SET integration_report_path = ?, integration_reported_at = ? WHERE flow_id = ?",
