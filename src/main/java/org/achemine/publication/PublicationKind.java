@@ -21,7 +21,7 @@ public enum PublicationKind {
     DELIVERY,
     /** The status notice sent with an invoice delivered again after a completion. */
     COMPLETION_NOTICE,
-    /** A lifecycle report to a supplier, {@code <reportId>.statuts.xml}. */
+    /** A lifecycle report to a supplier (CPPStatut), {@code FEN1200A_<platform>_<reportId>.xml}. */
     LIFECYCLE_REPORT,
     /** A daily dashboard, {@code tableau-de-bord-YYYY-MM-DD.csv}: a snapshot, replaced by a later run the same day. */
     DAILY_SUMMARY

@@ -81,7 +81,7 @@ final class OutboxFilesAccountedFor implements Invariant {
             DataFolder.forEachFileBatch(out, name -> OFFICIAL_REPORT.matcher(name).matches(),
                     files -> officialReports(data, report, owner, files));
             DataFolder.forEachFileBatch(out, name -> !name.endsWith(DEPOSIT_SUFFIX) && !name.endsWith(INTEGRATION_SUFFIX)
-                    && !name.endsWith(LifecycleReportsExactlyOnce.SUFFIX) && !SUMMARY.matcher(name).matches()
+                    && !LifecycleReportsExactlyOnce.isLifecycleReport(name) && !SUMMARY.matcher(name).matches()
                     && !OFFICIAL_REPORT.matcher(name).matches()
                     && !DataFolder.isOurTemporary(name), files -> deliveries(data, report, owner, files));
         }

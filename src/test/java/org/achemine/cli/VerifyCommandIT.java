@@ -92,7 +92,8 @@ class VerifyCommandIT {
         List<Path> integrationReports = list(out, ".integration.xml");
         List<Path> deliveries = list(delivered, ".xml");
         List<Path> archived = archived(data);
-        List<Path> lifecycleReports = list(out, ".statuts.xml");
+        List<Path> lifecycleReports = list(out, ".xml").stream()
+                .filter(f -> f.getFileName().toString().startsWith("FEN1200A_")).toList();
         assertThat(lifecycleReports).hasSize(1);
         assertThat(depositReports).hasSize(4);
         assertThat(deliveries).hasSizeGreaterThanOrEqualTo(2);
@@ -153,7 +154,7 @@ class VerifyCommandIT {
         Path alteredReport = depositReports.get(3);
         Files.writeString(alteredReport, "<!-- altered -->", StandardOpenOption.APPEND);
         Path unknown = Files.writeString(delivered.resolve("notes.txt"), "?");
-        Path lifecycleCopy = Files.copy(lifecycleReports.get(0), out.resolve("ACH0011310999999999999999.statuts.xml"));
+        Path lifecycleCopy = Files.copy(lifecycleReports.get(0), out.resolve("FEN1200A_ACH001_ACH0011310999999999999999.xml"));
 
         // then verify fails and names each violation with its code
         Run run = run("verify", "--data-dir", data.toString(), "--drained");
