@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.partner.MandateCheck;
 import org.achemine.publication.PublicationJournal;
@@ -116,6 +117,9 @@ public class FlowDeposit {
             FlowState state;
             byte[] made = null;
             byte[] madeOfficial = null;
+            Path official = mailboxes.out(flow.partner())
+                    .resolve(FlowStatutReports.depositFileName(flow.flowId().value()));
+            boolean detailed = !report.equals(official);
             if (stage == FlowStage.REPORT_READY) {
                 state = registry.state(flow.flowId()); // a stop left the report ready: its verdict is recorded
             } else {
@@ -124,23 +128,24 @@ public class FlowDeposit {
                     return brokenCheck(flow, verdict);
                 }
                 Instant recordedAt = now();
-                made = reports.toXml(reported(flow), verdict, recordedAt);
+                made = detailed ? reports.toXml(reported(flow), verdict, recordedAt) : null;
                 madeOfficial = officialReports.toXml(officialReports.deposit(reported(flow), verdict, recordedAt));
                 // One commit: the verdict and "report ready" (a crash before it just redoes both).
                 registry.recordVerdict(flow.flowId(), verdict, engine.policy(), recordedAt, report);
                 state = engine.policy().flowState(verdict);
             }
             byte[] xml = made;
-            byte[] official = madeOfficial;
+            byte[] officialXml = madeOfficial;
             // a report never journaled (a stop right after the verdict) is drawn again from the archived original;
             // one journaled is finished, never written twice: the partner may have taken it already.
-            // The official CPPStatut first: the detailed report's publication is what marks the flow answered.
-            publications.publishOnce(PublicationKind.DEPOSIT_CPPSTATUT, flow.flowId().value(),
-                    mailboxes.out(flow.partner()).resolve(officialReports.depositFileName(flow.flowId().value())),
-                    () -> official != null ? official
+            // The official CPPStatut always, first; then the detailed companion if the partner asks for it.
+            publications.publishOnce(PublicationKind.DEPOSIT_CPPSTATUT, flow.flowId().value(), official,
+                    () -> officialXml != null ? officialXml
                             : officialReports.toXml(officialReports.deposit(reported(flow), validate(flow), now())));
-            publications.publishOnce(PublicationKind.DEPOSIT_REPORT, flow.flowId().value(), report,
-                    () -> xml != null ? xml : reports.toXml(reported(flow), validate(flow), now()));
+            if (detailed) {
+                publications.publishOnce(PublicationKind.DEPOSIT_REPORT, flow.flowId().value(), report,
+                        () -> xml != null ? xml : reports.toXml(reported(flow), validate(flow), now()));
+            }
             registry.markReported(flow.flowId(), now());
             LOG.info("Flow {}: deposit report {}", flow.flowId(), report);
             metrics.reported(state);
@@ -202,8 +207,12 @@ public class FlowDeposit {
         return verdict;
     }
 
+    /** The report the flow records: the detailed one, or the official one for a partner who wants only that. */
     private Path reportPath(ReceivedFlow flow) {
-        return mailboxes.out(flow.partner()).resolve(DepositReport.fileName(flow.flowId().value(), flow.originalName()));
+        boolean detailed = mailboxes.partner(flow.partner()).map(Partner::wantsDetailedReports).orElse(true);
+        return mailboxes.out(flow.partner()).resolve(detailed
+                ? DepositReport.fileName(flow.flowId().value(), flow.originalName())
+                : FlowStatutReports.depositFileName(flow.flowId().value()));
     }
 
     private static ReportedFlow reported(ReceivedFlow flow) {

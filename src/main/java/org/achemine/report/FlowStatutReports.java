@@ -41,12 +41,13 @@ public final class FlowStatutReports {
         this.writer = writer;
     }
 
-    public String depositFileName(String flowId) {
-        return FluxStatut.fileName(interfaceCode(DEPOSIT_PREFIX, flowId), platformCode, flowId);
+    /** Fixed by the flow id alone, whose first 6 characters are the platform code it was taken under. */
+    public static String depositFileName(String flowId) {
+        return FluxStatut.fileName(interfaceCode(DEPOSIT_PREFIX, flowId), flowId.substring(0, 6), flowId);
     }
 
-    public String integrationFileName(String flowId) {
-        return FluxStatut.fileName(interfaceCode(INTEGRATION_PREFIX, flowId), platformCode, flowId);
+    public static String integrationFileName(String flowId) {
+        return FluxStatut.fileName(interfaceCode(INTEGRATION_PREFIX, flowId), flowId.substring(0, 6), flowId);
     }
 
     /** {@code <prefix><the 4 digits after the platform code>A}: the flow id carries its interface number. */

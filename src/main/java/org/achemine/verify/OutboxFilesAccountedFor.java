@@ -14,9 +14,9 @@ import org.achemine.report.IntegrationReport;
 
 /**
  * Every file in an {@code out/} is accounted for by the database: a deposit report (or a status flow's
- * report) by its reported flow, an integration report by the flow that recorded it, a delivered invoice by
- * the invoice that recorded that very file (a second file for the same invoice is a double delivery), a
- * delivery again after a completion ({@code <invoiceId>_COMPLETEE[n]_...} and its {@code .statut.xml}
+ * report) by its reported flow, a CPPStatut deposit or integration report ({@code FSO…}/{@code CSO…}) likewise,
+ * an integration report by the flow that recorded it, a delivered invoice by the invoice that recorded that very
+ * file (a second file for the same invoice is a double delivery), a delivery again after a completion ({@code <invoiceId>_COMPLETEE[n]_...} and its {@code .statut.xml}
  * notice) by the invoice's n-th completion having been delivered, a delivery as the pivot
  * ({@code FEN0036A_<platform>_<IdFlx>.xml}) likewise through the invoice its flow id names, a daily summary by
  * its name. Our temporary

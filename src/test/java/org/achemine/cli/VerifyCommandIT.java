@@ -60,6 +60,7 @@ class VerifyCommandIT {
         assertThat(clean.out()).contains("Aucune violation").containsPattern("flux \\(lignes en base\\) +4\n")
                 .containsPattern("originaux archivés \\(SHA-256 vérifié\\) +4\n")
                 .containsPattern("CR de dépôt dans out/ +4\n")
+                .containsPattern("CR au format CPPStatut dans out/ \\(dépôt et intégration\\) +[1-9]")
                 .containsPattern("factures livrées \\(03 et suivants\\) +[1-9]")
                 .containsPattern("factures refusées à l'intégration \\(213\\) +2\n")
                 .containsPattern("rapports de cycle de vie +1\n");
@@ -104,6 +105,8 @@ class VerifyCommandIT {
         Path deletedDelivery = deliveries.get(0);
         Path deletedIntegration = integrationReports.get(0);
         Path neverRenamed = depositReports.get(2);
+        String lostOfficialFlow = depositReports.get(1).getFileName().toString().substring(0, 25);
+        String lostOfficial = "FSO" + lostOfficialFlow.substring(6, 10) + "A_ACH001_" + lostOfficialFlow + ".xml";
         SingleConnectionDataSource db = new SingleConnectionDataSource(
                 "jdbc:h2:file:" + data.resolve("db/achemine").toAbsolutePath(), "sa", "", true);
         try {
@@ -123,6 +126,9 @@ class VerifyCommandIT {
                 assertThat(jdbc.update("DELETE FROM publication WHERE mailbox = ? AND file_name = ?",
                         lost.getParent().getParent().getFileName().toString(), lost.getFileName().toString())).isOne();
             }
+            // the official CPPStatut answer of another flow lost the same way (its detailed report is still there)
+            assertThat(jdbc.update("DELETE FROM publication WHERE mailbox = ? AND file_name = ?", SUPPLIER,
+                    lostOfficial)).isOne();
             // and one journaled but never renamed into place
             jdbc.update("UPDATE publication SET state = 'PENDING' WHERE file_name = ?",
                     neverRenamed.getFileName().toString());
@@ -161,6 +167,7 @@ class VerifyCommandIT {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out())
                 .contains("INV_CR_ABSENT").contains(deletedReport.getFileName().toString())
+                .contains("compte rendu CPPStatut jamais publié").contains(lostOfficial)
                 .contains("INV_ARCHIVE_ALTERE").contains(altered.toString())
                 .contains("INV_ARCHIVE_ORPHELIN").contains(orphan.toString())
                 .contains("INV_FICHIER_TEMPORAIRE").contains(temporary.toString()).contains(staged.toString())
