@@ -156,7 +156,7 @@ public final class FactureStatutWriter {
             debtor.setNom(PartnerText.shown(status.debtor().name()));
         }
         if (status.debtor().serviceCode() != null && !status.debtor().serviceCode().isBlank()) {
-            debtor.setCodeService(cut(PartnerText.shown(status.debtor().serviceCode()), MAX_SERVICE_CODE));
+            debtor.setCodeService(StatutEnvelope.cut(PartnerText.shown(status.debtor().serviceCode()), MAX_SERVICE_CODE));
         }
         CPPFactureStatutUnitaire.DonneesStatut data = new CPPFactureStatutUnitaire.DonneesStatut();
         data.setIdStatut(new BigInteger(status.status()));
@@ -187,9 +187,5 @@ public final class FactureStatutWriter {
         unit.setDebiteur(debtor);
         unit.setDonneesStatut(data);
         return unit;
-    }
-
-    private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
 }

@@ -41,7 +41,7 @@ public final class FluxStatutWriter {
         CPPFluxStatutUnitaire.DonneesStatut data = new CPPFluxStatutUnitaire.DonneesStatut();
         data.setIdStatut(report.status().value());
         if (report.complement() != null) {
-            data.setComplementStatut(cut(report.complement(), MAX_COMPLEMENT));
+            data.setComplementStatut(StatutEnvelope.cut(PartnerText.shown(report.complement()), MAX_COMPLEMENT));
         }
         if (report.comment() != null) {
             data.setCommentaire(PartnerText.shown(report.comment()));
@@ -80,10 +80,5 @@ public final class FluxStatutWriter {
             line.setDescriptionErreur(PartnerText.shown(error.description()));
         }
         return line;
-    }
-
-    private static String cut(String text, int max) {
-        String safe = PartnerText.shown(text);
-        return safe.length() <= max ? safe : safe.substring(0, Character.isHighSurrogate(safe.charAt(max - 1)) ? max - 1 : max);
     }
 }

@@ -73,6 +73,12 @@ final class StatutEnvelope {
         return datatypes;
     }
 
+    /** At most {@code max} characters, never cutting a surrogate pair in two. */
+    static String cut(String text, int max) {
+        return text.length() <= max ? text
+                : text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
+    }
+
     private static String partyId(String id, String what) {
         if (id == null || !PARTY_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("A CPPStatut " + what + " code has 3 to 8 characters: " + id);
