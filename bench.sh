@@ -10,11 +10,14 @@
 #       delivery, against validation only of the same files; heap flat (heap 512 MB)
 #   ./bench.sh rss [--lines N] [--directory-rows N]
 #       peak RSS of the engine (its own JVM, -Xmx512m) fed the largest accepted inputs at once (docs/benchmarks.md)
+#   ./bench.sh status [--statuses N]
+#       reading status files (CPPStatut and CSV, N/2 and N statuses, default 200,000): statuses/s and live heap,
+#       whole and past the line limit, without the database (heap 1 GB)
 set -euo pipefail
 cd "$(dirname "$0")"
 bench=validation
 case "${1:-}" in
-    validation|routing|burst|rss) bench=$1; shift ;;
+    validation|routing|burst|rss|status) bench=$1; shift ;;
 esac
 mvn -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
@@ -24,4 +27,5 @@ case $bench in
     routing) exec java -Xmx512m "$logging" -cp "$classpath" org.achemine.bench.RoutingBench "$@" ;;
     burst) exec java -Xmx512m "$logging" -cp "$classpath" org.achemine.bench.BurstBench "$@" ;;
     rss) exec java -Xmx1g "$logging" -cp "$classpath" org.achemine.bench.PeakRssBench "$@" ;;
+    status) exec java -Xmx1g "$logging" -cp "$classpath" org.achemine.bench.StatusFileBench "$@" ;;
 esac

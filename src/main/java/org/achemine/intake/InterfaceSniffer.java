@@ -21,7 +21,8 @@ import org.achemine.xml.HardenedXml;
  * <ul>
  *   <li>{@code 1100} UBL 2.1 Invoice or CreditNote (FSO1100A), {@code 1106} CII D16B (FSO1106A);</li>
  *   <li>{@value #BATCH} a .zip or .tar.gz batch of invoices (ours: Chorus gives batches no number of their own);</li>
- *   <li>{@value #STATUS_XML} a status flow in XML (root {@code {urn:achemine:statuts-facture:1}CPPStatut}),
+ *   <li>{@value #STATUS_XML} a status flow in Chorus Pro's own format (root {@code CPPStatut}, no namespace, as
+ *       AIFE's CPPStatutPivot schema has none),
  *       {@value #STATUS_CSV} a status flow in CSV (any {@code .csv} file): status updates from recipients,
  *       completions from suppliers, processed instead of validated as invoices (ours too);</li>
  *   <li>{@value #UNRECOGNISED} anything else (not XML, unknown root, hostile or broken XML).</li>
@@ -33,7 +34,7 @@ public final class InterfaceSniffer {
     public static final String UNRECOGNISED = "1199";
     public static final String STATUS_XML = "1300";
     public static final String STATUS_CSV = "1301";
-    static final String STATUS_NAMESPACE = "urn:achemine:statuts-facture:1";
+    static final String STATUS_NAMESPACE = "";
     static final String STATUS_ROOT = "CPPStatut";
     /**
      * How far the root element is looked for: a prolog (comments, processing instructions) may be long (a 70 KB

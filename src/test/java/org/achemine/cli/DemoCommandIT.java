@@ -68,10 +68,11 @@ class DemoCommandIT {
                     .contains("aucun statut : refusée à l'intégration (213 DEST_INC, ROUTAGE_SIRET_INCONNU)");
         }
 
-        // and the sample status files were answered: applied, partly applied with the bad lines reported
+        // and the sample status files (CSV and Chorus Pro's CPPStatut) were answered: applied, partly applied with the bad lines reported
         assertThat(lines).anyMatch(l -> l.contains("COL001/in/statuts-service-fait.csv") && l.contains(" IN_INTEGRE "));
         assertThat(lines).anyMatch(l -> l.contains("COL001/in/statuts-lignes-erronees.csv")
                 && l.contains("IN_INTEGRE_PARTIEL"));
+        assertThat(lines).anyMatch(l -> l.contains("COL001/in/statuts-comptabilite.xml") && l.contains(" IN_INTEGRE "));
         assertThat(lines).anyMatch(l -> l.contains("FOU001/in/completion-fournisseur.xml") && l.contains(" IN_INTEGRE "));
         assertThat(lines).anyMatch(l -> l.startsWith("  rapports de cycle de vie à FOU001 : [ACH0011310"));
 

@@ -29,6 +29,18 @@ class InterfaceSnifferTest {
     }
 
     @Test
+    void recognisesChorusProsCppStatutWithoutNamespaceAndNoLongerAchemineOwnStatusXml() throws Exception {
+        // given the official CPPStatut (no namespace) and a file in the status XML achemine used to read
+        Path official = Files.writeString(dir.resolve("cpp.xml"), "<CPPStatut Version=\"V1_19\"><Enveloppe/></CPPStatut>");
+        Path retired = Files.writeString(dir.resolve("old.xml"),
+                "<CPPStatut xmlns=\"urn:achemine:statuts-facture:1\" Version=\"1.0\"/>");
+
+        // then only the official one is a status flow; the other is validated as what it is not (an invoice)
+        assertThat(sniffer.interfaceNumber("cpp.xml", official)).isEqualTo(InterfaceSniffer.STATUS_XML);
+        assertThat(sniffer.interfaceNumber("old.xml", retired)).isEqualTo(InterfaceSniffer.UNRECOGNISED);
+    }
+
+    @Test
     void findsTheRootElementBehindAPrologLongerThanTheOldWindow() throws Exception {
         // given a status file and an invoice each behind a 70 KB comment and a processing instruction
         String comment = "<!-- " + "x".repeat(70 * 1024) + " -->\n<?achemine note?>\n";

@@ -16,6 +16,7 @@ import org.achemine.lifecycle.report.StatusReportFiles;
 import org.achemine.lifecycle.report.StatusReportFiles.Entry;
 import org.achemine.lifecycle.report.StatusReportFiles.Report;
 import org.achemine.report.ReportSchema;
+import org.achemine.testing.CppStatutFiles;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Issue 5's walk: one invoice through 01 → 02 → 03 → 07 → 10 → 11, driven only by files dropped into the
  * mailboxes of the running engine (Camel intake, routing and lifecycle-report jobs launched by their own
  * triggers, H2 file database). The supplier FOU001 deposits the invoice; the recipient partner COL001 (serving
- * the buyer's SIRET) receives it and sends its statuses in CSV, then in XML. Checked: every file the supplier
+ * the buyer's SIRET) receives it and sends its statuses in CSV, then in Chorus Pro's CPPStatut. Checked: every file the supplier
  * receives (deposit report, integration report, lifecycle reports), and that the lifecycle reports carry each
  * status change of the invoice exactly once, in order, as the history records it.
  */
@@ -102,28 +103,18 @@ class InvoiceLifecycleEndToEndIT {
                 .contains("<Etat>IN_INTEGRE</Etat>").contains("<Resultat>APPLIQUE</Resultat>");
         awaitReported(supplierOut, invoiceId, List.of("01", "02", "03", "07"));
 
-        // when the recipient's accountant (Hélios) sends, in XML, « comptabilisée » then « mise en paiement »
-        dropStatus("comptabilite.xml", """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <CPPStatut xmlns="urn:achemine:statuts-facture:1" Version="1.0">
-                  <Enveloppe>
-                    <Emetteur><Id>COL001</Id></Emetteur><Recepteur><Id>ACH001</Id></Recepteur>
-                    <DateProduction>2026-11-27T18:00:00+01:00</DateProduction>
-                  </Enveloppe>
-                  <CPPFactureStatuts compteur="2">
-                    <CPPFactureStatutUnitaire NumOrdre="1">
-                      <DonneesStatut><IdStatut>10</IdStatut><Horodatage>2026-11-26T16:40:00+01:00</Horodatage>
-                        <Producteur>ACCOUNTANT</Producteur><IdTechnique>%1$s</IdTechnique><IdMandatDP>MDT-2026-4471</IdMandatDP></DonneesStatut>
-                    </CPPFactureStatutUnitaire>
-                    <CPPFactureStatutUnitaire NumOrdre="2">
-                      <DonneesStatut><IdStatut>11</IdStatut><Commentaire>Virement émis le 27/11</Commentaire>
-                        <Horodatage>2026-11-27T08:00:00+01:00</Horodatage><Producteur>ACCOUNTANT</Producteur>
-                        <IdTechnique>%1$s</IdTechnique></DonneesStatut>
-                    </CPPFactureStatutUnitaire>
-                  </CPPFactureStatuts>
-                </CPPStatut>
+        // when the recipient's accountant (Hélios) sends « comptabilisée » in CSV, saying it is the accountant
+        dropStatus("comptabilite.csv", """
+                id_facture;statut;date_heure;producteur
+                %s;10;2026-11-26T16:40:00+01:00;ACCOUNTANT
                 """.formatted(invoiceId));
-        assertThat(Files.readString(awaitOne(recipientOut, "_comptabilite.xml.cr.xml")))
+        assertThat(Files.readString(awaitOne(recipientOut, "_comptabilite.csv.cr.xml")))
+                .contains("<Etat>IN_INTEGRE</Etat>").doesNotContain("<Resultat>REJETE</Resultat>");
+        // and the ordonnateur's software reports « mise en paiement » in Chorus Pro's CPPStatut, with its mandate
+        dropStatus("paiement.xml", CppStatutFiles.file(RECIPIENT, List.of(new CppStatutFiles.Unit(
+                CppStatutFiles.SAMPLE_SUPPLIER, BELLERIVE, "11", null, "Virement émis le 27/11",
+                "2026-11-27T08:00:00+01:00", RECIPIENT, NUMBER, null, "MDT-2026-4471"))));
+        assertThat(Files.readString(awaitOne(recipientOut, "_paiement.xml.cr.xml")))
                 .contains("<Etat>IN_INTEGRE</Etat>").doesNotContain("<Resultat>REJETE</Resultat>");
         List<Entry> told = awaitReported(supplierOut, invoiceId, List.of("01", "02", "03", "07", "10", "11"));
 
@@ -131,13 +122,15 @@ class InvoiceLifecycleEndToEndIT {
         List<StatusChange> history = ledger.history(invoiceId);
         assertThat(history).extracting(change -> change.status().code()).containsExactly("01", "02", "03", "07", "10", "11");
         assertThat(history).extracting(StatusChange::actor).containsExactly(Actor.PLATFORM, Actor.PLATFORM,
-                Actor.PLATFORM, Actor.RECIPIENT, Actor.ACCOUNTANT, Actor.ACCOUNTANT);
+                Actor.PLATFORM, Actor.RECIPIENT, Actor.ACCOUNTANT, Actor.RECIPIENT);
         assertThat(history).extracting(StatusChange::reformCode).containsExactly("200", "202", "203", "204", "205", "211");
         assertThat(history).extracting(StatusChange::at).isSorted();
         // (the lines' November dates are kept as declared, not as the time of the change)
         assertThat(history.get(4).declaredAt()).isEqualTo("2026-11-26T15:40:00Z");
         assertThat(history.get(4).at()).isAfterOrEqualTo(history.get(3).at()).isNotEqualTo(history.get(4).declaredAt());
         assertThat(ledger.status(invoiceId)).contains(InvoiceStatus.MISE_EN_PAIEMENT);
+        assertThat(jdbc.queryForObject("SELECT mandate_id FROM invoice_status_history WHERE invoice_id = ? AND status = '11'",
+                String.class, invoiceId)).isEqualTo("MDT-2026-4471");
         // and the supplier was told each change once, in Chorus's lifecycle flow: who made it and when
         for (int i = 0; i < history.size(); i++) {
             StatusChange change = history.get(i);
@@ -148,6 +141,7 @@ class InvoiceLifecycleEndToEndIT {
             assertThat(entry.invoiceNumber()).isEqualTo(NUMBER);
         }
         assertThat(told.get(5).comment()).isEqualTo("Virement émis le 27/11");
+        assertThat(told.get(5).mandateId()).as("IdMandatDP, as the recipient gave it").isEqualTo("MDT-2026-4471");
         StringBuilder reportsText = new StringBuilder();
         for (Path lifecycle : StatusReportFiles.lifecycleReports(supplierOut)) {
             reportsText.append(Files.readString(lifecycle, StandardCharsets.UTF_8));

@@ -22,7 +22,8 @@ import org.achemine.report.cppstatut.StatutSchema;
  *   <li>{@code DonneesStatut}: {@code IdStatut} 01 to 12, the reason's code as {@code ComplementStatut}, the
  *       message as {@code Commentaire} (with the time the producer declared, when it differs: information, never
  *       the order of events), {@code Horodatage} = the platform's recorded time, {@code Producteur/@Id} = who set it,
- *       {@code IdFacture} and {@code DateFacture} = the invoice's number and date (BT-1, BT-2).</li>
+ *       {@code IdFacture} and {@code DateFacture} = the invoice's number and date (BT-1, BT-2), {@code IdMandatDP}
+ *       = the recipient's own reference when its status file gave one.</li>
  * </ul>
  * Thread-safe.
  */
@@ -90,7 +91,7 @@ public final class LifecycleReportFormat {
         }
         return new FactureStatut(supplier, debtor, line.status(), line.reasonCode(), comment, line.changedAt(),
                 line.actor(), line.invoiceNumber() == null ? line.invoiceId() : line.invoiceNumber(), line.issueDate(),
-                null);
+                line.mandateId());
     }
 
     /** {@code Fournisseur/TypeIdentifiant} (FACTS §1.8) from the identifier's scheme (BT-29-1), else its shape. */

@@ -50,7 +50,8 @@ public class LifecycleReports {
     private static final String LINE_COLUMNS = """
             SELECT h.invoice_id, h.seq, h.status, h.reform_code, h.actor, h.reason_code, h.message, h.changed_at,
                    i.invoice_number, d.issue_date, i.supplier_id, COALESCE(i.recipient_siret, i.buyer_id),
-                   COALESCE(i.routed_service, i.service_code), h.declared_at, d.supplier_name, d.supplier_scheme
+                   COALESCE(i.routed_service, i.service_code), h.declared_at, d.supplier_name, d.supplier_scheme,
+                   h.mandate_id
             FROM invoice_status_history h
             JOIN invoice i ON i.invoice_id = h.invoice_id
             JOIN flow_document d ON d.flow_id = i.flow_id AND d.doc_rank = i.doc_rank
@@ -254,7 +255,7 @@ public class LifecycleReports {
                     rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class).toInstant(),
                     rs.getString(9), issued == null ? null : issued.toLocalDate(), rs.getString(11),
                     rs.getString(12), rs.getString(13), declared == null ? null : declared.toInstant(),
-                    rs.getString(15), rs.getString(16)));
+                    rs.getString(15), rs.getString(16), rs.getString(17)));
         };
     }
 }

@@ -132,12 +132,6 @@ public final class CsvStatusFile {
         }
     }
 
-    /** Opens the status file's bytes (the archived original, or bytes in memory). */
-    @FunctionalInterface
-    public interface StatusSource {
-        InputStream open() throws IOException;
-    }
-
     /** The decoder met a byte sequence that is not UTF-8: the file is refused as a whole (IRR_ENCODAGE). */
     private static final class NotUtf8 extends Exception {
 

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Processes a status flow taken by the intake, with the deposit's crash protocol: reads the archived file
- * (CSV or XML), applies its good lines and records every line's outcome and the flow's state (REPORT_READY)
+ * (CSV or CPPStatut, streamed), applies its good lines and records every line's outcome and the flow's state (REPORT_READY)
  * in ONE transaction, then publishes the report, made from the database, into the sender's {@code out/} once
  * (the publication journal) and marks the flow REPORTED. A crash before the commit applies nothing (the flow
  * is processed again); after it, nothing is applied twice and the report is never published twice.
@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class StatusFlowProcessor implements StatusFlowHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusFlowProcessor.class);
-    static final String SYNTAX_XML = "STATUTS_XML";
+    static final String SYNTAX_CPPSTATUT = "CPPSTATUT";
     static final String SYNTAX_CSV = "STATUTS_CSV";
 
     private final FlowRegistry registry;
@@ -46,14 +46,14 @@ public class StatusFlowProcessor implements StatusFlowHandler {
     private final TransactionTemplate transactions;
     private final StatusUpdateApplier applier;
     private final StatusFlowRecord record;
-    private final XmlStatusFile xml;
+    private final CppStatutStatusFile cppStatut;
     private final StatusReport reports;
     private final StatusUpdatesProperties limits;
     private final Clock clock;
     private final PublicationJournal publications;
 
     public StatusFlowProcessor(FlowRegistry registry, Mailboxes mailboxes, TransactionTemplate transactions,
-                               StatusUpdateApplier applier, StatusFlowRecord record, XmlStatusFile xml,
+                               StatusUpdateApplier applier, StatusFlowRecord record, CppStatutStatusFile cppStatut,
                                StatusReport reports, StatusUpdatesProperties limits, Clock clock,
                                PublicationJournal publications) {
         this.publications = publications;
@@ -62,7 +62,7 @@ public class StatusFlowProcessor implements StatusFlowHandler {
         this.transactions = transactions;
         this.applier = applier;
         this.record = record;
-        this.xml = xml;
+        this.cppStatut = cppStatut;
         this.reports = reports;
         this.limits = limits;
         this.clock = clock;
@@ -120,12 +120,7 @@ public class StatusFlowProcessor implements StatusFlowHandler {
         if (isCsv(flow)) {
             return CsvStatusFile.read(() -> Files.newInputStream(flow.archivePath()), limits.maxLines());
         }
-        StatusFile file = xml.read(flow.originalName(), Files.readAllBytes(flow.archivePath()));
-        if (file.lines().size() > limits.maxLines()) {
-            return StatusFile.rejected(List.of(Finding.of(FindingCode.STA_TROP_DE_LIGNES, Location.NONE,
-                    file.lines().size(), limits.maxLines())));
-        }
-        return file;
+        return cppStatut.read(flow.originalName(), () -> Files.newInputStream(flow.archivePath()), limits.maxLines());
     }
 
     static FlowState state(StatusFile file, List<StatusLineOutcome> outcomes) {
@@ -159,7 +154,7 @@ public class StatusFlowProcessor implements StatusFlowHandler {
     }
 
     private static String syntax(ReceivedFlow flow) {
-        return isCsv(flow) ? SYNTAX_CSV : SYNTAX_XML;
+        return isCsv(flow) ? SYNTAX_CSV : SYNTAX_CPPSTATUT;
     }
 
     private static ReportedFlow reported(ReceivedFlow flow) {

@@ -40,6 +40,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class StatusUpdateApplier {
 
+    /** Column {@code invoice_status_history.mandate_id} (V76). */
+    static final int MANDATE_ID_LENGTH = 100;
+
     private final InvoiceLedger ledger;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -114,6 +117,10 @@ public class StatusUpdateApplier {
                     + line.producer() + " » : " + producersOf(byRole)));
         }
         Actor actor = said.get();
+        if (line.producerId() != null && !declares(sender, line.producerId())) {
+            return refused(line, null, Finding.of(FindingCode.STA_PRODUCTEUR_NON_AUTORISE, where, line.producerId(),
+                    sender.code(), sender.structures().isEmpty() ? "aucune" : String.join(", ", sender.structures())));
+        }
 
         List<InvoiceRow> candidates = line.invoiceId() != null ? byId(line.invoiceId())
                 : byNumber(line.supplierId(), line.invoiceNumber(), year);
@@ -121,11 +128,11 @@ public class StatusUpdateApplier {
         if (candidates.isEmpty()) {
             return refused(line, null, Finding.of(FindingCode.STA_FACTURE_INCONNUE, where, reference));
         }
-        List<InvoiceRow> mine = candidates.stream().filter(c -> isTheirs(c, actor, sender)).toList();
+        List<InvoiceRow> mine = candidates.stream().filter(c -> isTheirs(c, actor, sender, line.debtorSiret())).toList();
         if (mine.isEmpty()) {
             InvoiceRow other = candidates.get(0);
             return refused(line, other.invoiceId(), Finding.of(FindingCode.STA_FACTURE_NON_AUTORISEE, where,
-                    other.invoiceId(), whyNotTheirs(other, actor), whatIsTheirs(actor, sender)));
+                    other.invoiceId(), whyNotTheirs(other, actor, sender, line.debtorSiret()), whatIsTheirs(actor, sender)));
         }
         if (mine.size() > 1) {
             // An invoice sent back 04 À recycler is superseded by the one resent under the same number.
@@ -172,9 +179,10 @@ public class StatusUpdateApplier {
             return refused(line, id, Finding.of(FindingCode.STA_TRANSITION_INTERDITE, where, id,
                     describe(invoice.status()), describe(to), actorName(actor), changedMeanwhile.getMessage()));
         }
-        jdbc.update("UPDATE invoice_status_history SET source_flow_id = ?, source_line = ?, source_num_ordre = ?"
-                + " WHERE invoice_id = ? AND seq = (SELECT MAX(seq) FROM invoice_status_history WHERE invoice_id = ?)",
-                flowId, line.lineNumber(), line.numOrdre(), id, id);
+        jdbc.update("UPDATE invoice_status_history SET source_flow_id = ?, source_line = ?, source_num_ordre = ?,"
+                + " mandate_id = ? WHERE invoice_id = ?"
+                + " AND seq = (SELECT MAX(seq) FROM invoice_status_history WHERE invoice_id = ?)",
+                flowId, line.lineNumber(), line.numOrdre(), truncate(line.mandateId(), MANDATE_ID_LENGTH), id, id);
         return new StatusLineOutcome(line, id, null, earlierThanDelivery(id, declared.get(), where));
     }
 
@@ -188,6 +196,14 @@ public class StatusUpdateApplier {
         }
         return Finding.of(FindingCode.STA_DATE_ANTERIEURE_MISE_A_DISPOSITION, where, declared, invoiceId,
                 delivered.get(), history.get(history.size() - 1).at());
+    }
+
+    /**
+     * Whether the sender may declare a status under this identifier ({@code Producteur@Id}): its own partner code,
+     * or the SIRET of a structure its mailbox serves (its own SIRET for a supplier).
+     */
+    private static boolean declares(Partner sender, String producerId) {
+        return producerId.equals(sender.code()) || sender.structures().contains(producerId);
     }
 
     private static Optional<Actor> producer(String said) {
@@ -212,8 +228,8 @@ public class StatusUpdateApplier {
     private static Optional<String> missingField(RawStatusLine line) {
         List<String> missing = new ArrayList<>();
         if (line.invoiceId() == null && (line.supplierId() == null || line.invoiceNumber() == null)) {
-            missing.add("la référence de la facture (id_facture / IdTechnique, ou id_fournisseur et numero_facture"
-                    + " / Fournisseur et IdFacture)");
+            missing.add("la référence de la facture (id_facture, ou id_fournisseur et numero_facture"
+                    + " / Fournisseur/Identifiant et IdFacture)");
         }
         if (line.status() == null) {
             missing.add("le statut (statut / IdStatut)");
@@ -233,18 +249,29 @@ public class StatusUpdateApplier {
         }
     }
 
-    /** The supplier's are the invoices it deposited; the recipient's and its accountant's those delivered to its SIRET. */
-    private static boolean isTheirs(InvoiceRow invoice, Actor actor, Partner sender) {
-        return actor == Actor.SUPPLIER ? sender.code().equals(invoice.depositPartner())
-                : sender.serves(invoice.recipientSiret());
+    /**
+     * The supplier's are the invoices it deposited; the recipient's and its accountant's those delivered to its
+     * SIRET, and to the structure the line names as debtor when it names one (CPPStatut's {@code Debiteur}).
+     */
+    private static boolean isTheirs(InvoiceRow invoice, Actor actor, Partner sender, String debtorSiret) {
+        if (actor == Actor.SUPPLIER) {
+            return sender.code().equals(invoice.depositPartner());
+        }
+        return sender.serves(invoice.recipientSiret()) && (debtorSiret == null || debtorSiret.equals(invoice.recipientSiret()));
     }
 
-    private static String whyNotTheirs(InvoiceRow invoice, Actor actor) {
+    private static String whyNotTheirs(InvoiceRow invoice, Actor actor, Partner sender, String debtorSiret) {
         if (actor == Actor.SUPPLIER) {
             return "elle a été déposée par un autre partenaire";
         }
-        return invoice.recipientSiret() == null ? "elle n'a été mise à disposition d'aucun destinataire"
-                : "elle est adressée à une autre structure";
+        if (invoice.recipientSiret() == null) {
+            return "elle n'a été mise à disposition d'aucun destinataire";
+        }
+        if (sender.serves(invoice.recipientSiret())) {
+            return "elle est adressée à la structure " + invoice.recipientSiret() + ", pas au débiteur " + debtorSiret
+                    + " que la ligne indique (Debiteur/Identifiant)";
+        }
+        return "elle est adressée à une autre structure";
     }
 
     private static String whatIsTheirs(Actor actor, Partner sender) {
@@ -306,6 +333,10 @@ public class StatusUpdateApplier {
             return line.comment();
         }
         return (line.comment() == null ? "" : line.comment() + " ") + "[pièce jointe : " + line.attachment() + "]";
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private static StatusLineOutcome refused(RawStatusLine line, String invoiceId, Finding why) {

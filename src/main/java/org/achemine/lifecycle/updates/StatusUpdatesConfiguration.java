@@ -21,7 +21,7 @@ public class StatusUpdatesConfiguration {
                                             InvoiceLedger ledger, JdbcTemplate jdbc, StatusUpdatesProperties properties,
                                             Clock clock, PublicationJournal publications) {
         return new StatusFlowProcessor(registry, mailboxes, transactions, new StatusUpdateApplier(ledger, jdbc, clock, properties.futureTolerance()),
-                new StatusFlowRecord(jdbc), new XmlStatusFile(), new StatusReport(),
+                new StatusFlowRecord(jdbc), new CppStatutStatusFile(), new StatusReport(),
                 properties, clock, publications);
     }
 }

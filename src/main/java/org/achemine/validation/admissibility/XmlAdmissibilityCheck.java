@@ -42,7 +42,7 @@ import org.xml.sax.SAXParseException;
  */
 public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
 
-    private static final int[] UTF8_BOM = {0xef, 0xbb, 0xbf};
+    static final int[] UTF8_BOM = {0xef, 0xbb, 0xbf};
 
     // version is required by XML; the encoding pseudo-attribute follows it when present.
     private static final Pattern XML_DECLARATION = Pattern.compile(
@@ -202,7 +202,7 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
         return Optional.empty();
     }
 
-    private static Finding syntaxFinding(Location where, ParserMessages.Readable reason) {
+    static Finding syntaxFinding(Location where, ParserMessages.Readable reason) {
         FindingCode code = FindingCode.IRR_SYNTAX;
         String french = where.hasLine() ? where + " : " + reason.french() : reason.french();
         String english = where.hasLine()
@@ -216,7 +216,7 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
         return at == null ? Location.NONE : Location.at(at.getLineNumber(), at.getColumnNumber());
     }
 
-    private static String wideEncoding(byte[] bytes) {
+    static String wideEncoding(byte[] bytes) {
         if (startsWith(bytes, new int[] {0, 0, 0xfe, 0xff}) || startsWith(bytes, new int[] {0xff, 0xfe, 0, 0})) {
             return "le document est encodé en UTF-32 (marque BOM en tête)";
         }
@@ -226,14 +226,14 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
         return "le document est encodé en UTF-16 (sans marque BOM)";
     }
 
-    private static Optional<String> declaredEncoding(byte[] bytes, int offset) {
+    static Optional<String> declaredEncoding(byte[] bytes, int offset) {
         // The declaration is ASCII by definition: decoding its bytes as Latin-1 cannot fail.
         String head = new String(bytes, offset, Math.min(200, bytes.length - offset), StandardCharsets.ISO_8859_1);
         Matcher declaration = XML_DECLARATION.matcher(head);
         return declaration.find() ? Optional.ofNullable(declaration.group(4)) : Optional.empty();
     }
 
-    private static Optional<String> declaredVersion(byte[] bytes, int offset) {
+    static Optional<String> declaredVersion(byte[] bytes, int offset) {
         String head = new String(bytes, offset, Math.min(200, bytes.length - offset), StandardCharsets.ISO_8859_1);
         Matcher declaration = XML_DECLARATION.matcher(head);
         return declaration.find() ? Optional.of(declaration.group(2)) : Optional.empty();
@@ -286,7 +286,7 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
                         + "cette erreur sur les lettres accentuées");
     }
 
-    private static boolean startsWith(byte[] bytes, int[] prefix) {
+    static boolean startsWith(byte[] bytes, int[] prefix) {
         if (bytes.length < prefix.length) {
             return false;
         }

@@ -53,6 +53,8 @@ class LifecycleReportFormatTest {
         assertThat(rejected.invoiceDate()).isEqualTo(LocalDate.of(2026, 11, 2));
         assertThat(rejected.recipient()).isEqualTo("21690012600014");
         assertThat(rejected.serviceCode()).isEqualTo("SCE-TECH-042");
+        assertThat(rejected.mandateId()).isEqualTo("MDT-2026-118");
+        assertThat(report.entries().get(0).mandateId()).isNull();
         assertThat(rejected).extracting(Entry::supplierType, Entry::supplierId, Entry::supplierName)
                 .containsExactly(1, "81234567600025", "Menuiserie Durand");
         // IdStatut is the schema's nonNegativeInteger: written as its value
@@ -63,11 +65,11 @@ class LifecycleReportFormatTest {
     void typesTheSupplierByItsSchemeOrShapeAndNamesAnUnknownRecipient() throws Exception {
         // given a Belgian supplier (VAT number), a New Caledonian one (RIDET scheme), one without a SIRET
         StatusLine belgian = new StatusLine("ACH0011100000000000000042-1", 1, "01", "200", "PLATFORM", null, null,
-                RECORDED, "FA-1", null, "BE0123456789", "21690012600014", null, null, "Brasserie", null);
+                RECORDED, "FA-1", null, "BE0123456789", "21690012600014", null, null, "Brasserie", null, null);
         StatusLine ridet = new StatusLine("ACH0011100000000000000042-2", 1, "01", "200", "PLATFORM", null, null,
-                RECORDED, "FA-2", null, "1234567", "21690012600014", null, null, "Nouméa Bois", "0228");
+                RECORDED, "FA-2", null, "1234567", "21690012600014", null, null, "Nouméa Bois", "0228", null);
         StatusLine unrouted = new StatusLine("ACH0011100000000000000042-3", 1, "01", "200", "PLATFORM", null, null,
-                RECORDED, null, null, "FR12345", "1234", null, null, null, null);
+                RECORDED, null, null, "FR12345", "1234", null, null, null, null, null);
         Path file = dir.resolve("types.xml");
 
         FORMAT.write(file, ENVELOPE, 3, each -> {
@@ -110,6 +112,6 @@ class LifecycleReportFormatTest {
     private static StatusLine line(String status, String actor, String reason, String message, Instant declared) {
         return new StatusLine("ACH0011100000000000000042-1", 1, status, "200", actor, reason, message, RECORDED,
                 "FA-2026-000123", LocalDate.of(2026, 11, 2), "81234567600025", "21690012600014", "SCE-TECH-042",
-                declared, "Menuiserie Durand", "0009");
+                declared, "Menuiserie Durand", "0009", declared == null ? null : "MDT-2026-118");
     }
 }

@@ -37,7 +37,7 @@ public final class StatusReportFiles {
      */
     public record Entry(int numOrdre, String invoiceNumber, String status, String producer, String motif,
                         String comment, Instant at, LocalDate invoiceDate, String recipient, String serviceCode,
-                        int supplierType, String supplierId, String supplierName) {
+                        int supplierType, String supplierId, String supplierName, String mandateId) {
     }
 
     /** A whole file: its envelope ({@code IdFlx} is the flow id) and entries. */
@@ -75,7 +75,7 @@ public final class StatusReportFiles {
                             data.getDateFacture().getMonth(), data.getDateFacture().getDay()),
                     unit.getDebiteur().getIdentifiant(), unit.getDebiteur().getCodeService(),
                     unit.getFournisseur().getTypeIdentifiant().intValueExact(), unit.getFournisseur().getIdentifiant(),
-                    unit.getFournisseur().getRaisonSociale()));
+                    unit.getFournisseur().getRaisonSociale(), data.getIdMandatDP()));
         }
         return new Report(envelope.getPartenaires().getEmetteur().getId(),
                 envelope.getPartenaires().getRecepteur().getId(), flowId,

@@ -81,13 +81,18 @@ class StatusFlowsIT extends EngineTest {
             assertThat(change.message()).isEqualTo("Bon de livraison du 3 novembre manquant ; merci de le joindre");
         });
 
-        // when it sends its XML file (NumOrdre 1 and 2: 07 then 10 for the credit note)
+        // when its software sends a CPPStatut file (NumOrdre 1 and 2: 07 then 10 with its mandate number, for the
+        // credit note, declared by its SIRET and by its partner code)
         drop(recipientIn, "status/statuts-comptabilite.xml");
         CompteRenduType accounting = awaitReport(recipientOut, "statuts-comptabilite.xml", 1);
         assertThat(accounting.getStatut().getEtat()).isEqualTo(EtatFlux.IN_INTEGRE);
+        assertThat(accounting.getFlux().getIdFlux()).startsWith("ACH0011300");
         assertThat(accounting.getStatuts().getLigne()).extracting(l -> l.getLigne() + "/" + l.getNumOrdre())
-                .containsExactly("10/1", "20/2");
+                .containsExactly("18/1", "30/2");
         assertThat(ledger.status(creditNote)).contains(InvoiceStatus.COMPTABILISEE);
+        assertThat(ledger.history(creditNote)).last().extracting(StatusChange::actor).isEqualTo(Actor.RECIPIENT);
+        assertThat(jdbc.queryForObject("SELECT mandate_id FROM invoice_status_history WHERE invoice_id = ? AND status = '10'",
+                String.class, creditNote)).isEqualTo("M-2026-004512");
 
         // when it sends a file with one good line and seven bad ones
         drop(recipientIn, "status/statuts-lignes-erronees.csv");
@@ -109,7 +114,7 @@ class StatusFlowsIT extends EngineTest {
         assertThat(ledger.status(invoiceB)).contains(InvoiceStatus.SUSPENDUE);
         assertThat(ledger.status(creditNote)).contains(InvoiceStatus.COMPTABILISEE);
 
-        // when the supplier completes the suspended invoice with a comment and an attachment reference
+        // when the supplier completes the suspended invoice in CPPStatut, saying what it added
         drop(supplierIn, "status/completion-fournisseur.xml");
         CompteRenduType completion = awaitReport(dataDir.resolve("mailboxes/FOU001/out"), "completion-fournisseur.xml", 1);
 
@@ -133,7 +138,7 @@ class StatusFlowsIT extends EngineTest {
                 .contains(serviceDone.getFlux().getIdFlux()).contains("pas appliqué une seconde fois");
         assertThat(count("SELECT COUNT(*) FROM invoice_status_history")).isEqualTo(historyBefore);
 
-        // when it drops an XML file that breaks the schema (a status in letters)
+        // when it drops a CPPStatut file that breaks AIFE's schema (a status in letters)
         String invalid = Files.readString(SAMPLES.resolve("status/statuts-comptabilite.xml"), StandardCharsets.UTF_8)
                 .replace("<IdStatut>07</IdStatut>", "<IdStatut>SF</IdStatut>");
         SampleInvoices.drop(recipientIn, "statuts-invalides.xml", invalid.getBytes(StandardCharsets.UTF_8));
@@ -144,7 +149,7 @@ class StatusFlowsIT extends EngineTest {
         assertThat(refused.getStatuts()).isNull();
         assertThat(refused.getErreursFlux().getConstat()).first().satisfies(error -> {
             assertThat(error.getCode()).isEqualTo("XSD_INVALIDE");
-            assertThat(error.getEmplacement().getLigne()).isEqualTo(13);
+            assertThat(error.getEmplacement().getLigne()).isEqualTo(22);
         });
         assertThat(count("SELECT COUNT(*) FROM invoice_status_history")).isEqualTo(historyBefore);
     }

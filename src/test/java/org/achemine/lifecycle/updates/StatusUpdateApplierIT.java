@@ -3,6 +3,7 @@ package org.achemine.lifecycle.updates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,13 @@ import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.StatusReason;
 import org.achemine.lifecycle.StatusTransitions;
 import org.achemine.lifecycle.StatusTransitions.Transition;
+import org.achemine.mailbox.Mailboxes;
+import org.achemine.publication.PublicationJournal;
+import org.achemine.report.StatusReport;
 import org.achemine.report.xml.CompteRenduType;
 import org.achemine.report.xml.EtatFlux;
+import org.achemine.testing.CppStatutFiles;
+import org.achemine.testing.CppStatutFiles.Unit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The rules of status updates, line by line, on a real H2 database: invoices are registered directly in
@@ -83,6 +90,12 @@ class StatusUpdateApplierIT {
 
     @Autowired
     StatusFlowProcessor processor;
+
+    @Autowired
+    Mailboxes mailboxes;
+
+    @Autowired
+    PublicationJournal publications;
 
     /** Every (from, actor, to) the transition table does not list, for the three actors that send status files. */
     static Stream<Arguments> forbiddenTransitions() {
@@ -314,6 +327,123 @@ class StatusUpdateApplierIT {
     }
 
     @Test
+    void answersARecipientsCppStatutFileLineByLineWithTheRulesOfEveryStatusFile() throws Exception {
+        // given invoices delivered to Bellerive (03), one it already rejected (05), one delivered to another structure
+        String serviceDone = number(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE);
+        String toReject = number(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE);
+        String rejected = number(InvoiceStatus.REJETEE, BELLERIVE);
+        String elsewhere = number(InvoiceStatus.MISE_A_DISPOSITION, OTHER_STRUCTURE);
+        String wrongDebtor = number(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE);
+        String undated = number(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE);
+        String early = number(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE);
+        String impostor = number(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE);
+        String declared = "2026-11-24T10:00:00+01:00";
+
+        // when Bellerive's software drops a CPPStatut file with one good line and bad ones of every kind
+        String xml = CppStatutFiles.file("COL001", List.of(
+                Unit.of(BELLERIVE, serviceDone, "07", declared, BELLERIVE).withMandate("M-2026-0042"),
+                Unit.of(BELLERIVE, toReject, "05", declared, "COL001").withReason("MONTANT_ERRONE", "Total faux"),
+                Unit.of(BELLERIVE, "INCONNUE-" + NUMBERS.incrementAndGet(), "07", declared, null),
+                Unit.of(BELLERIVE, rejected, "07", declared, null),
+                Unit.of(OTHER_STRUCTURE, elsewhere, "07", declared, null),
+                Unit.of(OTHER_STRUCTURE, wrongDebtor, "07", declared, null),
+                Unit.of(BELLERIVE, undated, "07", "2026-11-24T10:00:00", null),
+                Unit.of(BELLERIVE, early, "07", "2026-11-25T10:00:00+01:00", null),
+                Unit.of(BELLERIVE, impostor, "07", declared, "COL999")));
+        CompteRenduType report = StatusReports.read(processor(DataSize.ofMegabytes(1), 100)
+                .process(statusFlow("statuts.xml", xml.getBytes(StandardCharsets.UTF_8))));
+
+        // then each line is answered on its own, under the line its CPPFactureStatutUnitaire starts on
+        assertThat(report.getStatut().getEtat()).isEqualTo(EtatFlux.IN_INTEGRE_PARTIEL);
+        assertThat(StatusReports.outcomes(report)).containsExactly(
+                CppStatutFiles.lineOf(1) + ":APPLIQUE",
+                CppStatutFiles.lineOf(2) + ":APPLIQUE",
+                CppStatutFiles.lineOf(3) + ":STA_FACTURE_INCONNUE",
+                CppStatutFiles.lineOf(4) + ":STA_TRANSITION_INTERDITE",
+                CppStatutFiles.lineOf(5) + ":STA_FACTURE_NON_AUTORISEE",
+                CppStatutFiles.lineOf(6) + ":STA_FACTURE_NON_AUTORISEE",
+                CppStatutFiles.lineOf(7) + ":STA_DATE_INVALIDE",
+                CppStatutFiles.lineOf(8) + ":STA_DATE_FUTURE",
+                CppStatutFiles.lineOf(9) + ":STA_PRODUCTEUR_NON_AUTORISE");
+        assertThat(report.getStatuts().getLigne()).extracting(l -> l.getNumOrdre()).containsExactly(1, 2, 3, 4, 5, 6, 7,
+                8, 9);
+        assertThat(report.getStatuts().getLigne().get(5).getConstat().getMessage()).contains("pas au débiteur "
+                + OTHER_STRUCTURE);
+        assertThat(report.getStatuts().getLigne().get(8).getConstat().getMessage()).contains("COL999")
+                .contains(BELLERIVE);
+        // and only the good lines changed anything: 07 with the recipient's mandate number, 05 with its reason
+        assertThat(ledger.status(idOf(serviceDone))).contains(InvoiceStatus.SERVICE_FAIT);
+        assertThat(jdbc.queryForObject("SELECT mandate_id FROM invoice_status_history WHERE invoice_id = ? AND status = '07'",
+                String.class, idOf(serviceDone))).isEqualTo("M-2026-0042");
+        assertThat(ledger.history(idOf(toReject))).last().satisfies(change -> {
+            assertThat(change.status()).isEqualTo(InvoiceStatus.REJETEE);
+            assertThat(change.actor()).isEqualTo(Actor.RECIPIENT);
+            assertThat(change.reasonCode()).isEqualTo("MONTANT_ERRONE");
+            assertThat(change.declaredAt()).isEqualTo("2026-11-24T09:00:00Z");
+            assertThat(change.at()).isEqualTo(NOW);
+        });
+        for (String untouched : List.of(rejected, elsewhere, wrongDebtor, undated, early, impostor)) {
+            assertThat(ledger.history(idOf(untouched))).hasSize(1);
+        }
+    }
+
+    @Test
+    void refusesACppStatutFileThatBreaksTheOfficialSchemaAsAWholeWithTheErrorsLine() throws Exception {
+        // given an invoice delivered to Bellerive, and a file whose second status is in letters
+        String delivered = number(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE);
+        String xml = CppStatutFiles.file("COL001", List.of(
+                Unit.of(BELLERIVE, delivered, "07", "2026-11-24T10:00:00+01:00", null),
+                Unit.of(BELLERIVE, delivered, "SF", "2026-11-24T10:00:00+01:00", null)));
+
+        // when it is processed
+        CompteRenduType report = StatusReports.read(processor(DataSize.ofMegabytes(1), 100)
+                .process(statusFlow("statuts.xml", xml.getBytes(StandardCharsets.UTF_8))));
+
+        // then the file is refused with the schema's error on the second status's line, and nothing is applied
+        assertThat(report.getStatut().getEtat()).isEqualTo(EtatFlux.IN_REJETE);
+        assertThat(report.getStatuts()).isNull();
+        assertThat(report.getErreursFlux().getConstat()).first().satisfies(error -> {
+            assertThat(error.getCode()).isEqualTo("XSD_INVALIDE");
+            assertThat(error.getEmplacement().getLigne()).isEqualTo(CppStatutFiles.lineOf(2) + 2);
+            assertThat(error.getMessage()).contains("CPPStatutPivot_V1_19.xsd");
+        });
+        assertThat(ledger.history(idOf(delivered))).hasSize(1);
+    }
+
+    @Test
+    void appliesACppStatutFileOfTwoHundredThousandStatusesInOnePass() throws Exception {
+        // given ten invoices delivered to Bellerive, and a CPPStatut file of 200,000 statuses (about 80 MB) whose
+        // first ten certify them and whose others name invoices nobody deposited
+        int statuses = 200_000;
+        List<String> delivered = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            delivered.add(number(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE));
+        }
+        Path file = Files.createDirectories(dataDir.resolve("big")).resolve("statuts-200000.xml");
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(CppStatutFiles.header("COL001", statuses));
+            for (int i = 1; i <= statuses; i++) {
+                String number = i <= delivered.size() ? delivered.get(i - 1) : "ABSENTE-" + i;
+                out.write(CppStatutFiles.unit(i, Unit.of(BELLERIVE, number, "07", "2026-11-24T10:00:00+01:00", null)));
+            }
+            out.write(CppStatutFiles.footer());
+        }
+
+        // when it is processed with limits that let it in
+        CompteRenduType report = StatusReports.read(processor(DataSize.ofMegabytes(200), statuses)
+                .process(statusFlow("statuts-200000.xml", file)));
+
+        // then every line is answered: the ten applied, the others refused one by one, the report proportionate
+        assertThat(report.getStatut().getEtat()).isEqualTo(EtatFlux.IN_INTEGRE_PARTIEL);
+        assertThat(report.getStatuts().getAppliquees()).isEqualTo(10);
+        assertThat(report.getStatuts().getRejetees()).isEqualTo(statuses - 10);
+        assertThat(report.getStatuts().getLigne()).hasSize(1000);
+        assertThat(StatusReports.outcomes(report).get(10)).isEqualTo(CppStatutFiles.lineOf(11) + ":STA_FACTURE_INCONNUE");
+        assertThat(delivered).allSatisfy(number ->
+                assertThat(ledger.status(idOf(number))).contains(InvoiceStatus.SERVICE_FAIT));
+    }
+
+    @Test
     void refusesADeclaredTimeFurtherInTheFutureThanTheTolerance() {
         // given two invoices delivered to Bellerive, and the platform's clock at NOW (tolerance 10 minutes)
         String late = invoice(InvoiceStatus.MISE_A_DISPOSITION, BELLERIVE, "FOU001");
@@ -515,10 +645,36 @@ class StatusUpdateApplierIT {
         return invoiceId;
     }
 
+    /** An invoice of FOU001 in {@code status} delivered to {@code recipientSiret}; returns its number. */
+    private String number(InvoiceStatus status, String recipientSiret) {
+        String number = "CPP-" + NUMBERS.incrementAndGet();
+        invoice(status, recipientSiret, "FOU001", number, 2026);
+        return number;
+    }
+
+    private String idOf(String number) {
+        return jdbc.queryForObject("SELECT invoice_id FROM invoice WHERE invoice_number = ?", String.class, number);
+    }
+
+    /** A processor wired as the engine wires it, with the platform's clock at {@link #NOW} and these limits. */
+    private StatusFlowProcessor processor(DataSize maxFileSize, int maxLines) {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        return new StatusFlowProcessor(registry, mailboxes, transactions,
+                new StatusUpdateApplier(ledger, jdbc, clock, TOLERANCE), new StatusFlowRecord(jdbc),
+                new CppStatutStatusFile(), new StatusReport(),
+                new StatusUpdatesProperties(maxFileSize, TOLERANCE, maxLines, 1000), clock, publications);
+    }
+
     private ReceivedFlow statusFlow(String name, byte[] content) throws Exception {
-        FlowId flowId = FlowId.of("ACH001", "1301", registry.nextSequence());
-        Path archived = Files.write(Files.createDirectories(dataDir.resolve("archive-test")).resolve(flowId.value()), content);
-        ReceivedFlow flow = new ReceivedFlow(flowId, "COL001", name, dataDir.resolve(name), content.length,
+        Path archived = Files.write(Files.createDirectories(dataDir.resolve("archive-test"))
+                .resolve(name + "-" + NUMBERS.incrementAndGet()), content);
+        return statusFlow(name, archived);
+    }
+
+    /** A status flow taken by the intake: its interface from its name (CSV or CPPStatut), archived at {@code archived}. */
+    private ReceivedFlow statusFlow(String name, Path archived) throws Exception {
+        FlowId flowId = FlowId.of("ACH001", name.endsWith(".csv") ? "1301" : "1300", registry.nextSequence());
+        ReceivedFlow flow = new ReceivedFlow(flowId, "COL001", name, dataDir.resolve(name), Files.size(archived),
                 "0".repeat(64), AT, archived);
         registry.insertReceived(flow);
         registry.markSourceRemoved(flowId);
