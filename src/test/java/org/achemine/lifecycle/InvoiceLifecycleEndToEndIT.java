@@ -140,7 +140,7 @@ class InvoiceLifecycleEndToEndIT {
             assertThat(entry.at()).isEqualTo(change.at());
             assertThat(entry.invoiceNumber()).isEqualTo(NUMBER);
         }
-        assertThat(told.get(5).comment()).isEqualTo("Virement émis le 27/11");
+        assertThat(told.get(5).comment()).isEqualTo("Virement émis le 27/11 (déclaré le 2026-11-27T07:00:00Z)");
         assertThat(told.get(5).mandateId()).as("IdMandatDP, as the recipient gave it").isEqualTo("MDT-2026-4471");
         StringBuilder reportsText = new StringBuilder();
         for (Path lifecycle : StatusReportFiles.lifecycleReports(supplierOut)) {
