@@ -90,7 +90,7 @@ public final class FlowArchive {
     /**
      * Moves a file into the archive at {@code target} without reading it: a rename within the data folder's
      * file system (a symbolic link is moved itself, never followed). Used for files refused unread (links,
-     * special files, oversized files). A regular file is then made read-only. If {@code source} is already
+     * special files, oversized files, files we may not read). A regular file we may read is then made read-only. If {@code source} is already
      * gone and {@code target} is there, an earlier attempt (before a crash) did the move.
      *
      * @throws IOException when the target exists while the source is still there: the archive is never overwritten
@@ -102,8 +102,8 @@ public final class FlowArchive {
         }
         // No REPLACE_EXISTING: an existing target fails the move. Across file systems Files.move copies instead.
         Files.move(source, target);
-        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-            makeReadOnly(target);
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.isReadable(target)) {
+            makeReadOnly(target); // one we may not read keeps the mode it came with: r--r----- would open it to us
         }
     }
 

@@ -2,6 +2,7 @@ package org.achemine.directory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * together into a batch folder under {@code work/} (so they are taken once) and go to the import; older drops
  * move to {@code superseded/}, named in the import report, so a later poll never imports an older export. A
  * file whose other half has not come within {@code unpairedWait} is refused into {@code failed/} with its
- * report. After the import the batch folder goes to {@code done/} or {@code failed/}.
+ * report. After the import the batch folder goes to {@code done/} or {@code failed/}. An inbox the engine may
+ * not list is said in one WARN line until it can be listed again, not thrown at every poll (issue 11).
  */
 public class DirectoryDrops {
 
@@ -42,6 +44,8 @@ public class DirectoryDrops {
     private final Duration unpairedWait;
     private final Clock clock;
     private final Supplier<Optional<String>> dropInService;
+    /** Whether the inbox was last found closed to us (said once, until it opens again). Polled by one thread. */
+    private volatile boolean closed;
 
     /**
      * @param dropInService the drop name ({@link DirectoryDropNames#dropOf}) of the directory in service, if
@@ -66,7 +70,21 @@ public class DirectoryDrops {
     public DirectoryDrop next() {
         try {
             Files.createDirectories(inbox);
-            List<Drop> drops = settledDrops();
+            List<Drop> drops;
+            try {
+                drops = settledDrops();
+            } catch (AccessDeniedException denied) {
+                if (!closed) {
+                    LOG.warn("Directory inbox {} cannot be listed by the engine ({}): nothing dropped there is imported"
+                            + " until its permissions let the engine list it", inbox, denied.getClass().getSimpleName());
+                }
+                closed = true;
+                return null;
+            }
+            if (closed) {
+                closed = false;
+                LOG.info("Directory inbox {} can be listed again", inbox);
+            }
             Optional<Drop> newest = drops.stream().filter(Drop::complete).max(ORDER)
                     .filter(drop -> !behindTheDirectoryInService(drop));
             String stamp = STAMP.format(clock.instant());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -182,8 +183,9 @@ public class FlowDeposit {
 
     /**
      * The verdict on the archived original. A link or special file taken unread is refused as such without
-     * touching what it points to; an oversized file is refused by validation from its size alone. A file whose
-     * content this partner already sent gets a warning naming the earlier flow (it is still processed).
+     * touching what it points to; a file taken unread that we may not read is refused for its permissions; an
+     * oversized file is refused by validation from its size alone. A file whose content this partner already
+     * sent gets a warning naming the earlier flow (it is still processed).
      */
     private FlowVerdict validate(ReceivedFlow flow) throws IOException {
         Path archived = flow.archivePath();
@@ -194,6 +196,11 @@ public class FlowDeposit {
             String what = Files.isSymbolicLink(archived) ? "lien symbolique" : "fichier spécial";
             return FlowVerdict.refused(FlowKind.UNSUPPORTED,
                     List.of(Finding.of(FindingCode.IRR_LIEN, Location.NONE, what)));
+        }
+        if (flow.sha256() == null && !Files.isReadable(archived)) {
+            // taken unread because its permissions closed it to us: the partner's to fix, never read here either
+            return FlowVerdict.refused(FlowKind.UNSUPPORTED, List.of(Finding.of(FindingCode.IRR_FICHIER_ILLISIBLE,
+                    Location.NONE, PosixFilePermissions.toString(Files.getPosixFilePermissions(archived, LinkOption.NOFOLLOW_LINKS)))));
         }
         FlowVerdict verdict = mandates.apply(mailboxes.partner(flow.partner()), engine.validate(flow.originalName(), archived));
         if (flow.sha256() != null && flow.size() > 0) {

@@ -1,6 +1,7 @@
 package org.achemine.intake;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -23,7 +24,8 @@ import org.slf4j.MDC;
  * hashing it, stamps it with a flow id, records it, publishes the archived original, and only then removes
  * it from {@code in/}. A file whose take was interrupted by a crash is recognised (same partner, name and
  * SHA-256, source not removed) and its take is finished instead of starting a second flow (ADR 0001).
- * Links, special files and files over the size limit are taken without being read ({@link #takeUnread}).
+ * Links, special files, files over the size limit and files the engine may not read are taken without being
+ * read ({@link #takeUnread}); what it may not even move stays in {@code in/}, said once ({@link UnreadableEntries}).
  */
 public class FlowReception {
 
@@ -35,10 +37,12 @@ public class FlowReception {
     private final String platformCode;
     private final Clock clock;
     private final long maxFileSize;
+    private final UnreadableEntries unreadable;
 
     /** @param maxFileSize larger files are taken unread and refused (IRR_TAILLE_F) */
     public FlowReception(FlowArchive archive, FlowRegistry registry, InterfaceSniffer sniffer, String platformCode,
-                         Clock clock, long maxFileSize) {
+                         Clock clock, long maxFileSize, UnreadableEntries unreadable) {
+        this.unreadable = unreadable;
         FlowId.checkPlatformCode(platformCode);
         this.archive = archive;
         this.registry = registry;
@@ -52,7 +56,8 @@ public class FlowReception {
      * @param partnerCode the mailbox's partner
      * @param file        a stable file in that partner's {@code in/}
      * @return the flow, archived and recorded, its source removed: ready for validation; null when the file
-     *         left {@code in/} before it was taken (nothing received)
+     *         left {@code in/} before it was taken (nothing received), or stays there because the engine may
+     *         neither read nor move it (said once by {@link UnreadableEntries})
      * @throws IntakeFault when the file could not be taken (it stays in {@code in/} and is retried)
      */
     public ReceivedFlow take(String partnerCode, Path file) {
@@ -60,10 +65,19 @@ public class FlowReception {
         try {
             BasicFileAttributes before = attributes(file);
             if (!before.isRegularFile() || before.size() > maxFileSize) {
-                return takeUnread(partnerCode, file, before);
+                return takeUnread(partnerCode, file, before,
+                        before.isRegularFile() ? "over the size limit" : "not a regular file");
             }
             FileTime modifiedBefore = before.lastModifiedTime();
-            staged = archive.stage(file);
+            try {
+                staged = archive.stage(file);
+            } catch (AccessDeniedException closed) {
+                if (!file.toString().equals(closed.getFile())) {
+                    throw closed; // our staging area, not the partner's file: our fault, retried
+                }
+                // the file's permissions forbid us to read it (mode 000...): refused unread, IRR_FICHIER_ILLISIBLE
+                return takeUnread(partnerCode, file, before, "not readable by the engine: AccessDeniedException");
+            }
             String name = file.getFileName().toString();
             Optional<ReceivedFlow> interrupted = registry.findInterruptedTake(partnerCode, name, staged.sha256());
             ReceivedFlow flow;
@@ -114,9 +128,15 @@ public class FlowReception {
      * byte of it: it is recorded (no SHA-256: nothing was read), then moved as is into the archive (a rename:
      * a link is moved, never followed). Validation refuses it from what the archive shows (IRR_LIEN,
      * IRR_TAILLE_F). A link could point anywhere on our disks, and a huge file would cost its size in time and
-     * archive space before being refused.
+     * archive space before being refused. What the engine may not move either (a folder without write
+     * permission for us cannot change parents) is left in {@code in/}, said once, and is not a flow (null).
      */
-    private ReceivedFlow takeUnread(String partnerCode, Path file, BasicFileAttributes attributes) throws IOException {
+    private ReceivedFlow takeUnread(String partnerCode, Path file, BasicFileAttributes attributes, String why)
+            throws IOException {
+        if (attributes.isDirectory() && !Files.isWritable(file)) {
+            unreadable.leftInPlace(partnerCode, file, "a folder without write permission for the engine");
+            return null;
+        }
         String name = file.getFileName().toString();
         Optional<ReceivedFlow> interrupted = registry.findInterruptedTake(partnerCode, name, null);
         ReceivedFlow flow;
@@ -133,7 +153,7 @@ public class FlowReception {
         archive.moveUnread(file, flow.archivePath());
         registry.markSourceRemoved(flow.flowId());
         LOG.warn("Flow {}: taken {} from {} unread ({}, {} bytes): moved as is into the archive", flow.flowId(), name,
-                partnerCode, attributes.isRegularFile() ? "over the size limit" : "not a regular file", flow.size());
+                partnerCode, why, flow.size());
         return flow;
     }
 

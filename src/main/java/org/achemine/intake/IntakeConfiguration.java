@@ -75,14 +75,20 @@ public class IntakeConfiguration {
 
     @Bean
     FlowReception flowReception(FlowArchive archive, FlowRegistry registry, AchemineProperties properties,
-                                Clock clock) {
+                                Clock clock, UnreadableEntries unreadable) {
         return new FlowReception(archive, registry, new InterfaceSniffer(), properties.platformCode(), clock,
-                properties.validation().toSettings().maxFileSize());
+                properties.validation().toSettings().maxFileSize(), unreadable);
+    }
+
+    /** What the engine's permissions keep it from taking, said once (issue 11). */
+    @Bean
+    UnreadableEntries unreadableEntries() {
+        return new UnreadableEntries();
     }
 
     @Bean
-    UnlistedEntries unlistedEntries(AchemineProperties properties, Clock clock) {
-        return new UnlistedEntries(properties.intake().readLockInterval(), clock);
+    UnlistedEntries unlistedEntries(AchemineProperties properties, Clock clock, UnreadableEntries unreadable) {
+        return new UnlistedEntries(properties.intake().readLockInterval(), clock, unreadable);
     }
 
     @Bean

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  *       file's own date: {@link SettledFileReadLock}; empty files included),
  *       then {@link FlowReception#take} archives, records and removes them ({@code workers} at a time);</li>
  *   <li>{@code intake-unlisted-<partner>}: the same for what Camel's file component never lists: names
- *       holding a backslash, links that do not lead to a regular file ({@link UnlistedEntries});</li>
+ *       holding a backslash, links that do not lead to a regular file ({@link UnlistedEntries}); what the
+ *       engine's permissions keep it from taking is said once ({@link UnreadableEntries});</li>
  *   <li>{@code intake-deposit-<partner>}: each partner's flows wait in their own queue, served by
  *       {@code achemine.intake.partner-workers} threads; at most {@code achemine.intake.workers} flows are
  *       validated at once, so one partner never holds every worker ({@link DepositQueues}, ADR 0012); each
@@ -128,7 +129,7 @@ public class IntakeRoutes extends RouteBuilder {
                     .routeId("intake-unlisted-" + partner.code()).autoStartup(enabled).startupOrder(order++)
                     .filter(method(gate, "isOpen"))
                         .setBody(constant(mailboxes.in(partner.code())))
-                        .bean(unlistedEntries, "stable")
+                        .bean(unlistedEntries, "stable('" + partner.code() + "', ${body})")
                         .split(body())
                             .bean(reception, "take('" + partner.code() + "', ${body})")
                             .filter(body().isNotNull())

@@ -1,6 +1,7 @@
 package org.achemine.intake;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,18 +25,21 @@ import java.util.Set;
  * here with NIO, without following links, and handed over to the take once their size and date have not
  * changed for {@code stableFor} ({@link Settling}). The take moves a link or a folder unread (IRR_LIEN,
  * IRR_DOSSIER); validation refuses a backslash name
- * (IRR_NOM_F). Not thread-safe per inbox: one poller per inbox.
+ * (IRR_NOM_F). An {@code in/} the engine may not list is said once ({@link UnreadableEntries}), not thrown at
+ * every poll. Not thread-safe per inbox: one poller per inbox.
  */
 public class UnlistedEntries {
 
     private final Settling settling;
+    private final UnreadableEntries unreadable;
 
-    public UnlistedEntries(Duration stableFor, Clock clock) {
+    public UnlistedEntries(Duration stableFor, Clock clock, UnreadableEntries unreadable) {
         this.settling = new Settling(stableFor, clock);
+        this.unreadable = unreadable;
     }
 
     /** The entries Camel never lists that have been stable long enough; each returned once. */
-    public List<Path> stable(Path inbox) throws IOException {
+    public List<Path> stable(String partner, Path inbox) throws IOException {
         List<Path> ready = new ArrayList<>();
         Set<Path> present = new HashSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(inbox, UnlistedEntries::unlistedByCamel)) {
@@ -51,7 +55,12 @@ public class UnlistedEntries {
                     ready.add(file); // a failed take leaves it in in/: it is seen, and settles, again
                 }
             }
+        } catch (AccessDeniedException closed) {
+            // the partner's in/ is closed to us (Camel's own listing skips it without a word): said once
+            unreadable.unlistable(partner, inbox, closed);
+            return List.of();
         }
+        unreadable.listed(partner, inbox);
         settling.forgetAbsent(inbox, present);
         return ready;
     }

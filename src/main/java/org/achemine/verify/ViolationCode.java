@@ -12,6 +12,7 @@ public enum ViolationCode {
     INV_ARCHIVE_ORPHELIN("a file in archive/ belongs to no flow"),
     INV_SOURCE_NON_RETIREE("a file is still in in/ although its flow says it was taken and removed"),
     INV_ENTREE_NON_PRISE("a file waits in in/ (not taken yet); a violation only once drained"),
+    INV_ENTREE_ILLISIBLE("an entry of in/ the engine may neither read nor move, or an in/ it may not list: never taken until its permissions change"),
     INV_FLUX_EN_ATTENTE("a flow is taken but not yet answered by a deposit report; a violation only once drained"),
     INV_FLUX_EN_INCIDENT("a flow's check broke at every attempt: answered ERR_TECHNIQUE and parked until `flow retry`; a violation only once drained"),
     INV_CR_ABSENT("a reported flow has no deposit report published (none in the publication journal; one the partner took is not missing)"),

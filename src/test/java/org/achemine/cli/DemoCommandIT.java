@@ -81,6 +81,14 @@ class DemoCommandIT {
         assertThat(history(lines, "ubl-invoice-valid.xml")).containsExactly("01", "02", "03", "07", "10", "11");
         assertThat(history(lines, "cii-invoice-valid.xml")).containsExactly("01", "02", "03", "06", "12", "03");
         assertThat(history(lines, "ubl-creditnote-valid.xml")).containsExactly("01", "02", "03", "07", "10");
+        // each line dated by the platform's record, in the order of events; a recipient's or supplier's declared
+        // time is information beside it (the sample status files declare days in November)
+        List<String> suspended = historyLines(lines, "cii-invoice-valid.xml");
+        assertThat(suspended).extracting(l -> java.time.Instant.parse(l.trim().split("\\s+")[0]))
+                .isSortedAccordingTo(java.util.Comparator.naturalOrder());
+        assertThat(suspended.get(3)).contains(" 06 ", "RECIPIENT", "(déclaré 2026-11-24T09:00:00Z)");
+        assertThat(suspended.get(4)).contains(" 12 ", "SUPPLIER", "(déclaré 2026-11-25T07:45:00Z)");
+        assertThat(suspended.get(0)).contains(" 01 ").doesNotContain("déclaré");
         assertThat(historyLines(lines, "batch-mixed-batch.zip")).singleElement().asString()
                 .contains("aucun statut : refusée à l'intégration (213 DOUBLON, ROUTAGE_DOUBLON)");
 

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(properties = {"achemine.intake.enabled=false", "achemine.directory.watch=true",
         "achemine.directory.poll-interval=200ms"})
+@DirtiesContext // closed before its data folder is deleted: its poller recreates directory/in until then
 class DirectoryInboxFlowIT {
 
     @TempDir

@@ -71,6 +71,8 @@ class HostileInputsIT {
     private static final String SECRET = "SECRET-NEVER-READ-4b1d";
     private static final Pattern CODE = Pattern.compile("code=\"([^\"]+)\"");
     private static final HostileCatalogue CATALOGUE = HostileCatalogue.load();
+    /** The kind answered by UnreadableEntriesIT, whose engine file modes stop (these tests run as root). */
+    private static final String UNREADABLE = "unreadable-file";
 
     @TempDir
     static Path dataDir;
@@ -157,7 +159,9 @@ class HostileInputsIT {
 
         List<DynamicTest> tests = new ArrayList<>();
         for (Kind kind : CATALOGUE.kinds()) {
-            tests.add(DynamicTest.dynamicTest(kind.kind() + " → " + kind.expectedCode(), () -> check(kind, failed)));
+            if (!kind.kind().equals(UNREADABLE)) {
+                tests.add(DynamicTest.dynamicTest(kind.kind() + " → " + kind.expectedCode(), () -> check(kind, failed)));
+            }
         }
         tests.add(DynamicTest.dynamicTest("the engine is alive, nothing is left in in/, OPE001 was not stalled",
                 this::engineStillServes));
@@ -229,6 +233,9 @@ class HostileInputsIT {
                     SampleInvoices.ubl("FA-HOST-ARABE", "٢١٦٩٠٠١٢٦٠٠٠١٤", "SCE-TECH-042", "1300045678"));
             case "same-invoice-number-twice", "directory-broken-quoting" -> {
                 // dropped once the directory is in service / into the directory inbox
+            }
+            case UNREADABLE -> {
+                // root reads mode 000: UnreadableEntriesIT drops it into an engine without root's read override
             }
             default -> {
                 if (!kind.pending()) {

@@ -15,7 +15,7 @@ class UnlistedEntriesTest {
     Path inbox;
 
     private final MutableClock clock = new MutableClock();
-    private final UnlistedEntries names = new UnlistedEntries(Duration.ofSeconds(1), clock);
+    private final UnlistedEntries names = new UnlistedEntries(Duration.ofSeconds(1), clock, new UnreadableEntries());
 
     @Test
     void handsOverABackslashNameOnceItHasBeenStableForTheInterval() throws Exception {
@@ -25,12 +25,12 @@ class UnlistedEntriesTest {
         Files.writeString(inbox.resolve("b\\c.xml.part"), "<x/>");
 
         // when first seen, then after the interval, then once more
-        assertThat(names.stable(inbox)).isEmpty();
+        assertThat(names.stable("FOU001", inbox)).isEmpty();
         clock.advance(Duration.ofMillis(1_000));
-        assertThat(names.stable(inbox)).containsExactly(tricky);
+        assertThat(names.stable("FOU001", inbox)).containsExactly(tricky);
 
         // then it is handed over once (a failed take leaves it to settle and come back)
-        assertThat(names.stable(inbox)).isEmpty();
+        assertThat(names.stable("FOU001", inbox)).isEmpty();
     }
 
     @Test
@@ -42,11 +42,11 @@ class UnlistedEntriesTest {
         Files.createSymbolicLink(inbox.resolve("facture-lien.xml"), Files.writeString(elsewhere.resolve("f.xml"), "<x/>"));
 
         // when they have been stable for the interval
-        assertThat(names.stable(inbox)).isEmpty();
+        assertThat(names.stable("FOU001", inbox)).isEmpty();
         clock.advance(Duration.ofMillis(1_000));
 
         // then the two Camel skips are handed over, never followed (the folder is untouched)
-        assertThat(names.stable(inbox)).containsExactlyInAnyOrder(dangling, toFolder);
+        assertThat(names.stable("FOU001", inbox)).containsExactlyInAnyOrder(dangling, toFolder);
         assertThat(elsewhere.resolve("f.xml")).exists();
     }
 
@@ -54,15 +54,15 @@ class UnlistedEntriesTest {
     void waitsWhileTheFileStillChanges() throws Exception {
         // given
         Path tricky = Files.writeString(inbox.resolve("x\\y.xml"), "<x");
-        assertThat(names.stable(inbox)).isEmpty();
+        assertThat(names.stable("FOU001", inbox)).isEmpty();
         // when it grows before the interval has passed
         clock.advance(Duration.ofMillis(900));
         Files.writeString(tricky, "<x/>");
-        assertThat(names.stable(inbox)).isEmpty();
+        assertThat(names.stable("FOU001", inbox)).isEmpty();
         clock.advance(Duration.ofMillis(900));
         // then the interval starts again from the change
-        assertThat(names.stable(inbox)).isEmpty();
+        assertThat(names.stable("FOU001", inbox)).isEmpty();
         clock.advance(Duration.ofMillis(100));
-        assertThat(names.stable(inbox)).containsExactly(tricky);
+        assertThat(names.stable("FOU001", inbox)).containsExactly(tricky);
     }
 }

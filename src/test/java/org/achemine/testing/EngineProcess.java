@@ -17,7 +17,13 @@ public final class EngineProcess {
     }
 
     public static Process start(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(List.of(), log, args);
+    }
+
+    /** @param launcher what runs the JVM, e.g. setpriv with its options and {@code --} (empty: nothing) */
+    public static Process start(List<String> launcher, Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-Dserver.port=0", "-cp", System.getProperty("java.class.path"), AchemineApplication.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
