@@ -41,14 +41,18 @@ public record AchemineProperties(
      * @param contact  who to call about this connection
      * @param deliveryFormat for a recipient, how its invoices are delivered: {@code pivot} (the default: the
      *                       Chorus CPPFacturePivot EDI systems read) or {@code original} (the supplier's file)
+     * @param reportFormats  the reports written to it: {@code cppstatut} (Chorus's format, always written, added
+     *                       if left out) and {@code detailed} (our compte rendu, its companion); default both
      */
     public record Partner(String code, String name, PartnerRole role, String siret, List<String> sirets,
-                          List<String> mandates, String contact, DeliveryFormat deliveryFormat) {
+                          List<String> mandates, String contact, DeliveryFormat deliveryFormat,
+                          List<ReportFormat> reportFormats) {
 
         @ConstructorBinding
         public Partner {
             sirets = sirets == null ? List.of() : List.copyOf(sirets);
             mandates = mandates == null ? List.of() : List.copyOf(mandates);
+            reportFormats = ReportFormat.withOfficial(reportFormats);
             if (deliveryFormat == null) {
                 deliveryFormat = role != null && role.receives() ? DeliveryFormat.PIVOT : DeliveryFormat.ORIGINAL;
             }
@@ -56,16 +60,27 @@ public record AchemineProperties(
 
         /** A partner with the default delivery format of its role. */
         public Partner(String code, String name, PartnerRole role, String siret) {
-            this(code, name, role, siret, List.of(), List.of(), null, null);
+            this(code, name, role, siret, List.of(), List.of(), null, null, null);
+        }
+
+        /** A partner with the default report formats. */
+        public Partner(String code, String name, PartnerRole role, String siret, List<String> sirets,
+                       List<String> mandates, String contact, DeliveryFormat deliveryFormat) {
+            this(code, name, role, siret, sirets, mandates, contact, deliveryFormat, null);
+        }
+
+        /** Whether our detailed report (compte rendu) goes with the official one. */
+        public boolean wantsDetailedReports() {
+            return reportFormats.contains(ReportFormat.DETAILED);
         }
 
         public Partner(String code, String name, PartnerRole role, String siret, DeliveryFormat deliveryFormat) {
-            this(code, name, role, siret, List.of(), List.of(), null, deliveryFormat);
+            this(code, name, role, siret, List.of(), List.of(), null, deliveryFormat, null);
         }
 
         public Partner(String code, String name, PartnerRole role, String siret, List<String> sirets,
                        List<String> mandates, String contact) {
-            this(code, name, role, siret, sirets, mandates, contact, null);
+            this(code, name, role, siret, sirets, mandates, contact, null, null);
         }
 
         /** Every SIRET this partner's mailbox serves, {@code siret} first. */
@@ -92,6 +107,35 @@ public record AchemineProperties(
     public enum DeliveryFormat {
         ORIGINAL,
         PIVOT
+    }
+
+    /**
+     * The reports a partner gets (docs/formats.md): Chorus's {@code CPPStatut}, always, and our detailed compte
+     * rendu beside it. Default both: the detailed one carries what the official format cannot (rule texts, checks
+     * run and skipped, rule-set versions, incident ids) and is what {@code flow show} and operators quote.
+     */
+    public enum ReportFormat {
+        CPPSTATUT,
+        DETAILED;
+
+        static List<ReportFormat> withOfficial(List<ReportFormat> asked) {
+            if (asked == null || asked.isEmpty()) {
+                return List.of(CPPSTATUT, DETAILED);
+            }
+            java.util.EnumSet<ReportFormat> formats = java.util.EnumSet.copyOf(asked);
+            formats.add(CPPSTATUT); // never instead of the official one
+            return List.copyOf(formats);
+        }
+
+        /** As stored: {@code CPPSTATUT,DETAILED}. */
+        public static String stored(List<ReportFormat> formats) {
+            return String.join(",", formats.stream().map(Enum::name).toList());
+        }
+
+        public static List<ReportFormat> fromStored(String stored) {
+            return stored == null || stored.isBlank() ? null
+                    : java.util.Arrays.stream(stored.split(",")).map(ReportFormat::valueOf).toList();
+        }
     }
 
     public enum PartnerRole {

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.partner.MandateCheck;
 import org.achemine.publication.PublicationJournal;
 import org.achemine.publication.PublicationKind;
 import org.achemine.report.DepositReport;
+import org.achemine.report.FlowStatutReports;
 import org.achemine.report.ReportException;
 import org.achemine.report.ReportedFlow;
 import org.achemine.validation.Finding;
@@ -46,6 +48,7 @@ public class FlowDeposit {
 
     private final ValidationEngine engine;
     private final DepositReport reports;
+    private final FlowStatutReports officialReports;
     private final FlowRegistry registry;
     private final Mailboxes mailboxes;
     private final Clock clock;
@@ -59,8 +62,8 @@ public class FlowDeposit {
     /** Flows being processed now: a flow submitted twice (recovery, retry) is never processed twice at once. */
     private final Set<FlowId> inProgress = ConcurrentHashMap.newKeySet();
 
-    public FlowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
-                       Clock clock, StatusFlowHandler statusFlows, IntakeMetrics metrics, DepositQueues queues,
+    public FlowDeposit(ValidationEngine engine, DepositReport reports, FlowStatutReports officialReports,
+                       FlowRegistry registry, Mailboxes mailboxes, Clock clock, StatusFlowHandler statusFlows, IntakeMetrics metrics, DepositQueues queues,
                        FlowWatchdog watchdog, PublicationJournal publications, int maxAttempts) {
         this.publications = publications;
         this.maxAttempts = maxAttempts;
@@ -70,6 +73,7 @@ public class FlowDeposit {
         this.metrics = metrics;
         this.engine = engine;
         this.reports = reports;
+        this.officialReports = officialReports;
         this.registry = registry;
         this.mailboxes = mailboxes;
         this.clock = clock;
@@ -113,6 +117,10 @@ public class FlowDeposit {
             }
             FlowState state;
             byte[] made = null;
+            byte[] madeOfficial = null;
+            Path official = mailboxes.out(flow.partner())
+                    .resolve(FlowStatutReports.depositFileName(flow.flowId().value()));
+            boolean detailed = !report.equals(official);
             if (stage == FlowStage.REPORT_READY) {
                 state = registry.state(flow.flowId()); // a stop left the report ready: its verdict is recorded
             } else {
@@ -120,16 +128,25 @@ public class FlowDeposit {
                 if (verdict.documents().stream().anyMatch(d -> d.hasError())) {
                     return brokenCheck(flow, verdict);
                 }
-                made = reports.toXml(reported(flow), verdict, now());
+                Instant recordedAt = now();
+                made = detailed ? reports.toXml(reported(flow), verdict, recordedAt) : null;
+                madeOfficial = officialReports.toXml(officialReports.deposit(reported(flow), verdict, recordedAt));
                 // One commit: the verdict and "report ready" (a crash before it just redoes both).
-                registry.recordVerdict(flow.flowId(), verdict, engine.policy(), now(), report);
+                registry.recordVerdict(flow.flowId(), verdict, engine.policy(), recordedAt, report);
                 state = engine.policy().flowState(verdict);
             }
             byte[] xml = made;
+            byte[] officialXml = madeOfficial;
             // a report never journaled (a stop right after the verdict) is drawn again from the archived original;
-            // one journaled is finished, never written twice: the partner may have taken it already
-            publications.publishOnce(PublicationKind.DEPOSIT_REPORT, flow.flowId().value(), report,
-                    () -> xml != null ? xml : reports.toXml(reported(flow), validate(flow), now()));
+            // one journaled is finished, never written twice: the partner may have taken it already.
+            // The official CPPStatut always, first; then the detailed companion if the partner asks for it.
+            publications.publishOnce(PublicationKind.DEPOSIT_CPPSTATUT, flow.flowId().value(), official,
+                    () -> officialXml != null ? officialXml
+                            : officialReports.toXml(officialReports.deposit(reported(flow), validate(flow), now())));
+            if (detailed) {
+                publications.publishOnce(PublicationKind.DEPOSIT_REPORT, flow.flowId().value(), report,
+                        () -> xml != null ? xml : reports.toXml(reported(flow), validate(flow), now()));
+            }
             registry.markReported(flow.flowId(), now());
             LOG.info("Flow {}: deposit report {}", flow.flowId(), report);
             metrics.reported(state);
@@ -197,8 +214,12 @@ public class FlowDeposit {
         return verdict;
     }
 
+    /** The report the flow records: the detailed one, or the official one for a partner who wants only that. */
     private Path reportPath(ReceivedFlow flow) {
-        return mailboxes.out(flow.partner()).resolve(DepositReport.fileName(flow.flowId().value(), flow.originalName()));
+        boolean detailed = mailboxes.partner(flow.partner()).map(Partner::wantsDetailedReports).orElse(true);
+        return mailboxes.out(flow.partner()).resolve(detailed
+                ? DepositReport.fileName(flow.flowId().value(), flow.originalName())
+                : FlowStatutReports.depositFileName(flow.flowId().value()));
     }
 
     private static ReportedFlow reported(ReceivedFlow flow) {

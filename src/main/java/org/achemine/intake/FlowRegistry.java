@@ -234,7 +234,8 @@ public class FlowRegistry {
         InvoiceFacts facts = document.facts();
         jdbc.update("INSERT INTO flow_document (flow_id, doc_rank, entry_name, syntax, decision, invoice_number,"
                         + " issue_date, type_code, currency, supplier_id, buyer_id, service_code, engagement_number,"
-                        + " total_with_vat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " total_with_vat, supplier_name, supplier_scheme)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ps -> {
                     ps.setString(1, flowId.value());
                     ps.setInt(2, rank);
@@ -250,6 +251,10 @@ public class FlowRegistry {
                     ps.setString(12, facts == null ? null : facts.serviceCode());
                     ps.setString(13, facts == null ? null : facts.engagementNumber());
                     ps.setBigDecimal(14, facts == null ? null : facts.totalWithVat());
+                    ps.setString(15, facts == null || facts.supplierName() == null ? null
+                            : truncate(facts.supplierName(), 200));
+                    ps.setString(16, facts == null || facts.supplierIdScheme() == null ? null
+                            : truncate(facts.supplierIdScheme(), 8));
                 });
     }
 

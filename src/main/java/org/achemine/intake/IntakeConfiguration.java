@@ -13,6 +13,9 @@ import org.achemine.mailbox.Mailboxes;
 import org.achemine.partner.PartnerRegistry;
 import org.achemine.publication.PublicationJournal;
 import org.achemine.report.DepositReport;
+import org.achemine.report.FlowStatutReports;
+import org.achemine.report.cppstatut.FluxStatutWriter;
+import org.achemine.report.cppstatut.StatutSchema;
 import org.achemine.validation.DocumentCheck;
 import org.achemine.validation.engine.ValidationEngine;
 import org.springframework.beans.factory.ObjectProvider;
@@ -58,6 +61,18 @@ public class IntakeConfiguration {
         return new DepositReport(engine.ruleSets(), engine.policy());
     }
 
+    /** AIFE's CPPStatut schema, loaded once: every CPPStatut written is checked against it. */
+    @Bean
+    StatutSchema statutSchema() {
+        return new StatutSchema();
+    }
+
+    /** Deposit and integration reports in Chorus's format, from our platform code. */
+    @Bean
+    FlowStatutReports flowStatutReports(AchemineProperties properties, ValidationEngine engine, StatutSchema schema) {
+        return new FlowStatutReports(properties.platformCode(), engine.policy(), new FluxStatutWriter(schema));
+    }
+
     @Bean
     FlowReception flowReception(FlowArchive archive, FlowRegistry registry, AchemineProperties properties,
                                 Clock clock, UnreadableEntries unreadable) {
@@ -94,12 +109,13 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    FlowDeposit flowDeposit(ValidationEngine engine, DepositReport reports, FlowRegistry registry, Mailboxes mailboxes,
+    FlowDeposit flowDeposit(ValidationEngine engine, DepositReport reports, FlowStatutReports officialReports,
+                            FlowRegistry registry, Mailboxes mailboxes,
                             StatusFlowHandler statusFlows, IntakeMetrics metrics, DepositQueues queues,
                             FlowWatchdog watchdog, PublicationJournal publications, AchemineProperties properties,
                             Clock clock) {
-        return new FlowDeposit(engine, reports, registry, mailboxes, clock, statusFlows, metrics, queues, watchdog,
-                publications, properties.intake().maxAttempts());
+        return new FlowDeposit(engine, reports, officialReports, registry, mailboxes, clock, statusFlows, metrics, queues,
+                watchdog, publications, properties.intake().maxAttempts());
     }
 
     /** Free space on the data folder's disk; also reported by the mailboxes' health. */

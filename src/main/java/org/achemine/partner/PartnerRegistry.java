@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.achemine.config.AchemineProperties.DeliveryFormat;
 import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.config.AchemineProperties.PartnerRole;
+import org.achemine.config.AchemineProperties.ReportFormat;
 import org.achemine.directory.DirectoryLookup;
 import org.achemine.directory.PublicStructure;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,8 +46,10 @@ public class PartnerRegistry {
         transactions.executeWithoutResult(tx -> {
             for (Partner partner : configured) {
                 int updated = jdbc.update("UPDATE partner SET name = ?, role = ?, contact = ?, source = ?,"
-                        + " delivery_format = ? WHERE code = ?", partner.name(), partner.role().name(),
-                        partner.contact(), PartnerSource.CONFIG.name(), partner.deliveryFormat().name(), partner.code());
+                        + " delivery_format = ?, report_formats = ? WHERE code = ?", partner.name(),
+                        partner.role().name(),
+                        partner.contact(), PartnerSource.CONFIG.name(), partner.deliveryFormat().name(),
+                        ReportFormat.stored(partner.reportFormats()), partner.code());
                 if (updated == 0) {
                     insert(partner, PartnerSource.CONFIG);
                 }
@@ -153,14 +156,16 @@ public class PartnerRegistry {
         Map<String, Integer> keys = new LinkedHashMap<>();
         jdbc.query("SELECT partner_code, COUNT(*) FROM partner_key GROUP BY partner_code",
                 rs -> { keys.put(rs.getString(1), rs.getInt(2)); });
-        return jdbc.query("SELECT code, name, role, state, contact, source, delivery_format FROM partner ORDER BY code",
+        return jdbc.query("SELECT code, name, role, state, contact, source, delivery_format, report_formats"
+                        + " FROM partner ORDER BY code",
                 (rs, n) -> {
             String code = rs.getString("code");
             List<String> sirets = structures.getOrDefault(code, List.of());
             Partner partner = new Partner(code, rs.getString("name"), PartnerRole.valueOf(rs.getString("role")),
                     sirets.isEmpty() ? null : sirets.get(0), sirets.isEmpty() ? List.of() : sirets.subList(1, sirets.size()),
                     mandates.getOrDefault(code, List.of()), rs.getString("contact"),
-                    rs.getString("delivery_format") == null ? null : DeliveryFormat.valueOf(rs.getString("delivery_format")));
+                    rs.getString("delivery_format") == null ? null : DeliveryFormat.valueOf(rs.getString("delivery_format")),
+                    ReportFormat.fromStored(rs.getString("report_formats")));
             return new RegisteredPartner(partner, PartnerState.valueOf(rs.getString("state")),
                     PartnerSource.valueOf(rs.getString("source")), keys.getOrDefault(code, 0));
         });
@@ -172,10 +177,10 @@ public class PartnerRegistry {
     }
 
     private void insert(Partner partner, PartnerSource source) {
-        jdbc.update("INSERT INTO partner (code, name, role, state, contact, source, delivery_format, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", partner.code(), partner.name(), partner.role().name(),
+        jdbc.update("INSERT INTO partner (code, name, role, state, contact, source, delivery_format, report_formats,"
+                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", partner.code(), partner.name(), partner.role().name(),
                 PartnerState.ACTIVE.name(), partner.contact(), source.name(), partner.deliveryFormat().name(),
-                Timestamp.from(clock.instant()));
+                ReportFormat.stored(partner.reportFormats()), Timestamp.from(clock.instant()));
     }
 
     private void writeStructuresAndMandates(Partner partner) {

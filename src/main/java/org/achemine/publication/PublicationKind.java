@@ -9,15 +9,19 @@ public enum PublicationKind {
      * {@code <flowId>_<name>.<incident id>.cr.xml}.
      */
     INCIDENT_REPORT,
+    /** A flow's deposit report in Chorus's format (CPPStatut), {@code FSO<nnnn>A_<platform>_<flowId>.xml}. */
+    DEPOSIT_CPPSTATUT,
     /** A status flow's report, named like a deposit report. */
     STATUS_REPORT,
     /** A flow's integration report, {@code <flowId>_<name>.integration.xml}. */
     INTEGRATION_REPORT,
+    /** A flow's integration report in Chorus's format (CPPStatut), {@code CSO<nnnn>A_<platform>_<flowId>.xml}. */
+    INTEGRATION_CPPSTATUT,
     /** An invoice in its recipient's mailbox, first or again ({@code _COMPLETEE_}, {@code _RECYCLEE_}). */
     DELIVERY,
     /** The status notice sent with an invoice delivered again after a completion. */
     COMPLETION_NOTICE,
-    /** A lifecycle report to a supplier, {@code <reportId>.statuts.xml}. */
+    /** A lifecycle report to a supplier (CPPStatut), {@code FEN1200A_<platform>_<reportId>.xml}. */
     LIFECYCLE_REPORT,
     /** A daily dashboard, {@code tableau-de-bord-YYYY-MM-DD.csv}: a snapshot, replaced by a later run the same day. */
     DAILY_SUMMARY

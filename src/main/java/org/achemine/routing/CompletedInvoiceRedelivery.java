@@ -14,7 +14,7 @@ import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceLedger.Change;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.report.LifecycleReportFormat;
-import org.achemine.lifecycle.report.LifecycleReportFormat.Envelope;
+import org.achemine.report.cppstatut.FactureStatutWriter.Envelope;
 import org.achemine.lifecycle.report.StatusLine;
 import org.achemine.publication.PublicationJournal;
 import org.achemine.publication.PublicationKind;
@@ -85,7 +85,8 @@ public class CompletedInvoiceRedelivery {
             String name = file.getFileName().toString();
             Path notice = file.resolveSibling(name.substring(0, name.length() - ".xml".length()) + ".statut.xml");
             // dated by the completion: the same content at every attempt
-            byte[] xml = format.single(new Envelope(platformCode, invoice.recipientSiret(),
+            String mailbox = file.getParent().getParent().getFileName().toString();
+            byte[] xml = format.single(new Envelope(platformCode, LifecycleReportFormat.receiver(mailbox),
                     invoice.invoiceId() + "_" + Resend.COMPLETEE.fileFlag(invoice.completions()),
                     invoice.completion().changedAt()), invoice.completion());
             publications.publishOnce(PublicationKind.COMPLETION_NOTICE, invoice.invoiceId(), notice, () -> xml);

@@ -6,11 +6,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
 import org.achemine.publication.PublicationKind;
 import org.achemine.report.DepositReport;
+import org.achemine.report.FlowStatutReports;
 import org.achemine.report.IntegratedFlow;
 import org.achemine.report.IntegratedFlow.IntegratedDocument;
 import org.achemine.report.IntegrationReport;
@@ -27,12 +29,14 @@ public class IntegrationReports {
 
     private final JdbcTemplate jdbc;
     private final IntegrationReport report;
+    private final FlowStatutReports officialReports;
     private final Mailboxes mailboxes;
     private final Clock clock;
     private final PublicationJournal publications;
 
-    public IntegrationReports(JdbcTemplate jdbc, IntegrationReport report, Mailboxes mailboxes, Clock clock,
-                              PublicationJournal publications) {
+    public IntegrationReports(JdbcTemplate jdbc, IntegrationReport report, FlowStatutReports officialReports,
+                              Mailboxes mailboxes, Clock clock, PublicationJournal publications) {
+        this.officialReports = officialReports;
         this.publications = publications;
         this.jdbc = jdbc;
         this.report = report;
@@ -70,10 +74,18 @@ public class IntegrationReports {
 
     private void write(IntegratedFlow flow) throws IOException {
         Instant now = clock.instant();
-        Path target = mailboxes.out(flow.flow().partner())
-                .resolve(IntegrationReport.fileName(flow.flow().flowId(), flow.flow().originalName()));
-        publications.publishOnce(PublicationKind.INTEGRATION_REPORT, flow.flow().flowId(), target,
-                () -> report.toXml(flow, now));
+        Path out = mailboxes.out(flow.flow().partner());
+        Path official = out.resolve(FlowStatutReports.integrationFileName(flow.flow().flowId()));
+        // the official CPPStatut always, first; then the detailed companion if the partner asks for it (exactly
+        // once each); the flow records the detailed one when there is one
+        publications.publishOnce(PublicationKind.INTEGRATION_CPPSTATUT, flow.flow().flowId(), official,
+                () -> officialReports.toXml(officialReports.integration(flow, now)));
+        Path target = official;
+        if (mailboxes.partner(flow.flow().partner()).map(Partner::wantsDetailedReports).orElse(true)) {
+            target = out.resolve(IntegrationReport.fileName(flow.flow().flowId(), flow.flow().originalName()));
+            publications.publishOnce(PublicationKind.INTEGRATION_REPORT, flow.flow().flowId(), target,
+                    () -> report.toXml(flow, now));
+        }
         jdbc.update("UPDATE flow SET integration_report_path = ?, integration_reported_at = ? WHERE flow_id = ?",
                 target.toString(), Timestamp.from(now), flow.flow().flowId());
     }

@@ -21,6 +21,7 @@ import org.achemine.lifecycle.report.LifecycleReportFormat;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
 import org.achemine.report.DepositReport;
+import org.achemine.report.FlowStatutReports;
 import org.achemine.report.IntegrationReport;
 import org.achemine.validation.admissibility.ArchiveUnpacker;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -106,9 +107,11 @@ public class RoutingJobConfiguration {
     }
 
     @Bean
-    IntegrationReports integrationReports(JdbcTemplate jdbc, DepositReport depositReport, Mailboxes mailboxes, Clock clock,
+    IntegrationReports integrationReports(JdbcTemplate jdbc, DepositReport depositReport,
+                                          FlowStatutReports officialReports, Mailboxes mailboxes, Clock clock,
                                           PublicationJournal publications) {
-        return new IntegrationReports(jdbc, new IntegrationReport(depositReport), mailboxes, clock, publications);
+        return new IntegrationReports(jdbc, new IntegrationReport(depositReport), officialReports, mailboxes, clock,
+                publications);
     }
 
     /** Flows whose accepted documents are all integrated or refused: their integration report is due. */

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -24,13 +26,13 @@ import org.achemine.xml.HardenedXml;
  */
 final class LifecycleReportsExactlyOnce implements Invariant {
 
-    static final String SUFFIX = ".statuts.xml";
+    /** {@code FEN1200A_<platform>_<reportId>.xml}: a lifecycle report as CPPStatut (LifecycleReports.fileName). */
+    private static final Pattern FILE_NAME = Pattern.compile("FEN1200A_[A-Z0-9]{3,8}_([A-Z0-9]{25})\\.xml");
     static final String CHANGES = "changements de statut";
     static final String CHANGES_REPORTED = "changements signalés au fournisseur";
     static final String CHANGES_PENDING = "changements pas encore signalés";
     static final String REPORTS = "rapports de cycle de vie";
 
-    private static final String NS = "urn:achemine:statuts-facture:1";
 
     private record ReportRow(String reportId, String partner, String filePath, String stage) {
     }
@@ -64,9 +66,13 @@ final class LifecycleReportsExactlyOnce implements Invariant {
                 ReportRow::reportId,
                 DataFolder.reading(row -> check(data, report, row)));
         for (Path mailbox : data.mailboxFolders()) {
-            DataFolder.forEachFileBatch(mailbox.resolve("out"), name -> name.endsWith(SUFFIX) && !name.startsWith("."),
+            DataFolder.forEachFileBatch(mailbox.resolve("out"), LifecycleReportsExactlyOnce::isLifecycleReport,
                     files -> recorded(data, report, mailbox.getFileName().toString(), files));
         }
+    }
+
+    static boolean isLifecycleReport(String fileName) {
+        return FILE_NAME.matcher(fileName).matches();
     }
 
     private static String firstUnreported(DataFolder data) {
@@ -91,8 +97,10 @@ final class LifecycleReportsExactlyOnce implements Invariant {
         if (!Files.isRegularFile(file)) {
             return; // published, and taken by the supplier since: nothing left to read
         }
-        List<Listed> recorded = data.jdbc().query("SELECT invoice_id, status FROM invoice_status_history"
-                        + " WHERE lifecycle_report_id = ? ORDER BY change_no",
+        // a file names an invoice by its number (IdFacture), as Chorus does; our id where it has none
+        List<Listed> recorded = data.jdbc().query("SELECT COALESCE(i.invoice_number, h.invoice_id), h.status"
+                        + " FROM invoice_status_history h JOIN invoice i ON i.invoice_id = h.invoice_id"
+                        + " WHERE h.lifecycle_report_id = ? ORDER BY h.change_no",
                 (rs, i) -> new Listed(rs.getString(1), rs.getString(2)), row.reportId());
         List<Listed> listed = listed(file);
         if (!listed.equals(recorded)) {
@@ -121,10 +129,12 @@ final class LifecycleReportsExactlyOnce implements Invariant {
                 String status = null;
                 while (reader.hasNext()) {
                     int event = reader.next();
-                    if (event == XMLStreamConstants.START_ELEMENT && NS.equals(reader.getNamespaceURI())) {
+                    if (event == XMLStreamConstants.START_ELEMENT) {
                         switch (reader.getLocalName()) {
-                            case "IdStatut" -> status = reader.getElementText();
-                            case "IdTechnique" -> invoiceId = reader.getElementText();
+                            // nonNegativeInteger in the schema: 3 is 03
+                            case "IdStatut" -> status =
+                                    String.format("%02d", Integer.parseInt(reader.getElementText().strip()));
+                            case "IdFacture" -> invoiceId = reader.getElementText();
                             default -> {
                             }
                         }
@@ -147,7 +157,10 @@ final class LifecycleReportsExactlyOnce implements Invariant {
     /** Each lifecycle report file in {@code out/} has its row, for that partner and that file. */
     private static void recorded(DataFolder data, VerificationReport.Builder report, String owner, List<Path> files) {
         List<String> ids = files.stream().map(f -> f.getFileName().toString())
-                .map(name -> name.substring(0, name.length() - SUFFIX.length())).toList();
+                .map(name -> {
+                    Matcher id = FILE_NAME.matcher(name);
+                    return id.matches() ? id.group(1) : name;
+                }).toList();
         Set<String> known = data.rowsWithIds("SELECT report_id, partner FROM lifecycle_report WHERE report_id IN (:ids)",
                 ids, (rs, i) -> owner.equals(rs.getString(2)) ? rs.getString(1) : null).stream()
                 .filter(Objects::nonNull).collect(Collectors.toSet());

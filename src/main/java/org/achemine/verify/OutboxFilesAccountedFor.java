@@ -14,9 +14,9 @@ import org.achemine.report.IntegrationReport;
 
 /**
  * Every file in an {@code out/} is accounted for by the database: a deposit report (or a status flow's
- * report) by its reported flow, an integration report by the flow that recorded it, a delivered invoice by
- * the invoice that recorded that very file (a second file for the same invoice is a double delivery), a
- * delivery again after a completion ({@code <invoiceId>_COMPLETEE[n]_...} and its {@code .statut.xml}
+ * report) by its reported flow, a CPPStatut deposit or integration report ({@code FSO…}/{@code CSO…}) likewise,
+ * an integration report by the flow that recorded it, a delivered invoice by the invoice that recorded that very
+ * file (a second file for the same invoice is a double delivery), a delivery again after a completion ({@code <invoiceId>_COMPLETEE[n]_...} and its {@code .statut.xml}
  * notice) by the invoice's n-th completion having been delivered, a delivery as the pivot
  * ({@code FEN0036A_<platform>_<IdFlx>.xml}) likewise through the invoice its flow id names, a daily summary by
  * its name. Our temporary
@@ -26,6 +26,7 @@ final class OutboxFilesAccountedFor implements Invariant {
 
     static final String DEPOSIT_REPORTS = "CR de dépôt dans out/";
     static final String INTEGRATION_REPORTS = "CR d'intégration dans out/";
+    static final String OFFICIAL_REPORTS = "CR au format CPPStatut dans out/ (dépôt et intégration)";
     static final String DELIVERED_FILES = "factures livrées dans out/ (fichiers)";
     static final String DELIVERED_AGAIN = "factures livrées à nouveau après complétion (fichiers et avis)";
     static final String SUMMARIES = "tableaux de bord quotidiens";
@@ -43,6 +44,12 @@ final class OutboxFilesAccountedFor implements Invariant {
      */
     private static final Pattern PIVOT_NAME =
             Pattern.compile("FEN0036A_[A-Z0-9]{6}_([A-Z0-9]{6})0036([0-9]{10})([0-9]{3})([0-9]{2})(\\.statut)?\\.xml");
+    /**
+     * {@code FSO<nnnn>A_<platform>_<flowId>.xml} (deposit) or {@code CSO<nnnn>A_...} (integration): a flow's report
+     * as CPPStatut (org.achemine.report.FlowStatutReports), beside the detailed one.
+     */
+    private static final Pattern OFFICIAL_REPORT =
+            Pattern.compile("(FSO|CSO)([0-9]{4})A_[A-Z0-9]{3,8}_([A-Z0-9]{6}([0-9]{4})[0-9]{15})\\.xml");
     private static final Pattern SUMMARY = Pattern.compile("tableau-de-bord-[0-9]{4}-[0-9]{2}-[0-9]{2}\\.csv");
     private static final Set<String> REPORTABLE_STAGES = Set.of("REPORT_READY", "REPORTED");
 
@@ -60,7 +67,7 @@ final class OutboxFilesAccountedFor implements Invariant {
 
     @Override
     public void check(DataFolder data, VerificationReport.Builder report) throws IOException {
-        report.count(DEPOSIT_REPORTS).count(INTEGRATION_REPORTS).count(DELIVERED_FILES).count(DELIVERED_AGAIN)
+        report.count(DEPOSIT_REPORTS).count(INTEGRATION_REPORTS).count(OFFICIAL_REPORTS).count(DELIVERED_FILES).count(DELIVERED_AGAIN)
                 .count(SUMMARIES);
         for (Path mailbox : data.mailboxFolders()) {
             String owner = mailbox.getFileName().toString();
@@ -71,8 +78,11 @@ final class OutboxFilesAccountedFor implements Invariant {
                     files -> reports(data, report, owner, files, true));
             DataFolder.forEachFileBatch(out, name -> SUMMARY.matcher(name).matches(),
                     files -> files.forEach(summary -> report.add(SUMMARIES)));
+            DataFolder.forEachFileBatch(out, name -> OFFICIAL_REPORT.matcher(name).matches(),
+                    files -> officialReports(data, report, owner, files));
             DataFolder.forEachFileBatch(out, name -> !name.endsWith(DEPOSIT_SUFFIX) && !name.endsWith(INTEGRATION_SUFFIX)
-                    && !name.endsWith(LifecycleReportsExactlyOnce.SUFFIX) && !SUMMARY.matcher(name).matches()
+                    && !LifecycleReportsExactlyOnce.isLifecycleReport(name) && !SUMMARY.matcher(name).matches()
+                    && !OFFICIAL_REPORT.matcher(name).matches()
                     && !DataFolder.isOurTemporary(name), files -> deliveries(data, report, owner, files));
         }
     }
@@ -116,6 +126,42 @@ final class OutboxFilesAccountedFor implements Invariant {
                         + " : compte rendu d'intégration publié mais pas enregistré sur le flux " + flow.flowId());
             } else {
                 report.add(INTEGRATION_REPORTS);
+            }
+        }
+    }
+
+    /**
+     * A CPPStatut deposit report stands for a flow of this partner that was answered; an integration one for a
+     * flow whose integration report was written (published, then recorded: pending until the next routing run).
+     */
+    private static void officialReports(DataFolder data, VerificationReport.Builder report, String partner,
+                                        List<Path> files) {
+        Map<Path, Matcher> names = files.stream().collect(Collectors.toMap(Function.identity(), file -> {
+            Matcher name = OFFICIAL_REPORT.matcher(file.getFileName().toString());
+            name.matches();
+            return name;
+        }));
+        Map<String, FlowRow> flows = data.rowsWithIds("""
+                        SELECT flow_id, partner, original_name, stage, integration_report_path FROM flow
+                        WHERE flow_id IN (:ids)""", names.values().stream().map(name -> name.group(3)).toList(),
+                        (rs, i) -> new FlowRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5)))
+                .stream().collect(Collectors.toMap(FlowRow::flowId, Function.identity()));
+        for (Path file : files) {
+            Matcher name = names.get(file);
+            FlowRow flow = flows.get(name.group(3));
+            boolean integration = name.group(1).equals("CSO");
+            if (flow == null || !flow.partner().equals(partner) || !name.group(2).equals(name.group(4))) {
+                report.violation(integration ? ViolationCode.INV_CR_INTEGRATION_ORPHELIN : ViolationCode.INV_CR_ORPHELIN,
+                        "fichier " + file + " : aucun flux de " + partner + " n'a ce compte rendu CPPStatut");
+            } else if (!integration && !REPORTABLE_STAGES.contains(flow.stage())) {
+                report.violation(ViolationCode.INV_CR_ORPHELIN, "fichier " + file + " : le flux " + flow.flowId()
+                        + " n'est pas répondu (étape " + flow.stage() + ")");
+            } else if (integration && flow.integrationReport() == null) {
+                report.pending(UNRECORDED, ViolationCode.INV_CR_INTEGRATION_ORPHELIN, "fichier " + file
+                        + " : compte rendu d'intégration publié mais pas enregistré sur le flux " + flow.flowId());
+            } else {
+                report.add(OFFICIAL_REPORTS);
             }
         }
     }

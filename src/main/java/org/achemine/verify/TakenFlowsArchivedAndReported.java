@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.achemine.archive.FlowArchive;
+import org.achemine.intake.FlowId;
+import org.achemine.intake.InterfaceSniffer;
 import org.achemine.report.DepositReport;
+import org.achemine.report.FlowStatutReports;
 
 /**
  * Every flow taken from an {@code in/} has its archived original, with the SHA-256 recorded when it was
@@ -22,7 +25,7 @@ final class TakenFlowsArchivedAndReported implements Invariant {
     static final String PARKED = "flux en incident, répondus ERR_TECHNIQUE (en attente de flow retry)";
 
     private record FlowRow(String flowId, String partner, String name, String sha256, String archivePath,
-                           String stage, boolean sourceRemoved) {
+                           String stage, boolean sourceRemoved, String reportPath) {
     }
 
     @Override
@@ -34,10 +37,10 @@ final class TakenFlowsArchivedAndReported implements Invariant {
     public void check(DataFolder data, VerificationReport.Builder report) {
         report.count(FLOWS).count(ARCHIVED).count(REPORTED).count(PENDING).count(PARKED);
         data.forEachRow("""
-                SELECT flow_id, partner, original_name, sha256, archive_path, stage, source_removed FROM flow
-                WHERE flow_id > ? ORDER BY flow_id LIMIT ?""",
+                SELECT flow_id, partner, original_name, sha256, archive_path, stage, source_removed, report_path
+                FROM flow WHERE flow_id > ? ORDER BY flow_id LIMIT ?""",
                 (rs, i) -> new FlowRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBoolean(7)),
+                        rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8)),
                 FlowRow::flowId,
                 DataFolder.reading(flow -> check(data, report, flow)));
     }
@@ -66,13 +69,23 @@ final class TakenFlowsArchivedAndReported implements Invariant {
         }
         if ("REPORTED".equals(flow.stage())) {
             Path out = data.mailboxes().out(flow.partner());
-            String depositReport = DepositReport.fileName(flow.flowId(), flow.name());
+            // the report the flow recorded: the detailed one, or the official CPPStatut one for a partner who asked
+            // for no detailed report
+            String depositReport = flow.reportPath() == null ? DepositReport.fileName(flow.flowId(), flow.name())
+                    : Path.of(flow.reportPath()).getFileName().toString();
             // taken by the partner or still in out/: the journal says it was published, the folder cannot
             if (data.journaled(out, depositReport) == DataFolder.Journaled.PUBLISHED) {
                 report.add(REPORTED);
             } else {
                 report.violation(ViolationCode.INV_CR_ABSENT, which + " : compte rendu de dépôt jamais publié"
                         + " (absent du journal des publications : " + out.resolve(depositReport) + ")");
+            }
+            // an invoice flow's answer in Chorus's format is always written too (status flows answer otherwise)
+            String official = FlowStatutReports.depositFileName(flow.flowId());
+            if (!InterfaceSniffer.isStatusFlow(new FlowId(flow.flowId())) && !official.equals(depositReport)
+                    && data.journaled(out, official) != DataFolder.Journaled.PUBLISHED) {
+                report.violation(ViolationCode.INV_CR_ABSENT, which + " : compte rendu CPPStatut jamais publié"
+                        + " (absent du journal des publications : " + out.resolve(official) + ")");
             }
         } else if ("PARKED".equals(flow.stage())) {
             report.pending(PARKED, ViolationCode.INV_FLUX_EN_INCIDENT, which

@@ -74,7 +74,7 @@ class DemoCommandIT {
                 && l.contains("IN_INTEGRE_PARTIEL"));
         assertThat(lines).anyMatch(l -> l.contains("COL001/in/statuts-comptabilite.xml") && l.contains(" IN_INTEGRE "));
         assertThat(lines).anyMatch(l -> l.contains("FOU001/in/completion-fournisseur.xml") && l.contains(" IN_INTEGRE "));
-        assertThat(lines).anyMatch(l -> l.startsWith("  rapports de cycle de vie à FOU001 : [ACH0011310"));
+        assertThat(lines).anyMatch(l -> l.startsWith("  rapports de cycle de vie à FOU001 : [FEN1200A_ACH001_ACH0011310"));
 
         // and the demo ends with each invoice's full history: FA-2026-000123 paid, FA-2026-000124 suspended,
         // completed and delivered again, the credit note booked

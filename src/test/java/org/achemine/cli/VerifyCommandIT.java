@@ -60,6 +60,7 @@ class VerifyCommandIT {
         assertThat(clean.out()).contains("Aucune violation").containsPattern("flux \\(lignes en base\\) +4\n")
                 .containsPattern("originaux archivés \\(SHA-256 vérifié\\) +4\n")
                 .containsPattern("CR de dépôt dans out/ +4\n")
+                .containsPattern("CR au format CPPStatut dans out/ \\(dépôt et intégration\\) +[1-9]")
                 .containsPattern("factures livrées \\(03 et suivants\\) +[1-9]")
                 .containsPattern("factures refusées à l'intégration \\(213\\) +2\n")
                 .containsPattern("rapports de cycle de vie +1\n");
@@ -92,7 +93,8 @@ class VerifyCommandIT {
         List<Path> integrationReports = list(out, ".integration.xml");
         List<Path> deliveries = list(delivered, ".xml");
         List<Path> archived = archived(data);
-        List<Path> lifecycleReports = list(out, ".statuts.xml");
+        List<Path> lifecycleReports = list(out, ".xml").stream()
+                .filter(f -> f.getFileName().toString().startsWith("FEN1200A_")).toList();
         assertThat(lifecycleReports).hasSize(1);
         assertThat(depositReports).hasSize(4);
         assertThat(deliveries).hasSizeGreaterThanOrEqualTo(2);
@@ -103,6 +105,8 @@ class VerifyCommandIT {
         Path deletedDelivery = deliveries.get(0);
         Path deletedIntegration = integrationReports.get(0);
         Path neverRenamed = depositReports.get(2);
+        String lostOfficialFlow = depositReports.get(1).getFileName().toString().substring(0, 25);
+        String lostOfficial = "FSO" + lostOfficialFlow.substring(6, 10) + "A_ACH001_" + lostOfficialFlow + ".xml";
         SingleConnectionDataSource db = new SingleConnectionDataSource(
                 "jdbc:h2:file:" + data.resolve("db/achemine").toAbsolutePath(), "sa", "", true);
         try {
@@ -122,6 +126,9 @@ class VerifyCommandIT {
                 assertThat(jdbc.update("DELETE FROM publication WHERE mailbox = ? AND file_name = ?",
                         lost.getParent().getParent().getFileName().toString(), lost.getFileName().toString())).isOne();
             }
+            // the official CPPStatut answer of another flow lost the same way (its detailed report is still there)
+            assertThat(jdbc.update("DELETE FROM publication WHERE mailbox = ? AND file_name = ?", SUPPLIER,
+                    lostOfficial)).isOne();
             // and one journaled but never renamed into place
             jdbc.update("UPDATE publication SET state = 'PENDING' WHERE file_name = ?",
                     neverRenamed.getFileName().toString());
@@ -153,13 +160,14 @@ class VerifyCommandIT {
         Path alteredReport = depositReports.get(3);
         Files.writeString(alteredReport, "<!-- altered -->", StandardOpenOption.APPEND);
         Path unknown = Files.writeString(delivered.resolve("notes.txt"), "?");
-        Path lifecycleCopy = Files.copy(lifecycleReports.get(0), out.resolve("ACH0011310999999999999999.statuts.xml"));
+        Path lifecycleCopy = Files.copy(lifecycleReports.get(0), out.resolve("FEN1200A_ACH001_ACH0011310999999999999999.xml"));
 
         // then verify fails and names each violation with its code
         Run run = run("verify", "--data-dir", data.toString(), "--drained");
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out())
                 .contains("INV_CR_ABSENT").contains(deletedReport.getFileName().toString())
+                .contains("compte rendu CPPStatut jamais publié").contains(lostOfficial)
                 .contains("INV_ARCHIVE_ALTERE").contains(altered.toString())
                 .contains("INV_ARCHIVE_ORPHELIN").contains(orphan.toString())
                 .contains("INV_FICHIER_TEMPORAIRE").contains(temporary.toString()).contains(staged.toString())

@@ -131,28 +131,29 @@ class InvoiceLifecycleEndToEndIT {
         assertThat(ledger.status(invoiceId)).contains(InvoiceStatus.MISE_EN_PAIEMENT);
         assertThat(jdbc.queryForObject("SELECT mandate_id FROM invoice_status_history WHERE invoice_id = ? AND status = '11'",
                 String.class, invoiceId)).isEqualTo("MDT-2026-4471");
-        // and the supplier was told each change once, with the reform code, who made it and when
+        // and the supplier was told each change once, in Chorus's lifecycle flow: who made it and when
         for (int i = 0; i < history.size(); i++) {
             StatusChange change = history.get(i);
             Entry entry = told.get(i);
             assertThat(entry.status()).isEqualTo(change.status().code());
-            assertThat(entry.reformCode()).isEqualTo(change.reformCode());
             assertThat(entry.producer()).isEqualTo(change.actor().name());
             assertThat(entry.at()).isEqualTo(change.at());
             assertThat(entry.invoiceNumber()).isEqualTo(NUMBER);
         }
-        assertThat(told.get(5).comment()).isEqualTo("Virement émis le 27/11");
+        assertThat(told.get(5).comment()).isEqualTo("Virement émis le 27/11 (déclaré le 2026-11-27T07:00:00Z)");
+        assertThat(told.get(5).mandateId()).as("IdMandatDP, as the recipient gave it").isEqualTo("MDT-2026-4471");
         StringBuilder reportsText = new StringBuilder();
         for (Path lifecycle : StatusReportFiles.lifecycleReports(supplierOut)) {
             reportsText.append(Files.readString(lifecycle, StandardCharsets.UTF_8));
         }
-        assertThat(reportsText).contains("<HorodatageDeclare>2026-11-26T15:40:00").contains("ACCOUNTANT");
+        assertThat(reportsText).contains("(déclaré le 2026-11-26T15:40:00Z)").contains("Producteur Id=\"ACCOUNTANT\"");
         // and every report the supplier received is one of: its deposit report, its integration report, the
         // lifecycle reports (each valid against the schema, addressed from the platform to FOU001)
         try (Stream<Path> files = Files.list(supplierOut)) {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .allMatch(name -> name.endsWith(".cr.xml") || name.endsWith(".integration.xml")
-                            || name.endsWith(".statuts.xml"));
+                            || name.matches("(FSO|CSO)[0-9]{4}A_ACH001_[A-Z0-9]{25}\\.xml")
+                            || name.matches("FEN1200A_ACH001_[A-Z0-9]{25}\\.xml"));
         }
         for (Path lifecycle : StatusReportFiles.lifecycleReports(supplierOut)) {
             StatusReportFiles.validate(lifecycle);
@@ -184,7 +185,8 @@ class InvoiceLifecycleEndToEndIT {
     }
 
     /**
-     * Waits until the lifecycle reports in the supplier's out/ list exactly {@code statuses} for the invoice,
+     * Waits until the lifecycle reports in the supplier's out/ list exactly {@code statuses} for the invoice
+     * (named by its number, IdFacture, as Chorus does),
      * each once, in order (reports are read in the order of their ids); returns those entries.
      */
     private static List<Entry> awaitReported(Path supplierOut, String invoiceId, List<String> statuses) {
@@ -199,7 +201,7 @@ class InvoiceLifecycleEndToEndIT {
             List<Entry> entries = new ArrayList<>();
             for (Path report : StatusReportFiles.lifecycleReports(supplierOut)) {
                 StatusReportFiles.read(report).entries().stream()
-                        .filter(entry -> invoiceId.equals(entry.invoiceId())).forEach(entries::add);
+                        .filter(entry -> NUMBER.equals(entry.invoiceNumber())).forEach(entries::add);
             }
             return entries;
         } catch (Exception e) {

@@ -64,7 +64,8 @@ class RedeliveryIT extends EngineTest {
         Path notice = outbox.resolve(id + "_COMPLETEE_completed.statut.xml");
         StatusReportFiles.validate(notice);
         assertThat(StatusReportFiles.read(notice).entries()).singleElement().satisfies(e -> {
-            assertThat(e.invoiceId()).isEqualTo(id);
+            assertThat(e.invoiceNumber()).isEqualTo(jdbc.queryForObject(
+                    "SELECT invoice_number FROM invoice WHERE invoice_id = ?", String.class, id));
             assertThat(e.status()).isEqualTo("12");
             assertThat(e.producer()).isEqualTo("SUPPLIER");
             assertThat(e.comment()).isEqualTo("Bon de livraison n° 4471 joint");

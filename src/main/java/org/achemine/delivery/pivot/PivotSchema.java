@@ -1,18 +1,12 @@
 package org.achemine.delivery.pivot;
 
-import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
-import jakarta.xml.bind.Unmarshaller;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URL;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-import javax.xml.validation.Schema;
 import org.achemine.chorus.pivot.CPPFacturePivot;
-import org.achemine.xml.HardenedXml;
+import org.achemine.xml.OfficialSchema;
 import org.xml.sax.SAXException;
 
 /**
@@ -26,29 +20,13 @@ public final class PivotSchema {
     /** What Chorus Pro itself puts there (the published sample): the interface code, not a schema file. */
     private static final String SCHEMA_LOCATION = PivotIds.INTERFACE_CODE;
 
-    private final JAXBContext context;
-    private final Schema schema;
-
-    public PivotSchema() {
-        URL xsd = PivotSchema.class.getResource(RESOURCE);
-        if (xsd == null) {
-            throw new IllegalStateException("The pivot schema " + RESOURCE + " is not on the class path");
-        }
-        try {
-            context = JAXBContext.newInstance(CPPFacturePivot.class);
-            schema = HardenedXml.newSchemaFactory().newSchema(xsd);
-        } catch (JAXBException | SAXException e) {
-            throw new IllegalStateException("Cannot load the pivot schema", e);
-        }
-    }
+    private final OfficialSchema<CPPFacturePivot> official = new OfficialSchema<>(CPPFacturePivot.class, RESOURCE);
 
     /** The pivot as UTF-8 XML, after checking it against the official schema. */
     public byte[] write(CPPFacturePivot pivot) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            Marshaller marshaller = context.createMarshaller();
-            marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
-            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
+            Marshaller marshaller = official.marshaller(false);
             marshaller.setProperty(Marshaller.JAXB_NO_NAMESPACE_SCHEMA_LOCATION, SCHEMA_LOCATION);
             marshaller.marshal(pivot, out);
         } catch (JAXBException e) {
@@ -62,7 +40,7 @@ public final class PivotSchema {
     /** @throws InvalidPivotException naming the first violation of the official schema */
     public void validate(byte[] xml) throws InvalidPivotException {
         try {
-            HardenedXml.harden(schema.newValidator()).validate(HardenedXml.saxSource(xml, "pivot"));
+            official.validate(xml, "pivot");
         } catch (SAXException | IOException invalid) {
             throw new InvalidPivotException(invalid.getMessage(), invalid);
         }
@@ -71,21 +49,10 @@ public final class PivotSchema {
     /** Reads a pivot (ours or anyone's), once it validates, into the classes generated from the official schema. */
     public CPPFacturePivot read(byte[] xml) throws IOException {
         validate(xml);
-        XMLStreamReader reader = null;
         try {
-            reader = HardenedXml.xmlInputFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
-            Unmarshaller unmarshaller = context.createUnmarshaller();
-            return unmarshaller.unmarshal(reader, CPPFacturePivot.class).getValue();
+            return official.read(xml);
         } catch (JAXBException | XMLStreamException e) {
             throw new IOException("Cannot read the pivot: " + e.getMessage(), e);
-        } finally {
-            if (reader != null) {
-                try {
-                    reader.close();
-                } catch (XMLStreamException ignored) {
-                    // nothing held but the bytes in memory
-                }
-            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
+import org.achemine.report.cppstatut.StatutSchema;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -60,8 +61,8 @@ public class LifecycleReportJobConfiguration {
     }
 
     @Bean
-    LifecycleReportFormat lifecycleReportFormat() {
-        return new LifecycleReportFormat();
+    LifecycleReportFormat lifecycleReportFormat(StatutSchema schema) {
+        return new LifecycleReportFormat(schema);
     }
 
     @Bean

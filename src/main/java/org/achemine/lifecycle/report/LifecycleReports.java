@@ -16,11 +16,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.achemine.archive.AtomicFiles;
-import org.achemine.lifecycle.report.LifecycleReportFormat.Envelope;
+import org.achemine.report.cppstatut.FactureStatutWriter.Envelope;
 import org.achemine.lifecycle.report.LifecycleReportFormat.Lines;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
 import org.achemine.publication.PublicationKind;
+import org.achemine.report.cppstatut.FactureStatutWriter;
+import org.achemine.report.cppstatut.FluxStatut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,12 +44,14 @@ public class LifecycleReports {
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleReports.class);
     /** The interface number of lifecycle reports in their ids, beside intake's 1100, 1106, 1190, 1199. */
     public static final String INTERFACE = "1310";
-    static final String SUFFIX = ".statuts.xml";
+    /** How lifecycle report files end, after their id ({@link #fileName}). */
+    static final String SUFFIX = ".xml";
 
     private static final String LINE_COLUMNS = """
             SELECT h.invoice_id, h.seq, h.status, h.reform_code, h.actor, h.reason_code, h.message, h.changed_at,
                    i.invoice_number, d.issue_date, i.supplier_id, COALESCE(i.recipient_siret, i.buyer_id),
-                   COALESCE(i.routed_service, i.service_code), h.declared_at
+                   COALESCE(i.routed_service, i.service_code), h.declared_at, d.supplier_name, d.supplier_scheme,
+                   h.mandate_id
             FROM invoice_status_history h
             JOIN invoice i ON i.invoice_id = h.invoice_id
             JOIN flow_document d ON d.flow_id = i.flow_id AND d.doc_rank = i.doc_rank
@@ -208,9 +212,12 @@ public class LifecycleReports {
         return ready.size();
     }
 
-    /** {@code <reportId>.statuts.xml}, e.g. {@code ACH0011310000000000000042.statuts.xml}. */
-    public static String fileName(String reportId) {
-        return reportId + SUFFIX;
+    /**
+     * {@code FEN1200A_<platform>_<reportId>.xml}, e.g. {@code FEN1200A_ACH001_ACH0011310000000000000042.xml}: Chorus's
+     * {@code <interface>_<application>_<flowId>} shape.
+     */
+    public String fileName(String reportId) {
+        return FluxStatut.fileName(FactureStatutWriter.INTERFACE_CODE, platformCode, reportId);
     }
 
     static Path temporary(Path file) {
@@ -228,10 +235,11 @@ public class LifecycleReports {
     private void removeAbandoned(Path outbox) throws IOException {
         Set<String> ready = new HashSet<>(jdbc.queryForList(
                 "SELECT report_id FROM lifecycle_report WHERE stage = 'READY'", String.class));
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(outbox, ".*" + SUFFIX + ".tmp")) {
+        String prefix = "." + FactureStatutWriter.INTERFACE_CODE + "_" + platformCode + "_";
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(outbox, prefix + "*" + SUFFIX + ".tmp")) {
             for (Path leftover : leftovers) {
                 String name = leftover.getFileName().toString();
-                String reportId = name.substring(1, name.length() - SUFFIX.length() - ".tmp".length());
+                String reportId = name.substring(prefix.length(), name.length() - SUFFIX.length() - ".tmp".length());
                 if (!ready.contains(reportId)) {
                     Files.deleteIfExists(leftover);
                 }
@@ -246,7 +254,8 @@ public class LifecycleReports {
             each.accept(new StatusLine(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                     rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class).toInstant(),
                     rs.getString(9), issued == null ? null : issued.toLocalDate(), rs.getString(11),
-                    rs.getString(12), rs.getString(13), declared == null ? null : declared.toInstant()));
+                    rs.getString(12), rs.getString(13), declared == null ? null : declared.toInstant(),
+                    rs.getString(15), rs.getString(16), rs.getString(17)));
         };
     }
 }

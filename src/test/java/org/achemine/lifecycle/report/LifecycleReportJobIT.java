@@ -78,21 +78,21 @@ class LifecycleReportJobIT extends EngineTest {
             Report report = StatusReportFiles.read(added.get(0));
             assertThat(report.sender()).isEqualTo("ACH001");
             assertThat(report.receiver()).isEqualTo(supplier);
-            assertThat(added.get(0).getFileName().toString()).isEqualTo(report.flowId() + ".statuts.xml")
-                    .startsWith("ACH0011310");
+            assertThat(added.get(0).getFileName().toString()).isEqualTo("FEN1200A_ACH001_" + report.flowId() + ".xml");
+            assertThat(report.flowId()).startsWith("ACH0011310");
             assertThat(report.counter()).isEqualTo(report.entries().size());
             assertThat(report.entries()).extracting(Entry::numOrdre)
                     .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, report.counter()).boxed().toList());
         }
-        // and the supplier reads each invoice's history in order, with reform codes, reasons and comments
+        // and the supplier reads each invoice's history in order (by its number), with who, reasons and comments
         Report fou = StatusReportFiles.read(added(before, "FOU001").get(0));
-        List<Entry> goodEntries = fou.entries().stream().filter(e -> e.invoiceId().equals(good)).toList();
+        List<Entry> goodEntries = fou.entries().stream().filter(e -> e.invoiceNumber().equals("F-LR-001")).toList();
         assertThat(goodEntries).extracting(Entry::status).containsExactly("01", "02", "03", "06");
-        assertThat(goodEntries).extracting(Entry::reformCode).containsExactly("200", "202", "203", "208");
+        assertThat(goodEntries).extracting(Entry::producer).containsExactly("PLATFORM", "PLATFORM", "PLATFORM",
+                "RECIPIENT");
         assertThat(goodEntries.get(3)).satisfies(e -> {
-            assertThat(e.producer()).isEqualTo("RECIPIENT");
             assertThat(e.motif()).isEqualTo("JUSTIFICATIF_ABSENT");
-            assertThat(e.reformReason()).isEqualTo("JUSTIF_ABS");
+            assertThat(e.serviceCode()).isEqualTo("SCE-TECH-042");
             assertThat(e.comment()).isEqualTo("Joindre le bon de livraison");
             assertThat(e.invoiceNumber()).isEqualTo("F-LR-001");
             assertThat(e.recipient()).isEqualTo(BELLERIVE);
@@ -117,9 +117,9 @@ class LifecycleReportJobIT extends EngineTest {
         run(lifecycleReportJob);
         List<Path> third = added(afterFirst, "FOU001");
         assertThat(third).hasSize(1);
-        assertThat(StatusReportFiles.read(third.get(0)).entries()).extracting(Entry::invoiceId, Entry::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(good, "12"),
-                        org.assertj.core.groups.Tuple.tuple(good, "03"));
+        assertThat(StatusReportFiles.read(third.get(0)).entries()).extracting(Entry::invoiceNumber, Entry::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("F-LR-001", "12"),
+                        org.assertj.core.groups.Tuple.tuple("F-LR-001", "03"));
         assertThat(added(afterFirst, "OPE001")).isEmpty();
         assertEveryChangeReportedExactlyOnce();
     }
@@ -158,8 +158,8 @@ class LifecycleReportJobIT extends EngineTest {
                 committed.reportId())).isEqualTo("PUBLISHED");
         Report resumed = StatusReportFiles.read(taken);
         assertThat(resumed.flowId()).isEqualTo(committed.reportId());
-        assertThat(resumed.entries()).extracting(Entry::invoiceId, Entry::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(invoice, "07"));
+        assertThat(resumed.entries()).extracting(Entry::invoiceNumber, Entry::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("F-LR-CRASH", "07"));
         assertEveryChangeReportedExactlyOnce();
 
         // when a run stops after its commit with its temporary file still there
@@ -182,10 +182,11 @@ class LifecycleReportJobIT extends EngineTest {
         for (Path file : allReports()) {
             StatusReportFiles.validate(file);
             for (Entry entry : StatusReportFiles.read(file).entries()) {
-                reported.add(entry.invoiceId() + "/" + entry.status() + "/" + entry.at());
+                reported.add(entry.invoiceNumber() + "/" + entry.status() + "/" + entry.at());
             }
         }
-        List<String> history = jdbc.query("SELECT invoice_id, status, changed_at FROM invoice_status_history",
+        List<String> history = jdbc.query("SELECT i.invoice_number, h.status, h.changed_at FROM invoice_status_history h"
+                        + " JOIN invoice i ON i.invoice_id = h.invoice_id",
                 (rs, i) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getTimestamp(3).toInstant());
         assertThat(reported).containsExactlyInAnyOrderElementsOf(history);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice_status_history WHERE lifecycle_report_id IS NULL",
