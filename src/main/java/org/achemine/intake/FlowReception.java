@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.achemine.archive.ArchivedOriginal;
 import org.achemine.archive.FlowArchive;
+import org.achemine.channel.ChannelArrivals;
 import org.achemine.validation.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +36,14 @@ public class FlowReception {
     private final String platformCode;
     private final Clock clock;
     private final long maxFileSize;
+    private final ChannelArrivals arrivals;
 
-    /** @param maxFileSize larger files are taken unread and refused (IRR_TAILLE_F) */
+    /**
+     * @param maxFileSize larger files are taken unread and refused (IRR_TAILLE_F)
+     * @param arrivals    how each file reached {@code in/}, recorded on its flow
+     */
     public FlowReception(FlowArchive archive, FlowRegistry registry, InterfaceSniffer sniffer, String platformCode,
-                         Clock clock, long maxFileSize) {
+                         Clock clock, long maxFileSize, ChannelArrivals arrivals) {
         FlowId.checkPlatformCode(platformCode);
         this.archive = archive;
         this.registry = registry;
@@ -46,6 +51,7 @@ public class FlowReception {
         this.platformCode = platformCode;
         this.clock = clock;
         this.maxFileSize = maxFileSize;
+        this.arrivals = arrivals;
     }
 
     /**
@@ -76,7 +82,8 @@ public class FlowReception {
                 Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 flow = new ReceivedFlow(flowId, partnerCode, name, file.toAbsolutePath(), staged.size(),
                         staged.sha256(), receivedAt, archive.pathFor(flowId.value(), receivedAt));
-                registry.insertReceived(flow); // recorded before anything else happens to it
+                // recorded before anything else happens to it
+                registry.insertReceived(flow, arrivals.claim(partnerCode, name, staged.sha256()));
             }
             MDC.put("flowId", flow.flowId().value());
             archive.publish(staged, flow.archivePath());
@@ -127,7 +134,7 @@ public class FlowReception {
             Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             flow = new ReceivedFlow(flowId, partnerCode, name, file.toAbsolutePath(), attributes.size(), null,
                     receivedAt, archive.pathFor(flowId.value(), receivedAt));
-            registry.insertReceived(flow);
+            registry.insertReceived(flow, arrivals.claim(partnerCode, name, null));
         }
         registry.forceToDisk();
         archive.moveUnread(file, flow.archivePath());

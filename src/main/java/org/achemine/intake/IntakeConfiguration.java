@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.achemine.archive.FlowArchive;
+import org.achemine.channel.ChannelArrivals;
 import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.partner.PartnerRegistry;
@@ -60,9 +61,9 @@ public class IntakeConfiguration {
 
     @Bean
     FlowReception flowReception(FlowArchive archive, FlowRegistry registry, AchemineProperties properties,
-                                Clock clock) {
+                                Clock clock, ChannelArrivals arrivals) {
         return new FlowReception(archive, registry, new InterfaceSniffer(), properties.platformCode(), clock,
-                properties.validation().toSettings().maxFileSize());
+                properties.validation().toSettings().maxFileSize(), arrivals);
     }
 
     @Bean
