@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.partner.PartnerRegistry;
+import org.achemine.report.InvoiceQueries;
+import org.achemine.report.InvoiceQueries.FlowDetail;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.apache.sshd.sftp.client.SftpClient;
@@ -26,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.integration.file.remote.session.Session;
 import org.springframework.integration.sftp.filters.SftpSimplePatternFileListFilter;
@@ -130,6 +131,29 @@ class SftpChannelIT {
         assertThat(events("FOU001")).contains("LOGIN_OK", "UPLOAD /in/facture-sftp.xml " + Files.size(invoice),
                 "DOWNLOAD /out/" + name + " " + Files.size(client.resolve(name)),
                 "DELETE /out/" + name + " " + Files.size(client.resolve(name)));
+
+        // and the flow records that it arrived over SFTP, in the session the audit shows uploading it
+        String flowId = name.substring(0, name.indexOf('_'));
+        FlowDetail flow = new InvoiceQueries(jdbc).flow(flowId).orElseThrow();
+        assertThat(flow.channel()).isEqualTo("sftp");
+        assertThat(flow.channelSession()).isNotBlank().isEqualTo(jdbc.queryForObject("SELECT session_ref FROM sftp_audit"
+                + " WHERE event = 'UPLOAD' AND file = '/in/facture-sftp.xml'", String.class));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM channel_arrival", Integer.class)).isZero();
+    }
+
+    @Test
+    void aFileCopiedIntoInOutsideTheServerIsRecordedAsAFolderDrop() throws Exception {
+        // given an invoice copied straight into the supplier's in/ (the server knows nothing of it)
+        Path in = dataDir.resolve("mailboxes/FOU001/in");
+        Files.write(in.resolve(".copie.xml.part"), SampleInvoices.ubl("F-COPIE-001", "21690012600014", "SCE-TECH-042", null));
+        Files.move(in.resolve(".copie.xml.part"), in.resolve("copie.xml"));
+
+        // when the intake takes it, then its flow says it came by folder, with no session
+        await().atMost(Duration.ofSeconds(60)).until(() -> flows("copie.xml") == 1);
+        String flowId = jdbc.queryForObject("SELECT flow_id FROM flow WHERE original_name = 'copie.xml'", String.class);
+        FlowDetail flow = new InvoiceQueries(jdbc).flow(flowId).orElseThrow();
+        assertThat(flow.channel()).isEqualTo("folder");
+        assertThat(flow.channelSession()).isNull();
     }
 
     @Test
@@ -380,16 +404,8 @@ class SftpChannelIT {
         }
     }
 
-    private DefaultSftpSessionFactory sessionFactory(String account, Path key) throws IOException {
-        Path knownHosts = Files.writeString(client.resolve("si-known_hosts"),
-                "[127.0.0.1]:" + server.port() + " " + hostKey.publicKeyLine() + "\n");
-        DefaultSftpSessionFactory sessions = new DefaultSftpSessionFactory(false);
-        sessions.setHost("127.0.0.1");
-        sessions.setPort(server.port());
-        sessions.setUser(account);
-        sessions.setPrivateKey(new FileSystemResource(key));
-        sessions.setKnownHostsResource(new FileSystemResource(knownHosts));
-        return sessions;
+    private DefaultSftpSessionFactory sessionFactory(String account, Path key) {
+        return SupplierSystem.withKey(account, key, server.port(), hostKey.publicKeyLine(), client);
     }
 
     private long flows(String originalName) {
