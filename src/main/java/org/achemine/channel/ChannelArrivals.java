@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -41,16 +42,31 @@ public class ChannelArrivals {
     }
 
     /** A channel is about to publish {@code fileName} (this content) into {@code partner}'s {@code in/}. */
-    public void announce(String partner, String fileName, long size, String sha256, Channel channel, String session) {
-        jdbc.update("INSERT INTO channel_arrival (partner_code, file_name, size_bytes, sha256, channel, channel_session,"
-                        + " arrived_at) VALUES (?, ?, ?, ?, ?, ?, ?)", partner, fileName, size, sha256, channel.code(),
-                session, Timestamp.from(clock.instant()));
+    public void announce(String partner, String fileName, long size, String sha256, Channel channel,
+                         String session) {
+        jdbc.update("INSERT INTO channel_arrival (partner_code, file_name, size_bytes, sha256, channel,"
+                        + " channel_session, arrived_at) VALUES (?, ?, ?, ?, ?, ?, ?)", partner, fileName, size, sha256,
+                channel.code(), session, Timestamp.from(clock.instant()));
     }
 
     /** The publication announced did not happen: its announcement is withdrawn. */
     public void withdraw(String partner, String fileName, String sha256) {
         jdbc.update("DELETE FROM channel_arrival WHERE partner_code = ? AND file_name = ? AND sha256 = ?", partner,
                 fileName, sha256);
+    }
+
+    /** The partner deleted the file from {@code in/} before it was taken: what was announced under it is forgotten. */
+    public void forget(String partner, String fileName) {
+        jdbc.update("DELETE FROM channel_arrival WHERE partner_code = ? AND file_name = ?", partner, fileName);
+    }
+
+    /**
+     * The partner renamed the file within {@code in/} (the usual upload under a temporary name, then a rename):
+     * its arrival follows it to its new name.
+     */
+    public void renamed(String partner, String oldName, String newName) {
+        jdbc.update("UPDATE channel_arrival SET file_name = ? WHERE partner_code = ? AND file_name = ?", newName, partner,
+                oldName);
     }
 
     /**
@@ -63,15 +79,14 @@ public class ChannelArrivals {
     public Arrival claim(String partner, String fileName, String sha256) {
         Arrival arrival = Arrival.FOLDER;
         if (sha256 != null) {
-            List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, channel, channel_session FROM channel_arrival"
-                    + " WHERE partner_code = ? AND file_name = ? AND sha256 = ? ORDER BY id DESC", partner, fileName,
-                    sha256);
-            if (!rows.isEmpty()) {
-                Map<String, Object> row = rows.get(0);
-                arrival = new Arrival(Channel.valueOf(((String) row.get("CHANNEL")).toUpperCase(java.util.Locale.ROOT)),
-                        (String) row.get("CHANNEL_SESSION"));
-                jdbc.update("DELETE FROM channel_arrival WHERE partner_code = ? AND file_name = ? AND id <= ?", partner,
-                        fileName, ((Number) row.get("ID")).longValue());
+            List<Long> ids = jdbc.queryForList("SELECT id FROM channel_arrival WHERE partner_code = ? AND file_name = ?"
+                    + " AND sha256 = ? ORDER BY id DESC", Long.class, partner, fileName, sha256);
+            if (!ids.isEmpty()) {
+                arrival = jdbc.queryForObject("SELECT channel, channel_session FROM channel_arrival WHERE id = ?",
+                        (rs, n) -> new Arrival(Channel.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)),
+                                rs.getString(2)), ids.get(0));
+                jdbc.update("DELETE FROM channel_arrival WHERE partner_code = ? AND file_name = ? AND id <= ?",
+                        partner, fileName, ids.get(0));
             }
         }
         arrived.get(arrival.channel()).increment();

@@ -89,33 +89,39 @@ public class PartnerCommand {
         }
     }
 
-    @Command(name = "disable", description = "Disable a partner: no more logins; its mailbox and history stay.")
-    static class Disable extends OneShotCommand {
+    /** A command on one partner, named by its code: done and told, or refused with the reason. */
+    abstract static class OnePartnerCommand extends OneShotCommand {
 
         @Parameters(index = "0", paramLabel = "CODE")
         String code;
 
         @Override
         protected int run(ConfigurableApplicationContext context) {
-            return refusedOr(() -> {
-                context.getBean(PartnerRegistry.class).disable(code);
-                System.out.println("Partenaire " + code + " désactivé");
-            });
+            return refusedOr(() -> System.out.println(run(context.getBean(PartnerRegistry.class))));
+        }
+
+        /** Does it; returns what to tell the operator. */
+        abstract String run(PartnerRegistry partners);
+    }
+
+    @Command(name = "disable", description = "Disable a partner: no more logins, its live sessions closed; its mailbox"
+            + " and history stay.")
+    static class Disable extends OnePartnerCommand {
+
+        @Override
+        String run(PartnerRegistry partners) {
+            partners.disable(code);
+            return "Partenaire " + code + " désactivé";
         }
     }
 
     @Command(name = "enable", description = "Enable a disabled partner again: its keys log in again.")
-    static class Enable extends OneShotCommand {
-
-        @Parameters(index = "0", paramLabel = "CODE")
-        String code;
+    static class Enable extends OnePartnerCommand {
 
         @Override
-        protected int run(ConfigurableApplicationContext context) {
-            return refusedOr(() -> {
-                context.getBean(PartnerRegistry.class).enable(code);
-                System.out.println("Partenaire " + code + " réactivé");
-            });
+        String run(PartnerRegistry partners) {
+            partners.enable(code);
+            return "Partenaire " + code + " réactivé";
         }
     }
 
@@ -124,36 +130,28 @@ public class PartnerCommand {
     static class Key {
 
         @Command(name = "list", description = "A partner's keys: fingerprint and comment.")
-        static class ListKeys extends OneShotCommand {
-
-            @Parameters(index = "0", paramLabel = "CODE")
-            String code;
+        static class ListKeys extends OnePartnerCommand {
 
             @Override
-            protected int run(ConfigurableApplicationContext context) {
-                return refusedOr(() -> {
-                    List<PartnerKey> keys = context.getBean(PartnerRegistry.class).keys(code);
-                    keys.forEach(k -> System.out.println(k.fingerprint() + "  " + (k.comment() == null ? "" : k.comment())));
-                    System.out.println(keys.size() + " clé(s) pour " + code);
-                });
+            String run(PartnerRegistry partners) {
+                StringBuilder listing = new StringBuilder();
+                List<PartnerKey> keys = partners.keys(code);
+                keys.forEach(k -> listing.append(k.fingerprint()).append("  ")
+                        .append(k.comment() == null ? "" : k.comment()).append(System.lineSeparator()));
+                return listing.append(keys.size()).append(" clé(s) pour ").append(code).toString();
             }
         }
 
         @Command(name = "remove", description = "Remove one of a partner's keys (by its SHA256:... fingerprint).")
-        static class RemoveKey extends OneShotCommand {
-
-            @Parameters(index = "0", paramLabel = "CODE")
-            String code;
+        static class RemoveKey extends OnePartnerCommand {
 
             @Parameters(index = "1", paramLabel = "FINGERPRINT")
             String fingerprint;
 
             @Override
-            protected int run(ConfigurableApplicationContext context) {
-                return refusedOr(() -> {
-                    context.getBean(PartnerRegistry.class).removeKey(code, fingerprint);
-                    System.out.println("Clé " + fingerprint + " retirée du partenaire " + code);
-                });
+            String run(PartnerRegistry partners) {
+                partners.removeKey(code, fingerprint);
+                return "Clé " + fingerprint + " retirée du partenaire " + code;
             }
         }
 
@@ -232,17 +230,12 @@ public class PartnerCommand {
         }
 
         @Command(name = "clear", description = "Remove it: the partner logs in with its keys only.")
-        static class ClearPassword extends OneShotCommand {
-
-            @Parameters(index = "0", paramLabel = "CODE")
-            String code;
+        static class ClearPassword extends OnePartnerCommand {
 
             @Override
-            protected int run(ConfigurableApplicationContext context) {
-                return refusedOr(() -> {
-                    context.getBean(PartnerRegistry.class).clearPassword(code);
-                    System.out.println("Mot de passe du partenaire " + code + " retiré");
-                });
+            String run(PartnerRegistry partners) {
+                partners.clearPassword(code);
+                return "Mot de passe du partenaire " + code + " retiré";
             }
         }
     }

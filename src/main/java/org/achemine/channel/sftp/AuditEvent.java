@@ -16,7 +16,10 @@ public enum AuditEvent {
     DOWNLOAD,
     DELETE,
     RENAME,
-    /** An operation the jail refused (outside {@code in/} and {@code out/}, a link, a folder, an upload over the limit...). */
+    /**
+     * An operation the jail refused (outside {@code in/} and {@code out/}, a link, a folder...), or an upload
+     * over the size limit or cut off (nothing published).
+     */
     DENIED,
     /** A session the server closed (idle past the timeout, its partner disabled...); detail says why. */
     CLOSED

@@ -97,7 +97,8 @@ final class JailedFileAccess implements SftpFileSystemAccessor {
         String partner = session.getUsername();
         String name = upload.target().getFileName().toString();
         String sha256 = upload.complete();
-        arrivals.announce(partner, name, upload.size(), sha256, org.achemine.channel.Channel.SFTP, SftpAudit.sessionRef(session));
+        arrivals.announce(partner, name, upload.size(), sha256, org.achemine.channel.Channel.SFTP,
+                SftpAudit.sessionRef(session));
         long size;
         try {
             size = upload.publish();
@@ -171,9 +172,10 @@ final class JailedFileAccess implements SftpFileSystemAccessor {
     @Override
     public void renameFile(SftpSubsystemProxy subsystem, Path oldPath, Path newPath, Collection<CopyOption> opts)
             throws IOException {
-        check(subsystem, Operation.RENAME_FROM, oldPath);
-        check(subsystem, Operation.RENAME_TO, newPath);
+        List<String> from = check(subsystem, Operation.RENAME_FROM, oldPath);
+        List<String> to = check(subsystem, Operation.RENAME_TO, newPath);
         SftpFileSystemAccessor.super.renameFile(subsystem, oldPath, newPath, opts);
+        arrivals.renamed(subsystem.getServerSession().getUsername(), from.get(from.size() - 1), to.get(to.size() - 1));
         record(subsystem, AuditEvent.RENAME, oldPath, null, "to " + newPath);
     }
 
@@ -185,9 +187,12 @@ final class JailedFileAccess implements SftpFileSystemAccessor {
 
     @Override
     public void removeFile(SftpSubsystemProxy subsystem, Path path, boolean isDirectory) throws IOException {
-        check(subsystem, isDirectory ? Operation.REMOVE_FOLDER : Operation.DELETE, path);
+        List<String> names = check(subsystem, isDirectory ? Operation.REMOVE_FOLDER : Operation.DELETE, path);
         long size = java.nio.file.Files.size(path);
         SftpFileSystemAccessor.super.removeFile(subsystem, path, false);
+        if ("in".equals(names.get(0))) {
+            arrivals.forget(subsystem.getServerSession().getUsername(), names.get(names.size() - 1));
+        }
         record(subsystem, AuditEvent.DELETE, path, size, null);
     }
 

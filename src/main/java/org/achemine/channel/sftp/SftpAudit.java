@@ -57,11 +57,11 @@ public class SftpAudit {
     /** The latest entries, oldest first; of one partner when {@code partner} is not null. */
     public List<AuditEntry> latest(String partner, int limit) {
         List<AuditEntry> entries = new ArrayList<>(jdbc.query(
-                "SELECT id, at, event, partner_code, remote, file, size, detail FROM sftp_audit"
+                "SELECT id, at, event, partner_code, remote, session_ref, file, size, detail FROM sftp_audit"
                         + (partner == null ? "" : " WHERE partner_code = ?") + " ORDER BY id DESC LIMIT ?",
                 (rs, n) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
                         AuditEvent.valueOf(rs.getString("event")), rs.getString("partner_code"), rs.getString("remote"),
-                        rs.getString("file"), rs.getObject("size") == null ? null : rs.getLong("size"),
+                        rs.getString("session_ref"), rs.getString("file"), rs.getObject("size") == null ? null : rs.getLong("size"),
                         rs.getString("detail")),
                 partner == null ? new Object[] {limit} : new Object[] {partner, limit}));
         java.util.Collections.reverse(entries);

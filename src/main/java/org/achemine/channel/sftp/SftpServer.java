@@ -63,7 +63,8 @@ public class SftpServer implements SmartLifecycle {
         server.setForwardingFilter(org.apache.sshd.server.forward.RejectAllForwardingFilter.INSTANCE);
         server.setFileSystemFactory(new MailboxJail(mailboxesRoot));
         JailedFileAccess access = new JailedFileAccess(audit, maxUploadSize, arrivals);
-        SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().withFileSystemAccessor(access).build();
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().withFileSystemAccessor(access)
+                .withSftpErrorStatusDataHandler(new RefusalMessages()).build();
         sftp.addSftpEventListener(new HandleEvents(access));
         server.setSubsystemFactories(List.of(sftp));
         CoreModuleProperties.IDLE_TIMEOUT.set(server, properties.idleTimeout());

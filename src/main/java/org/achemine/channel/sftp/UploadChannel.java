@@ -25,6 +25,14 @@ final class UploadChannel implements SeekableByteChannel {
     private final long maxSize;
     private boolean overLimit;
 
+    /** An upload the server refuses, with the reason the client is told (see {@link RefusalMessages}). */
+    static final class RefusedException extends IOException {
+
+        RefusedException(String reason) {
+            super(reason);
+        }
+    }
+
     private UploadChannel(FileChannel channel, Path temporary, Path target, long maxSize) {
         this.channel = channel;
         this.temporary = temporary;
@@ -118,7 +126,7 @@ final class UploadChannel implements SeekableByteChannel {
     public int write(ByteBuffer source) throws IOException {
         if (channel.position() + source.remaining() > maxSize) {
             overLimit = true;
-            throw new IOException("upload refused: over the size limit of " + maxSize + " bytes");
+            throw new RefusedException("upload refused: over the size limit of " + maxSize + " bytes");
         }
         return channel.write(source);
     }

@@ -138,7 +138,26 @@ class SftpChannelIT {
         assertThat(flow.channel()).isEqualTo("sftp");
         assertThat(flow.channelSession()).isNotBlank().isEqualTo(jdbc.queryForObject("SELECT session_ref FROM sftp_audit"
                 + " WHERE event = 'UPLOAD' AND file = '/in/facture-sftp.xml'", String.class));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM channel_arrival", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM channel_arrival WHERE file_name = 'facture-sftp.xml'",
+                Integer.class)).as("the arrival claimed by the intake").isZero();
+    }
+
+    @Test
+    void anUploadUnderATemporaryNameThenRenamedIsStillRecordedAsArrivedOverSftp() throws Exception {
+        // given a client that uploads under a temporary name, then renames (a common habit)
+        Path invoice = Files.write(client.resolve("renommee.xml"),
+                SampleInvoices.ubl("F-RENOM-001", "21690012600014", "SCE-TECH-042", null));
+        OpenSshClient sftp = OpenSshClient.of(supplierKey, hostKey.publicKeyLine(), server.port(), client);
+
+        // when it does
+        OpenSshClient.Result put = sftp.batch("FOU001", "put " + invoice + " in/renommee.xml.tmp",
+                "rename in/renommee.xml.tmp in/renommee.xml");
+        assertThat(put.exitCode()).as(put.output()).isZero();
+
+        // then the flow taken under the final name says it arrived over SFTP
+        await().atMost(Duration.ofSeconds(60)).until(() -> flows("renommee.xml") == 1);
+        assertThat(jdbc.queryForObject("SELECT channel FROM flow WHERE original_name = 'renommee.xml'", String.class))
+                .isEqualTo("sftp");
     }
 
     @Test
@@ -260,6 +279,8 @@ class SftpChannelIT {
         OpenSshClient.Result own = sftp.batch("FOU001", "rename in/.probe.part in/.probe2.part", "rm in/.probe2.part");
         assertThat(own.exitCode()).as(own.output()).isZero();
         assertThat(dataDir.resolve("mailboxes/FOU001/in/.probe2.part")).doesNotExist();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM channel_arrival WHERE file_name LIKE '.probe%'",
+                Integer.class)).as("an upload deleted before it was taken leaves no arrival").isZero();
 
         // and the audit shows the refusals
         assertThat(events("FOU001")).filteredOn(e -> e.startsWith("DENIED")).hasSizeGreaterThanOrEqualTo(8);
