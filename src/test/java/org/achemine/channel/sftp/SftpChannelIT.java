@@ -155,7 +155,7 @@ class SftpChannelIT {
         assertThat(put.exitCode()).as(put.output()).isZero();
 
         // then the flow taken under the final name says it arrived over SFTP
-        await().atMost(Duration.ofSeconds(60)).until(() -> flows("renommee.xml") == 1);
+        awaitRouted("renommee.xml");
         assertThat(jdbc.queryForObject("SELECT channel FROM flow WHERE original_name = 'renommee.xml'", String.class))
                 .isEqualTo("sftp");
     }
@@ -168,7 +168,7 @@ class SftpChannelIT {
         Files.move(in.resolve(".copie.xml.part"), in.resolve("copie.xml"));
 
         // when the intake takes it, then its flow says it came by folder, with no session
-        await().atMost(Duration.ofSeconds(60)).until(() -> flows("copie.xml") == 1);
+        awaitRouted("copie.xml");
         String flowId = jdbc.queryForObject("SELECT flow_id FROM flow WHERE original_name = 'copie.xml'", String.class);
         FlowDetail flow = new InvoiceQueries(jdbc).flow(flowId).orElseThrow();
         assertThat(flow.channel()).isEqualTo("folder");
@@ -427,6 +427,12 @@ class SftpChannelIT {
 
     private DefaultSftpSessionFactory sessionFactory(String account, Path key) {
         return SupplierSystem.withKey(account, key, server.port(), hostKey.publicKeyLine(), client);
+    }
+
+    /** Until the flow is answered and routed: nothing of it is still being written when the class ends. */
+    private void awaitRouted(String originalName) {
+        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM flow"
+                + " WHERE original_name = ? AND integration_report_path IS NOT NULL", Long.class, originalName) == 1);
     }
 
     private long flows(String originalName) {
