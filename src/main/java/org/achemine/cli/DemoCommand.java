@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -39,17 +38,8 @@ import picocli.CommandLine.Unmatched;
 public class DemoCommand implements Callable<Integer> {
 
     private static final String MARKER = ".achemine-demo";
-    private static final String SUPPLIER = "FOU001";
-    private static final String RECIPIENT = "COL001";
-    /**
-     * The status flows of samples/status, in the order samples/README.md gives: the recipient's statuses,
-     * its file with bad lines, then the supplier's completion of the suspended invoice.
-     */
-    private static final List<List<String>> STATUS_FLOWS = List.of(
-            List.of(RECIPIENT, "statuts-service-fait.csv"),
-            List.of(RECIPIENT, "statuts-comptabilite.xml"),
-            List.of(RECIPIENT, "statuts-lignes-erronees.csv"),
-            List.of(SUPPLIER, "completion-fournisseur.xml"));
+    private static final String SUPPLIER = DemoFlows.SUPPLIER;
+    private static final String RECIPIENT = DemoFlows.RECIPIENT;
 
     @Option(names = "--samples", description = "A samples folder (default: the samples shipped in the jar).")
     Path samples;
@@ -113,18 +103,18 @@ public class DemoCommand implements Callable<Integer> {
     private void lifecycle(ConfigurableApplicationContext context, JdbcTemplate jdbc, int flowsSoFar) throws Exception {
         System.out.printf("%nCycle de vie : fichiers de statuts de samples/status%n");
         int flows = flowsSoFar;
-        for (List<String> drop : STATUS_FLOWS) {
-            if (!Files.exists(samples.resolve("status").resolve(drop.get(1)))) {
+        for (DemoFlows.StatusFlow drop : DemoFlows.STATUS_FLOWS) {
+            if (!Files.exists(samples.resolve("status").resolve(drop.file()))) {
                 continue; // a smaller samples folder (--samples) may have only some of them
             }
-            Path inbox = Files.createDirectories(dataDir.resolve("mailboxes").resolve(drop.get(0)).resolve("in"));
-            Path temp = inbox.resolve(drop.get(1) + ".part");
-            Files.copy(samples.resolve("status").resolve(drop.get(1)), temp);
-            Files.move(temp, inbox.resolve(drop.get(1)));
+            Path inbox = Files.createDirectories(dataDir.resolve("mailboxes").resolve(drop.partner()).resolve("in"));
+            Path temp = inbox.resolve(drop.file() + ".part");
+            Files.copy(samples.resolve("status").resolve(drop.file()), temp);
+            Files.move(temp, inbox.resolve(drop.file()));
             awaitReported(jdbc, ++flows, Duration.ofMinutes(2));
             Map<String, Object> flow = jdbc.queryForMap("SELECT flow_state, report_path FROM flow WHERE partner = ?"
-                    + " AND original_name = ? ORDER BY flow_id DESC FETCH FIRST 1 ROWS ONLY", drop.get(0), drop.get(1));
-            System.out.printf("  %s/in/%-30s %-19s %s%n", drop.get(0), drop.get(1), flow.get("FLOW_STATE"),
+                    + " AND original_name = ? ORDER BY flow_id DESC FETCH FIRST 1 ROWS ONLY", drop.partner(), drop.file());
+            System.out.printf("  %s/in/%-30s %-19s %s%n", drop.partner(), drop.file(), flow.get("FLOW_STATE"),
                     dataDir.toAbsolutePath().relativize(Path.of((String) flow.get("REPORT_PATH"))));
         }
         JobOperator jobs = context.getBean(JobOperator.class);
@@ -202,35 +192,20 @@ public class DemoCommand implements Callable<Integer> {
         return true;
     }
 
-    /**
-     * Every flow sample (XML, PDF, zip, tar.gz) under samples/, named after its folder so names stay unique;
-     * the batches only once the single invoices are received: they repeat some of their numbers, and double
-     * billing keeps the earliest received.
-     */
+    /** The sample flows ({@link DemoFlows}): the single invoices, then once they are received, the batches. */
     private int dropSamples(Path inbox, JdbcTemplate jdbc) throws IOException, InterruptedException {
         Files.createDirectories(inbox);
-        List<Path> flows;
-        try (Stream<Path> files = Files.walk(samples)) {
-            flows = files.filter(Files::isRegularFile)
-                    .filter(f -> !f.startsWith(samples.resolve("directory")))
-                    .filter(f -> !f.startsWith(samples.resolve("status"))) // recipients' files, not the supplier's
-                    .filter(f -> !f.startsWith(samples.resolve("hostile"))) // HostileInputsIT's catalogue, not a demo
-                    .filter(f -> f.getNameCount() - samples.getNameCount() == 2) // samples/<kind>/<file>
-                    .filter(f -> List.of(".xml", ".pdf", ".zip", ".gz").stream()
-                            .anyMatch(ext -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext)))
-                    .sorted()
-                    .toList();
-        }
-        List<Path> singles = flows.stream().filter(f -> !f.startsWith(samples.resolve("batch"))).toList();
-        drop(inbox, singles);
-        await(jdbc, "SELECT COUNT(*) FROM flow", singles.size(), Duration.ofMinutes(2), "ne sont pas tous reçus");
-        drop(inbox, flows.stream().filter(f -> f.startsWith(samples.resolve("batch"))).toList());
-        return flows.size();
+        DemoFlows.Deposits deposits = DemoFlows.of(samples);
+        drop(inbox, deposits.singles());
+        await(jdbc, "SELECT COUNT(*) FROM flow", deposits.singles().size(), Duration.ofMinutes(2),
+                "ne sont pas tous reçus");
+        drop(inbox, deposits.batches());
+        return deposits.count();
     }
 
     private void drop(Path inbox, List<Path> flows) throws IOException {
         for (Path flow : flows) {
-            String name = flow.getParent().getFileName() + "-" + flow.getFileName();
+            String name = DemoFlows.depositName(flow);
             Path temp = inbox.resolve(name + ".part");
             Files.copy(flow, temp);
             Files.move(temp, inbox.resolve(name));

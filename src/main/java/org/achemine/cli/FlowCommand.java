@@ -72,6 +72,8 @@ public class FlowCommand {
             QueryOutput.field("taille (octets)", flow.sizeBytes());
             QueryOutput.field("SHA-256", flow.sha256() == null ? "(non calculé : refusé sans être lu)" : flow.sha256());
             QueryOutput.field("reçu le (UTC)", QueryOutput.time(flow.receivedAt()));
+            QueryOutput.field("arrivé par", flow.channel() + (flow.channelSession() == null ? ""
+                    : " (session " + flow.channelSession() + ")"));
             QueryOutput.field("étape", flow.stage());
             QueryOutput.field("état", flow.flowState() == null ? null : flow.flowState() + " (" + flow.statusCode() + ")");
             QueryOutput.field("syntaxe / interface", QueryOutput.orDash(flow.syntax()) + " / "

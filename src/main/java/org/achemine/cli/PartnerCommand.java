@@ -19,10 +19,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code partner list|add|disable|key add}: the partners in the database (engine stopped). */
-@Command(name = "partner", description = "Partners: list, add, disable, add a key.",
-        subcommands = {PartnerCommand.ListPartners.class, PartnerCommand.Add.class, PartnerCommand.Disable.class,
-                PartnerCommand.Key.class})
+/**
+ * {@code partner list|add|enable|disable|key add|list|remove|password set|clear}: the partners in the database
+ * (engine stopped).
+ */
+@Command(name = "partner", description = "Partners: list, add, enable, disable, their keys and password.",
+        subcommands = {PartnerCommand.ListPartners.class, PartnerCommand.Add.class, PartnerCommand.Enable.class,
+                PartnerCommand.Disable.class, PartnerCommand.Key.class, PartnerCommand.Password.class})
 public class PartnerCommand {
 
     @Command(name = "list", description = "Every partner: code, role, state, source, keys, structures, mandates.")
@@ -86,23 +89,71 @@ public class PartnerCommand {
         }
     }
 
-    @Command(name = "disable", description = "Disable a partner: no more logins; its mailbox and history stay.")
-    static class Disable extends OneShotCommand {
+    /** A command on one partner, named by its code: done and told, or refused with the reason. */
+    abstract static class OnePartnerCommand extends OneShotCommand {
 
         @Parameters(index = "0", paramLabel = "CODE")
         String code;
 
         @Override
         protected int run(ConfigurableApplicationContext context) {
-            return refusedOr(() -> {
-                context.getBean(PartnerRegistry.class).disable(code);
-                System.out.println("Partenaire " + code + " désactivé");
-            });
+            return refusedOr(() -> System.out.println(run(context.getBean(PartnerRegistry.class))));
+        }
+
+        /** Does it; returns what to tell the operator. */
+        abstract String run(PartnerRegistry partners);
+    }
+
+    @Command(name = "disable", description = "Disable a partner: no more logins, its live sessions closed; its mailbox"
+            + " and history stay.")
+    static class Disable extends OnePartnerCommand {
+
+        @Override
+        String run(PartnerRegistry partners) {
+            partners.disable(code);
+            return "Partenaire " + code + " désactivé";
         }
     }
 
-    @Command(name = "key", description = "A partner's login keys.", subcommands = Key.AddKey.class)
+    @Command(name = "enable", description = "Enable a disabled partner again: its keys log in again.")
+    static class Enable extends OnePartnerCommand {
+
+        @Override
+        String run(PartnerRegistry partners) {
+            partners.enable(code);
+            return "Partenaire " + code + " réactivé";
+        }
+    }
+
+    @Command(name = "key", description = "A partner's login keys.",
+            subcommands = {Key.AddKey.class, Key.ListKeys.class, Key.RemoveKey.class})
     static class Key {
+
+        @Command(name = "list", description = "A partner's keys: fingerprint and comment.")
+        static class ListKeys extends OnePartnerCommand {
+
+            @Override
+            String run(PartnerRegistry partners) {
+                StringBuilder listing = new StringBuilder();
+                List<PartnerKey> keys = partners.keys(code);
+                keys.forEach(k -> listing.append(k.fingerprint()).append("  ")
+                        .append(k.comment() == null ? "" : k.comment()).append(System.lineSeparator()));
+                return listing.append(keys.size()).append(" clé(s) pour ").append(code).toString();
+            }
+        }
+
+        @Command(name = "remove", description = "Remove one of a partner's keys (by its SHA256:... fingerprint).")
+        static class RemoveKey extends OnePartnerCommand {
+
+            @Parameters(index = "1", paramLabel = "FINGERPRINT")
+            String fingerprint;
+
+            @Override
+            String run(PartnerRegistry partners) {
+                partners.removeKey(code, fingerprint);
+                return "Clé " + fingerprint + " retirée du partenaire " + code;
+            }
+        }
 
         @Command(name = "add", description = "Register a public key (an OpenSSH .pub file) for a partner.")
         static class AddKey extends OneShotCommand {
@@ -122,6 +173,69 @@ public class PartnerCommand {
                     context.getBean(PartnerRegistry.class).addKey(code, key);
                     System.out.println("Clé " + key.fingerprint() + " ajoutée au partenaire " + code);
                 });
+            }
+        }
+    }
+
+    @Command(name = "password", description = "A partner's SFTP password (used only when achemine.sftp.password-login"
+            + " is on).", subcommands = {Password.SetPassword.class, Password.ClearPassword.class})
+    static class Password {
+
+        @Command(name = "set", description = "Set it (asked twice on the terminal, or one line on stdin with --stdin);"
+                + " stored as a PBKDF2 hash.")
+        static class SetPassword extends OneShotCommand {
+
+            @Parameters(index = "0", paramLabel = "CODE")
+            String code;
+
+            @Option(names = "--stdin", description = "read the password from the first line of standard input")
+            boolean stdin;
+
+            @Override
+            protected int run(ConfigurableApplicationContext context) throws Exception {
+                char[] password = stdin ? firstLineOfStdin() : askTwice();
+                if (password == null) {
+                    return 1;
+                }
+                try {
+                    return refusedOr(() -> {
+                        context.getBean(PartnerRegistry.class).setPassword(code, java.nio.CharBuffer.wrap(password));
+                        System.out.println("Mot de passe du partenaire " + code + " enregistré (empreinte PBKDF2)");
+                    });
+                } finally {
+                    java.util.Arrays.fill(password, '\0');
+                }
+            }
+
+            private static char[] firstLineOfStdin() throws java.io.IOException {
+                String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                        StandardCharsets.UTF_8)).readLine();
+                return line == null ? new char[0] : line.toCharArray();
+            }
+
+            private static char[] askTwice() {
+                java.io.Console console = System.console();
+                if (console == null) {
+                    System.err.println("Pas de terminal : passez le mot de passe sur l'entrée standard avec --stdin");
+                    return null;
+                }
+                char[] first = console.readPassword("Mot de passe : ");
+                char[] second = console.readPassword("Encore : ");
+                if (first == null || !java.util.Arrays.equals(first, second)) {
+                    System.err.println("Les deux saisies diffèrent : rien n'est changé");
+                    return null;
+                }
+                return first;
+            }
+        }
+
+        @Command(name = "clear", description = "Remove it: the partner logs in with its keys only.")
+        static class ClearPassword extends OnePartnerCommand {
+
+            @Override
+            String run(PartnerRegistry partners) {
+                partners.clearPassword(code);
+                return "Mot de passe du partenaire " + code + " retiré";
             }
         }
     }

@@ -37,8 +37,9 @@ public class SftpCommand {
         @Override
         protected int run(ConfigurableApplicationContext context) {
             for (AuditEntry e : context.getBean(SftpAudit.class).latest(partner, limit)) {
-                System.out.printf("%s  %-13s  %-6s  %-22s  %s%s%s%n", QueryOutput.time(e.at()), e.event(),
+                System.out.printf("%s  %-13s  %-6s  %-22s  %-16s  %s%s%s%n", QueryOutput.time(e.at()), e.event(),
                         e.partner() == null ? "-" : e.partner(), e.remote() == null ? "-" : e.remote(),
+                        e.session() == null ? "-" : e.session(),
                         e.file() == null ? "-" : e.file(), e.size() == null ? "" : " (" + e.size() + " octets)",
                         e.detail() == null ? "" : "  " + e.detail());
             }

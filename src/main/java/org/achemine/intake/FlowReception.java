@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.achemine.archive.ArchivedOriginal;
 import org.achemine.archive.FlowArchive;
+import org.achemine.channel.ChannelArrivals;
 import org.achemine.validation.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +39,14 @@ public class FlowReception {
     private final Clock clock;
     private final long maxFileSize;
     private final UnreadableEntries unreadable;
+    private final ChannelArrivals arrivals;
 
-    /** @param maxFileSize larger files are taken unread and refused (IRR_TAILLE_F) */
+    /**
+     * @param maxFileSize larger files are taken unread and refused (IRR_TAILLE_F)
+     * @param arrivals    how each file reached {@code in/}, recorded on its flow
+     */
     public FlowReception(FlowArchive archive, FlowRegistry registry, InterfaceSniffer sniffer, String platformCode,
-                         Clock clock, long maxFileSize, UnreadableEntries unreadable) {
+                         Clock clock, long maxFileSize, UnreadableEntries unreadable, ChannelArrivals arrivals) {
         this.unreadable = unreadable;
         FlowId.checkPlatformCode(platformCode);
         this.archive = archive;
@@ -50,6 +55,7 @@ public class FlowReception {
         this.platformCode = platformCode;
         this.clock = clock;
         this.maxFileSize = maxFileSize;
+        this.arrivals = arrivals;
     }
 
     /**
@@ -90,7 +96,8 @@ public class FlowReception {
                 Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 flow = new ReceivedFlow(flowId, partnerCode, name, file.toAbsolutePath(), staged.size(),
                         staged.sha256(), receivedAt, archive.pathFor(flowId.value(), receivedAt));
-                registry.insertReceived(flow); // recorded before anything else happens to it
+                // recorded before anything else happens to it
+                registry.insertReceived(flow, arrivals.claim(partnerCode, name, staged.sha256()));
             }
             MDC.put("flowId", flow.flowId().value());
             archive.publish(staged, flow.archivePath());
@@ -147,7 +154,7 @@ public class FlowReception {
             Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             flow = new ReceivedFlow(flowId, partnerCode, name, file.toAbsolutePath(), attributes.size(), null,
                     receivedAt, archive.pathFor(flowId.value(), receivedAt));
-            registry.insertReceived(flow);
+            registry.insertReceived(flow, arrivals.claim(partnerCode, name, null));
         }
         registry.forceToDisk();
         archive.moveUnread(file, flow.archivePath());

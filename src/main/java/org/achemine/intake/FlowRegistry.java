@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.achemine.channel.ChannelArrivals.Arrival;
 import org.achemine.validation.AcceptancePolicy;
 import org.achemine.validation.DocumentVerdict;
 import org.achemine.validation.Finding;
@@ -65,10 +66,16 @@ public class FlowRegistry {
     }
 
     public void insertReceived(ReceivedFlow flow) {
-        jdbc.update("INSERT INTO flow (" + FLOW_COLUMNS + ", interface_number, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        insertReceived(flow, Arrival.FOLDER);
+    }
+
+    /** Records a flow taken, with how it reached {@code in/} (the channel is a recorded fact, nothing more). */
+    public void insertReceived(ReceivedFlow flow, Arrival arrival) {
+        jdbc.update("INSERT INTO flow (" + FLOW_COLUMNS + ", interface_number, stage, channel, channel_session)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 flow.flowId().value(), flow.partner(), flow.originalName(), flow.sourcePath().toString(), flow.size(),
                 flow.sha256(), utc(flow.receivedAt()), flow.archivePath().toString(),
-                flow.flowId().interfaceNumber(), FlowStage.RECEIVED.name());
+                flow.flowId().interfaceNumber(), FlowStage.RECEIVED.name(), arrival.channel().code(), arrival.session());
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.achemine.archive.FlowArchive;
+import org.achemine.channel.ChannelArrivals;
 import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.partner.PartnerRegistry;
@@ -75,9 +76,9 @@ public class IntakeConfiguration {
 
     @Bean
     FlowReception flowReception(FlowArchive archive, FlowRegistry registry, AchemineProperties properties,
-                                Clock clock, UnreadableEntries unreadable) {
+                                Clock clock, UnreadableEntries unreadable, ChannelArrivals arrivals) {
         return new FlowReception(archive, registry, new InterfaceSniffer(), properties.platformCode(), clock,
-                properties.validation().toSettings().maxFileSize(), unreadable);
+                properties.validation().toSettings().maxFileSize(), unreadable, arrivals);
     }
 
     /** What the engine's permissions keep it from taking, said once (issue 11). */

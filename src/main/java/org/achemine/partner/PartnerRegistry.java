@@ -4,9 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.achemine.config.AchemineProperties.DeliveryFormat;
 import org.achemine.config.AchemineProperties.Partner;
@@ -15,6 +17,7 @@ import org.achemine.config.AchemineProperties.ReportFormat;
 import org.achemine.directory.DirectoryLookup;
 import org.achemine.directory.PublicStructure;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,6 +30,9 @@ public class PartnerRegistry {
 
     private static final Pattern PARTNER_CODE = Pattern.compile("[A-Z]{3}[0-9]{3}");
     private static final Pattern SIRET = Pattern.compile("[0-9]{14}");
+    private static final int MIN_PASSWORD_LENGTH = 12;
+    /** PBKDF2-HMAC-SHA256, 310,000 iterations, random salt: Spring Security's current defaults. */
+    private static final Pbkdf2PasswordEncoder PASSWORDS = Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8();
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -116,6 +122,68 @@ public class PartnerRegistry {
     /** Disables a partner: it can no longer log in on any channel; its mailbox and history stay. */
     public void disable(String code) {
         if (jdbc.update("UPDATE partner SET state = ? WHERE code = ?", PartnerState.DISABLED.name(), code) == 0) {
+            throw new PartnerRefusedException("Partenaire inconnu : " + code);
+        }
+    }
+
+    /** Enables a partner again: its keys (and password, if any) log in again. */
+    public void enable(String code) {
+        if (jdbc.update("UPDATE partner SET state = ? WHERE code = ?", PartnerState.ACTIVE.name(), code) == 0) {
+            throw new PartnerRefusedException("Partenaire inconnu : " + code);
+        }
+    }
+
+    /** The codes of the partners that may connect now. */
+    public Set<String> activeCodes() {
+        return new HashSet<>(jdbc.queryForList("SELECT code FROM partner WHERE state = ?", String.class,
+                PartnerState.ACTIVE.name()));
+    }
+
+    /** Every key of a partner, active or not, oldest first. */
+    public List<PartnerKey> keys(String code) {
+        requireKnown(code);
+        return jdbc.query("SELECT fingerprint, public_key, comment FROM partner_key WHERE partner_code = ?"
+                        + " ORDER BY added_at, fingerprint",
+                (rs, n) -> new PartnerKey(rs.getString(1), rs.getString(2), rs.getString(3)), code);
+    }
+
+    /** Removes one of a partner's keys: it no longer logs in (at its next login; open sessions go on). */
+    public void removeKey(String code, String fingerprint) {
+        requireKnown(code);
+        if (jdbc.update("DELETE FROM partner_key WHERE partner_code = ? AND fingerprint = ?", code, fingerprint) == 0) {
+            throw new PartnerRefusedException("La clé " + fingerprint + " n'est pas enregistrée pour " + code
+                    + " (partner key list " + code + ")");
+        }
+    }
+
+    /**
+     * Sets a partner's SFTP password (used only when password login is enabled): stored as a PBKDF2 hash, never
+     * in clear.
+     */
+    public void setPassword(String code, CharSequence password) {
+        requireKnown(code);
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new PartnerRefusedException("Mot de passe refusé : au moins " + MIN_PASSWORD_LENGTH + " caractères");
+        }
+        jdbc.update("UPDATE partner SET password_hash = ? WHERE code = ?", PASSWORDS.encode(password), code);
+    }
+
+    /** Removes a partner's password: it logs in with its keys only. */
+    public void clearPassword(String code) {
+        requireKnown(code);
+        jdbc.update("UPDATE partner SET password_hash = NULL WHERE code = ?", code);
+    }
+
+    /** Whether {@code password} is the password of an active partner that has one. */
+    public boolean passwordMatches(String code, String password) {
+        List<String> hashes = jdbc.queryForList("SELECT password_hash FROM partner WHERE code = ? AND state = ?"
+                + " AND password_hash IS NOT NULL", String.class, code, PartnerState.ACTIVE.name());
+        return password != null && !hashes.isEmpty() && PASSWORDS.matches(password, hashes.get(0));
+    }
+
+    private void requireKnown(String code) {
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM partner WHERE code = ?", Integer.class, code);
+        if (known == null || known == 0) {
             throw new PartnerRefusedException("Partenaire inconnu : " + code);
         }
     }

@@ -140,12 +140,13 @@ public class InvoiceQueries implements OperatorQueries {
     public Optional<FlowDetail> flow(String flowId) {
         List<FlowDetail> found = jdbc.query("""
                 SELECT flow_id, partner, original_name, size_bytes, sha256, received_at, stage, flow_state,
-                       status_code, syntax, interface_code, archive_path, report_path, integration_report_path
+                       status_code, syntax, interface_code, archive_path, report_path, integration_report_path,
+                       channel, channel_session
                 FROM flow WHERE flow_id = ?""",
                 (rs, n) -> new FlowDetail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getString(5), instant(rs, 6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                        List.of()),
+                        rs.getString(15), rs.getString(16), List.of()),
                 flowId);
         return found.stream().findFirst().map(f -> f.withDocuments(documents(flowId)));
     }
@@ -300,15 +301,20 @@ public class InvoiceQueries implements OperatorQueries {
         }
     }
 
-    /** A flow as received, its verdict, its reports and its documents. */
+    /**
+     * A flow as received (and how: its channel, {@code folder} or {@code sftp}, and the channel's session
+     * reference), its verdict, its reports and its documents.
+     */
     public record FlowDetail(String flowId, String partner, String originalName, long sizeBytes, String sha256,
                              Instant receivedAt, String stage, String flowState, String statusCode, String syntax,
                              String interfaceCode, String archivePath, String reportPath,
-                             String integrationReportPath, List<FlowDocument> documents) {
+                             String integrationReportPath, String channel, String channelSession,
+                             List<FlowDocument> documents) {
 
         FlowDetail withDocuments(List<FlowDocument> docs) {
             return new FlowDetail(flowId, partner, originalName, sizeBytes, sha256, receivedAt, stage, flowState,
-                    statusCode, syntax, interfaceCode, archivePath, reportPath, integrationReportPath, docs);
+                    statusCode, syntax, interfaceCode, archivePath, reportPath, integrationReportPath, channel,
+                    channelSession, docs);
         }
     }
 

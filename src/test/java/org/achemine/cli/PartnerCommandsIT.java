@@ -57,4 +57,56 @@ class PartnerCommandsIT {
         assertThat(first.out()).startsWith("SHA256:").contains("ecdsa-sha2-nistp256 ").isEqualTo(second.out());
         assertThat(dataDir.resolve("data/sftp/host-key.pem")).exists();
     }
+
+    @Test
+    void anOperatorEnablesAPartnerAgainListsAndRemovesItsKeysAndSetsAHashedPassword() throws Exception {
+        String data = "--achemine.data-dir=" + dataDir.resolve("data");
+        Path key = Files.writeString(dataDir.resolve("ope003.pub"), PARTNER_KEY + "\n");
+        assertThat(run("partner", "add", "OPE003", "--name", "Opérateur C", "--role", "ISSUER", data).exitCode()).isZero();
+        Run keyAdded = run("partner", "key", "add", "OPE003", key.toString(), data);
+        String fingerprint = keyAdded.out().substring(keyAdded.out().indexOf("SHA256:")).split(" ")[0];
+
+        // when it is disabled then enabled again, the list shows it active
+        assertThat(run("partner", "disable", "OPE003", data).exitCode()).isZero();
+        Run enabled = run("partner", "enable", "OPE003", data);
+        assertThat(enabled.exitCode()).as(enabled.err()).isZero();
+        assertThat(run("partner", "list", data).out()).containsPattern("OPE003 +ISSUER +ACTIVE +COMMAND +1");
+
+        // and its keys are listed by fingerprint and comment, then one is removed
+        Run keys = run("partner", "key", "list", "OPE003", data);
+        assertThat(keys.exitCode()).as(keys.err()).isZero();
+        assertThat(keys.out()).contains(fingerprint + "  ope002@erp").contains("1 clé(s) pour OPE003");
+        Run removed = run("partner", "key", "remove", "OPE003", fingerprint, data);
+        assertThat(removed.exitCode()).as(removed.err()).isZero();
+        assertThat(run("partner", "key", "list", "OPE003", data).out()).contains("0 clé(s)").doesNotContain(fingerprint);
+        Run again = run("partner", "key", "remove", "OPE003", fingerprint, data);
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("n'est pas enregistrée");
+
+        // and a password read from stdin is stored as a PBKDF2 hash, never in clear; a short one is refused
+        assertThat(withStdin("court\n", () -> run("partner", "password", "set", "OPE003", "--stdin", data)).err())
+                .contains("au moins 12 caractères");
+        Run set = withStdin("un mot de passe solide\n", () -> run("partner", "password", "set", "OPE003", "--stdin", data));
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + dataDir.resolve("data/db/achemine"), "sa", "")) {
+            java.sql.ResultSet row = db.createStatement().executeQuery(
+                    "SELECT password_hash FROM partner WHERE code = 'OPE003'");
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).isNotBlank().doesNotContain("un mot de passe solide").hasSizeGreaterThan(60);
+        }
+        assertThat(run("partner", "password", "clear", "OPE003", data).exitCode()).isZero();
+        assertThat(withStdin("un mot de passe solide\n", () -> run("partner", "password", "set", "XYZ999", "--stdin", data))
+                .err()).contains("Partenaire inconnu");
+    }
+
+    private static Run withStdin(String input, java.util.function.Supplier<Run> command) {
+        java.io.InputStream original = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return command.get();
+        } finally {
+            System.setIn(original);
+        }
+    }
 }

@@ -190,7 +190,8 @@ class QueryCommandsIT {
         assertThat(flow.exitCode()).as(flow.err()).isZero();
         assertThat(flow.out()).contains("Flux " + flowId).contains("FOU001").contains("SHA-256")
                 .contains("IN_INTEGRE (90)").contains("ACCEPTED").contains(invoiceId)
-                .contains("03 Mise à disposition");
+                .contains("03 Mise à disposition")
+                .containsPattern("arrivé par +folder\\R"); // dropped in in/: no channel session
 
         // when showing an invoice refused at integration, then the refusal is explained: no status, 213 and its reason
         String refusedId = flowId(db = database(), "%mixed-batch.zip") + "-1";

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.achemine.channel.ChannelArrivals;
 import org.achemine.channel.sftp.MailboxAccess.Operation;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.file.root.RootedFileSystem;
@@ -41,10 +42,12 @@ final class JailedFileAccess implements SftpFileSystemAccessor {
 
     private final SftpAudit audit;
     private final long maxUploadSize;
+    private final ChannelArrivals arrivals;
 
-    JailedFileAccess(SftpAudit audit, long maxUploadSize) {
+    JailedFileAccess(SftpAudit audit, long maxUploadSize, ChannelArrivals arrivals) {
         this.audit = audit;
         this.maxUploadSize = maxUploadSize;
+        this.arrivals = arrivals;
     }
 
     @Override
@@ -74,13 +77,36 @@ final class JailedFileAccess implements SftpFileSystemAccessor {
             SftpFileSystemAccessor.super.closeFile(subsystem, fileHandle, file, handle, channel, options);
             return;
         }
-        if (Boolean.TRUE.equals(fileHandle.getAttribute(CLOSED_BY_CLIENT))) {
-            long size = upload.publish();
-            record(subsystem, AuditEvent.UPLOAD, file, size, null);
+        if (upload.overLimit()) {
+            upload.discard();
+            record(subsystem, AuditEvent.DENIED, file, null, "upload over the intake's size limit of " + maxUploadSize
+                    + " bytes: refused as it was written, nothing published");
+        } else if (Boolean.TRUE.equals(fileHandle.getAttribute(CLOSED_BY_CLIENT))) {
+            publish(subsystem.getServerSession(), upload, file);
         } else {
             upload.discard();
             record(subsystem, AuditEvent.DENIED, file, null, "upload interrupted: nothing published");
         }
+    }
+
+    /**
+     * Announces the upload to the intake (it records the flow as arrived by SFTP, in this session), then
+     * publishes it under its name; an announcement whose publication failed is withdrawn.
+     */
+    private void publish(ServerSession session, UploadChannel upload, Path file) throws IOException {
+        String partner = session.getUsername();
+        String name = upload.target().getFileName().toString();
+        String sha256 = upload.complete();
+        arrivals.announce(partner, name, upload.size(), sha256, org.achemine.channel.Channel.SFTP,
+                SftpAudit.sessionRef(session));
+        long size;
+        try {
+            size = upload.publish();
+        } catch (IOException | RuntimeException e) {
+            arrivals.withdraw(partner, name, sha256);
+            throw e;
+        }
+        audit.record(AuditEvent.UPLOAD, partner, session, jailPath(file), size, null);
     }
 
     @Override
@@ -146,9 +172,10 @@ final class JailedFileAccess implements SftpFileSystemAccessor {
     @Override
     public void renameFile(SftpSubsystemProxy subsystem, Path oldPath, Path newPath, Collection<CopyOption> opts)
             throws IOException {
-        check(subsystem, Operation.RENAME_FROM, oldPath);
-        check(subsystem, Operation.RENAME_TO, newPath);
+        List<String> from = check(subsystem, Operation.RENAME_FROM, oldPath);
+        List<String> to = check(subsystem, Operation.RENAME_TO, newPath);
         SftpFileSystemAccessor.super.renameFile(subsystem, oldPath, newPath, opts);
+        arrivals.renamed(subsystem.getServerSession().getUsername(), from.get(from.size() - 1), to.get(to.size() - 1));
         record(subsystem, AuditEvent.RENAME, oldPath, null, "to " + newPath);
     }
 
@@ -160,9 +187,12 @@ final class JailedFileAccess implements SftpFileSystemAccessor {
 
     @Override
     public void removeFile(SftpSubsystemProxy subsystem, Path path, boolean isDirectory) throws IOException {
-        check(subsystem, isDirectory ? Operation.REMOVE_FOLDER : Operation.DELETE, path);
+        List<String> names = check(subsystem, isDirectory ? Operation.REMOVE_FOLDER : Operation.DELETE, path);
         long size = java.nio.file.Files.size(path);
         SftpFileSystemAccessor.super.removeFile(subsystem, path, false);
+        if ("in".equals(names.get(0))) {
+            arrivals.forget(subsystem.getServerSession().getUsername(), names.get(names.size() - 1));
+        }
         record(subsystem, AuditEvent.DELETE, path, size, null);
     }
 
@@ -174,8 +204,8 @@ final class JailedFileAccess implements SftpFileSystemAccessor {
         } catch (IOException gone) {
             size = -1;
         }
-        audit.record(AuditEvent.DOWNLOAD, session.getUsername(), PartnerKeyAuthenticator.remote(session),
-                jailPath(handle.getFile()), size < 0 ? null : size, null);
+        audit.record(AuditEvent.DOWNLOAD, session.getUsername(), session, jailPath(handle.getFile()),
+                size < 0 ? null : size, null);
     }
 
     private List<String> check(SftpSubsystemProxy subsystem, Operation operation, Path path) throws IOException {
@@ -194,8 +224,7 @@ final class JailedFileAccess implements SftpFileSystemAccessor {
 
     private void record(SftpSubsystemProxy subsystem, AuditEvent event, Path path, Long size, String detail) {
         ServerSession session = subsystem.getServerSession();
-        audit.record(event, session.getUsername(), PartnerKeyAuthenticator.remote(session), jailPath(path), size,
-                detail);
+        audit.record(event, session.getUsername(), session, jailPath(path), size, detail);
     }
 
     /** The path's names inside the jail, from its root ({@code /in/x} gives {@code [in, x]}). */

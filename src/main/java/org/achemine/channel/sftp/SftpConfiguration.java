@@ -2,6 +2,7 @@ package org.achemine.channel.sftp;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.achemine.channel.ChannelArrivals;
 import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.partner.PartnerRegistry;
@@ -28,9 +29,9 @@ public class SftpConfiguration {
     @Bean
     @ConditionalOnBooleanProperty("achemine.sftp.enabled")
     SftpServer sftpServer(SftpProperties properties, HostKey hostKey, Mailboxes mailboxes, PartnerRegistry partners,
-                          SftpAudit audit, Clock clock, AchemineProperties achemine) {
+                          SftpAudit audit, Clock clock, AchemineProperties achemine, ChannelArrivals arrivals) {
         LoginThrottle throttle = new LoginThrottle(properties.maxFailedLogins(), properties.loginBlock(), clock);
         return new SftpServer(properties, hostKey, mailboxes.mailboxesRoot(), partners, audit, throttle,
-                achemine.validation().maxFileSize().toBytes());
+                achemine.validation().maxFileSize().toBytes(), arrivals);
     }
 }

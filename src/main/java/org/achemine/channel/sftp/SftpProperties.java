@@ -17,9 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param idleTimeout           a session idle this long is closed
  * @param maxFailedLogins       refused logins of one account from one address before it is blocked
  * @param loginBlock            how long such an account and address stay blocked
+ * @param passwordLogin         also accept a partner's password ({@code partner password set}); off by default
+ * @param accessCheckInterval   how often live sessions are checked against their partner's state (a disabled
+ *                              partner's sessions are closed)
  */
 @ConfigurationProperties("achemine.sftp")
 public record SftpProperties(boolean enabled, int port, InetAddress bindAddress, Path hostKey,
                              int maxSessionsPerPartner, Duration idleTimeout, int maxFailedLogins,
-                             Duration loginBlock) {
+                             Duration loginBlock, boolean passwordLogin, Duration accessCheckInterval) {
 }

@@ -7,6 +7,9 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.achemine.archive.AtomicFiles;
 
 /**
@@ -20,6 +23,15 @@ final class UploadChannel implements SeekableByteChannel {
     private final Path temporary;
     private final Path target;
     private final long maxSize;
+    private boolean overLimit;
+
+    /** An upload the server refuses, with the reason the client is told (see {@link RefusalMessages}). */
+    static final class RefusedException extends IOException {
+
+        RefusedException(String reason) {
+            super(reason);
+        }
+    }
 
     private UploadChannel(FileChannel channel, Path temporary, Path target, long maxSize) {
         this.channel = channel;
@@ -72,10 +84,33 @@ final class UploadChannel implements SeekableByteChannel {
         return target;
     }
 
-    /** Forces the bytes to disk and renames the file to its name (replacing an older upload not yet taken). */
+    /** Whether a write past the size limit was refused: such an upload is never published. */
+    boolean overLimit() {
+        return overLimit;
+    }
+
+    /**
+     * The client closed it: forces the bytes to disk and reads them back once for their SHA-256 (what the intake
+     * will find, so it can tell this upload from a later copy under the same name).
+     *
+     * @return lower-case hex SHA-256
+     */
+    String complete() throws IOException {
+        channel.force(true);
+        MessageDigest digest = sha256();
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        long position = 0;
+        for (int read; (read = channel.read(buffer, position)) > 0; position += read) {
+            buffer.flip();
+            digest.update(buffer);
+            buffer.clear();
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Renames the file to its name (replacing an older upload not yet taken); returns its size. */
     long publish() throws IOException {
         long size = channel.size();
-        channel.force(true);
         channel.close();
         AtomicFiles.replace(temporary, target);
         return size;
@@ -90,7 +125,8 @@ final class UploadChannel implements SeekableByteChannel {
     @Override
     public int write(ByteBuffer source) throws IOException {
         if (channel.position() + source.remaining() > maxSize) {
-            throw new IOException("upload refused: over the size limit of " + maxSize + " bytes");
+            overLimit = true;
+            throw new RefusedException("upload refused: over the size limit of " + maxSize + " bytes");
         }
         return channel.write(source);
     }
@@ -130,5 +166,13 @@ final class UploadChannel implements SeekableByteChannel {
     @Override
     public void close() throws IOException {
         channel.close();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.partner.PartnerRegistry;
+import org.achemine.report.InvoiceQueries;
+import org.achemine.report.InvoiceQueries.FlowDetail;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.apache.sshd.sftp.client.SftpClient;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.integration.file.remote.session.Session;
 import org.springframework.integration.sftp.filters.SftpSimplePatternFileListFilter;
@@ -54,6 +56,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "achemine.partners[3].sirets[0]=27991880965164", "achemine.partners[3].sirets[1]=22250648759988",
         // the originals, named after each uploaded file, show which structure's invoice arrived
         "achemine.partners[3].delivery-format=original"})
+// The engine is stopped before its data folder is removed: a context left running would go on polling mailboxes
+// that no longer exist, and write its errors into the output of the classes that run next.
+@DirtiesContext
 class SftpChannelIT {
 
     static final String SUPPLIER = "81234567600025"; // the sample invoice's seller
@@ -130,6 +135,48 @@ class SftpChannelIT {
         assertThat(events("FOU001")).contains("LOGIN_OK", "UPLOAD /in/facture-sftp.xml " + Files.size(invoice),
                 "DOWNLOAD /out/" + name + " " + Files.size(client.resolve(name)),
                 "DELETE /out/" + name + " " + Files.size(client.resolve(name)));
+
+        // and the flow records that it arrived over SFTP, in the session the audit shows uploading it
+        String flowId = name.substring(0, name.indexOf('_'));
+        FlowDetail flow = new InvoiceQueries(jdbc).flow(flowId).orElseThrow();
+        assertThat(flow.channel()).isEqualTo("sftp");
+        assertThat(flow.channelSession()).isNotBlank().isEqualTo(jdbc.queryForObject("SELECT session_ref FROM sftp_audit"
+                + " WHERE event = 'UPLOAD' AND file = '/in/facture-sftp.xml'", String.class));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM channel_arrival WHERE file_name = 'facture-sftp.xml'",
+                Integer.class)).as("the arrival claimed by the intake").isZero();
+    }
+
+    @Test
+    void anUploadUnderATemporaryNameThenRenamedIsStillRecordedAsArrivedOverSftp() throws Exception {
+        // given a client that uploads under a temporary name, then renames (a common habit)
+        Path invoice = Files.write(client.resolve("renommee.xml"),
+                SampleInvoices.ubl("F-RENOM-001", "21690012600014", "SCE-TECH-042", null));
+        OpenSshClient sftp = OpenSshClient.of(supplierKey, hostKey.publicKeyLine(), server.port(), client);
+
+        // when it does
+        OpenSshClient.Result put = sftp.batch("FOU001", "put " + invoice + " in/renommee.xml.tmp",
+                "rename in/renommee.xml.tmp in/renommee.xml");
+        assertThat(put.exitCode()).as(put.output()).isZero();
+
+        // then the flow taken under the final name says it arrived over SFTP
+        awaitRouted("renommee.xml");
+        assertThat(jdbc.queryForObject("SELECT channel FROM flow WHERE original_name = 'renommee.xml'", String.class))
+                .isEqualTo("sftp");
+    }
+
+    @Test
+    void aFileCopiedIntoInOutsideTheServerIsRecordedAsAFolderDrop() throws Exception {
+        // given an invoice copied straight into the supplier's in/ (the server knows nothing of it)
+        Path in = dataDir.resolve("mailboxes/FOU001/in");
+        Files.write(in.resolve(".copie.xml.part"), SampleInvoices.ubl("F-COPIE-001", "21690012600014", "SCE-TECH-042", null));
+        Files.move(in.resolve(".copie.xml.part"), in.resolve("copie.xml"));
+
+        // when the intake takes it, then its flow says it came by folder, with no session
+        awaitRouted("copie.xml");
+        String flowId = jdbc.queryForObject("SELECT flow_id FROM flow WHERE original_name = 'copie.xml'", String.class);
+        FlowDetail flow = new InvoiceQueries(jdbc).flow(flowId).orElseThrow();
+        assertThat(flow.channel()).isEqualTo("folder");
+        assertThat(flow.channelSession()).isNull();
     }
 
     @Test
@@ -236,6 +283,8 @@ class SftpChannelIT {
         OpenSshClient.Result own = sftp.batch("FOU001", "rename in/.probe.part in/.probe2.part", "rm in/.probe2.part");
         assertThat(own.exitCode()).as(own.output()).isZero();
         assertThat(dataDir.resolve("mailboxes/FOU001/in/.probe2.part")).doesNotExist();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM channel_arrival WHERE file_name LIKE '.probe%'",
+                Integer.class)).as("an upload deleted before it was taken leaves no arrival").isZero();
 
         // and the audit shows the refusals
         assertThat(events("FOU001")).filteredOn(e -> e.startsWith("DENIED")).hasSizeGreaterThanOrEqualTo(8);
@@ -380,16 +429,14 @@ class SftpChannelIT {
         }
     }
 
-    private DefaultSftpSessionFactory sessionFactory(String account, Path key) throws IOException {
-        Path knownHosts = Files.writeString(client.resolve("si-known_hosts"),
-                "[127.0.0.1]:" + server.port() + " " + hostKey.publicKeyLine() + "\n");
-        DefaultSftpSessionFactory sessions = new DefaultSftpSessionFactory(false);
-        sessions.setHost("127.0.0.1");
-        sessions.setPort(server.port());
-        sessions.setUser(account);
-        sessions.setPrivateKey(new FileSystemResource(key));
-        sessions.setKnownHostsResource(new FileSystemResource(knownHosts));
-        return sessions;
+    private DefaultSftpSessionFactory sessionFactory(String account, Path key) {
+        return SupplierSystem.withKey(account, key, server.port(), hostKey.publicKeyLine(), client);
+    }
+
+    /** Until the flow is answered and routed: nothing of it is still being written when the class ends. */
+    private void awaitRouted(String originalName) {
+        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM flow"
+                + " WHERE original_name = ? AND integration_report_path IS NOT NULL", Long.class, originalName) == 1);
     }
 
     private long flows(String originalName) {
