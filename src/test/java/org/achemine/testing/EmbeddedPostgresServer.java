@@ -24,15 +24,25 @@ public final class EmbeddedPostgresServer {
     }
 
     /** A new, empty database on the JVM's server (started now if it is not yet). */
-    public static synchronized TestDatabase freshDatabase() {
+    public static TestDatabase freshDatabase() {
+        return create("");
+    }
+
+    /** A new database holding what the given one holds now (nobody may be connected to it). */
+    static TestDatabase copyOf(TestDatabase original) {
+        return create(" TEMPLATE " + original.url().substring(original.url().lastIndexOf('/') + 1));
+        // (the URLs this class hands out end with the database's name)
+    }
+
+    private static synchronized TestDatabase create(String template) {
         String name = "achemine_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (Connection admin = server().getPostgresDatabase().getConnection();
              Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
+            statement.execute("CREATE DATABASE " + name + template);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the test database " + name, e);
         }
-        return TestDatabase.postgres(server.getJdbcUrl("postgres", name), "postgres", "");
+        return TestDatabase.postgres("jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + name, "postgres", "");
     }
 
     private static EmbeddedPostgres server() {

@@ -36,6 +36,14 @@ public record TestDatabase(String url, String username, String password, boolean
                 "--achemine.database.username=" + username, "--achemine.database.password=" + password);
     }
 
+    /**
+     * The database of a copy of a stopped engine's data folder: H2's file was copied with the folder; a
+     * PostgreSQL database is copied on the server.
+     */
+    public TestDatabase copyFor(Path copiedDataDir) {
+        return embedded ? h2(copiedDataDir) : EmbeddedPostgresServer.copyOf(this);
+    }
+
     /** One connection to it, for a test's own reads; the engine must be stopped first when it is the H2 file. */
     public SingleConnectionDataSource open() {
         return new SingleConnectionDataSource(embedded ? url + ";IFEXISTS=TRUE" : url, username, password, true);
