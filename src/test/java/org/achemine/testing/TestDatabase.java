@@ -3,12 +3,11 @@ package org.achemine.testing;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The database a test runs the engine on: the data folder's H2 file (the default) or a fresh database on the
- * JVM's {@link EmbeddedPostgresServer}. Says how to point the engine at it (settings, command-line arguments)
- * and opens it for the test's own checks.
+ * JVM's {@link EmbeddedPostgresServer}. Says how to point an engine at it (command-line arguments; for a Spring
+ * test context see {@link FreshPostgresDatabase}) and opens it for the test's own checks.
  */
 public record TestDatabase(String url, String username, String password, boolean embedded) {
 
@@ -19,15 +18,6 @@ public record TestDatabase(String url, String username, String password, boolean
 
     static TestDatabase postgres(String url, String username, String password) {
         return new TestDatabase(url, username, password, false);
-    }
-
-    /** The engine's settings for this database, for a Spring test context (nothing for H2: the default). */
-    public void register(DynamicPropertyRegistry registry) {
-        if (!embedded) {
-            registry.add("achemine.database.url", this::url);
-            registry.add("achemine.database.username", this::username);
-            registry.add("achemine.database.password", this::password);
-        }
     }
 
     /** The engine's settings for this database, as command-line arguments (none for H2: the default). */
