@@ -2,6 +2,7 @@ package org.achemine.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,14 +33,24 @@ final class DataFolder {
 
     /**
      * Refuses a folder without achemine's database: starting the application there would create an empty one
-     * and answer "nothing" instead of "wrong folder".
+     * and answer "nothing" instead of "wrong folder". A PostgreSQL server (ADR 0018) is not in the folder: the
+     * application checks it when it connects.
      */
-    static void requireDatabase(Path folder, String option) {
-        if (!Files.exists(folder.resolve("db").resolve("achemine.mv.db"))) {
+    static void requireDatabase(Path folder, String option, List<String> args) {
+        if (embeddedDatabase(args) && !Files.exists(folder.resolve("db").resolve("achemine.mv.db"))) {
             throw new CommandFailure("Pas de base achemine dans " + folder + " (db/achemine.mv.db absent) : indiquez"
                     + " le dossier de données avec " + option + "DOSSIER (après la démo : " + option
                     + "achemine-data-demo), ou lancez d'abord « demo » ou « run »");
         }
+    }
+
+    /** Whether the database is the folder's H2 file: no PostgreSQL URL or profile among the settings. */
+    static boolean embeddedDatabase(List<String> args) {
+        List<String> settings = new ArrayList<>(args);
+        settings.add("--achemine.database.url=" + System.getenv().getOrDefault("ACHEMINE_DATABASE_URL", ""));
+        settings.add("--spring.profiles.active=" + System.getenv().getOrDefault("SPRING_PROFILES_ACTIVE", ""));
+        return settings.stream().noneMatch(arg -> arg.matches("--(achemine\\.database|spring\\.datasource)\\.url=jdbc:postgresql:.*")
+                || arg.matches("--spring\\.profiles\\.active=(.*,)?postgres(,.*)?"));
     }
 
     /**

@@ -28,7 +28,7 @@ abstract class OneShotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DataFolder.checkSettings(springArgs);
         if (readsExistingData()) {
-            DataFolder.requireDatabase(DataFolder.configured(springArgs), DataFolder.OPTION);
+            DataFolder.requireDatabase(DataFolder.configured(springArgs), DataFolder.OPTION, springArgs);
         }
         try (ConfigurableApplicationContext context = SpringContexts.start(PROPERTIES, springArgs)) {
             return run(context);

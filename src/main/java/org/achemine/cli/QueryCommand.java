@@ -29,7 +29,7 @@ abstract class QueryCommand implements Callable<Integer> {
         if (engine.isPresent()) {
             return run(engine.get());
         }
-        DataFolder.requireDatabase(folder, DataFolder.OPTION);
+        DataFolder.requireDatabase(folder, DataFolder.OPTION, springArgs);
         try (QueryDatabase database = QueryDatabase.open(springArgs)) {
             return run(new InvoiceQueries(database.jdbc()));
         }

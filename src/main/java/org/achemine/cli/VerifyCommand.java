@@ -28,7 +28,7 @@ public class VerifyCommand extends OneShotCommand {
     public Integer call() throws Exception {
         DataFolder.checkSettings(springArgs);
         Path folder = dataDir != null ? DataFolder.absolute(dataDir.toString()) : DataFolder.configured(springArgs);
-        DataFolder.requireDatabase(folder, dataDir != null ? "--data-dir " : DataFolder.OPTION);
+        DataFolder.requireDatabase(folder, dataDir != null ? "--data-dir " : DataFolder.OPTION, springArgs);
         if (dataDir != null) {
             springArgs.add(DataFolder.OPTION + folder);
         }

@@ -21,9 +21,13 @@ public class DirectoryGenerations {
 
     /** Starts (or, on restart, resumes) loading a generation. */
     void open(long generation, String structuresFile, String servicesFile) {
-        jdbc.update("MERGE INTO directory_generation (generation_id, started_at, structures_file, services_file, state)"
-                        + " KEY (generation_id) VALUES (?, ?, ?, ?, 'LOADING')",
-                generation, Timestamp.from(clock.instant()), structuresFile, servicesFile);
+        Timestamp now = Timestamp.from(clock.instant());
+        int resumed = jdbc.update("UPDATE directory_generation SET started_at = ?, structures_file = ?, services_file = ?,"
+                + " state = 'LOADING' WHERE generation_id = ?", now, structuresFile, servicesFile, generation);
+        if (resumed == 0) {
+            jdbc.update("INSERT INTO directory_generation (generation_id, started_at, structures_file, services_file, state)"
+                    + " VALUES (?, ?, ?, ?, 'LOADING')", generation, now, structuresFile, servicesFile);
+        }
     }
 
     /** Services whose structure is not in this generation cannot be routed to: they are rejected. */
@@ -58,7 +62,9 @@ public class DirectoryGenerations {
                         + " service_count = ?, rejected_rows = ?, warning_rows = ? WHERE generation_id = ?",
                 Timestamp.from(clock.instant()), counts.structures(), counts.services(), counts.rejected(),
                 counts.warnings(), generation);
-        jdbc.update("MERGE INTO directory_current (singleton, generation_id) KEY (singleton) VALUES (1, ?)", generation);
+        if (jdbc.update("UPDATE directory_current SET generation_id = ? WHERE singleton = 1", generation) == 0) {
+            jdbc.update("INSERT INTO directory_current (singleton, generation_id) VALUES (1, ?)", generation);
+        }
     }
 
     /** Keeps the active generation and the one it replaced; drops the rows of older and failed ones. */

@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.achemine.channel.ChannelArrivals.Arrival;
+import org.achemine.database.DatabaseSequence;
+import org.achemine.database.DatabaseVendor;
 import org.achemine.validation.AcceptancePolicy;
 import org.achemine.validation.DocumentVerdict;
 import org.achemine.validation.Finding;
@@ -18,7 +20,6 @@ import org.achemine.validation.FlowVerdict;
 import org.achemine.validation.InvoiceFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,11 +33,13 @@ public class FlowRegistry {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private volatile Boolean embeddedH2;
+    private final DatabaseSequence flowSequence;
+    private volatile DatabaseVendor vendor;
 
     public FlowRegistry(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.flowSequence = new DatabaseSequence(jdbc, "flow_sequence");
     }
 
     /**
@@ -47,22 +50,17 @@ public class FlowRegistry {
      * A database that syncs each commit itself (PostgreSQL with its defaults) needs nothing here.
      */
     public void forceToDisk() {
-        if (embeddedH2 == null) {
-            embeddedH2 = jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                    "H2".equals(connection.getMetaData().getDatabaseProductName()));
+        if (vendor == null) {
+            vendor = DatabaseVendor.of(jdbc);
         }
-        if (Boolean.TRUE.equals(embeddedH2)) {
+        if (vendor == DatabaseVendor.H2) {
             jdbc.execute("CHECKPOINT SYNC");
         }
     }
 
     /** The next value of the flow sequence: never handed out twice, even across crashes. */
     public long nextSequence() {
-        Long next = jdbc.queryForObject("SELECT NEXT VALUE FOR flow_sequence", Long.class);
-        if (next == null) {
-            throw new IllegalStateException("The flow sequence returned nothing");
-        }
-        return next;
+        return flowSequence.next();
     }
 
     public void insertReceived(ReceivedFlow flow) {

@@ -1,6 +1,8 @@
 package org.achemine.report;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What an operator wants to see of flows and their invoices, read from the database. */
@@ -13,14 +15,19 @@ public class FlowOverviews {
     }
 
     public List<FlowOverview> all() {
+        // the distinct fatal codes of each flow, in code order, joined here: H2 and PostgreSQL aggregate strings
+        // with different functions
+        Map<String, String> fatalCodes = new HashMap<>();
+        jdbc.query("SELECT DISTINCT flow_id, code FROM flow_finding WHERE severity = 'fatal' ORDER BY flow_id, code",
+                rs -> {
+                    fatalCodes.merge(rs.getString(1), rs.getString(2), (codes, code) -> codes + " " + code);
+                });
         List<FlowOverview> flows = jdbc.query("""
                 SELECT f.flow_id, f.partner, f.original_name, f.flow_state, f.status_code, f.report_path,
-                       f.integration_report_path,
-                       (SELECT LISTAGG(DISTINCT ff.code, ' ') WITHIN GROUP (ORDER BY ff.code) FROM flow_finding ff
-                         WHERE ff.flow_id = f.flow_id AND ff.severity = 'fatal')
+                       f.integration_report_path
                 FROM flow f ORDER BY f.flow_id""",
                 (rs, i) -> new FlowOverview(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), List.of()));
+                        rs.getString(5), rs.getString(6), rs.getString(7), fatalCodes.get(rs.getString(1)), List.of()));
         return flows.stream().map(f -> f.withInvoices(invoices(f.flowId()))).toList();
     }
 

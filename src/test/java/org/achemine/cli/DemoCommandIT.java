@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.achemine.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -17,6 +18,11 @@ class DemoCommandIT {
 
     @TempDir
     Path work;
+
+    /** The database the demo runs on: its data folder's H2 file. */
+    protected TestDatabase database(Path dataDir) {
+        return TestDatabase.h2(dataDir);
+    }
 
     @Test
     void demoProcessesEverySampleAndPrintsVerdictsAndDestinations() {
@@ -29,7 +35,9 @@ class DemoCommandIT {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         int exit;
         try {
-            exit = new CommandLine(new AchemineCommand()).execute("demo", "--data-dir", dataDir);
+            List<String> args = new java.util.ArrayList<>(List.of("demo", "--data-dir", dataDir));
+            args.addAll(database(Path.of(dataDir)).arguments());
+            exit = new CommandLine(new AchemineCommand()).execute(args.toArray(String[]::new));
         } finally {
             System.setOut(original);
         }

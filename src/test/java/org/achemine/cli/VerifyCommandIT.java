@@ -13,8 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.achemine.testing.Commands.Run;
+import org.achemine.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -25,19 +28,28 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * copy damaged in every way an invariant covers, each violation detected with its code; and on a copy whose
  * partners took every published file (none of them missing: the publication journal says they were published).
  */
+@TestInstance(Lifecycle.PER_CLASS)
 class VerifyCommandIT {
 
     private static final String SUPPLIER = "FOU001";
     /** Serves the Bellerive SIRET (21690012600014) of the sample invoices: they are delivered into its out/. */
     private static final String RECIPIENT_PARTNER = "COL001";
 
+    /** Static: a PER_CLASS instance gets its own @TempDir fields only before each test, after @BeforeAll. */
     @TempDir
     static Path work;
 
-    static Path demo;
+    Path demo;
+
+    TestDatabase demoDatabase;
+
+    /** The database the demo's engine runs on: the data folder's H2 file. */
+    protected TestDatabase database(Path dataDir) {
+        return TestDatabase.h2(dataDir);
+    }
 
     @BeforeAll
-    static void buildDemoDataFolder() throws Exception {
+    void buildDemoDataFolder() throws Exception {
         Path samples = work.resolve("samples");
         for (String sample : List.of("directory/structures.csv", "directory/services.csv", "ubl/invoice-valid.xml",
                 "ubl/creditnote-valid.xml", "batch/mixed-batch.zip", "invalid/xsd-error.xml")) {
@@ -46,14 +58,15 @@ class VerifyCommandIT {
             Files.copy(Path.of("samples").resolve(sample), copy);
         }
         demo = work.resolve("demo");
-        Run run = run("demo", "--samples", samples.toString(), "--data-dir", demo.toString());
+        demoDatabase = database(demo);
+        Run run = run(with(demoDatabase, "demo", "--samples", samples.toString(), "--data-dir", demo.toString()));
         assertThat(run.exitCode()).as(run.err()).isZero();
     }
 
     @Test
     void aProcessedDataFolderKeepsEveryInvariantAndAWaitingFileIsPendingUntilDrained() throws Exception {
         // when the operator verifies the demo's data folder, drained
-        Run clean = run("verify", "--data-dir", demo.toString(), "--drained");
+        Run clean = run(with(demoDatabase, "verify", "--data-dir", demo.toString(), "--drained"));
 
         // then nothing is broken, and the counts say what is there
         assertThat(clean.exitCode()).as(clean.out() + clean.err()).isZero();
@@ -72,10 +85,10 @@ class VerifyCommandIT {
         Files.writeString(demo.resolve("mailboxes").resolve(SUPPLIER).resolve("in").resolve("later.xml"), "<Invoice/>");
         try {
             // then it is pending, not a violation, unless the engine was said drained
-            Run pending = run("verify", "--achemine.data-dir=" + demo);
+            Run pending = run(with(demoDatabase, "verify", "--achemine.data-dir=" + demo));
             assertThat(pending.exitCode()).as(pending.out()).isZero();
             assertThat(pending.out()).containsPattern("fichiers en attente dans in/ +1\n");
-            Run drained = run("verify", "--data-dir", demo.toString(), "--drained");
+            Run drained = run(with(demoDatabase, "verify", "--data-dir", demo.toString(), "--drained"));
             assertThat(drained.exitCode()).isEqualTo(1);
             assertThat(drained.out()).contains("INV_ENTREE_NON_PRISE").contains("later.xml");
         } finally {
@@ -87,6 +100,7 @@ class VerifyCommandIT {
     void everyKindOfDamageIsDetectedWithItsCode() throws Exception {
         // given a copy of the processed data folder
         Path data = copy(demo, work.resolve("damaged"));
+        TestDatabase database = demoDatabase.copyFor(data);
         Path out = data.resolve("mailboxes").resolve(SUPPLIER).resolve("out");
         Path delivered = data.resolve("mailboxes").resolve(RECIPIENT_PARTNER).resolve("out");
         List<Path> depositReports = list(out, ".cr.xml");
@@ -107,8 +121,7 @@ class VerifyCommandIT {
         Path neverRenamed = depositReports.get(2);
         String lostOfficialFlow = depositReports.get(1).getFileName().toString().substring(0, 25);
         String lostOfficial = "FSO" + lostOfficialFlow.substring(6, 10) + "A_ACH001_" + lostOfficialFlow + ".xml";
-        SingleConnectionDataSource db = new SingleConnectionDataSource(
-                "jdbc:h2:file:" + data.resolve("db/achemine").toAbsolutePath(), "sa", "", true);
+        SingleConnectionDataSource db = database.open();
         try {
             JdbcTemplate jdbc = new JdbcTemplate(db);
             // a delivered invoice its recipient rejected (05), recorded without the mandatory reason
@@ -163,7 +176,7 @@ class VerifyCommandIT {
         Path lifecycleCopy = Files.copy(lifecycleReports.get(0), out.resolve("FEN1200A_ACH001_ACH0011310999999999999999.xml"));
 
         // then verify fails and names each violation with its code
-        Run run = run("verify", "--data-dir", data.toString(), "--drained");
+        Run run = run(with(database, "verify", "--data-dir", data.toString(), "--drained"));
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out())
                 .contains("INV_CR_ABSENT").contains(deletedReport.getFileName().toString())
@@ -190,6 +203,7 @@ class VerifyCommandIT {
     void filesPartnersTookAreNotMissing() throws Exception {
         // given a copy of the processed data folder whose partners took every file we published
         Path data = copy(demo, work.resolve("taken"));
+        TestDatabase database = demoDatabase.copyFor(data);
         int taken = 0;
         for (String mailbox : List.of(SUPPLIER, RECIPIENT_PARTNER)) {
             for (Path file : list(data.resolve("mailboxes").resolve(mailbox).resolve("out"), "")) {
@@ -200,7 +214,7 @@ class VerifyCommandIT {
         assertThat(taken).isGreaterThan(8);
 
         // when it is verified, drained
-        Run run = run("verify", "--data-dir", data.toString(), "--drained");
+        Run run = run(with(database, "verify", "--data-dir", data.toString(), "--drained"));
 
         // then nothing is missing: the journal says each was published, and counts them as taken
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
@@ -217,6 +231,11 @@ class VerifyCommandIT {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Pas de base achemine");
         assertThat(work.resolve("nothing-here")).doesNotExist();
+    }
+
+    /** A command's arguments, then the settings that point it at the database. */
+    private static String[] with(TestDatabase database, String... args) {
+        return Stream.concat(Stream.of(args), database.arguments().stream()).toArray(String[]::new);
     }
 
     private static List<Path> list(Path folder, String suffix) throws IOException {

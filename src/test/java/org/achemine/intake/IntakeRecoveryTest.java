@@ -16,6 +16,7 @@ import org.achemine.archive.FlowArchive;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
 import org.achemine.report.ReportSchema;
+import org.achemine.testing.TestDatabase;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,11 +38,17 @@ class IntakeRecoveryTest {
     @TempDir
     Path dataDir;
 
+    /** The database both engines run on: the data folder's H2 file. */
+    protected TestDatabase database(Path dataDir) {
+        return TestDatabase.h2(dataDir);
+    }
+
     @Test
     void restartFinishesInterruptedTakesAndReportsEveryFlowLeftUnreported() throws Exception {
+        TestDatabase database = database(dataDir);
         String interruptedId;
         // given an engine with its routes stopped, leaving flows at three stages of the protocol
-        try (ConfigurableApplicationContext engine = start(false)) {
+        try (ConfigurableApplicationContext engine = start(database, false)) {
             Mailboxes mailboxes = engine.getBean(Mailboxes.class);
             FlowRegistry registry = engine.getBean(FlowRegistry.class);
             FlowArchive archive = engine.getBean(FlowArchive.class);
@@ -94,7 +101,7 @@ class IntakeRecoveryTest {
         }
 
         // when the engine starts again with its routes
-        try (ConfigurableApplicationContext engine = start(true)) {
+        try (ConfigurableApplicationContext engine = start(database, true)) {
             Mailboxes mailboxes = engine.getBean(Mailboxes.class);
             JdbcTemplate jdbc = engine.getBean(JdbcTemplate.class);
 
@@ -134,10 +141,13 @@ class IntakeRecoveryTest {
         return dataDir.resolve("taken-by-partner");
     }
 
-    private ConfigurableApplicationContext start(boolean intake) {
+    private ConfigurableApplicationContext start(TestDatabase database, boolean intake) {
+        List<String> args = new java.util.ArrayList<>(List.of("--achemine.data-dir=" + dataDir,
+                "--achemine.intake.enabled=" + intake, "--achemine.intake.poll-interval=100ms",
+                "--achemine.intake.read-lock-interval=200ms"));
+        args.addAll(database.arguments());
         return new SpringApplicationBuilder(AchemineApplication.class).web(WebApplicationType.NONE)
-                .run("--achemine.data-dir=" + dataDir, "--achemine.intake.enabled=" + intake,
-                        "--achemine.intake.poll-interval=100ms", "--achemine.intake.read-lock-interval=200ms");
+                .run(args.toArray(String[]::new));
     }
 
     private static List<Path> reports(Mailboxes mailboxes) throws IOException {

@@ -19,6 +19,8 @@ import java.util.function.BooleanSupplier;
 import org.achemine.AchemineApplication;
 import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.testing.EmbeddedPostgresServer;
+import org.achemine.testing.TestDatabase;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -47,18 +49,19 @@ public final class CrashSoak {
      * @param sftpPort      0: flows are copied into the mailboxes; otherwise uploaded to the engine's SFTP server
      *                      on this port
      * @param consume       a {@link GreedyPartner} takes (downloads and deletes) every file of every out/ at once
+     * @param database      the engines' database; null: the data folder's H2 file
      */
     public record Settings(Path work, List<String> engine, int kills, int flowsPerRound, Duration maxKillDelay,
-                           long seed, int sftpPort, boolean consume) {
+                           long seed, int sftpPort, boolean consume, TestDatabase database) {
 
         public Settings(Path work, List<String> engine, int kills, int flowsPerRound, Duration maxKillDelay,
                         long seed) {
-            this(work, engine, kills, flowsPerRound, maxKillDelay, seed, 0, false);
+            this(work, engine, kills, flowsPerRound, maxKillDelay, seed, 0, false, null);
         }
 
         public Settings(Path work, List<String> engine, int kills, int flowsPerRound, Duration maxKillDelay,
                         long seed, boolean consume) {
-            this(work, engine, kills, flowsPerRound, maxKillDelay, seed, 0, consume);
+            this(work, engine, kills, flowsPerRound, maxKillDelay, seed, 0, consume, null);
         }
     }
 
@@ -100,6 +103,7 @@ public final class CrashSoak {
     private final Settings settings;
     private final Path dataDir;
     private final Random random;
+    private final TestDatabase database;
     private final List<Process> engines = new ArrayList<>();
     private GreedyPartner partner;
 
@@ -107,6 +111,7 @@ public final class CrashSoak {
         this.settings = settings;
         this.dataDir = settings.work().resolve("data").toAbsolutePath();
         this.random = new Random(settings.seed());
+        this.database = settings.database() != null ? settings.database() : TestDatabase.h2(dataDir);
     }
 
     public static Outcome run(Settings settings) throws Exception {
@@ -195,8 +200,7 @@ public final class CrashSoak {
 
     /** Work the stopped engine left pending: what the invariants count as a violation only once drained. */
     private long pendingWork() throws IOException {
-        SingleConnectionDataSource db = new SingleConnectionDataSource(
-                "jdbc:h2:file:" + dataDir.resolve("db/achemine") + ";IFEXISTS=TRUE", "sa", "", true);
+        SingleConnectionDataSource db = database.open();
         try {
             JdbcTemplate jdbc = new JdbcTemplate(db);
             InvariantChecker invariants = InvariantChecker.standard();
@@ -215,6 +219,7 @@ public final class CrashSoak {
             List<String> command = new ArrayList<>(settings.engine());
             command.addAll(List.of("partner", "key", "add", key.getKey(), key.getValue().toString(),
                     "--achemine.data-dir=" + dataDir));
+            command.addAll(database.arguments());
             Process added = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(settings.work().resolve("keys").resolve(key.getKey() + ".log").toFile()).start();
             if (added.waitFor() != 0) {
@@ -250,6 +255,7 @@ public final class CrashSoak {
                 "--achemine.routing.trigger-delay=500ms", "--achemine.routing.retry-after=1s",
                 "--achemine.lifecycle.trigger-delay=500ms",
                 "--achemine.directory.poll-interval=200ms"));
+        command.addAll(database.arguments());
         if (settings.sftpPort() != 0) {
             command.addAll(List.of("--achemine.sftp.enabled=true", "--achemine.sftp.port=" + settings.sftpPort()));
         }
@@ -292,8 +298,7 @@ public final class CrashSoak {
 
     private Outcome verify(Path manifest, boolean stopped, Duration elapsed) throws IOException {
         List<SoakFlows.Drop> drops = SoakFlows.read(manifest);
-        SingleConnectionDataSource db = new SingleConnectionDataSource(
-                "jdbc:h2:file:" + dataDir.resolve("db/achemine") + ";IFEXISTS=TRUE", "sa", "", true);
+        SingleConnectionDataSource db = database.open();
         try {
             JdbcTemplate jdbc = new JdbcTemplate(db);
             int reported = 0;
@@ -430,10 +435,24 @@ public final class CrashSoak {
         System.out.printf("soak: %d kills, %d flows per round, kills up to %d ms after answers resume, seed %d,%s work %s%s%n",
                 kills, perRound, maxKillDelay.toMillis(), seed, consume ? " greedy partners," : "", work,
                 sftpPort == 0 ? "" : ", flows uploaded over SFTP (port " + sftpPort + ")");
-        Outcome outcome = run(new Settings(work, engine, kills, perRound, maxKillDelay, seed, sftpPort, consume));
+        // --database postgres: the engines share a PostgreSQL server this JVM starts (embedded, on 127.0.0.1)
+        boolean postgres = "postgres".equals(option(args, "--database", "h2"));
+        TestDatabase database = postgres ? EmbeddedPostgresServer.freshDatabase() : null;
+        Outcome outcome = run(new Settings(work, engine, kills, perRound, maxKillDelay, seed, sftpPort, consume, database));
         System.out.print(outcome.describe());
         System.out.println("data folder: " + work.resolve("data") + " (engine logs in " + work.resolve("logs") + ")");
-        System.exit(outcome.passed() ? 0 : 1);
+        int verified = postgres ? verifyCommand(engine, work.resolve("data"), database) : 0;
+        System.exit(outcome.passed() && verified == 0 ? 0 : 1);
+    }
+
+    /** The jar's own {@code verify --drained}, run here while this JVM's PostgreSQL server is still up. */
+    private static int verifyCommand(List<String> engine, Path dataDir, TestDatabase database) throws Exception {
+        List<String> command = new ArrayList<>(engine);
+        command.addAll(List.of("verify", "--data-dir", dataDir.toString(), "--drained"));
+        command.addAll(database.arguments());
+        System.out.println();
+        System.out.println("== verify --data-dir " + dataDir + " --drained (on the soak's PostgreSQL database)");
+        return new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 
     private static int freePort() throws IOException {

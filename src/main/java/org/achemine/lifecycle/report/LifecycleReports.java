@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.achemine.database.DatabaseSequence;
 import org.achemine.archive.AtomicFiles;
 import org.achemine.report.cppstatut.FactureStatutWriter.Envelope;
 import org.achemine.lifecycle.report.LifecycleReportFormat.Lines;
@@ -58,6 +59,7 @@ public class LifecycleReports {
             """;
 
     private final JdbcTemplate jdbc;
+    private final DatabaseSequence reportSequence;
     private final TransactionTemplate tx;
     private final LifecycleReportFormat format;
     private final Mailboxes mailboxes;
@@ -70,6 +72,7 @@ public class LifecycleReports {
                             Mailboxes mailboxes, String platformCode, Clock clock, PublicationJournal publications) {
         this.publications = publications;
         this.jdbc = jdbc;
+        this.reportSequence = new DatabaseSequence(jdbc, "lifecycle_report_sequence");
         this.tx = tx;
         this.format = format;
         this.mailboxes = mailboxes;
@@ -131,7 +134,7 @@ public class LifecycleReports {
         }
         Path outbox = Files.createDirectories(mailboxes.out(partner));
         removeAbandoned(outbox);
-        Long sequence = jdbc.queryForObject("SELECT NEXT VALUE FOR lifecycle_report_sequence", Long.class);
+        long sequence = reportSequence.next();
         String reportId = platformCode + INTERFACE + String.format("%015d", sequence);
         Path file = outbox.resolve(fileName(reportId));
         Path temporary = temporary(file);

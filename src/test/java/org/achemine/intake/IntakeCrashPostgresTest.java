@@ -1,0 +1,14 @@
+package org.achemine.intake;
+
+import java.nio.file.Path;
+import org.achemine.testing.EmbeddedPostgresServer;
+import org.achemine.testing.TestDatabase;
+
+/** {@link IntakeCrashTest} on PostgreSQL: both engines on a fresh database of the JVM's embedded server. */
+class IntakeCrashPostgresTest extends IntakeCrashTest {
+
+    @Override
+    protected TestDatabase database(Path dataDir) {
+        return EmbeddedPostgresServer.freshDatabase();
+    }
+}
