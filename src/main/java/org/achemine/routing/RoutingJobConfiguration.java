@@ -23,6 +23,7 @@ import org.achemine.publication.PublicationJournal;
 import org.achemine.report.DepositReport;
 import org.achemine.report.IntegrationReport;
 import org.achemine.validation.admissibility.ArchiveUnpacker;
+import org.achemine.validation.facturx.FacturXReader;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -201,6 +202,6 @@ public class RoutingJobConfiguration {
         return new PivotDelivery(properties.platformCode(), clock, routing.timeZone(),
                 flowId -> jdbc.queryForObject("SELECT received_at FROM flow WHERE flow_id = ?", OffsetDateTime.class,
                         flowId).atZoneSameInstant(routing.timeZone()).toLocalDate(),
-                new PivotSchema());
+                new PivotSchema(), new FacturXReader(properties.validation().toSettings()));
     }
 }

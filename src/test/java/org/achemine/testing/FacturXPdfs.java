@@ -66,6 +66,14 @@ public final class FacturXPdfs {
         return this;
     }
 
+    /** The CII addressed to another public buyer (its SIRET replaced), without Bellerive's service code. */
+    public FacturXPdfs buyer(String siret) {
+        xml = new String(xml, StandardCharsets.UTF_8).replace("21690012600014", siret)
+                .replace("<ram:BuyerReference>SCE-ECOLES-07</ram:BuyerReference>", "")
+                .getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
     /** No embedded invoice at all: a plain PDF. */
     public FacturXPdfs withoutInvoice() {
         xml = null;

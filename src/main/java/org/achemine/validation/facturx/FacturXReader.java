@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -30,6 +32,8 @@ import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -55,6 +59,7 @@ public final class FacturXReader {
     /** More name-tree nodes than any real PDF has: a hostile tree stops here. */
     private static final int MAX_TREE_NODES = 1_000;
     private static final int CHUNK = 64 * 1024;
+    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
     private final long maxStreamSize;
     private final int maxRatio;
@@ -64,10 +69,29 @@ public final class FacturXReader {
         this.maxRatio = settings.maxRatio();
     }
 
+    /** Whether these bytes are a PDF ({@code %PDF-}), e.g. an archived Factur-X deposit read back for delivery. */
+    public static boolean isPdf(byte[] content) {
+        return content.length >= PDF_MAGIC.length && Arrays.equals(content, 0, PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length);
+    }
+
     /** @param pdf a file that starts with {@code %PDF-}; a broken one is a refusal, never an exception */
     public FacturXContent read(Path pdf) {
+        try {
+            return read(new RandomAccessReadBufferedFile(pdf.toFile()));
+        } catch (IOException unreadable) {
+            return FacturXContent.refused(Finding.of(FindingCode.IRR_PDF_ILLISIBLE, Location.NONE,
+                    PartnerText.shown(String.valueOf(unreadable.getMessage()), 200)));
+        }
+    }
+
+    /** The same, from a PDF held in memory (an archived deposit read back for delivery). */
+    public FacturXContent read(byte[] pdf) {
+        return read(new RandomAccessReadBuffer(pdf));
+    }
+
+    private FacturXContent read(RandomAccessRead pdf) {
         // PDFBox's scratch memory for streams it creates is bounded like one decoded stream; we create none.
-        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBufferedFile(pdf.toFile()), "", null, null,
+        try (PDDocument document = Loader.loadPDF(pdf, "", null, null,
                 MemoryUsageSetting.setupMainMemoryOnly(maxStreamSize).streamCache)) {
             if (document.isEncrypted()) {
                 return FacturXContent.refused(Finding.of(FindingCode.IRR_PDF_CHIFFRE, Location.NONE));
