@@ -9,13 +9,17 @@ import java.util.Map;
 import org.achemine.chorus.pivot.CPPFacturePivotUnitaire;
 import org.achemine.chorus.pivot.PJ;
 import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.mailbox.Mailboxes;
 import org.achemine.testing.EngineTest;
 import org.achemine.testing.FacturXPdfs;
 import org.achemine.validation.facturx.FacturXReader;
 import org.achemine.validation.ValidationSettings;
+import org.achemine.verify.InvariantChecker;
+import org.achemine.verify.VerificationReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -31,6 +35,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "achemine.partners[1].role=RECIPIENT", "achemine.partners[1].siret=21690012600014",
         "achemine.partners[1].delivery-format=pivot"})
 class FacturXFlowIT extends EngineTest {
+
+    @Autowired
+    Mailboxes mailboxes;
 
     private static final String SAINT_AUBIN = "23992383297190";  // no partner: original format, no service required
 
@@ -70,6 +77,9 @@ class FacturXFlowIT extends EngineTest {
         assertThat(delivered.getParent()).isEqualTo(dataDir.resolve("mailboxes/" + SAINT_AUBIN + "/out"));
         assertThat(delivered.getFileName().toString()).isEqualTo(id + "_facture-fx-1.pdf");
         assertThat(Files.readAllBytes(delivered)).isEqualTo(pdf);
+        // and verify accounts for the delivered PDF like any delivery
+        VerificationReport verification = InvariantChecker.standard().check(mailboxes, jdbc, false);
+        assertThat(verification.clean()).as(verification.describe()).isTrue();
     }
 
     @Test
