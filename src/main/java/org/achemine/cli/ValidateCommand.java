@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
  * Exit code 0 when every file is valid, 1 when any is invalid, 2 on a usage or processing error.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Validate invoice files (UBL 2.1, CII D16B, .zip/.tar.gz batches): admissibility, XSD, "
+        description = "Validate invoice files (UBL 2.1, CII D16B, Factur-X .pdf, .zip/.tar.gz batches): admissibility, XSD, "
                 + "EN 16931 1.3.16, national Chorus Pro rules. Exit 0 all valid, 1 some invalid, 2 error.")
 public class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -200,7 +200,7 @@ public class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     /** In a directory, only files of the kinds a mailbox takes (a single file named on the command line always runs). */
     private static boolean looksLikeAFlow(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (name.endsWith(".xml") || name.endsWith(".zip") || name.endsWith(".tar.gz")
+        return !name.startsWith(".") && (name.endsWith(".xml") || name.endsWith(".pdf") || name.endsWith(".zip") || name.endsWith(".tar.gz")
                 || name.endsWith(".tgz"));
     }
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.achemine.validation.InvoiceDocument;
 
 /**
- * The supplier's document byte for byte, as {@code <invoiceId>_<original name>}, flagged when delivered
+ * The supplier's document byte for byte (a Factur-X deposit: the PDF itself), as {@code <invoiceId>_<original name>}, flagged when delivered
  * again: {@code <invoiceId>_<FLAG>_<original name>} (e.g. {@code _COMPLETEE_}, {@code _RECYCLEE_}; a second
  * completion of the same invoice {@code _COMPLETEE2_}).
  */
@@ -25,12 +25,14 @@ public final class OriginalDelivery implements DeliveryWriter {
 
     /**
      * The last segment of the document's name, reduced to characters every file system and partner accepts,
-     * ending in {@code .xml} and keeping at most its last {@code maxLength} characters.
+     * ending in {@code .xml} (or {@code .pdf}, a Factur-X deposit) and keeping at most its last {@code maxLength}
+     * characters.
      */
     public static String safeName(String entryName, int maxLength) {
         String last = entryName.substring(Math.max(entryName.lastIndexOf('/'), entryName.lastIndexOf('\\')) + 1);
         String safe = last.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (!safe.toLowerCase(Locale.ROOT).endsWith(".xml")) {
+        String lower = safe.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".xml") && !lower.endsWith(".pdf")) {
             safe = safe + ".xml";
         }
         return safe.length() <= maxLength ? safe : safe.substring(safe.length() - maxLength);

@@ -20,6 +20,8 @@ import org.achemine.xml.HardenedXml;
  * syntax later; the CR reports that one.
  * <ul>
  *   <li>{@code 1100} UBL 2.1 Invoice or CreditNote (FSO1100A), {@code 1106} CII D16B (FSO1106A);</li>
+ *   <li>{@value #FACTURX} a .pdf that starts with {@code %PDF-}: a Factur-X deposit (FSO1117A; validation takes
+ *       its CII out, or refuses a PDF without one);</li>
  *   <li>{@value #BATCH} a .zip or .tar.gz batch of invoices (ours: Chorus gives batches no number of their own);</li>
  *   <li>{@value #STATUS_XML} a status flow in Chorus Pro's own format (root {@code CPPStatut}, no namespace, as
  *       AIFE's CPPStatutPivot schema has none),
@@ -31,6 +33,8 @@ import org.achemine.xml.HardenedXml;
 public final class InterfaceSniffer {
 
     public static final String BATCH = "1190";
+    public static final String FACTURX = "1117";
+    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     public static final String UNRECOGNISED = "1199";
     public static final String STATUS_XML = "1300";
     public static final String STATUS_CSV = "1301";
@@ -51,6 +55,8 @@ public final class InterfaceSniffer {
         switch (FileAdmissibilityCheck.kindOf(fileName)) {
             case ZIP, TAR_GZ:
                 return BATCH;
+            case PDF:
+                return startsWithPdfMagic(content) ? FACTURX : UNRECOGNISED;
             case XML:
                 return rootElement(content).map(InterfaceSniffer::interfaceOfRoot).orElse(UNRECOGNISED);
             default:
@@ -68,6 +74,14 @@ public final class InterfaceSniffer {
             return STATUS_XML;
         }
         return Syntax.of(root.getNamespaceURI(), root.getLocalPart()).map(Syntax::interfaceNumber).orElse(UNRECOGNISED);
+    }
+
+    private static boolean startsWithPdfMagic(Path content) {
+        try (InputStream in = Files.newInputStream(content)) {
+            return java.util.Arrays.equals(in.readNBytes(PDF_MAGIC.length), PDF_MAGIC);
+        } catch (IOException unreadable) {
+            return false; // validation reports it
+        }
     }
 
     private static Optional<QName> rootElement(Path content) {

@@ -24,6 +24,7 @@ import org.achemine.report.DepositReport;
 import org.achemine.report.FlowStatutReports;
 import org.achemine.report.IntegrationReport;
 import org.achemine.validation.admissibility.ArchiveUnpacker;
+import org.achemine.validation.facturx.FacturXReader;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -204,6 +205,6 @@ public class RoutingJobConfiguration {
         return new PivotDelivery(properties.platformCode(), clock, routing.timeZone(),
                 flowId -> jdbc.queryForObject("SELECT received_at FROM flow WHERE flow_id = ?", OffsetDateTime.class,
                         flowId).atZoneSameInstant(routing.timeZone()).toLocalDate(),
-                new PivotSchema());
+                new PivotSchema(), new FacturXReader(properties.validation().toSettings()));
     }
 }

@@ -21,6 +21,19 @@ public record DocumentVerdict(String name, Syntax syntax, List<CheckResult> chec
         return findings().anyMatch(Finding::isFatal);
     }
 
+    /** This verdict with more admissibility findings (its first check), e.g. what its container says of it. */
+    public DocumentVerdict withAdmissibilityFindings(List<Finding> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<CheckResult> all = new java.util.ArrayList<>(checks);
+        CheckResult admitted = all.get(0);
+        List<Finding> findings = new java.util.ArrayList<>(more);
+        findings.addAll(admitted.findings());
+        all.set(0, CheckResult.of(admitted.check(), findings, admitted.duration()));
+        return new DocumentVerdict(name, syntax, all, facts);
+    }
+
     public boolean hasError() {
         return checks.stream().anyMatch(c -> c.outcome() == Outcome.ERROR);
     }

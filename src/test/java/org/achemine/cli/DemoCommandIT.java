@@ -54,7 +54,7 @@ class DemoCommandIT {
         assertFlow(lines, "invalid-xxe-http.xml", "IN_REJETE", "IRR_DTD");
         assertFlow(lines, "invalid-billion-laughs.xml", "IN_REJETE", "IRR_DTD");
         assertFlow(lines, "invalid-empty.xml", "IN_REJETE", "IRR_VIDE_F");
-        assertFlow(lines, "invalid-unsupported-type.pdf", "IN_REJETE", "IRR_TYPE_F");
+        assertFlow(lines, "invalid-unsupported-type.pdf", "IN_REJETE", "IRR_PDF_SANS_FACTURX");
         assertFlow(lines, "invalid-latin1-undeclared.xml", "IN_REJETE", "IRR_ENCODAGE");
         assertFlow(lines, "invalid-unknown-root.xml", "IN_REJETE", "IRR_RACINE");
         assertFlow(lines, "batch-mixed-batch.zip", "IN_INTEGRE_PARTIEL", "IRR_SYNTAX XSD_INVALIDE");

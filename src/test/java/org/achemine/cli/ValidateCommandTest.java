@@ -83,6 +83,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aFacturXPdfInADirectoryIsValidatedWithTheFacturXChecks() throws Exception {
+        // given a directory holding the published BASIC WL Factur-X
+        Files.copy(Path.of("samples/facturx/Facture_FR_BASICWL.pdf"), dir.resolve("basicwl.pdf"));
+
+        // when
+        Run run = run("--format", "jsonl", dir.toString());
+
+        // then it is read, and refused for its profile
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.lines()).singleElement().satisfies(line -> {
+            assertThat(line.get("verdict").asString()).isEqualTo("invalid");
+            assertThat(line.toString()).contains("FX_PROFIL_INCOMPLET");
+        });
+    }
+
+    @Test
     void aMissingFileIsReportedInPlaceWithExitTwo() {
         // when
         Run run = run("--format", "jsonl", "samples/national/ok-ubl-invoice.xml", dir.resolve("absent.xml").toString());

@@ -36,6 +36,7 @@ import org.achemine.directory.PublicStructureDirectory;
 import org.achemine.intake.HostileCatalogue.Kind;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.report.ReportSchema;
+import org.achemine.testing.FacturXPdfs;
 import org.achemine.testing.SampleInvoices;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Assumptions;
@@ -231,6 +232,12 @@ class HostileInputsIT {
             case "name-windows-reserved" -> dropBytes(kind, "CON.xml", invoice("FA-HOST-CON"));
             case "siret-unicode-digits" -> dropBytes(kind, "facture-siret-chiffres-arabes.xml",
                     SampleInvoices.ubl("FA-HOST-ARABE", "٢١٦٩٠٠١٢٦٠٠٠١٤", "SCE-TECH-042", "1300045678"));
+            case "pdf-javascript" -> dropBytes(kind, "facture-javascript.pdf",
+                    FacturXPdfs.of("FA-HOST-PDFJS").javaScriptOnOpen().bytes());
+            case "pdf-encrypted" -> dropBytes(kind, "facture-chiffree.pdf", FacturXPdfs.of("FA-HOST-PDFPW").encrypted().bytes());
+            case "pdf-stream-bomb" -> dropBytes(kind, "facture-bombe-flux.pdf", FacturXPdfs.streamBomb(64));
+            case "pdf-without-invoice" -> dropBytes(kind, "facture-scan.pdf",
+                    FacturXPdfs.of("FA-HOST-PDFSCAN").withoutInvoice().bytes());
             case "same-invoice-number-twice", "directory-broken-quoting" -> {
                 // dropped once the directory is in service / into the directory inbox
             }

@@ -176,8 +176,8 @@ class IntakeRoutesTest {
         awaitReport("order-2.xml");
         drop("samples/batch/mixed-batch.zip", "order-3.zip");
         awaitReport("order-3.zip");
-        drop("samples/invalid/unsupported-type.pdf", "order-4.pdf");
-        awaitReport("order-4.pdf");
+        drop("samples/invalid/unsupported-type.pdf", "order-4.odt");
+        awaitReport("order-4.odt");
 
         // then their ids are platform code + interface number + 15-digit sequence, increasing
         List<String> ids = jdbc.queryForList(

@@ -29,6 +29,16 @@ class InterfaceSnifferTest {
     }
 
     @Test
+    void givesAPdfStartingWithThePdfMagicTheFacturXInterfaceNumber() throws Exception {
+        Path facturX = Files.copy(Path.of("samples/facturx/zugferd_2p0_EN16931_Einfach.pdf"), dir.resolve("f.pdf"));
+        Path notPdf = Files.copy(Path.of("samples/cii/invoice-valid.xml"), dir.resolve("x.pdf"));
+
+        assertThat(sniffer.interfaceNumber("facture.PDF", facturX)).isEqualTo(InterfaceSniffer.FACTURX).isEqualTo("1117");
+        assertThat(sniffer.interfaceNumber("facture.pdf", notPdf)).isEqualTo(InterfaceSniffer.UNRECOGNISED);
+        assertThat(sniffer.interfaceNumber("facture.xml", facturX)).isEqualTo(InterfaceSniffer.UNRECOGNISED);
+    }
+
+    @Test
     void recognisesChorusProsCppStatutWithoutNamespaceAndNoLongerAchemineOwnStatusXml() throws Exception {
         // given the official CPPStatut (no namespace) and a file in the status XML achemine used to read
         Path official = Files.writeString(dir.resolve("cpp.xml"), "<CPPStatut Version=\"V1_19\"><Enveloppe/></CPPStatut>");

@@ -13,13 +13,17 @@ import org.achemine.delivery.OriginalDelivery;
 import org.achemine.validation.InvoiceDocument;
 import org.achemine.validation.ParsedInvoice;
 import org.achemine.validation.Syntax;
+import org.achemine.validation.ValidationSettings;
+import org.achemine.validation.facturx.FacturXContent;
+import org.achemine.validation.facturx.FacturXReader;
 import org.achemine.validation.national.InvoiceTerms;
 import org.achemine.validation.national.SaxonInvoiceFactsReader;
 import org.achemine.xml.HardenedXml;
 
 /**
  * Delivers an invoice as Chorus Pro's {@code CPPFacturePivot} (interface FEN0036A, one invoice per file):
- * its facts read from the UBL or CII, the document itself attached as {@code PJ} (type 01, base64), named
+ * its facts read from the UBL or CII (for a Factur-X deposit, the CII inside the PDF), the document itself attached
+ * as {@code PJ} (type 01, base64; a Factur-X's PDF as {@code application/pdf}), named
  * {@code FEN0036A_<platform code>_<IdFlx>.xml}. A pivot that does not validate against AIFE's schema is
  * never returned, so never published.
  */
@@ -41,12 +45,19 @@ public final class PivotDelivery implements DeliveryWriter {
     private final PivotFactsReader reader = new PivotFactsReader(new SaxonInvoiceFactsReader(new InvoiceTerms()));
     private final PivotMapping mapping = new PivotMapping();
     private final PivotSchema schema;
+    private final FacturXReader facturX;
+
+    public PivotDelivery(String platformCode, Clock clock, ZoneId zone, ReceptionDates receptionDates,
+                         PivotSchema schema) {
+        this(platformCode, clock, zone, receptionDates, schema, new FacturXReader(ValidationSettings.defaults()));
+    }
 
     /**
      * @param zone the zone of the platform's calendar, for the dates it records ({@code DtPrd}, {@code DateReception})
      */
     public PivotDelivery(String platformCode, Clock clock, ZoneId zone, ReceptionDates receptionDates,
-                         PivotSchema schema) {
+                         PivotSchema schema, FacturXReader facturX) {
+        this.facturX = facturX;
         this.platformCode = platformCode;
         this.clock = clock;
         this.zone = zone;
@@ -67,7 +78,7 @@ public final class PivotDelivery implements DeliveryWriter {
         }
         PivotFacts facts;
         try {
-            facts = reader.read(parse(original));
+            facts = reader.read(parse(invoiceOf(original)));
         } catch (SaxonApiException e) {
             throw new IOException("Cannot read the archived invoice " + original.name() + ": " + e.getMessage(), e);
         }
@@ -77,6 +88,18 @@ public final class PivotDelivery implements DeliveryWriter {
                 PivotIds.idCpro(delivery.invoiceId()), delivery.resend(), receptionDates.receivedOn(flowId),
                 OriginalDelivery.safeName(original.name(), MAX_ATTACHMENT_NAME), original.bytes());
         return schema.write(mapping.map(facts, context));
+    }
+
+    /** The invoice itself: the document, or the CII a Factur-X deposit carries (it passed validation at intake). */
+    private InvoiceDocument invoiceOf(InvoiceDocument original) throws IOException {
+        if (!FacturXReader.isPdf(original.bytes())) {
+            return original;
+        }
+        FacturXContent read = facturX.read(original.bytes());
+        if (read.refused()) {
+            throw new IOException("Cannot read the archived Factur-X " + original.name() + ": " + read.refusal());
+        }
+        return new InvoiceDocument(original.name(), read.invoice().xml());
     }
 
     /** The archived document passed validation: its root names a syntax we read. */

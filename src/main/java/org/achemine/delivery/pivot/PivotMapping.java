@@ -27,6 +27,7 @@ import org.achemine.chorus.pivot.Lignes;
 import org.achemine.chorus.pivot.ModePaiement;
 import org.achemine.chorus.pivot.Montants;
 import org.achemine.chorus.pivot.PJ;
+import org.achemine.validation.facturx.FacturXReader;
 import org.achemine.chorus.pivot.ParametreIndiv;
 import org.achemine.chorus.pivot.Parametres;
 import org.achemine.chorus.pivot.Partenaires;
@@ -263,7 +264,8 @@ final class PivotMapping {
         attachment.setContenu(Base64.getEncoder().encodeToString(context.original()));
         attachment.setNomPJ(context.attachmentName());
         attachment.setTypePJ("01");
-        attachment.setMimeTypePJ("application/xml");
+        // a Factur-X deposit is attached as its PDF, which carries the CII
+        attachment.setMimeTypePJ(FacturXReader.isPdf(context.original()) ? "application/pdf" : "application/xml");
         return attachment;
     }
 

@@ -67,6 +67,9 @@ public final class FileAdmissibilityCheck {
         if (name.endsWith(".xml")) {
             return FlowKind.XML;
         }
+        if (name.endsWith(".pdf")) {
+            return FlowKind.PDF;
+        }
         if (name.endsWith(".zip")) {
             return FlowKind.ZIP;
         }
@@ -109,7 +112,7 @@ public final class FileAdmissibilityCheck {
             return Optional.of("le nom commence par un point (fichier caché)");
         }
         if (!hasExtension(fileName)) {
-            return Optional.of("le nom n'a pas d'extension (attendu .xml, .zip, .tar.gz ou .tgz)");
+            return Optional.of("le nom n'a pas d'extension (attendu .xml, .pdf, .zip, .tar.gz ou .tgz)");
         }
         if (fileName.endsWith(" ") || fileName.endsWith(".")) {
             return Optional.of("le nom se termine par une espace ou un point, que Windows retire");
@@ -133,6 +136,10 @@ public final class FileAdmissibilityCheck {
                 return found == FileSignature.XML || found == FileSignature.XML_WIDE ? Optional.empty()
                         : Optional.of("le fichier « " + extension + " » ne contient pas du XML mais : "
                                 + found.description());
+            case PDF:
+                return found == FileSignature.PDF ? Optional.empty()
+                        : Optional.of("le fichier « " + extension + " » n'est pas un PDF (contenu trouvé : "
+                                + found.description() + ")");
             case ZIP:
                 return found == FileSignature.ZIP ? Optional.empty()
                         : Optional.of("le fichier « " + extension + " » n'est pas une archive ZIP (contenu trouvé : "

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.achemine.validation.DocumentVerdict;
 import org.achemine.validation.Finding;
+import org.achemine.validation.FlowKind;
 import org.achemine.validation.FlowVerdict;
 import org.achemine.validation.InvoiceDocument;
 import org.achemine.validation.ValidationPipeline;
@@ -14,21 +15,29 @@ import org.achemine.validation.admissibility.ArchiveUnpacker;
 import org.achemine.validation.admissibility.FileAdmission;
 import org.achemine.validation.admissibility.FileAdmissibilityCheck;
 import org.achemine.validation.admissibility.Unpacked;
+import org.achemine.validation.facturx.EmbeddedInvoice;
+import org.achemine.validation.facturx.FacturXChecks;
+import org.achemine.validation.facturx.FacturXContent;
+import org.achemine.validation.facturx.FacturXReader;
 
 /**
  * Validates one flow file: the file's own admissibility, then each document it holds (one for an XML
- * flow, one per entry for a batch archive) through the {@link ValidationPipeline}. Thread-safe.
+ * flow, one per entry for a batch archive, the embedded CII for a Factur-X PDF, with the Factur-X checks)
+ * through the {@link ValidationPipeline}. Thread-safe.
  */
 public final class FlowValidator {
 
     private final FileAdmissibilityCheck fileAdmissibility;
     private final ArchiveUnpacker unpacker;
+    private final FacturXReader facturX;
+    private final FacturXChecks facturXChecks = new FacturXChecks();
     private final ValidationPipeline pipeline;
 
-    public FlowValidator(FileAdmissibilityCheck fileAdmissibility, ArchiveUnpacker unpacker,
+    public FlowValidator(FileAdmissibilityCheck fileAdmissibility, ArchiveUnpacker unpacker, FacturXReader facturX,
                          ValidationPipeline pipeline) {
         this.fileAdmissibility = fileAdmissibility;
         this.unpacker = unpacker;
+        this.facturX = facturX;
         this.pipeline = pipeline;
     }
 
@@ -42,6 +51,9 @@ public final class FlowValidator {
         if (!admission.admitted()) {
             return FlowVerdict.refused(admission.kind(), admission.findings());
         }
+        if (admission.kind() == FlowKind.PDF) {
+            return validateFacturX(fileName, content, admission);
+        }
         List<InvoiceDocument> documents;
         if (admission.kind().isArchive()) {
             Unpacked unpacked = unpacker.unpack(admission.kind(), content);
@@ -54,6 +66,19 @@ public final class FlowValidator {
         }
         List<DocumentVerdict> verdicts = documents.stream().map(pipeline::validate).toList();
         return new FlowVerdict(admission.kind(), admission.findings(), verdicts);
+    }
+
+    /** The embedded CII validated under the PDF's name (so it is archived, routed and delivered as the PDF). */
+    private FlowVerdict validateFacturX(String fileName, Path content, FileAdmission admission) {
+        FacturXContent read = facturX.read(content);
+        if (read.refused()) {
+            return FlowVerdict.refused(FlowKind.PDF,
+                    Stream.concat(admission.findings().stream(), read.refusal().stream()).toList());
+        }
+        EmbeddedInvoice invoice = read.invoice();
+        DocumentVerdict verdict = pipeline.validate(new InvoiceDocument(fileName, invoice.xml()))
+                .withAdmissibilityFindings(facturXChecks.check(invoice));
+        return new FlowVerdict(FlowKind.PDF, admission.findings(), List.of(verdict));
     }
 
     /** Validates a single document held in memory (the kind is XML). */

@@ -12,6 +12,7 @@ import org.achemine.validation.RuleSet;
 import org.achemine.validation.ValidationPipeline;
 import org.achemine.validation.ValidationSettings;
 import org.achemine.validation.admissibility.ArchiveUnpacker;
+import org.achemine.validation.facturx.FacturXReader;
 import org.achemine.validation.admissibility.FileAdmissibilityCheck;
 import org.achemine.validation.admissibility.XmlAdmissibilityCheck;
 import org.achemine.validation.en16931.En16931Check;
@@ -72,7 +73,7 @@ public final class ValidationEngine {
         ValidationPipeline pipeline = new ValidationPipeline(new XmlAdmissibilityCheck(), checks,
                 new SaxonInvoiceFactsReader(terms), settings.runAllChecks());
         this.flowValidator = new FlowValidator(new FileAdmissibilityCheck(settings), new ArchiveUnpacker(settings),
-                pipeline);
+                new FacturXReader(settings), pipeline);
     }
 
     public FlowVerdict validate(String fileName, Path content) throws IOException {

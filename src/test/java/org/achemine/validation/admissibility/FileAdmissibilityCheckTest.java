@@ -141,12 +141,28 @@ class FileAdmissibilityCheckTest {
         // given
         Path pdf = Path.of("samples/invalid/unsupported-type.pdf");
         // when
-        FileAdmission admission = check.admit("unsupported-type.pdf", Files.size(pdf), pdf);
+        FileAdmission admission = check.admit("unsupported-type.odt", Files.size(pdf), pdf);
         // then
         assertThat(admission.kind()).isEqualTo(FlowKind.UNSUPPORTED);
         assertThat(admission.findings()).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo("IRR_TYPE_F");
-            assertThat(f.message()).contains(".pdf").contains("document PDF");
+            assertThat(f.message()).contains(".odt").contains("document PDF");
+        });
+    }
+
+    @Test
+    void takesAPdfAsAPdfDepositAndRefusesAnythingElseNamedPdf() throws IOException {
+        Path pdf = Path.of("samples/invalid/unsupported-type.pdf");
+        Path xml = write("f", "<Invoice/>".getBytes(StandardCharsets.UTF_8));
+
+        FileAdmission admitted = check.admit("facture.PDF", Files.size(pdf), pdf);
+        FileAdmission notPdf = check.admit("facture.pdf", Files.size(xml), xml);
+
+        assertThat(admitted.kind()).isEqualTo(FlowKind.PDF);
+        assertThat(admitted.admitted()).isTrue();
+        assertThat(notPdf.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("IRR_TYPE_F");
+            assertThat(f.message()).contains("n'est pas un PDF").contains("XML");
         });
     }
 

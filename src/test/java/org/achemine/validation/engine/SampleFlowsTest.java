@@ -42,7 +42,7 @@ class SampleFlowsTest {
                 arguments("invalid/xxe-http.xml", FlowState.IN_REJETE, List.of(), List.of(List.of("IRR_DTD"))),
                 arguments("invalid/billion-laughs.xml", FlowState.IN_REJETE, List.of(), List.of(List.of("IRR_DTD"))),
                 arguments("invalid/empty.xml", FlowState.IN_REJETE, List.of("IRR_VIDE_F"), List.of()),
-                arguments("invalid/unsupported-type.pdf", FlowState.IN_REJETE, List.of("IRR_TYPE_F"), List.of()),
+                arguments("invalid/unsupported-type.pdf", FlowState.IN_REJETE, List.of("IRR_PDF_SANS_FACTURX"), List.of()),
                 arguments("invalid/latin1-undeclared.xml", FlowState.IN_REJETE, List.of(),
                         List.of(List.of("IRR_ENCODAGE"))),
                 arguments("invalid/unknown-root.xml", FlowState.IN_REJETE, List.of(), List.of(List.of("IRR_RACINE"))),
