@@ -6,6 +6,7 @@ import org.achemine.intake.FlowRegistry;
 import org.achemine.report.InvoiceQueries;
 import org.achemine.report.InvoiceQueries.FlowDetail;
 import org.achemine.report.InvoiceQueries.FlowDocument;
+import org.achemine.channel.as2.ReceivedMessages;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
@@ -67,17 +68,22 @@ public class FlowCommand {
                 System.err.println("Flux inconnu : " + flowId);
                 return 1;
             }
-            print(found.get());
+            FlowDetail flow = found.get();
+            print(flow, context.getBean(ReceivedMessages.class).messageIdsOf(flow.partner(), flow.originalName(),
+                    flow.sha256()));
             return 0;
         }
 
-        private static void print(FlowDetail flow) {
+        private static void print(FlowDetail flow, List<String> as2MessageIds) {
             System.out.println("Flux " + flow.flowId());
             QueryOutput.field("partenaire", flow.partner());
             QueryOutput.field("nom d'origine", flow.originalName());
             QueryOutput.field("taille (octets)", flow.sizeBytes());
             QueryOutput.field("SHA-256", flow.sha256() == null ? "(non calculé : refusé sans être lu)" : flow.sha256());
             QueryOutput.field("reçu le (UTC)", QueryOutput.time(flow.receivedAt()));
+            if (!as2MessageIds.isEmpty()) {
+                QueryOutput.field("message AS2", String.join(" ", as2MessageIds));
+            }
             QueryOutput.field("étape", flow.stage());
             QueryOutput.field("état", flow.flowState() == null ? null : flow.flowState() + " (" + flow.statusCode() + ")");
             QueryOutput.field("syntaxe / interface", QueryOutput.orDash(flow.syntax()) + " / "

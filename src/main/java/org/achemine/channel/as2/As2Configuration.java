@@ -1,0 +1,73 @@
+package org.achemine.channel.as2;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import org.achemine.config.AchemineProperties;
+import org.achemine.mailbox.Mailboxes;
+import org.achemine.partner.PartnerRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Wires the AS2 channel: partners' settings, received messages and the audit always (commands read them); the
+ * endpoint only in the engine's web application ({@code run}) and when enabled, with our keys read at start.
+ */
+@Configuration(proxyBeanMethods = false)
+public class As2Configuration {
+
+    @Bean
+    As2Partners as2Partners(JdbcTemplate jdbc, PartnerRegistry partners, Clock clock) {
+        return new As2Partners(jdbc, partners, clock);
+    }
+
+    @Bean
+    ReceivedMessages as2ReceivedMessages(JdbcTemplate jdbc) {
+        return new ReceivedMessages(jdbc);
+    }
+
+    @Bean
+    As2Audit as2Audit(JdbcTemplate jdbc, Clock clock, MeterRegistry meters) {
+        return new As2Audit(jdbc, clock, meters);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("achemine.as2.enabled")
+    OwnKeys as2OwnKeys(As2Properties properties, Clock clock) {
+        As2LibraryClasspath.prepare();
+        return OwnKeys.load(properties, clock);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("achemine.as2.enabled")
+    AsyncReceipts as2AsyncReceipts(As2Audit audit, As2Properties properties) {
+        return new AsyncReceipts(audit, properties.connectTimeout(), properties.responseTimeout());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("achemine.as2.enabled")
+    As2Receiver as2Receiver(As2Properties properties, As2Partners partners, ReceivedMessages received, OwnKeys keys,
+                            AsyncReceipts asyncReceipts, As2Audit audit, Mailboxes mailboxes, Clock clock,
+                            AchemineProperties achemine) throws IOException {
+        // as2-lib's own temporary files (large parts being decrypted) stay in the data folder, never in /tmp
+        java.nio.file.Path temporary = mailboxes.dataDir().resolve("as2").resolve("tmp");
+        java.nio.file.Files.createDirectories(temporary);
+        com.helger.as2lib.util.AS2ResourceHelper.setTempDir(temporary.toFile());
+        As2Receiver receiver = new As2Receiver(properties, partners, received,
+                new Receipts(properties.as2Id(), keys, clock), asyncReceipts, audit, mailboxes, clock,
+                achemine.validation().maxFileSize().toBytes());
+        receiver.finishInterrupted();
+        return receiver;
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("achemine.as2.enabled")
+    @ConditionalOnWebApplication
+    As2Endpoint as2Endpoint(As2Receiver receiver, AchemineProperties achemine) {
+        // the body is the payload signed, encrypted and base64'd: allow it twice the size of a flow
+        return new As2Endpoint(receiver, 2 * achemine.validation().maxFileSize().toBytes() + 1_000_000);
+    }
+}
