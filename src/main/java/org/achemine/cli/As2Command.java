@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.achemine.archive.AtomicFiles;
+import java.util.List;
 import org.achemine.channel.as2.As2Audit;
+import org.achemine.channel.as2.As2Outbox;
 import org.achemine.channel.as2.As2Properties;
 import org.achemine.channel.as2.As2RefusedException;
 import org.achemine.channel.as2.Certificates;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code as2 init|certificate|audit}: our AS2 keys and certificate, and what happened on the channel. */
 @Command(name = "as2", description = "The AS2 channel: our key pair and certificate, audit trail.",
-        subcommands = {As2Command.Init.class, As2Command.Certificate.class, As2Command.Audit.class})
+        subcommands = {As2Command.Init.class, As2Command.Certificate.class, As2Command.Outbox.class,
+                As2Command.Audit.class})
 public class As2Command {
 
     @Command(name = "init", description = "Create our AS2 key pair and self-signed certificate (PKCS#12 keystore in"
@@ -64,6 +67,24 @@ public class As2Command {
                         + Certificates.fingerprint(keys.certificate()) + ", valable jusqu'au "
                         + keys.certificate().getNotAfter().toInstant());
             });
+        }
+    }
+
+    @Command(name = "outbox", description = "What waits to be pushed to AS2 partners, and why (last error, next"
+            + " attempt).")
+    static class Outbox extends OneShotCommand {
+
+        @Override
+        protected int run(ConfigurableApplicationContext context) {
+            As2Outbox outbox = context.getBean(As2Outbox.class);
+            List<As2Outbox.Item> waiting = outbox.waiting();
+            System.out.printf("%d en attente, %d acquittés%n", waiting.size(), outbox.acknowledgedCount());
+            for (As2Outbox.Item item : waiting) {
+                System.out.printf("%-6s  %-50s  essais %d  prochain %s  %s%n", item.partner(), item.fileName(),
+                        item.attempts(), QueryOutput.time(item.nextAttemptAt()),
+                        item.lastError() == null ? "(pas encore envoyé)" : item.lastError());
+            }
+            return 0;
         }
     }
 

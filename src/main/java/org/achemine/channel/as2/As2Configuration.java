@@ -7,7 +7,6 @@ import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.partner.PartnerRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +31,19 @@ public class As2Configuration {
     @Bean
     As2Audit as2Audit(JdbcTemplate jdbc, Clock clock, MeterRegistry meters) {
         return new As2Audit(jdbc, clock, meters);
+    }
+
+    /** Queues, in the journal's commit, what is published for AS2 partners; always, so no publication is missed. */
+    @Bean
+    As2Outbox as2Outbox(JdbcTemplate jdbc, Mailboxes mailboxes, As2Properties properties, Clock clock) {
+        return new As2Outbox(jdbc, mailboxes.dataDir().resolve("as2").resolve("outbox"), properties.as2Id(), clock);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("achemine.as2.enabled")
+    As2Pusher as2Pusher(As2Outbox outbox, As2Partners partners, As2Properties properties, As2Audit audit,
+                        OwnKeys keys) throws IOException {
+        return new As2Pusher(outbox, partners, properties, audit);
     }
 
     @Bean
@@ -61,13 +73,5 @@ public class As2Configuration {
                 achemine.validation().maxFileSize().toBytes());
         receiver.finishInterrupted();
         return receiver;
-    }
-
-    @Bean
-    @ConditionalOnBooleanProperty("achemine.as2.enabled")
-    @ConditionalOnWebApplication
-    As2Endpoint as2Endpoint(As2Receiver receiver, AchemineProperties achemine) {
-        // the body is the payload signed, encrypted and base64'd: allow it twice the size of a flow
-        return new As2Endpoint(receiver, 2 * achemine.validation().maxFileSize().toBytes() + 1_000_000);
     }
 }

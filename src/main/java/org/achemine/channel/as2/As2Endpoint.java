@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.achemine.config.AchemineProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,14 +19,17 @@ import org.springframework.web.bind.annotation.RestController;
  * authenticate by their signature, not by a login, so this path stays outside any console login or CSRF check.
  */
 @RestController
+@ConditionalOnBooleanProperty("achemine.as2.enabled")
+@ConditionalOnWebApplication
 public class As2Endpoint {
 
     private final As2Receiver receiver;
     private final long maxBody;
 
-    public As2Endpoint(As2Receiver receiver, long maxBody) {
+    public As2Endpoint(As2Receiver receiver, AchemineProperties achemine) {
         this.receiver = receiver;
-        this.maxBody = maxBody;
+        // the body is the payload signed, encrypted and base64'd: allow it twice the size of a flow
+        this.maxBody = 2 * achemine.validation().maxFileSize().toBytes() + 1_000_000;
     }
 
     @PostMapping("${achemine.as2.path}")

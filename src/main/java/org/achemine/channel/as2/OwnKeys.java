@@ -42,6 +42,11 @@ public final class OwnKeys {
         this.privateKey = privateKey;
     }
 
+    /** A key and its certificate already at hand (a partner's system in tests answers receipts with its own). */
+    static OwnKeys of(X509Certificate certificate, PrivateKey privateKey) {
+        return new OwnKeys(certificate, privateKey);
+    }
+
     public X509Certificate certificate() {
         return certificate;
     }
