@@ -155,9 +155,10 @@ public class PartnerCommand {
             protected int run(ConfigurableApplicationContext context) throws Exception {
                 byte[] file = Files.readAllBytes(certificate);
                 As2Properties properties = context.getBean(As2Properties.class);
-                java.security.cert.X509Certificate ours = Files.exists(properties.keystore())
-                        ? OwnKeys.load(properties, context.getBean(java.time.Clock.class)).certificate() : null;
                 return As2Command.refusedOr(() -> {
+                    // with our keystore at hand, our own certificate given by mistake is recognised
+                    java.security.cert.X509Certificate ours = Files.exists(properties.keystore())
+                            ? OwnKeys.load(properties, context.getBean(java.time.Clock.class)).certificate() : null;
                     As2Partner set = context.getBean(As2Partners.class).set(code, as2Id, url, file,
                             properties.as2Id(), ours);
                     System.out.println("Partenaire " + code + " raccordé en AS2 : " + set.as2Id() + " " + set.url()

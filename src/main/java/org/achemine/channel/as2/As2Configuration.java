@@ -49,7 +49,6 @@ public class As2Configuration {
     @Bean
     @ConditionalOnBooleanProperty("achemine.as2.enabled")
     OwnKeys as2OwnKeys(As2Properties properties, Clock clock) {
-        As2LibraryClasspath.prepare();
         return OwnKeys.load(properties, clock);
     }
 

@@ -6,16 +6,13 @@ import com.helger.as2lib.client.AS2ClientResponse;
 import com.helger.as2lib.client.AS2ClientSettings;
 import com.helger.as2lib.crypto.ECryptoAlgorithmCrypt;
 import com.helger.as2lib.crypto.ECryptoAlgorithmSign;
-import com.helger.as2lib.crypto.IMICMatchingHandler;
 import com.helger.as2lib.disposition.DispositionOptions;
-import com.helger.as2lib.message.IMessage;
 import com.helger.security.keystore.EKeyStoreType;
 import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.achemine.channel.as2.As2Outbox.Item;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -42,6 +39,7 @@ public class As2Pusher implements SmartLifecycle {
 
     public As2Pusher(As2Outbox outbox, As2Partners partners, As2Properties properties, As2Audit audit)
             throws java.io.IOException {
+        As2LibraryClasspath.prepare();
         this.outbox = outbox;
         this.partners = partners;
         this.properties = properties;
@@ -64,10 +62,10 @@ public class As2Pusher implements SmartLifecycle {
         }
         String failure;
         try {
-            AtomicReference<Boolean> micMatched = new AtomicReference<>();
-            AS2ClientResponse response = new AS2Client().sendSynchronous(settings(partner.get(), item, micMatched),
+            MicCheck micCheck = new MicCheck();
+            AS2ClientResponse response = new AS2Client().sendSynchronous(settings(partner.get(), item, micCheck),
                     request(item));
-            failure = refusal(response, partner.get(), micMatched.get());
+            failure = refusal(response, partner.get(), micCheck.matched());
             if (failure == null) {
                 outbox.acknowledged(item, response.getMDNDisposition());
                 audit.record(As2Event.PUSHED, item.partner(), partner.get().as2Id(), "<" + item.messageId() + ">",
@@ -102,7 +100,7 @@ public class As2Pusher implements SmartLifecycle {
         return null;
     }
 
-    private AS2ClientSettings settings(As2Partner partner, Item item, AtomicReference<Boolean> micMatched) {
+    private AS2ClientSettings settings(As2Partner partner, Item item, MicCheck micCheck) {
         ECryptoAlgorithmSign signing = ECryptoAlgorithmSign.getFromIDOrThrow(properties.signing());
         AS2ClientSettings settings = new AS2ClientSettings();
         settings.setKeyStore(EKeyStoreType.PKCS12, keystore, properties.keystorePassword());
@@ -122,17 +120,7 @@ public class As2Pusher implements SmartLifecycle {
         settings.setRetryCount(0);
         settings.setConnectTimeout(Timeout.of(properties.connectTimeout()));
         settings.setResponseTimeout(Timeout.of(properties.responseTimeout()));
-        settings.setMICMatchingHandler(new IMICMatchingHandler() {
-            @Override
-            public void onMICMatch(IMessage message, String mic) {
-                micMatched.set(true);
-            }
-
-            @Override
-            public void onMICMismatch(IMessage message, String sent, String received) {
-                micMatched.set(false);
-            }
-        });
+        settings.setMICMatchingHandler(micCheck);
         return settings;
     }
 

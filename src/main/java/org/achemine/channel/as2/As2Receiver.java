@@ -51,11 +51,13 @@ public class As2Receiver {
     private final Mailboxes mailboxes;
     private final Clock clock;
     private final long maxSize;
-    private final ICryptoHelper crypto = AS2Helper.getCryptoHelper();
+    private final ICryptoHelper crypto;
     private final Object storing = new Object();
 
     public As2Receiver(As2Properties properties, As2Partners partners, ReceivedMessages received, Receipts receipts,
                        AsyncReceipts asyncReceipts, As2Audit audit, Mailboxes mailboxes, Clock clock, long maxSize) {
+        As2LibraryClasspath.prepare();
+        this.crypto = AS2Helper.getCryptoHelper();
         this.properties = properties;
         this.partners = partners;
         this.received = received;

@@ -106,7 +106,7 @@ class As2ReceiveIT {
         assertThat(response.hasException()).as(String.valueOf(response.getException())).isFalse();
         assertThat(response.getMDNDisposition()).isEqualTo(Receipts.PROCESSED);
         assertThat(response.getMDNVerificationCertificate()).isEqualTo(OURS.certificate());
-        assertThat(client.micMatched.get()).isTrue();
+        assertThat(client.micMatched()).isTrue();
 
         // and the file is taken like a dropped one: a flow, its deposit report in out/, the Message-ID kept
         String state = await().atMost(Duration.ofSeconds(60)).until(() -> flowState("facture-as2.xml"),
@@ -194,7 +194,7 @@ class As2ReceiveIT {
 
         // then it gets a processed receipt with a matching MIC, and no second file or flow is made
         assertThat(again.getMDNDisposition()).isEqualTo(Receipts.PROCESSED);
-        assertThat(client.micMatched.get()).isTrue();
+        assertThat(client.micMatched()).isTrue();
         assertThat(again.getMDNText()).isEqualTo(first.getMDNText());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM as2_received WHERE message_id = ?", Integer.class,
                 first.getOriginalMessageID())).isEqualTo(1);

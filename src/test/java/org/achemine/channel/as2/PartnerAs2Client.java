@@ -7,12 +7,9 @@ import com.helger.as2lib.client.AS2ClientSettings;
 import com.helger.as2lib.crypto.ECompressionType;
 import com.helger.as2lib.crypto.ECryptoAlgorithmCrypt;
 import com.helger.as2lib.crypto.ECryptoAlgorithmSign;
-import com.helger.as2lib.crypto.IMICMatchingHandler;
 import com.helger.as2lib.disposition.DispositionOptions;
-import com.helger.as2lib.message.IMessage;
 import com.helger.security.keystore.EKeyStoreType;
 import java.security.cert.X509Certificate;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -21,8 +18,8 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class PartnerAs2Client {
 
-    /** What as2-lib said of the receipt's MIC: null until a receipt was checked. */
-    final AtomicReference<Boolean> micMatched = new AtomicReference<>();
+    /** What as2-lib said of the last receipt's MIC. */
+    private volatile MicCheck micCheck = new MicCheck();
 
     private final TestKeys keys;
     private final String as2Id;
@@ -30,14 +27,20 @@ final class PartnerAs2Client {
     private final String url;
 
     PartnerAs2Client(TestKeys keys, String as2Id, X509Certificate ourCertificate, String url) {
+        As2LibraryClasspath.prepare();
         this.keys = keys;
         this.as2Id = as2Id;
         this.ourCertificate = ourCertificate;
         this.url = url;
     }
 
+    /** True when the last receipt's MIC was the one of what was sent. */
+    Boolean micMatched() {
+        return micCheck.matched();
+    }
+
     AS2ClientResponse send(String fileName, byte[] content, String messageId, String asyncMdnUrl) {
-        micMatched.set(null);
+        micCheck = new MicCheck();
         AS2ClientSettings settings = new AS2ClientSettings();
         settings.setKeyStore(EKeyStoreType.PKCS12, keys.keystore(), TestKeys.PASSWORD);
         settings.setSaveKeyStoreChangesToFile(false);
@@ -61,17 +64,7 @@ final class PartnerAs2Client {
         settings.setRetryCount(0);
         settings.setConnectTimeout(Timeout.ofSeconds(10));
         settings.setResponseTimeout(Timeout.ofSeconds(60));
-        settings.setMICMatchingHandler(new IMICMatchingHandler() {
-            @Override
-            public void onMICMatch(IMessage message, String mic) {
-                micMatched.set(true);
-            }
-
-            @Override
-            public void onMICMismatch(IMessage message, String sent, String received) {
-                micMatched.set(false);
-            }
-        });
+        settings.setMICMatchingHandler(micCheck);
         AS2ClientRequest request = new AS2ClientRequest("Flux " + fileName);
         request.setData(content);
         request.setFilename(fileName);

@@ -38,9 +38,11 @@ final class PartnerAs2Server implements AutoCloseable {
     private final HttpServer server;
     private final TestKeys keys;
     private final X509Certificate achemine;
-    private final ICryptoHelper crypto = AS2Helper.getCryptoHelper();
+    private final ICryptoHelper crypto;
 
     PartnerAs2Server(TestKeys keys, X509Certificate achemine) throws IOException {
+        As2LibraryClasspath.prepare();
+        this.crypto = AS2Helper.getCryptoHelper();
         this.keys = keys;
         this.achemine = achemine;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

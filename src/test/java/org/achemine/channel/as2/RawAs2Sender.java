@@ -24,10 +24,12 @@ import java.util.function.UnaryOperator;
  */
 final class RawAs2Sender {
 
-    private final ICryptoHelper crypto = AS2Helper.getCryptoHelper();
+    private final ICryptoHelper crypto;
     private final String url;
 
     RawAs2Sender(String url) {
+        As2LibraryClasspath.prepare();
+        this.crypto = AS2Helper.getCryptoHelper();
         this.url = url;
     }
 
