@@ -128,6 +128,57 @@ class As2CrashIT {
         }
     }
 
+    @Test
+    void killedBetweenSendingAndTheReceiptThePushIsResentUnderItsMessageIdAndAcknowledged() throws Exception {
+        // given the supplier connected over AS2 to its server, which keeps the first message but holds its receipt
+        Path dataDir = work.resolve("data");
+        String data = "--achemine.data-dir=" + dataDir;
+        OURS.writeAsEngineKeystore(dataDir.resolve("as2/keystore.p12"), "achemine");
+        try (PartnerAs2Server server = new PartnerAs2Server(SUPPLIER, OURS.certificate())) {
+            server.firstArrived = new java.util.concurrent.CountDownLatch(1);
+            Path certificate = Files.write(work.resolve("fou001.pem"), SUPPLIER.pem());
+            assertThat(new CommandLine(new AchemineCommand()).execute("partner", "as2", "set", "FOU001", "--as2-id",
+                    "FOU001-AS2", "--url", server.url(), "--certificate", certificate.toString(), data)).isZero();
+            String[] run = {"run", data, "--server.port=0", "--achemine.as2.enabled=true",
+                    "--achemine.as2.outbox-interval=200ms", "--achemine.as2.retry-first=500ms",
+                    "--achemine.directory.watch=false", "--achemine.intake.poll-interval=100ms",
+                    "--achemine.intake.read-lock-interval=300ms"};
+            Process first = start("engine-1", run);
+
+            // when a deposit report is pushed and the engine is killed before the receipt comes back
+            SampleInvoices.drop(Files.createDirectories(dataDir.resolve("mailboxes/FOU001/in")), "facture-push.xml",
+                    SampleInvoices.ubl("F-AS2-PUSH-KILL", "21690012600014", "SCE-TECH-042", null));
+            assertThat(server.firstArrived.await(5, TimeUnit.MINUTES)).isTrue();
+            first.destroyForcibly();
+            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(first.exitValue()).as("exit status of the killed engine").isEqualTo(137);
+            String held = server.requests.get(0);
+            assertThat(server.answered).doesNotContain(held);
+            server.release.countDown();
+
+            // and started again
+            Process second = start("engine-2", run);
+
+            // then it sends that file again under the same Message-ID, the server keeps it once and acknowledges it
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> server.answered.contains(held));
+            assertThat(server.requests.stream().filter(held::equals).count()).isGreaterThanOrEqualTo(2);
+            assertThat(server.byMessageId.get(held).fileName()).endsWith("_facture-push.xml.cr.xml");
+            // the engine records the acknowledgement once it has checked the receipt (its audit line says so)
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    Files.readString(work.resolve("engine-2.log")).contains("AS2 PUSHED partner=FOU001 from=FOU001-AS2"
+                            + " message=" + held));
+            second.destroy();
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/achemine"), "sa", "")) {
+                assertThat(single(db, "SELECT COUNT(*) FROM as2_outbox WHERE message_id = '"
+                        + held.substring(1, held.length() - 1) + "' AND state = 'ACKNOWLEDGED'")).isEqualTo(1);
+                assertThat(single(db, "SELECT COUNT(*) FROM publication WHERE file_name LIKE '%_facture-push.xml.cr.xml'"))
+                        .isEqualTo(1);
+            }
+        }
+    }
+
     private Process start(String name, String... args) throws Exception {
         Process process = EngineProcess.start(work.resolve(name + ".log"), args);
         processes.add(process);

@@ -34,6 +34,11 @@ final class PartnerAs2Server implements AutoCloseable {
     final Map<String, Delivered> byMessageId = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
     final AtomicInteger refuseNext = new AtomicInteger();
+    /** Message-IDs a receipt was written back for. */
+    final java.util.Set<String> answered = ConcurrentHashMap.newKeySet();
+    /** When set, the first request is read and kept, then held (no receipt) until {@link #release} counts down. */
+    volatile java.util.concurrent.CountDownLatch firstArrived;
+    final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
 
     private final HttpServer server;
     private final TestKeys keys;
@@ -76,6 +81,12 @@ final class PartnerAs2Server implements AutoCloseable {
             Receipt receipt = new Receipts(exchange.getRequestHeaders().getFirst("AS2-To"),
                     OwnKeys.of(keys.certificate(), keys.pair().getPrivate()), Clock.systemUTC())
                     .build(messageId, "ACHEMINE", Receipts.PROCESSED, "received", mic, ECryptoAlgorithmSign.DIGEST_SHA_256);
+            java.util.concurrent.CountDownLatch holding = firstArrived;
+            boolean held = holding != null && holding.getCount() > 0;
+            if (held) {
+                holding.countDown();
+                release.await(); // the sender is killed meanwhile: this receipt goes nowhere
+            }
             exchange.getResponseHeaders().set("Content-Type", receipt.contentType());
             exchange.getResponseHeaders().set("AS2-From", exchange.getRequestHeaders().getFirst("AS2-To"));
             exchange.getResponseHeaders().set("AS2-To", "ACHEMINE");
@@ -84,6 +95,9 @@ final class PartnerAs2Server implements AutoCloseable {
             exchange.sendResponseHeaders(200, receipt.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(receipt.body());
+            }
+            if (!held) {
+                answered.add(messageId);
             }
         } catch (Exception e) {
             exchange.sendResponseHeaders(500, -1);
