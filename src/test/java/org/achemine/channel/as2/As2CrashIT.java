@@ -58,10 +58,7 @@ class As2CrashIT {
         // given our keys, the supplier's AS2 connection and the engine listening on a free port
         Path dataDir = work.resolve("data");
         String data = "--achemine.data-dir=" + dataDir;
-        OURS.writeAsEngineKeystore(dataDir.resolve("as2/keystore.p12"), "achemine");
-        Path certificate = Files.write(work.resolve("fou001.pem"), SUPPLIER.pem());
-        assertThat(new CommandLine(new AchemineCommand()).execute("partner", "as2", "set", "FOU001", "--as2-id",
-                "FOU001-AS2", "--url", "http://127.0.0.1:9/as2", "--certificate", certificate.toString(), data)).isZero();
+        connectSupplier(data, dataDir, "http://127.0.0.1:9/as2");
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -133,12 +130,9 @@ class As2CrashIT {
         // given the supplier connected over AS2 to its server, which keeps the first message but holds its receipt
         Path dataDir = work.resolve("data");
         String data = "--achemine.data-dir=" + dataDir;
-        OURS.writeAsEngineKeystore(dataDir.resolve("as2/keystore.p12"), "achemine");
         try (PartnerAs2Server server = new PartnerAs2Server(SUPPLIER, OURS.certificate())) {
             server.firstArrived = new java.util.concurrent.CountDownLatch(1);
-            Path certificate = Files.write(work.resolve("fou001.pem"), SUPPLIER.pem());
-            assertThat(new CommandLine(new AchemineCommand()).execute("partner", "as2", "set", "FOU001", "--as2-id",
-                    "FOU001-AS2", "--url", server.url(), "--certificate", certificate.toString(), data)).isZero();
+            connectSupplier(data, dataDir, server.url());
             String[] run = {"run", data, "--server.port=0", "--achemine.as2.enabled=true",
                     "--achemine.as2.outbox-interval=200ms", "--achemine.as2.retry-first=500ms",
                     "--achemine.directory.watch=false", "--achemine.intake.poll-interval=100ms",
@@ -177,6 +171,14 @@ class As2CrashIT {
                         .isEqualTo(1);
             }
         }
+    }
+
+    /** Our keystore in the data folder, and the supplier's AS2 connection registered by the command. */
+    private void connectSupplier(String data, Path dataDir, String url) throws Exception {
+        OURS.writeAsEngineKeystore(dataDir.resolve("as2/keystore.p12"), "achemine");
+        Path certificate = Files.write(work.resolve("fou001.pem"), SUPPLIER.pem());
+        assertThat(new CommandLine(new AchemineCommand()).execute("partner", "as2", "set", "FOU001", "--as2-id",
+                "FOU001-AS2", "--url", url, "--certificate", certificate.toString(), data)).isZero();
     }
 
     private Process start(String name, String... args) throws Exception {
