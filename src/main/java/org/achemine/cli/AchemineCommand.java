@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             PartnerCommand.class,
             SftpCommand.class,
+            As2Command.class,
         })
 public class AchemineCommand implements Runnable {
 

@@ -72,8 +72,9 @@ public class FlowCommand {
             QueryOutput.field("taille (octets)", flow.sizeBytes());
             QueryOutput.field("SHA-256", flow.sha256() == null ? "(non calculé : refusé sans être lu)" : flow.sha256());
             QueryOutput.field("reçu le (UTC)", QueryOutput.time(flow.receivedAt()));
+            // an AS2 flow's session is the Message-ID of the message that brought it
             QueryOutput.field("arrivé par", flow.channel() + (flow.channelSession() == null ? ""
-                    : " (session " + flow.channelSession() + ")"));
+                    : ("as2".equals(flow.channel()) ? " (message " : " (session ") + flow.channelSession() + ")"));
             QueryOutput.field("étape", flow.stage());
             QueryOutput.field("état", flow.flowState() == null ? null : flow.flowState() + " (" + flow.statusCode() + ")");
             QueryOutput.field("syntaxe / interface", QueryOutput.orDash(flow.syntax()) + " / "

@@ -16,6 +16,7 @@ abstract class OneShotCommand implements Callable<Integer> {
             "achemine.intake.enabled=false",
             "achemine.directory.watch=false",
             "achemine.sftp.enabled=false",
+            "achemine.as2.enabled=false",
             // what the command prints is its output (scripts read verify's): no start-up banner lines, and no
             // Camel warning that a context stopped within a second, which is what a one-shot command does
             "logging.level.org.achemine.AchemineApplication=WARN",

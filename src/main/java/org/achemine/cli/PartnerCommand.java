@@ -5,6 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.achemine.channel.as2.As2Partner;
+import org.achemine.channel.as2.As2Partners;
+import org.achemine.channel.as2.As2Properties;
+import org.achemine.channel.as2.Certificates;
+import org.achemine.channel.as2.OwnKeys;
 import org.achemine.channel.sftp.SshKeys;
 import org.achemine.config.AchemineProperties.DeliveryFormat;
 import org.achemine.config.AchemineProperties.Partner;
@@ -20,12 +25,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code partner list|add|enable|disable|key add|list|remove|password set|clear}: the partners in the database
+ * {@code partner list|add|enable|disable|key add|list|remove|password set|clear|as2 set}: the partners in the database
  * (engine stopped).
  */
-@Command(name = "partner", description = "Partners: list, add, enable, disable, their keys and password.",
+@Command(name = "partner", description = "Partners: list, add, enable, disable, their keys, password and AS2 connection.",
         subcommands = {PartnerCommand.ListPartners.class, PartnerCommand.Add.class, PartnerCommand.Enable.class,
-                PartnerCommand.Disable.class, PartnerCommand.Key.class, PartnerCommand.Password.class})
+                PartnerCommand.Disable.class, PartnerCommand.Key.class, PartnerCommand.Password.class,
+                PartnerCommand.As2.class})
 public class PartnerCommand {
 
     @Command(name = "list", description = "Every partner: code, role, state, source, keys, structures, mandates.")
@@ -236,6 +242,44 @@ public class PartnerCommand {
             String run(PartnerRegistry partners) {
                 partners.clearPassword(code);
                 return "Mot de passe du partenaire " + code + " retiré";
+            }
+        }
+    }
+
+    @Command(name = "as2", description = "A partner's AS2 connection.", subcommands = As2.Set.class)
+    static class As2 {
+
+        @Command(name = "set", description = "Register (or replace) a partner's AS2 id, URL and certificate; what"
+                + " it sends is then accepted, and what is published in its out/ is pushed to its URL.")
+        static class Set extends OneShotCommand {
+
+            @Parameters(index = "0", paramLabel = "CODE")
+            String code;
+
+            @Option(names = "--as2-id", required = true, description = "its AS2 id (AS2-From of its messages)")
+            String as2Id;
+
+            @Option(names = "--url", required = true, description = "its AS2 endpoint, http(s)://host:port/path")
+            String url;
+
+            @Option(names = "--certificate", required = true, paramLabel = "FILE", description = "its certificate,"
+                    + " PEM or DER")
+            Path certificate;
+
+            @Override
+            protected int run(ConfigurableApplicationContext context) throws Exception {
+                byte[] file = Files.readAllBytes(certificate);
+                As2Properties properties = context.getBean(As2Properties.class);
+                return As2Command.refusedOr(() -> {
+                    // with our keystore at hand, our own certificate given by mistake is recognised
+                    java.security.cert.X509Certificate ours = Files.exists(properties.keystore())
+                            ? OwnKeys.load(properties, context.getBean(java.time.Clock.class)).certificate() : null;
+                    As2Partner set = context.getBean(As2Partners.class).set(code, as2Id, url, file,
+                            properties.as2Id(), ours);
+                    System.out.println("Partenaire " + code + " raccordé en AS2 : " + set.as2Id() + " " + set.url()
+                            + ", certificat " + Certificates.fingerprint(set.certificate()) + " valable jusqu'au "
+                            + set.certificate().getNotAfter().toInstant());
+                });
             }
         }
     }

@@ -47,6 +47,7 @@ public class PublicationJournal {
     private final TransactionTemplate ownCommit;
     private final Mailboxes mailboxes;
     private final Clock clock;
+    private final PublicationObserver observer;
 
     /** The bytes to publish, made only when the file was never journaled (a report may be costly to build). */
     @FunctionalInterface
@@ -61,10 +62,17 @@ public class PublicationJournal {
 
     /** @param ownCommit a template that commits on its own (REQUIRES_NEW) */
     public PublicationJournal(JdbcTemplate jdbc, TransactionTemplate ownCommit, Mailboxes mailboxes, Clock clock) {
+        this(jdbc, ownCommit, mailboxes, clock, PublicationObserver.NONE);
+    }
+
+    /** @param observer told of each journaled file in the same commit as its row (the AS2 outbox) */
+    public PublicationJournal(JdbcTemplate jdbc, TransactionTemplate ownCommit, Mailboxes mailboxes, Clock clock,
+                              PublicationObserver observer) {
         this.jdbc = jdbc;
         this.ownCommit = ownCommit;
         this.mailboxes = mailboxes;
         this.clock = clock;
+        this.observer = observer;
     }
 
     /** {@link #publishOnce(PublicationKind, String, Path, boolean, Content)}, forced to disk. */
@@ -202,9 +210,11 @@ public class PublicationJournal {
     }
 
     private void insert(PublicationKind kind, String subject, Path target, byte[] bytes) {
+        String sha256 = sha256(bytes);
         jdbc.update("INSERT INTO publication (mailbox, file_name, kind, subject, sha256, size_bytes, state, journaled_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", mailbox(target), target.getFileName().toString(),
-                kind.name(), subject, sha256(bytes), (long) bytes.length, PENDING, Timestamp.from(clock.instant()));
+                kind.name(), subject, sha256, (long) bytes.length, PENDING, Timestamp.from(clock.instant()));
+        observer.journaled(kind, mailbox(target), target.getFileName().toString(), sha256, bytes);
     }
 
     private static void writeTemporary(Path target, byte[] bytes, boolean durable) throws IOException {
