@@ -127,9 +127,11 @@ public class FlowDeposit {
             byte[] xml = made;
             // a report never journaled (a stop right after the verdict) is drawn again from the archived original;
             // one journaled is finished, never written twice: the partner may have taken it already
+            // REPORTED commits with the journal's PUBLISHED mark (a stop before it: the report is finished at
+            // start-up, then this flow comes back here and is marked REPORTED)
             publications.publishOnce(PublicationKind.DEPOSIT_REPORT, flow.flowId().value(), report,
-                    () -> xml != null ? xml : reports.toXml(reported(flow), validate(flow), now()));
-            registry.markReported(flow.flowId(), now());
+                    () -> xml != null ? xml : reports.toXml(reported(flow), validate(flow), now()),
+                    () -> registry.markReported(flow.flowId(), now()));
             LOG.info("Flow {}: deposit report {}", flow.flowId(), report);
             metrics.reported(state);
             return report;
