@@ -33,6 +33,16 @@ public final class AtomicFiles {
     }
 
     /**
+     * Forces a file already written to disk: for writers that write many files first and sync them afterwards,
+     * so the disk's work for a group is asked for together rather than file by file.
+     */
+    public static void syncFile(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    /**
      * Publishes {@code temp} as {@code target} atomically and never over an existing file: the hard link
      * fails if the target exists (write-once), then the temporary name is dropped.
      *

@@ -2,12 +2,15 @@ package org.achemine.delivery;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.achemine.config.AchemineProperties.DeliveryFormat;
 import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
+import org.achemine.publication.PublicationJournal.Publication;
 import org.achemine.publication.PublicationKind;
 import org.achemine.validation.Incident;
 import org.achemine.validation.InvoiceDocument;
@@ -30,8 +33,8 @@ public class InvoiceDelivery {
 
     /**
      * @param durable force each delivered file to disk before the journal records it: survives a power loss, at
-     *                the cost of two disk syncs per invoice. Without it a delivery survives a crash of the engine
-     *                (the operating system keeps the file).
+     *                the cost of one disk sync per invoice (and one per folder per routing chunk). Without it a
+     *                delivery survives a crash of the engine (the operating system keeps the file).
      */
     public InvoiceDelivery(Mailboxes mailboxes, ArchivedDocuments documents, boolean durable,
                            PublicationJournal publications) {
@@ -65,8 +68,11 @@ public class InvoiceDelivery {
      * when it is delivered again ({@link OriginalDelivery}); for the pivot, by its own flow id.
      */
     public Path target(String invoiceId, String recipientSiret, String entryName, Resend resend, int occurrence) {
-        Delivery delivery = delivery(invoiceId, recipientSiret, entryName, resend, occurrence);
-        return outbox(recipientSiret).resolve(writer(delivery).fileName(delivery));
+        return target(delivery(invoiceId, recipientSiret, entryName, resend, occurrence));
+    }
+
+    private Path target(Delivery delivery) {
+        return outbox(delivery.recipientSiret()).resolve(writer(delivery).fileName(delivery));
     }
 
     /** The file already delivered for this invoice, if a previous run got that far. */
@@ -97,10 +103,30 @@ public class InvoiceDelivery {
     /** Delivers an invoice (again, when {@code resend} says so; {@code occurrence} counts its completions). */
     public Path deliver(String invoiceId, String flowId, int rank, String recipientSiret, String entryName,
                         Resend resend, int occurrence) throws IOException {
-        Path target = target(invoiceId, recipientSiret, entryName, resend, occurrence);
-        Delivery delivery = delivery(invoiceId, recipientSiret, entryName, resend, occurrence);
-        return publications.publishOnce(PublicationKind.DELIVERY, invoiceId, target, durable,
-                () -> content(delivery, documents.document(flowId, rank)));
+        return deliverAll(List.of(new Order(invoiceId, flowId, rank, recipientSiret, entryName, resend, occurrence)))
+                .get(0);
+    }
+
+    /** One invoice to deliver, as {@link #deliver(String, String, int, String, String, Resend, int)} takes it. */
+    public record Order(String invoiceId, String flowId, int rank, String recipientSiret, String entryName,
+                        Resend resend, int occurrence) {
+    }
+
+    /**
+     * Delivers many invoices (a routing chunk) through one group publication: files written and synced
+     * together, one journal commit before the renames and one after ({@link PublicationJournal#publishAll}).
+     *
+     * @return the delivered files, in the orders' order
+     */
+    public List<Path> deliverAll(List<Order> orders) throws IOException {
+        List<Publication> files = new ArrayList<>(orders.size());
+        for (Order order : orders) {
+            Delivery delivery = delivery(order.invoiceId(), order.recipientSiret(), order.entryName(), order.resend(),
+                    order.occurrence());
+            files.add(new Publication(PublicationKind.DELIVERY, order.invoiceId(), target(delivery),
+                    () -> content(delivery, documents.document(order.flowId(), order.rank()))));
+        }
+        return publications.publishAll(files, durable);
     }
 
     /** The file the format makes; a format that cannot make a valid one publishes nothing (an incident). */

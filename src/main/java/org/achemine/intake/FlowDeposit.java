@@ -140,14 +140,20 @@ public class FlowDeposit {
             // a report never journaled (a stop right after the verdict) is drawn again from the archived original;
             // one journaled is finished, never written twice: the partner may have taken it already.
             // The official CPPStatut always, first; then the detailed companion if the partner asks for it.
-            publications.publishOnce(PublicationKind.DEPOSIT_CPPSTATUT, flow.flowId().value(), official,
-                    () -> officialXml != null ? officialXml
-                            : officialReports.toXml(officialReports.deposit(reported(flow), validate(flow), now())));
+            // REPORTED commits with the last report's PUBLISHED mark (a stop before it: the report is finished at
+            // start-up, then this flow comes back here and is marked REPORTED)
+            Runnable markReported = () -> registry.markReported(flow.flowId(), now());
+            PublicationJournal.Content officialContent = () -> officialXml != null ? officialXml
+                    : officialReports.toXml(officialReports.deposit(reported(flow), validate(flow), now()));
             if (detailed) {
+                publications.publishOnce(PublicationKind.DEPOSIT_CPPSTATUT, flow.flowId().value(), official,
+                        officialContent);
                 publications.publishOnce(PublicationKind.DEPOSIT_REPORT, flow.flowId().value(), report,
-                        () -> xml != null ? xml : reports.toXml(reported(flow), validate(flow), now()));
+                        () -> xml != null ? xml : reports.toXml(reported(flow), validate(flow), now()), markReported);
+            } else {
+                publications.publishOnce(PublicationKind.DEPOSIT_CPPSTATUT, flow.flowId().value(), official,
+                        officialContent, markReported);
             }
-            registry.markReported(flow.flowId(), now());
             LOG.info("Flow {}: deposit report {}", flow.flowId(), report);
             metrics.reported(state);
             return report;

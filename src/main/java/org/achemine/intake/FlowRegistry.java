@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.achemine.channel.ChannelArrivals.Arrival;
@@ -20,6 +21,8 @@ import org.achemine.validation.FlowVerdict;
 import org.achemine.validation.InvoiceFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -186,12 +189,7 @@ public class FlowRegistry {
         transactions.executeWithoutResult(status -> {
             jdbc.update("DELETE FROM flow_finding WHERE flow_id = ?", flowId.value());
             jdbc.update("DELETE FROM flow_document WHERE flow_id = ?", flowId.value());
-            insertFindings(flowId, 0, verdict.flowFindings());
-            for (int i = 0; i < verdict.documents().size(); i++) {
-                DocumentVerdict document = verdict.documents().get(i);
-                insertDocument(flowId, i + 1, document, policy.accepts(document));
-                insertFindings(flowId, i + 1, document.findings().toList());
-            }
+            insertDocuments(flowId, verdict, policy);
             requireOne(jdbc.update("UPDATE flow SET stage = ?, flow_kind = ?, syntax = ?, interface_code = ?,"
                             + " flow_state = ?, status_code = ?, validated_at = ?, report_path = ? WHERE flow_id = ?",
                     FlowStage.REPORT_READY.name(), verdict.kind().name(),
@@ -235,40 +233,40 @@ public class FlowRegistry {
         jdbc.update("UPDATE flow SET last_incident = ? WHERE flow_id = ?", incidentId, flowId.value());
     }
 
-    private void insertDocument(FlowId flowId, int rank, DocumentVerdict document, boolean accepted) {
-        InvoiceFacts facts = document.facts();
-        jdbc.update("INSERT INTO flow_document (flow_id, doc_rank, entry_name, syntax, decision, invoice_number,"
-                        + " issue_date, type_code, currency, supplier_id, buyer_id, service_code, engagement_number,"
-                        + " total_with_vat, supplier_name, supplier_scheme)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ps -> {
-                    ps.setString(1, flowId.value());
-                    ps.setInt(2, rank);
-                    ps.setString(3, document.name());
-                    ps.setString(4, document.syntax() == null ? null : document.syntax().chorusSyntax());
-                    ps.setString(5, accepted ? "ACCEPTED" : "REJECTED");
-                    ps.setString(6, facts == null ? null : facts.invoiceNumber());
-                    ps.setObject(7, facts == null ? null : facts.issueDate(), Types.DATE);
-                    ps.setString(8, facts == null ? null : facts.typeCode());
-                    ps.setString(9, facts == null ? null : facts.currency());
-                    ps.setString(10, facts == null ? null : facts.supplierId());
-                    ps.setString(11, facts == null ? null : facts.buyerId());
-                    ps.setString(12, facts == null ? null : facts.serviceCode());
-                    ps.setString(13, facts == null ? null : facts.engagementNumber());
-                    ps.setBigDecimal(14, facts == null ? null : facts.totalWithVat());
-                    ps.setString(15, facts == null || facts.supplierName() == null ? null
-                            : truncate(facts.supplierName(), 200));
-                    ps.setString(16, facts == null || facts.supplierIdScheme() == null ? null
-                            : truncate(facts.supplierIdScheme(), 8));
-                });
+    /** The flow's documents, then all their findings: two batched statements whatever the flow's size. */
+    private void insertDocuments(FlowId flowId, FlowVerdict verdict, AcceptancePolicy policy) {
+        List<Object[]> documents = new ArrayList<>(verdict.documents().size());
+        List<Object[]> findings = new ArrayList<>();
+        addFindings(findings, flowId, 0, verdict.flowFindings());
+        for (int i = 0; i < verdict.documents().size(); i++) {
+            DocumentVerdict document = verdict.documents().get(i);
+            InvoiceFacts facts = document.facts();
+            documents.add(new Object[] {flowId.value(), i + 1, document.name(),
+                document.syntax() == null ? null : document.syntax().chorusSyntax(),
+                policy.accepts(document) ? "ACCEPTED" : "REJECTED",
+                facts == null ? null : facts.invoiceNumber(),
+                new SqlParameterValue(Types.DATE, facts == null ? null : facts.issueDate()),
+                facts == null ? null : facts.typeCode(), facts == null ? null : facts.currency(),
+                facts == null ? null : facts.supplierId(), facts == null ? null : facts.buyerId(),
+                facts == null ? null : facts.serviceCode(), facts == null ? null : facts.engagementNumber(),
+                new SqlParameterValue(Types.DECIMAL, facts == null ? null : facts.totalWithVat()),
+                facts == null || facts.supplierName() == null ? null : truncate(facts.supplierName(), 200),
+                facts == null || facts.supplierIdScheme() == null ? null : truncate(facts.supplierIdScheme(), 8)});
+            addFindings(findings, flowId, i + 1, document.findings().toList());
+        }
+        jdbc.batchUpdate("INSERT INTO flow_document (flow_id, doc_rank, entry_name, syntax, decision, invoice_number,"
+                + " issue_date, type_code, currency, supplier_id, buyer_id, service_code, engagement_number,"
+                + " total_with_vat, supplier_name, supplier_scheme) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                documents);
+        jdbc.batchUpdate("INSERT INTO flow_finding (flow_id, doc_rank, finding_rank, code, severity, source)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", findings);
     }
 
-    private void insertFindings(FlowId flowId, int docRank, List<Finding> findings) {
+    private static void addFindings(List<Object[]> rows, FlowId flowId, int docRank, List<Finding> findings) {
         for (int i = 0; i < findings.size(); i++) {
             Finding finding = findings.get(i);
-            jdbc.update("INSERT INTO flow_finding (flow_id, doc_rank, finding_rank, code, severity, source)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)", flowId.value(), docRank, i + 1,
-                    truncate(finding.code(), 64), finding.severity().token(), finding.source().token());
+            rows.add(new Object[] {flowId.value(), docRank, i + 1, truncate(finding.code(), 64),
+                finding.severity().token(), finding.source().token()});
         }
     }
 

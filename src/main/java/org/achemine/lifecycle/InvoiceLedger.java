@@ -3,6 +3,7 @@ package org.achemine.lifecycle;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,67 @@ public class InvoiceLedger {
     }
 
     /**
+     * Records invoices that passed integration and that the platform moved on in the same transaction (routing:
+     * 01 Déposée, then its changes, e.g. 02 and 03 with the delivery): each invoice is inserted once, already
+     * in its last status, and its whole history (01 then the changes, numbered 1, 2, ...) in one batch — the
+     * same rows as {@link #integrate} followed by {@link #changeAll} for each step, without updating a row the
+     * transaction has just inserted.
+     *
+     * @throws ForbiddenTransitionException when the changes do not chain from 01 as the transition table allows
+     */
+    public void integrateMovedOn(List<MovedOn> invoices, Instant at) {
+        OffsetDateTime when = utc(at);
+        List<Object[]> rows = new ArrayList<>(invoices.size());
+        List<List<Object[]>> historyBySeq = new ArrayList<>();
+        for (MovedOn moved : invoices) {
+            NewInvoice i = moved.invoice();
+            InvoiceStatus status = InvoiceStatus.DEPOSEE;
+            String reasonCode = null;
+            String message = null;
+            OffsetDateTime changedAt = when;
+            addHistory(historyBySeq, 0, new Object[] {i.invoiceId(), 1, InvoiceStatus.DEPOSEE.code(),
+                InvoiceStatus.DEPOSEE.reformCode(), Actor.PLATFORM.name(), null, "Facture déposée", when, null});
+            for (int n = 0; n < moved.changes().size(); n++) {
+                Change change = moved.changes().get(n);
+                if (!change.invoiceId().equals(i.invoiceId()) || change.from() != status) {
+                    throw new ForbiddenTransitionException(i.invoiceId(), status, change.by(), change.to(),
+                            "changements non enchaînés depuis " + status.code());
+                }
+                check(change);
+                status = change.to();
+                // never earlier than the previous change, as changeAll keeps it
+                changedAt = change.at().isAfter(changedAt.toInstant()) ? utc(change.at()) : changedAt;
+                reasonCode = change.reasonCode() == null ? reasonCode : change.reasonCode();
+                message = change.message() == null ? message : truncate(change.message());
+                addHistory(historyBySeq, n + 1, new Object[] {i.invoiceId(), n + 2, status.code(), status.reformCode(),
+                    change.by().name(), change.reasonCode(), truncate(change.message()), changedAt,
+                    utc(change.declaredAt())});
+            }
+            rows.add(new Object[] {i.invoiceId(), i.flowId(), i.docRank(), i.supplierId(), i.invoiceNumber(),
+                i.invoiceYear(), i.buyerId(), i.serviceCode(), i.engagementNumber(), status.code(), changedAt,
+                moved.recipientSiret(), moved.routedService(), moved.deliveryPath(), reasonCode, message});
+        }
+        jdbc.batchUpdate("""
+                        INSERT INTO invoice (invoice_id, flow_id, doc_rank, supplier_id, invoice_number, invoice_year,
+                                             buyer_id, service_code, engagement_number, status, status_changed_at,
+                                             recipient_siret, routed_service, delivery_path, reason_code, reason_message)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        // Step by step (every 01, then every second change, ...) as the separate statements wrote them, so the
+        // change numbers a lifecycle report follows keep the same order.
+        for (List<Object[]> step : historyBySeq) {
+            jdbc.batchUpdate("INSERT INTO invoice_status_history (invoice_id, seq, status, reform_code, actor,"
+                    + " reason_code, message, changed_at, declared_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", step);
+        }
+    }
+
+    private static void addHistory(List<List<Object[]>> historyBySeq, int step, Object[] row) {
+        while (historyBySeq.size() <= step) {
+            historyBySeq.add(new ArrayList<>());
+        }
+        historyBySeq.get(step).add(row);
+    }
+
+    /**
      * Moves an invoice to a new status if the transition table allows it from its current status.
      *
      * @throws ForbiddenTransitionException when it does not (or a mandatory reason is missing)
@@ -68,19 +130,7 @@ public class InvoiceLedger {
      * @throws ForbiddenTransitionException for a change the table does not allow, or a lost race
      */
     public void changeAll(List<Change> changes) {
-        for (Change change : changes) {
-            StatusTransitions.Transition transition = StatusTransitions.find(change.from(), change.by(), change.to())
-                    .orElseThrow(() -> new ForbiddenTransitionException(change.invoiceId(), change.from(), change.by(),
-                            change.to()));
-            if (transition.reasonRequired() && (change.reasonCode() == null || change.reasonCode().isBlank())) {
-                throw new ForbiddenTransitionException(change.invoiceId(), change.from(), change.by(), change.to(),
-                        "un motif est obligatoire");
-            }
-            if (change.by() != Actor.PLATFORM && change.reasonCode() != null && !justifies(change.reasonCode(), change.to())) {
-                throw new ForbiddenTransitionException(change.invoiceId(), change.from(), change.by(), change.to(),
-                        "le motif " + change.reasonCode() + " ne justifie pas ce statut");
-            }
-        }
+        changes.forEach(InvoiceLedger::check);
         // Conditional on the expected status: a concurrent change (another routing run, a status file)
         // fails the batch instead of writing a second, impossible history. The time is never earlier than the
         // invoice's previous change, so the history's order and its times agree.
@@ -102,6 +152,21 @@ public class InvoiceLedger {
                         + " FROM invoice_status_history WHERE invoice_id = ?",
                 changes.stream().map(c -> new Object[] {c.invoiceId(), c.to().code(), c.to().reformCode(), c.by().name(),
                     c.reasonCode(), truncate(c.message()), c.invoiceId(), utc(c.declaredAt()), c.invoiceId()}).toList());
+    }
+
+    /** Refuses a change the transition table does not allow, or whose reason is missing or does not fit. */
+    private static void check(Change change) {
+        StatusTransitions.Transition transition = StatusTransitions.find(change.from(), change.by(), change.to())
+                .orElseThrow(() -> new ForbiddenTransitionException(change.invoiceId(), change.from(), change.by(),
+                        change.to()));
+        if (transition.reasonRequired() && (change.reasonCode() == null || change.reasonCode().isBlank())) {
+            throw new ForbiddenTransitionException(change.invoiceId(), change.from(), change.by(), change.to(),
+                    "un motif est obligatoire");
+        }
+        if (change.by() != Actor.PLATFORM && change.reasonCode() != null && !justifies(change.reasonCode(), change.to())) {
+            throw new ForbiddenTransitionException(change.invoiceId(), change.from(), change.by(), change.to(),
+                    "le motif " + change.reasonCode() + " ne justifie pas ce statut");
+        }
     }
 
     public Optional<InvoiceStatus> status(String invoiceId) {
@@ -138,6 +203,14 @@ public class InvoiceLedger {
     /** An accepted document that passed the integration checks, as it becomes an invoice. */
     public record NewInvoice(String invoiceId, String flowId, int docRank, String supplierId, String invoiceNumber,
                              Integer invoiceYear, String buyerId, String serviceCode, String engagementNumber) {
+    }
+
+    /**
+     * An integrated invoice with the platform's changes after 01 Déposée (in order, all at the same time), and
+     * where routing sent it (null when it did not).
+     */
+    public record MovedOn(NewInvoice invoice, List<Change> changes, String recipientSiret, String routedService,
+                          String deliveryPath) {
     }
 
     /**

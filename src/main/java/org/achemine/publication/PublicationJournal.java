@@ -9,8 +9,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,6 +46,9 @@ public class PublicationJournal {
     private static final Logger LOG = LoggerFactory.getLogger(PublicationJournal.class);
     private static final String PENDING = "PENDING";
     private static final String PUBLISHED = "PUBLISHED";
+    private static final Runnable NOTHING = () -> { };
+    private static final String INSERT = "INSERT INTO publication (mailbox, file_name, kind, subject, sha256,"
+            + " size_bytes, state, journaled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownCommit;
@@ -90,22 +97,69 @@ public class PublicationJournal {
      */
     public Path publishOnce(PublicationKind kind, String subject, Path target, boolean durable, Content content)
             throws IOException {
-        Optional<Entry> entry = find(target);
-        if (entry.isPresent() && entry.get().published()) {
-            return target;
+        return publishAll(List.of(new Publication(kind, subject, target, content)), durable, NOTHING).get(0);
+    }
+
+    /**
+     * {@link #publishOnce(PublicationKind, String, Path, Content)}, forced to disk, with the caller's own record
+     * that the file is out (a flow REPORTED) written in the same commit as the PUBLISHED mark: one commit fewer,
+     * and the record is made even when the journal had the file published already.
+     */
+    public Path publishOnce(PublicationKind kind, String subject, Path target, Content content,
+                            Runnable recordedWithPublished) throws IOException {
+        return publishAll(List.of(new Publication(kind, subject, target, content)), true, recordedWithPublished)
+                .get(0);
+    }
+
+    /** One file for {@link #publishAll}: where it goes, what it is about, its content made only if needed. */
+    public record Publication(PublicationKind kind, String subject, Path target, Content content) {
+    }
+
+    /**
+     * {@link #publishOnce} for many files (a routing chunk's deliveries), the same three steps for each file, each
+     * step done for all of them before the next (group commit): every new content written (and, when durable,
+     * forced to disk), then ONE commit journals them all PENDING, then each is renamed, each directory synced
+     * once, and ONE commit marks them PUBLISHED. A crash between steps leaves each file exactly where a crash of
+     * {@link #publishOnce} between the same steps would (ADR 0001, "Publication journal").
+     *
+     * @return the targets, in order
+     */
+    public List<Path> publishAll(List<Publication> publications, boolean durable) throws IOException {
+        return publishAll(publications, durable, NOTHING);
+    }
+
+    private List<Path> publishAll(List<Publication> publications, boolean durable, Runnable recordedWithPublished)
+            throws IOException {
+        List<Publication> fresh = new ArrayList<>();
+        List<Path> toFinish = new ArrayList<>();
+        Map<Path, byte[]> written = new LinkedHashMap<>();
+        for (Publication publication : publications) {
+            Optional<Entry> entry = find(publication.target());
+            if (entry.isPresent() && entry.get().published()) {
+                continue;
+            }
+            if (entry.isEmpty() && !written.containsKey(publication.target())) {
+                try {
+                    byte[] bytes = make(publication.content(), publication.target());
+                    writeTemporary(publication.target(), bytes);
+                    written.put(publication.target(), bytes);
+                } catch (IOException | RuntimeException failed) {
+                    // nothing of the group is journaled yet: its temporary files are step 1's leftovers, removed
+                    written.keySet().forEach(target -> AtomicFiles.discard(temporary(target), failed));
+                    throw failed;
+                }
+                fresh.add(publication);
+            }
+            toFinish.add(publication.target());
         }
-        if (entry.isEmpty()) {
-            byte[] bytes = make(content, target);
-            writeTemporary(target, bytes, durable);
-            try {
-                journal(kind, subject, target, bytes);
-            } catch (DuplicateKeyException journaledMeanwhile) {
-                // another worker journaled the same file first: its row (and temporary file) are the ones that count
-                LOG.debug("Publication {} journaled by another worker", target);
+        if (durable) {
+            for (Path target : written.keySet()) {
+                AtomicFiles.syncFile(temporary(target));
             }
         }
-        finish(target);
-        return target;
+        journalAll(fresh, written);
+        finishAll(toFinish, recordedWithPublished);
+        return publications.stream().map(Publication::target).toList();
     }
 
     /**
@@ -137,14 +191,36 @@ public class PublicationJournal {
      * happened), then marks the row PUBLISHED. Does nothing for a target the journal does not have.
      */
     public void finish(Path target) throws IOException {
-        Path temporary = temporary(target);
-        if (Files.exists(temporary, LinkOption.NOFOLLOW_LINKS)) {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            AtomicFiles.syncDirectory(target.getParent());
+        finishAll(List.of(target), NOTHING);
+    }
+
+    /**
+     * {@link #finish} for many targets: renamed one by one, each directory synced once, one commit (with the
+     * caller's record, if any).
+     */
+    private void finishAll(List<Path> targets, Runnable recordedWithPublished) throws IOException {
+        if (targets.isEmpty() && recordedWithPublished == NOTHING) {
+            return;
         }
-        ownCommit.executeWithoutResult(status -> jdbc.update(
-                "UPDATE publication SET state = ?, published_at = ? WHERE mailbox = ? AND file_name = ? AND state = ?",
-                PUBLISHED, Timestamp.from(clock.instant()), mailbox(target), target.getFileName().toString(), PENDING));
+        Set<Path> renamedInto = new LinkedHashSet<>();
+        for (Path target : targets) {
+            Path temporary = temporary(target);
+            if (Files.exists(temporary, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                renamedInto.add(target.getParent());
+            }
+        }
+        for (Path directory : renamedInto) {
+            AtomicFiles.syncDirectory(directory);
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        ownCommit.executeWithoutResult(status -> {
+            jdbc.batchUpdate(
+                    "UPDATE publication SET state = ?, published_at = ? WHERE mailbox = ? AND file_name = ? AND state = ?",
+                    targets.stream().map(target -> new Object[] {PUBLISHED, now, mailbox(target),
+                        target.getFileName().toString(), PENDING}).toList());
+            recordedWithPublished.run();
+        });
     }
 
     /** The journal's row for this target, if it was ever journaled. */
@@ -205,27 +281,58 @@ public class PublicationJournal {
         }
     }
 
-    private void journal(PublicationKind kind, String subject, Path target, byte[] bytes) {
-        ownCommit.executeWithoutResult(status -> insert(kind, subject, target, bytes));
+    /** Step 2 for many files in one commit; if another worker journaled one of them first, one by one. */
+    private void journalAll(List<Publication> fresh, Map<Path, byte[]> written) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            ownCommit.executeWithoutResult(status -> {
+                jdbc.batchUpdate(INSERT, fresh.stream()
+                        .map(p -> row(p.kind(), p.subject(), p.target(), written.get(p.target()), now)).toList());
+                fresh.forEach(p -> observed(p.kind(), p.target(), written.get(p.target())));
+            });
+        } catch (DuplicateKeyException journaledMeanwhile) {
+            for (Publication p : fresh) {
+                try {
+                    ownCommit.executeWithoutResult(status -> insert(p.kind(), p.subject(), p.target(),
+                            written.get(p.target())));
+                } catch (DuplicateKeyException another) {
+                    // another worker journaled the same file first: its row (and temporary file) are the ones that count
+                    LOG.debug("Publication {} journaled by another worker", p.target());
+                }
+            }
+        }
     }
 
     private void insert(PublicationKind kind, String subject, Path target, byte[] bytes) {
-        String sha256 = sha256(bytes);
-        jdbc.update("INSERT INTO publication (mailbox, file_name, kind, subject, sha256, size_bytes, state, journaled_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", mailbox(target), target.getFileName().toString(),
-                kind.name(), subject, sha256, (long) bytes.length, PENDING, Timestamp.from(clock.instant()));
-        observer.journaled(kind, mailbox(target), target.getFileName().toString(), sha256, bytes);
+        jdbc.update(INSERT, row(kind, subject, target, bytes, Timestamp.from(clock.instant())));
+        observed(kind, target, bytes);
+    }
+
+    /** The observer (the AS2 outbox) hears of a journaled file in the commit that journals it. */
+    private void observed(PublicationKind kind, Path target, byte[] bytes) {
+        observer.journaled(kind, mailbox(target), target.getFileName().toString(), sha256(bytes), bytes);
+    }
+
+    private static Object[] row(PublicationKind kind, String subject, Path target, byte[] bytes, Timestamp at) {
+        return new Object[] {mailbox(target), target.getFileName().toString(), kind.name(), subject, sha256(bytes),
+            (long) bytes.length, PENDING, at};
     }
 
     private static void writeTemporary(Path target, byte[] bytes, boolean durable) throws IOException {
+        writeTemporary(target, bytes);
+        if (durable) {
+            AtomicFiles.syncFile(temporary(target));
+        }
+    }
+
+    private static void writeTemporary(Path target, byte[] bytes) throws IOException {
         Files.createDirectories(target.getParent());
         Path temporary = temporary(target);
         try {
-            if (durable) {
-                AtomicFiles.writeDurably(temporary, bytes);
-            } else {
-                Files.write(temporary, bytes);
-            }
+            Files.write(temporary, bytes);
         } catch (IOException | RuntimeException failed) {
             AtomicFiles.discard(temporary, failed);
             throw failed;

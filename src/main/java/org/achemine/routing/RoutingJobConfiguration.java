@@ -176,7 +176,7 @@ public class RoutingJobConfiguration {
     @StepScope
     RoutingOutcomeWriter routingOutcomes(InvoiceLedger ledger, InvoiceDelivery delivery, JdbcTemplate jdbc, Clock clock,
                                          RoutingMetrics metrics) {
-        return new RoutingOutcomeWriter(ledger, new IntegrationRefusals(jdbc), delivery, jdbc, clock, metrics);
+        return new RoutingOutcomeWriter(ledger, new IntegrationRefusals(jdbc), delivery, clock, metrics);
     }
 
     @Bean

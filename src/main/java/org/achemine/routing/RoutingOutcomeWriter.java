@@ -1,18 +1,22 @@
 package org.achemine.routing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.achemine.delivery.InvoiceDelivery;
+import org.achemine.delivery.InvoiceDelivery.Order;
 import org.achemine.delivery.Resend;
 import org.achemine.lifecycle.Actor;
 import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceLedger.Change;
+import org.achemine.lifecycle.InvoiceLedger.MovedOn;
 import org.achemine.lifecycle.InvoiceLedger.NewInvoice;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.routing.IntegrationRefusals.Refusal;
@@ -24,13 +28,12 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Applies a chunk of routing decisions in the chunk's transaction: deliveries first (files), then, in a few
- * batched statements, the integrated invoices recorded 01 Déposée, moved to 02 En cours d'acheminement and
- * 03 Mise à disposition, and the refusals at integration recorded with their reason (never an invoice
- * status). A delivery already made by an interrupted run is honoured as is (exactly once), even if the
+ * Applies a chunk of routing decisions in the chunk's transaction: deliveries first (the chunk's files in one
+ * group publication), then, in a few batched statements, the integrated invoices inserted once with their
+ * history 01 Déposée, 02 En cours d'acheminement and 03 Mise à disposition, and the refusals at integration
+ * recorded with their reason (never an invoice status). A delivery already made by an interrupted run is honoured as is (exactly once), even if the
  * directory changed since. One writer per step execution (step scope): it counts what the run delivered
  * and refused.
  */
@@ -42,18 +45,16 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
     private final InvoiceLedger ledger;
     private final IntegrationRefusals refusals;
     private final InvoiceDelivery delivery;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final RoutingMetrics metrics;
     private int deliveredCount;
     private int refusedCount;
 
     public RoutingOutcomeWriter(InvoiceLedger ledger, IntegrationRefusals refusals, InvoiceDelivery delivery,
-                                JdbcTemplate jdbc, Clock clock, RoutingMetrics metrics) {
+                                Clock clock, RoutingMetrics metrics) {
         this.ledger = ledger;
         this.refusals = refusals;
         this.delivery = delivery;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -61,16 +62,15 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
     @Override
     public void write(Chunk<? extends RoutedInvoice> chunk) throws Exception {
         Instant now = clock.instant();
-        List<NewInvoice> integrated = new ArrayList<>(chunk.size());
-        List<Change> routing = new ArrayList<>(chunk.size());
-        List<Change> outcomes = new ArrayList<>(chunk.size());
-        List<Object[]> deliveries = new ArrayList<>(chunk.size());
+        List<Path> delivered = deliverAll(chunk);
+        List<MovedOn> integrated = new ArrayList<>(chunk.size());
         List<Refusal> refused = new ArrayList<>();
-        for (RoutedInvoice routed : chunk) {
+        for (int i = 0; i < chunk.size(); i++) {
+            RoutedInvoice routed = chunk.getItems().get(i);
             try (MDC.MDCCloseable logContext = MDC.putCloseable("invoiceId", routed.candidate().invoiceId())) {
-                Optional<Path> file = deliver(routed);
+                Optional<Path> file = Optional.ofNullable(delivered.get(i)).or(() -> earlierDelivery(routed.candidate()));
                 if (file.isPresent()) {
-                    integrate(routed, file.get(), now, integrated, routing, outcomes, deliveries);
+                    integrated.add(integrated(routed, file.get(), now));
                 } else {
                     refused.add(new Refusal(routed.candidate(), routed.decision()));
                     LOG.debug("Invoice {}: refused at integration ({})", routed.candidate().invoiceId(),
@@ -78,11 +78,7 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
                 }
             }
         }
-        ledger.integrate(integrated, now);
-        ledger.changeAll(routing);
-        ledger.changeAll(outcomes);
-        jdbc.batchUpdate("UPDATE invoice SET recipient_siret = ?, routed_service = ?, delivery_path = ? WHERE invoice_id = ?",
-                deliveries);
+        ledger.integrateMovedOn(integrated, now);
         refusals.record(refused, now);
         deliveredCount += integrated.size();
         refusedCount += refused.size();
@@ -90,36 +86,44 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
     }
 
     /**
-     * The delivered file: delivered now, or already by an interrupted run. deliver() itself honours a file an
-     * interrupted run already journaled (taken by the recipient since, or not); a decision that no longer
-     * delivers (the directory changed since) must honour it too.
+     * The chunk's deliveries in one group publication (files synced together, two journal commits for the
+     * chunk); null where the decision delivers nothing. deliverAll honours a file an interrupted run already
+     * journaled (taken by the recipient since, or not).
      */
-    private Optional<Path> deliver(RoutedInvoice routed) throws IOException {
-        RoutingCandidate invoice = routed.candidate();
-        RoutingDecision decision = routed.decision();
-        if (decision.delivered()) {
-            return Optional.of(delivery.deliver(invoice.invoiceId(), invoice.flowId(), invoice.docRank(),
-                    decision.recipientSiret(), invoice.entryName(), invoice.resend(), 1));
+    private List<Path> deliverAll(Chunk<? extends RoutedInvoice> chunk) throws IOException {
+        List<Order> orders = new ArrayList<>(chunk.size());
+        for (RoutedInvoice routed : chunk) {
+            RoutingCandidate invoice = routed.candidate();
+            if (routed.decision().delivered()) {
+                orders.add(new Order(invoice.invoiceId(), invoice.flowId(), invoice.docRank(),
+                        routed.decision().recipientSiret(), invoice.entryName(), invoice.resend(), 1));
+            }
         }
-        return earlierDelivery(invoice);
+        Iterator<Path> files = delivery.deliverAll(orders).iterator();
+        List<Path> delivered = new ArrayList<>(chunk.size());
+        for (RoutedInvoice routed : chunk) {
+            delivered.add(routed.decision().delivered() ? files.next() : null);
+        }
+        return delivered;
     }
 
-    private static void integrate(RoutedInvoice routed, Path file, Instant now, List<NewInvoice> integrated,
-                                  List<Change> routing, List<Change> outcomes, List<Object[]> deliveries) {
+    /** An invoice delivered: 01, then 02 En cours d'acheminement and 03 Mise à disposition, with where it went. */
+    private static MovedOn integrated(RoutedInvoice routed, Path file, Instant now) {
         RoutingCandidate invoice = routed.candidate();
         RoutingRequest request = invoice.request();
         String id = invoice.invoiceId();
         String recipient = routed.decision().delivered() ? routed.decision().recipientSiret() : request.buyerSiret();
-        integrated.add(new NewInvoice(id, invoice.flowId(), invoice.docRank(), request.supplierId(),
+        NewInvoice integrated = new NewInvoice(id, invoice.flowId(), invoice.docRank(), request.supplierId(),
                 request.invoiceNumber(), request.yearOrNull(), request.buyerSiret(), request.serviceCode(),
-                request.engagementNumber()));
-        routing.add(new Change(id, InvoiceStatus.DEPOSEE, InvoiceStatus.EN_COURS_ACHEMINEMENT, Actor.PLATFORM, null,
-                "Acheminement en cours", now));
-        outcomes.add(new Change(id, InvoiceStatus.EN_COURS_ACHEMINEMENT, InvoiceStatus.MISE_A_DISPOSITION,
-                Actor.PLATFORM, null, (invoice.resend() == Resend.RECYCLEE ? "Renvoi après recyclage : " : "")
-                + "Mise à disposition de " + recipient + " : " + file.getFileName(), now));
-        deliveries.add(new Object[] {recipient, routed.decision().serviceCode(), file.toString(), id});
+                request.engagementNumber());
+        List<Change> changes = List.of(
+                new Change(id, InvoiceStatus.DEPOSEE, InvoiceStatus.EN_COURS_ACHEMINEMENT, Actor.PLATFORM, null,
+                        "Acheminement en cours", now),
+                new Change(id, InvoiceStatus.EN_COURS_ACHEMINEMENT, InvoiceStatus.MISE_A_DISPOSITION, Actor.PLATFORM,
+                        null, (invoice.resend() == Resend.RECYCLEE ? "Renvoi après recyclage : " : "")
+                        + "Mise à disposition de " + recipient + " : " + file.getFileName(), now));
         LOG.debug("Invoice {}: delivered to {} as {}", id, recipient, file.getFileName());
+        return new MovedOn(integrated, changes, recipient, routed.decision().serviceCode(), file.toString());
     }
 
     /** Counts of this run, shown by {@code job list}. */
@@ -131,10 +135,18 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
                 "delivered=" + deliveredCount + " refused=" + refusedCount);
     }
 
-    private Optional<Path> earlierDelivery(RoutingCandidate invoice) throws IOException {
+    /**
+     * The file an interrupted run delivered for an invoice whose decision no longer delivers (the directory
+     * changed since): honoured as is.
+     */
+    private Optional<Path> earlierDelivery(RoutingCandidate invoice) {
         String buyer = invoice.request().buyerSiret();
-        return buyer != null && SIRET.matcher(buyer).matches()
-                ? delivery.alreadyDelivered(invoice.invoiceId(), buyer, invoice.entryName(), invoice.resend(), 1)
-                : Optional.empty();
+        try {
+            return buyer != null && SIRET.matcher(buyer).matches()
+                    ? delivery.alreadyDelivered(invoice.invoiceId(), buyer, invoice.entryName(), invoice.resend(), 1)
+                    : Optional.empty();
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
     }
 }

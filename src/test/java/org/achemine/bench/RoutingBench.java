@@ -22,6 +22,7 @@ import java.util.zip.ZipOutputStream;
 import org.achemine.AchemineApplication;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.directory.DirectoryImporter.ImportOutcome;
+import org.achemine.testing.SampleInvoices;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -34,7 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The routing and directory benchmark (not a test): imports a generated directory (default 100,000
  * structures, then 50,000 for routing), puts N accepted invoices (default 100,000, in batch flows of 500, as
- * intake would have left them) in front of the routing job, runs it on the H2 file database and reports
+ * intake would have left them: the valid UBL sample, {@link SampleInvoices}, with each invoice's number, buyer,
+ * service and engagement, about 5 KB each) in front of the routing job, runs it on the H2 file database and reports
  * invoices/s and the peak heap; then the lifecycle-report job on the status changes routing wrote. Run with {@code ./bench.sh routing [--invoices N] [--structures N]
  * [--durable true|false]} under {@code -Xmx512m}.
  */
@@ -146,7 +148,7 @@ public final class RoutingBench {
                     String service = structure >= 0 && structure % 3 == 0 && n % 7 != 0 ? "SVC-" + structure : null;
                     String number = "F-BENCH-" + n;
                     zip.putNextEntry(new ZipEntry("facture-" + rank + ".xml"));
-                    zip.write(("<Invoice><ID>" + number + "</ID><Buyer>" + buyer + "</Buyer></Invoice>").getBytes(StandardCharsets.UTF_8));
+                    zip.write(SampleInvoices.ubl(number, buyer, service, "EJ-" + n));
                     zip.closeEntry();
                     documents.add(new Object[] {flowId, rank, "facture-" + rank + ".xml", "IN_DP_E1_UBL_INVOICE", number,
                         Date.valueOf(LocalDate.of(2026, 11, 2)), "380", "EUR", SUPPLIER, buyer, service, "EJ-" + n});

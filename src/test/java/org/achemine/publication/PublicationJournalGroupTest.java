@@ -1,0 +1,136 @@
+package org.achemine.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.achemine.mailbox.Mailboxes;
+import org.achemine.publication.PublicationJournal.Publication;
+import org.achemine.testing.MigratedDatabase;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The group publication a routing chunk uses ({@link PublicationJournal#publishAll}) keeps publishOnce's
+ * exactly-once rules for every file of the group: on a real H2 file with the engine's migrations and real
+ * {@code out/} folders.
+ */
+class PublicationJournalGroupTest {
+
+    @TempDir
+    Path dataDir;
+
+    private JdbcTemplate jdbc;
+    private PublicationJournal journal;
+    private Path out;
+
+    @BeforeEach
+    void journal() {
+        JdbcDataSource dataSource = MigratedDatabase.in(dataDir);
+        jdbc = new JdbcTemplate(dataSource);
+        TransactionTemplate ownCommit = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        ownCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        Clock clock = Clock.fixed(Instant.parse("2026-11-02T09:00:00Z"), ZoneOffset.UTC);
+        Mailboxes mailboxes = new Mailboxes(dataDir, List.of());
+        journal = new PublicationJournal(jdbc, ownCommit, mailboxes, clock);
+        out = mailboxes.recipientOut("21690012600014");
+    }
+
+    @Test
+    void aGroupIsPublishedWholeJournaledOnceEachAndLeavesNoTemporaryFile() throws Exception {
+        // when three invoices are published as one group, durably
+        List<Path> published = journal.publishAll(group("A", "B", "C"), true);
+
+        // then each is in out/ with its content, journaled PUBLISHED once, and no temporary name is left
+        assertThat(published).containsExactly(out.resolve("A.xml"), out.resolve("B.xml"), out.resolve("C.xml"));
+        assertThat(published).allSatisfy(file -> assertThat(file).hasContent("<facture " + name(file) + "/>"));
+        assertThat(jdbc.queryForList("SELECT file_name || ' ' || state FROM publication ORDER BY 1", String.class))
+                .containsExactly("A.xml PUBLISHED", "B.xml PUBLISHED", "C.xml PUBLISHED");
+        assertThat(temporaries()).isEmpty();
+    }
+
+    @Test
+    void aFileThePartnerTookIsNeverWrittenAgainAndThePendingOnesAreFinishedNotRewritten() throws Exception {
+        // given A published then taken by the partner (downloaded and deleted), and B journaled PENDING by a run
+        // killed before its rename (its temporary file holds the journaled bytes)
+        journal.publishAll(group("A"), true);
+        Files.delete(out.resolve("A.xml"));
+        journal.publishAll(group("B"), true);
+        Files.move(out.resolve("B.xml"), PublicationJournal.temporary(out.resolve("B.xml")));
+        jdbc.update("UPDATE publication SET state = 'PENDING', published_at = NULL WHERE file_name = 'B.xml'");
+        List<String> contentsMade = new ArrayList<>();
+
+        // when a later run publishes A, B and C again as one group
+        journal.publishAll(Stream.of("A", "B", "C").map(n -> new Publication(PublicationKind.DELIVERY, n,
+                out.resolve(n + ".xml"), () -> {
+                    contentsMade.add(n);
+                    return ("<nouvelle " + n + "/>").getBytes(StandardCharsets.UTF_8);
+                })).toList(), true);
+
+        // then A stays taken, B is the journaled file renamed into place, and only C was made and written
+        assertThat(out.resolve("A.xml")).doesNotExist();
+        assertThat(out.resolve("B.xml")).hasContent("<facture B/>");
+        assertThat(out.resolve("C.xml")).hasContent("<nouvelle C/>");
+        assertThat(contentsMade).containsExactly("C");
+        assertThat(jdbc.queryForList("SELECT file_name || ' ' || state FROM publication ORDER BY 1", String.class))
+                .containsExactly("A.xml PUBLISHED", "B.xml PUBLISHED", "C.xml PUBLISHED");
+        assertThat(temporaries()).isEmpty();
+    }
+
+    @Test
+    void aContentThatCannotBeMadeJournalsNothingOfTheGroupAndARetryPublishesItOnce() throws Exception {
+        // when the second content of a group fails (a format that cannot make a valid file)
+        List<Publication> failing = List.of(publication("A"), new Publication(PublicationKind.DELIVERY, "B",
+                out.resolve("B.xml"), () -> {
+                    throw new IOException("incident");
+                }));
+        assertThatThrownBy(() -> journal.publishAll(failing, true)).hasMessageContaining("incident");
+
+        // then nothing is journaled or shown to the partner, and A's temporary file (step 1's leftover) is removed
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM publication", Integer.class)).isZero();
+        assertThat(out.resolve("A.xml")).doesNotExist();
+        assertThat(temporaries()).isEmpty();
+
+        // and the retry (the chunk again) publishes both, once
+        journal.publishAll(group("A", "B"), true);
+        assertThat(out.resolve("A.xml")).hasContent("<facture A/>");
+        assertThat(out.resolve("B.xml")).hasContent("<facture B/>");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM publication WHERE state = 'PUBLISHED'", Integer.class))
+                .isEqualTo(2);
+        assertThat(temporaries()).isEmpty();
+    }
+
+    private List<Publication> group(String... names) {
+        return Stream.of(names).map(this::publication).toList();
+    }
+
+    private Publication publication(String name) {
+        return new Publication(PublicationKind.DELIVERY, name, out.resolve(name + ".xml"),
+                () -> ("<facture " + name + "/>").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String name(Path file) {
+        return file.getFileName().toString().replace(".xml", "");
+    }
+
+    private List<Path> temporaries() throws IOException {
+        try (Stream<Path> files = Files.list(out)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
+        }
+    }
+}
