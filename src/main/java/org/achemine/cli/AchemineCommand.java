@@ -26,6 +26,8 @@ public class AchemineCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandFailures failures = new CommandFailures();
         return new CommandLine(new AchemineCommand())
+                // formats are written as in application.yml (cppstatut, pivot) as well as in capitals
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(failures)
                 .setParameterExceptionHandler(failures);
     }

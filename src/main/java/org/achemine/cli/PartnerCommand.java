@@ -14,6 +14,7 @@ import org.achemine.channel.sftp.SshKeys;
 import org.achemine.config.AchemineProperties.DeliveryFormat;
 import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.config.AchemineProperties.PartnerRole;
+import org.achemine.config.AchemineProperties.ReportFormat;
 import org.achemine.directory.PublicStructureDirectory;
 import org.achemine.partner.PartnerKey;
 import org.achemine.partner.PartnerRefusedException;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Parameters;
                 PartnerCommand.As2.class})
 public class PartnerCommand {
 
-    @Command(name = "list", description = "Every partner: code, role, state, source, keys, structures, mandates.")
+    @Command(name = "list", description = "Every partner: code, role, state, source, keys, structures, mandates,"
+            + " delivery and report formats.")
     static class ListPartners extends OneShotCommand {
 
         @Override
@@ -53,6 +55,9 @@ public class PartnerCommand {
                 if (p.contact() != null) {
                     System.out.println("        contact    : " + p.contact());
                 }
+                String delivery = p.role().receives() ? "livraison " + p.deliveryFormat() + " ; " : "";
+                System.out.println("        formats    : " + delivery + "comptes rendus "
+                        + ReportFormat.stored(p.reportFormats()));
             }
             return 0;
         }
@@ -84,10 +89,16 @@ public class PartnerCommand {
                 + " ORIGINAL (the supplier's file as deposited)")
         DeliveryFormat deliveryFormat;
 
+        @Option(names = "--report-formats", split = ",", paramLabel = "FORMAT", description = "the reports it gets:"
+                + " CPPSTATUT (Chorus's format, always, added if left out) and DETAILED (our compte rendu beside it);"
+                + " default both")
+        List<ReportFormat> reportFormats = new ArrayList<>();
+
         @Override
         protected int run(ConfigurableApplicationContext context) {
             Partner partner = new Partner(code, name, role, sirets.isEmpty() ? null : sirets.get(0),
-                    sirets.isEmpty() ? List.of() : sirets.subList(1, sirets.size()), mandates, contact, deliveryFormat);
+                    sirets.isEmpty() ? List.of() : sirets.subList(1, sirets.size()), mandates, contact, deliveryFormat,
+                    reportFormats);
             return refusedOr(() -> {
                 context.getBean(PartnerRegistry.class).add(partner, context.getBean(PublicStructureDirectory.class));
                 System.out.println("Partenaire " + code + " ajouté");

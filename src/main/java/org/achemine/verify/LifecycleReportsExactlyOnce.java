@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.achemine.report.cppstatut.StatusCodeText;
 import org.achemine.xml.HardenedXml;
 
 /**
@@ -131,9 +132,8 @@ final class LifecycleReportsExactlyOnce implements Invariant {
                     int event = reader.next();
                     if (event == XMLStreamConstants.START_ELEMENT) {
                         switch (reader.getLocalName()) {
-                            // nonNegativeInteger in the schema: 3 is 03
-                            case "IdStatut" -> status =
-                                    String.format("%02d", Integer.parseInt(reader.getElementText().strip()));
+                            // nonNegativeInteger in the schema: 3 is 03 (we write 03, a reader accepts both)
+                            case "IdStatut" -> status = StatusCodeText.parse(reader.getElementText());
                             case "IdFacture" -> invoiceId = reader.getElementText();
                             default -> {
                             }

@@ -43,6 +43,7 @@ class OutboundFormatsDemoIT {
         FluxStatutReader reader = new FluxStatutReader(statut);
         TreeMap<String, Integer> kinds = new TreeMap<>();
         List<FluxStatut> flowReports = new ArrayList<>();
+        java.util.TreeSet<String> lifecycleStatuses = new java.util.TreeSet<>();
         List<Path> outboxes;
         try (Stream<Path> mailboxes = Files.list(data.resolve("mailboxes"))) {
             outboxes = mailboxes.map(m -> m.resolve("out")).filter(Files::isDirectory).sorted().toList();
@@ -59,6 +60,7 @@ class OutboundFormatsDemoIT {
                 String kind;
                 if (name.matches("(FSO|CSO)[0-9]{4}A_ACH001_[A-Z0-9]{25}\\.xml")) {
                     kind = "CPPStatut CPPFluxStatuts";
+                    assertThat(Files.readString(file)).as(file.toString()).containsPattern("<IdStatut>9[0-6]</IdStatut>");
                     FluxStatut report = reader.read(file);
                     assertThat(report.receiver()).isEqualTo(out.getParent().getFileName().toString());
                     assertThat(name).contains(report.flowId());
@@ -67,6 +69,11 @@ class OutboundFormatsDemoIT {
                     kind = "CPPStatut CPPFactureStatuts";
                     statut.validate(file);
                     assertThat(statut.read(Files.readAllBytes(file)).getCPPFactureStatuts()).isNotNull();
+                    java.util.regex.Matcher status = java.util.regex.Pattern.compile("<IdStatut>([^<]*)</IdStatut>")
+                            .matcher(Files.readString(file));
+                    while (status.find()) {
+                        lifecycleStatuses.add(status.group(1));
+                    }
                 } else if (name.matches("FEN0036A_ACH001_[A-Z0-9]{25}\\.xml")) {
                     kind = "CPPFacturePivot";
                     pivot.validate(Files.readAllBytes(file));
@@ -87,6 +94,8 @@ class OutboundFormatsDemoIT {
         assertThat(kinds).containsKeys("CPPStatut CPPFluxStatuts", "CPPStatut CPPFactureStatuts",
                 "compte rendu détaillé");
         assertThat(flowReports).extracting(r -> r.status().code()).contains(90, 93, 96, 92);
+        // and every IdStatut is written on two digits, as Chorus writes it (the schema would take 3 for 03)
+        assertThat(lifecycleStatuses).contains("01", "03").allMatch(s -> s.matches("[0-9]{2}"));
         assertThat(flowReports).filteredOn(r -> r.status().code() == 93)
                 .allSatisfy(r -> assertThat(r.errors()).anyMatch(FluxStatut.ErrorLine::isFatal));
         System.out.println("Fichiers écrits aux partenaires par la démo, par format : " + kinds);

@@ -100,6 +100,52 @@ class PartnerCommandsIT {
                 .err()).contains("Partenaire inconnu");
     }
 
+    @Test
+    void aPartnerAddedByCommandChoosesItsDeliveryAndReportFormatsAsTheConfigurationDoes() throws Exception {
+        // given the sample directory, so a recipient may serve one of its EDI structures
+        String data = "--achemine.data-dir=" + dataDir.resolve("data");
+        Path structures = Files.copy(Path.of("samples/directory/structures.csv"), dataDir.resolve("structures.csv"));
+        Path services = Files.copy(Path.of("samples/directory/services.csv"), dataDir.resolve("services.csv"));
+        Run imported = run("directory", "import", structures.toString(), services.toString(), data);
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+
+        // when a recipient whose system reads only Chorus's formats is added, written as in application.yml
+        Run recipient = run("partner", "add", "COL005", "--name", "Commune de Saint-Aubin", "--role", "RECIPIENT",
+                "--siret", "23992383297190", "--delivery-format", "original", "--report-formats", "cppstatut", data);
+        // and an operator asking only for the detailed report, and one leaving the default
+        Run detailedOnly = run("partner", "add", "OPE004", "--name", "Opérateur D", "--role", "ISSUER",
+                "--report-formats", "DETAILED", data);
+        Run byDefault = run("partner", "add", "OPE005", "--name", "Opérateur E", "--role", "ISSUER", data);
+
+        // then each is added, and the list shows what each chose; the official report is never left out
+        assertThat(recipient.exitCode()).as(recipient.err()).isZero();
+        assertThat(detailedOnly.exitCode()).as(detailedOnly.err()).isZero();
+        assertThat(byDefault.exitCode()).as(byDefault.err()).isZero();
+        Run listed = run("partner", "list", data);
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out())
+                .containsPattern("COL005 +RECIPIENT +ACTIVE +COMMAND[^\\n]*\\n(?: {8}[^\\n]*\\n)*? {8}formats    : "
+                        + "livraison ORIGINAL ; comptes rendus CPPSTATUT\\n")
+                .containsPattern("OPE004 [^\\n]*\\n {8}formats    : comptes rendus CPPSTATUT,DETAILED\\n")
+                .containsPattern("OPE005 [^\\n]*\\n {8}formats    : comptes rendus CPPSTATUT,DETAILED\\n");
+        // and they are stored in the database as the configuration's partners are
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + dataDir.resolve("data/db/achemine"), "sa", "")) {
+            java.sql.ResultSet row = db.createStatement().executeQuery(
+                    "SELECT delivery_format, report_formats FROM partner WHERE code = 'COL005'");
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).isEqualTo("ORIGINAL");
+            assertThat(row.getString(2)).isEqualTo("CPPSTATUT");
+        }
+
+        // and a format that does not exist is a usage error naming the choices
+        Run unknown = run("partner", "add", "OPE006", "--name", "Opérateur F", "--role", "ISSUER",
+                "--report-formats", "cppstatut,pdf", data);
+        assertThat(unknown.exitCode()).isNotZero();
+        assertThat(unknown.err()).contains("pdf").contains("CPPSTATUT").contains("DETAILED");
+        assertThat(run("partner", "list", data).out()).doesNotContain("OPE006");
+    }
+
     private static Run withStdin(String input, java.util.function.Supplier<Run> command) {
         java.io.InputStream original = System.in;
         System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

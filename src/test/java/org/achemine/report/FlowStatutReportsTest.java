@@ -73,7 +73,8 @@ class FlowStatutReportsTest {
                 .isEqualTo("FOU001");
         CPPFluxStatutUnitaire.DonneesStatut data = statut.getCPPFluxStatuts().getCPPFluxStatutUnitaire().get(0)
                 .getDonneesStatut();
-        assertThat(data.getIdStatut().intValue()).isEqualTo(96);
+        assertThat(data.getIdStatut()).isEqualTo("96");
+        assertThat(new String(xml, java.nio.charset.StandardCharsets.UTF_8)).contains("<IdStatut>96</IdStatut>");
         assertThat(data.getComplementStatut()).isEqualTo("IN_INTEGRE_PARTIEL");
         assertThat(data.getIdFlux()).isEqualTo("ACH0011190000000000000007");
         assertThat(data.getHorodatage().toGregorianCalendar().toInstant()).isEqualTo(RECORDED);

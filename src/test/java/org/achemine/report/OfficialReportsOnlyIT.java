@@ -55,6 +55,8 @@ class OfficialReportsOnlyIT extends EngineTest {
                 FlowStatutReports.integrationFileName(good), FlowStatutReports.depositFileName(broken));
         // and each reads back with the official classes: received, delivered, refused with its finding
         FluxStatutReader reader = new FluxStatutReader(new StatutSchema());
+        assertThat(Files.readString(out.resolve(FlowStatutReports.depositFileName(good))))
+                .contains("<IdStatut>90</IdStatut>");
         assertThat(reader.read(out.resolve(FlowStatutReports.depositFileName(good))).status())
                 .isEqualTo(FluxStatutCode.RECU);
         assertThat(reader.read(out.resolve(FlowStatutReports.integrationFileName(good))).status())

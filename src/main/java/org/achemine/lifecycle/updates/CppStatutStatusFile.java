@@ -16,6 +16,7 @@ import javax.xml.transform.sax.SAXSource;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.Validator;
+import org.achemine.report.cppstatut.StatusCodeText;
 import org.achemine.validation.Finding;
 import org.achemine.validation.FindingCode;
 import org.achemine.validation.Location;
@@ -242,7 +243,7 @@ public final class CppStatutStatusFile {
         private RawStatusLine line() {
             return new RawStatusLine(unitLine, numOrdre, null, field("Fournisseur/Identifiant"),
                     field("DonneesStatut/IdFacture"), field("DonneesStatut/DateFacture"),
-                    twoDigits(field("DonneesStatut/IdStatut")), field("DonneesStatut/Horodatage"),
+                    StatusCodeText.parse(field("DonneesStatut/IdStatut")), field("DonneesStatut/Horodatage"),
                     field("DonneesStatut/ComplementStatut"), field("DonneesStatut/Commentaire"), null, null, null,
                     field("Producteur@Id"), field("Debiteur/Identifiant"), field("DonneesStatut/IdMandatDP"));
         }
@@ -250,18 +251,6 @@ public final class CppStatutStatusFile {
         private String field(String name) {
             String value = fields.get(name);
             return value == null || value.isBlank() ? null : value.strip();
-        }
-
-        /**
-         * The schema types IdStatut as an integer, so 7, 07 and 007 are the same valid value (JAXB writes 7):
-         * read as the two-digit code the catalogue uses.
-         */
-        private static String twoDigits(String status) {
-            if (status == null || !status.matches("[0-9]{1,3}")) {
-                return status;
-            }
-            int value = Integer.parseInt(status);
-            return value < 100 ? String.format("%02d", value) : status;
         }
 
         private Location here() {

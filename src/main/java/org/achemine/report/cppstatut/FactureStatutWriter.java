@@ -159,7 +159,7 @@ public final class FactureStatutWriter {
             debtor.setCodeService(StatutEnvelope.cut(PartnerText.shown(status.debtor().serviceCode()), MAX_SERVICE_CODE));
         }
         CPPFactureStatutUnitaire.DonneesStatut data = new CPPFactureStatutUnitaire.DonneesStatut();
-        data.setIdStatut(new BigInteger(status.status()));
+        data.setIdStatut(status.status());
         if (status.complement() != null) {
             data.setComplementStatut(PartnerText.shown(status.complement()));
         }

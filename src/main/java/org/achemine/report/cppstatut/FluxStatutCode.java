@@ -1,6 +1,5 @@
 package org.achemine.report.cppstatut;
 
-import java.math.BigInteger;
 import org.achemine.validation.FlowState;
 
 /**
@@ -39,8 +38,9 @@ public enum FluxStatutCode {
         return label;
     }
 
-    BigInteger value() {
-        return BigInteger.valueOf(code);
+    /** {@code IdStatut} as written: flow statuses are always two digits. */
+    String value() {
+        return Integer.toString(code);
     }
 
     /** The status of a deposit report: the flow's state after validation. */

@@ -46,7 +46,7 @@ public final class FluxStatutReader {
                 .toList();
         return new FluxStatut(interfaceCode, envelope.getPartenaires().getEmetteur().getId(),
                 envelope.getPartenaires().getRecepteur().getId(), data.getIdFlux(),
-                FluxStatutCode.ofCode(data.getIdStatut().intValueExact()), data.getComplementStatut(),
+                FluxStatutCode.ofCode(Integer.parseInt(data.getIdStatut())), data.getComplementStatut(),
                 data.getCommentaire(), data.getHorodatage().toGregorianCalendar().toInstant(), errors);
     }
 }

@@ -57,8 +57,8 @@ class LifecycleReportFormatTest {
         assertThat(report.entries().get(0).mandateId()).isNull();
         assertThat(rejected).extracting(Entry::supplierType, Entry::supplierId, Entry::supplierName)
                 .containsExactly(1, "81234567600025", "Menuiserie Durand");
-        // IdStatut is the schema's nonNegativeInteger: written as its value
-        assertThat(Files.readString(file)).contains("<IdStatut>5</IdStatut>", "<Producteur Id=\"RECIPIENT\">");
+        // IdStatut is the schema's nonNegativeInteger, written on two digits as every Chorus file does
+        assertThat(Files.readString(file)).contains("<IdStatut>01</IdStatut>", "<IdStatut>05</IdStatut>", "<Producteur Id=\"RECIPIENT\">");
     }
 
     @Test

@@ -68,7 +68,7 @@ public final class StatusReportFiles {
         for (CPPFactureStatutUnitaire unit : statut.getCPPFactureStatuts().getCPPFactureStatutUnitaire()) {
             CPPFactureStatutUnitaire.DonneesStatut data = unit.getDonneesStatut();
             entries.add(new Entry(unit.getNumOrdre().intValueExact(), data.getIdFacture(),
-                    String.format("%02d", data.getIdStatut().intValueExact()),
+                    data.getIdStatut(),
                     data.getProducteur() == null ? null : data.getProducteur().getId(), data.getComplementStatut(),
                     data.getCommentaire(), data.getHorodatage().toGregorianCalendar().toInstant(),
                     data.getDateFacture() == null ? null : LocalDate.of(data.getDateFacture().getYear(),

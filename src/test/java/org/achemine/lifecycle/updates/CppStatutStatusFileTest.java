@@ -213,7 +213,7 @@ class CppStatutStatusFileTest {
     @Test
     void readsBackWhatTheLifecycleFlowToSuppliersCarriesWrittenWithTheGeneratedClasses() throws Exception {
         // given a CPPFactureStatuts built with the JAXB classes of the official schema, filled as the lifecycle
-        // flow fills it (IdStatut as the integer the schema types it as, the reason in ComplementStatut)
+        // flow fills it (IdStatut on two digits, the reason in ComplementStatut)
         CPPFactureStatutUnitaire unit = new CPPFactureStatutUnitaire();
         unit.setNumOrdre(BigInteger.ONE);
         Fournisseur supplier = new Fournisseur();
@@ -227,7 +227,7 @@ class CppStatutStatusFileTest {
         debtor.setCodeService("SCE-TECH-042");
         unit.setDebiteur(debtor);
         CPPFactureStatutUnitaire.DonneesStatut data = new CPPFactureStatutUnitaire.DonneesStatut();
-        data.setIdStatut(BigInteger.valueOf(6));
+        data.setIdStatut("06");
         data.setComplementStatut("JUSTIFICATIF_ABSENT");
         data.setCommentaire("Bon de livraison manquant");
         DatatypeFactory types = DatatypeFactory.newInstance();
