@@ -69,12 +69,7 @@ final class PartnerAs2Client {
         request.setData(content);
         request.setFilename(fileName);
         request.setContentType("application/xml");
-        // as2-lib keeps one temporary folder per JVM: an engine started earlier in this test JVM set it to its data
-        // folder, which JUnit has removed since; a client sending from the test then needs a folder that exists
-        java.io.File temporary = com.helger.as2lib.util.AS2ResourceHelper.getTempDir();
-        if (temporary != null && !temporary.isDirectory()) {
-            com.helger.as2lib.util.AS2ResourceHelper.setTempDir(new java.io.File(System.getProperty("java.io.tmpdir")));
-        }
+        As2TemporaryFolder.ensureExists();
         return new AS2Client().sendSynchronous(settings, request);
     }
 }

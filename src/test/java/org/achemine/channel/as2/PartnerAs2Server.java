@@ -68,6 +68,7 @@ final class PartnerAs2Server implements AutoCloseable {
             exchange.close();
             return;
         }
+        As2TemporaryFolder.ensureExists();
         try (AS2ResourceHelper resources = new AS2ResourceHelper()) {
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             MimeBodyPart part = new MimeBodyPart();
