@@ -294,7 +294,8 @@ public final class CrashSoak {
             command.addAll(List.of("--achemine.sftp.enabled=true", "--achemine.sftp.port=" + settings.sftpPort()));
         }
         if (settings.as2Port() != 0) {
-            command.add("--achemine.as2.enabled=true");
+            // short like the soak's other intervals: an engine drained lives seconds, its pushes must get tried
+            command.addAll(List.of("--achemine.as2.enabled=true", "--achemine.as2.outbox-interval=200ms"));
         }
         Files.createDirectories(log(round).getParent());
         Process engine = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(round).toFile()).start();
