@@ -68,15 +68,11 @@ public class As2Outbox implements PublicationObserver {
                 now, now);
     }
 
-    /**
-     * Waiting items whose file the journal has shown in {@code out/} and whose next attempt is due, longest due
-     * first: by id, a partner down for long had its failing retries fill every batch and starve the items never
-     * tried (found by the soak with {@code --as2}).
-     */
+    /** Waiting items whose file the journal has shown in {@code out/} and whose next attempt is due. */
     List<Item> due(int limit) {
         return jdbc.query(SELECT + " JOIN publication p ON p.mailbox = o.partner_code AND p.file_name = o.file_name"
                         + " AND p.sha256 = o.sha256 WHERE o.state = ? AND p.state = 'PUBLISHED' AND o.next_attempt_at <= ?"
-                        + " ORDER BY o.next_attempt_at, o.id LIMIT ?", this::row, WAITING, Timestamp.from(clock.instant()), limit);
+                        + " ORDER BY o.id LIMIT ?", this::row, WAITING, Timestamp.from(clock.instant()), limit);
     }
 
     /** Everything not yet acknowledged, oldest first: what {@code as2 outbox} lists. */
