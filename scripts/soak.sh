@@ -6,6 +6,7 @@
 # Prints the counts; exits non-zero on any loss, duplicate, orphan or violation.
 #   scripts/soak.sh [--kills N (50)] [--flows-per-round M (40)] [--max-kill-delay-ms D (3000)] [--seed S] [--work DIR]
 #                   [--sftp (partners upload over the engine's SFTP server instead of copying into in/)]
+#                   [--as2 (half the flows sent over AS2, signed and encrypted, sync MDN checked; resent after a kill)]
 #                   [--consume]  (a greedy partner downloads and deletes every file of every out/ the moment it appears)
 #                   [--database postgres]  (the engines on a PostgreSQL server the soak starts, embedded, on 127.0.0.1;
 #                                           the soak runs verify itself while that server is up)

@@ -28,7 +28,8 @@ public final class InvariantChecker {
                 new IntegrationReportPerRoutedFlow(),
                 new LifecycleReportsExactlyOnce(),
                 new PublicationsJournaled(),
-                new NoTemporaryFiles()));
+                new NoTemporaryFiles(),
+                new As2MessagesAccounted()));
     }
 
     public List<Invariant> invariants() {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -197,6 +198,74 @@ class VerifyCommandIT {
                 .contains("INV_PUBLICATION_INACHEVEE").contains(neverRenamed.getFileName().toString())
                 .contains("INV_PUBLICATION_NON_JOURNALISEE").contains(unknown.toString())
                 .contains("INV_PUBLICATION_ALTEREE").contains(alteredReport.toString());
+    }
+
+    @Test
+    void as2MessagesWithoutFlowAndPushesNeverPublishedOrNeverTriedAreNamed() throws Exception {
+        // given a copy of the processed data folder, its AS2 tables written by hand: a message answered by a
+        // demo flow, one whose flow is lost, one whose payload still waits in in/; a push acknowledged for a
+        // published report, one acknowledged for a file never published, one waiting that was never tried
+        Path data = copy(demo, work.resolve("as2"));
+        TestDatabase database = demoDatabase.copyFor(data);
+        Path in = data.resolve("mailboxes").resolve(SUPPLIER).resolve("in");
+        String published;
+        SingleConnectionDataSource db = database.open();
+        try {
+            JdbcTemplate jdbc = new JdbcTemplate(db);
+            Map<String, Object> flow = jdbc.queryForMap(
+                    "SELECT original_name, sha256 FROM flow WHERE partner = ? ORDER BY flow_id FETCH FIRST 1 ROWS ONLY",
+                    SUPPLIER);
+            received(jdbc, "<answered@partner>", (String) flow.get("original_name"), (String) flow.get("sha256"));
+            received(jdbc, "<lost@partner>", "lost.xml", "a".repeat(64));
+            received(jdbc, "<waiting@partner>", "waiting.xml", "b".repeat(64));
+            Map<String, Object> report = jdbc.queryForMap("SELECT file_name, sha256 FROM publication WHERE mailbox = ?"
+                    + " AND state = 'PUBLISHED' ORDER BY file_name FETCH FIRST 1 ROWS ONLY", SUPPLIER);
+            published = (String) report.get("file_name");
+            pushed(jdbc, "<pushed@achemine>", published, (String) report.get("sha256"), "ACKNOWLEDGED", 1);
+            pushed(jdbc, "<ghost@achemine>", "ghost.cr.xml", "c".repeat(64), "ACKNOWLEDGED", 1);
+            pushed(jdbc, "<retrying@achemine>", published + ".again", "d".repeat(64), "WAITING", 3);
+            pushed(jdbc, "<untried@achemine>", published + ".later", "e".repeat(64), "WAITING", 0);
+        } finally {
+            db.destroy();
+        }
+        Files.writeString(in.resolve(".waiting.xml.as2"), "<Invoice/>");
+
+        // when it is verified, not drained, then drained
+        Run running = run(with(database, "verify", "--data-dir", data.toString()));
+        Run drained = run(with(database, "verify", "--data-dir", data.toString(), "--drained"));
+
+        // then the lost flow and the push of an unpublished file are violations at once, the waiting payload and
+        // the untried push only once drained; the answered message and the acknowledged report are counted
+        assertThat(running.exitCode()).as(running.out() + running.err()).isEqualTo(1);
+        assertThat(running.out())
+                .containsPattern("messages AS2 reçus \\(MDN envoyé\\) +3\n")
+                .containsPattern("messages AS2 pas encore pris dans in/ +1\n")
+                .containsPattern("envois AS2 acquittés +2\n")
+                .containsPattern("envois AS2 en attente de MDN \\(déjà tentés\\) +1\n")
+                .containsPattern("envois AS2 jamais tentés +1\n")
+                .contains("INV_AS2_SANS_FLUX").contains("<lost@partner>")
+                .contains("INV_AS2_ENVOI_NON_PUBLIE").contains("<ghost@achemine>")
+                .doesNotContain("<waiting@partner>").doesNotContain("INV_AS2_ENVOI_JAMAIS_TENTE")
+                .doesNotContain("<answered@partner>").doesNotContain("<pushed@achemine>");
+        assertThat(drained.exitCode()).isEqualTo(1);
+        assertThat(drained.out())
+                .contains("<lost@partner>").contains("<ghost@achemine>").contains("<waiting@partner>")
+                .contains("INV_AS2_ENVOI_JAMAIS_TENTE").contains("<untried@achemine>")
+                .doesNotContain("<retrying@achemine>").doesNotContain("<answered@partner>")
+                .doesNotContain("<pushed@achemine>");
+    }
+
+    private static void received(JdbcTemplate jdbc, String messageId, String fileName, String sha256) {
+        jdbc.update("INSERT INTO as2_received (partner_code, message_id, file_name, sha256, size_bytes, mic,"
+                + " mdn_content_type, mdn, received_at) VALUES (?, ?, ?, ?, 10, 'mic, sha-256', 'multipart/signed',"
+                + " 'bWRu', CURRENT_TIMESTAMP)", SUPPLIER, messageId, fileName, sha256);
+    }
+
+    private static void pushed(JdbcTemplate jdbc, String messageId, String fileName, String sha256, String state,
+                               int attempts) {
+        jdbc.update("INSERT INTO as2_outbox (partner_code, file_name, kind, sha256, size_bytes, message_id, state,"
+                + " attempts, next_attempt_at, created_at) VALUES (?, ?, 'CR', ?, 10, ?, ?, ?, CURRENT_TIMESTAMP,"
+                + " CURRENT_TIMESTAMP)", SUPPLIER, fileName, sha256, messageId, state, attempts);
     }
 
     @Test

@@ -50,9 +50,15 @@ public final class CrashSoak {
      *                      on this port
      * @param consume       a {@link GreedyPartner} takes (downloads and deletes) every file of every out/ at once
      * @param database      the engines' database; null: the data folder's H2 file
+     * @param as2Port       0: no AS2; otherwise half the flows are sent over AS2 to the engine's HTTP port, this one
      */
     public record Settings(Path work, List<String> engine, int kills, int flowsPerRound, Duration maxKillDelay,
-                           long seed, int sftpPort, boolean consume, TestDatabase database) {
+                           long seed, int sftpPort, boolean consume, TestDatabase database, int as2Port) {
+
+        public Settings(Path work, List<String> engine, int kills, int flowsPerRound, Duration maxKillDelay,
+                        long seed, int sftpPort, boolean consume, TestDatabase database) {
+            this(work, engine, kills, flowsPerRound, maxKillDelay, seed, sftpPort, consume, database, 0);
+        }
 
         public Settings(Path work, List<String> engine, int kills, int flowsPerRound, Duration maxKillDelay,
                         long seed) {
@@ -106,6 +112,7 @@ public final class CrashSoak {
     private final TestDatabase database;
     private final List<Process> engines = new ArrayList<>();
     private GreedyPartner partner;
+    private As2Drops as2;
 
     private CrashSoak(Settings settings) {
         this.settings = settings;
@@ -131,6 +138,7 @@ public final class CrashSoak {
         Path manifest = settings.work().resolve("dropped.csv");
         prepareDirectoryImport();
         SftpDrops uploads = settings.sftpPort() == 0 ? null : registeredUploads();
+        as2 = settings.as2Port() == 0 ? null : registeredAs2Partners();
         if (settings.consume()) {
             partner = new GreedyPartner(dataDir);
         }
@@ -139,7 +147,7 @@ public final class CrashSoak {
         waitUntil(() -> !entries(dataDir.resolve("directory/done")).isEmpty(), ENGINE_START_LIMIT,
                 "the sample directory imported (directory/done), see " + log(0));
         try (SoakFlows flows = new SoakFlows(dataDir, manifest, settings.seed(),
-                uploads == null ? SoakFlows.FILE_COPY : uploads)) {
+                uploads != null ? uploads : as2 != null ? as2 : SoakFlows.FILE_COPY)) {
             for (int round = 1; round <= settings.kills(); round++) {
                 int answered = reports();
                 Thread dropper = new Thread(() -> dropRound(flows), "soak-dropper");
@@ -160,6 +168,11 @@ public final class CrashSoak {
             System.out.println("sftp: " + uploads.retriedUploads() + " uploads sent again after a kill ("
                     + uploads.failedAttempts() + " attempts failed while the engine was down or starting)");
             uploads.close();
+        }
+        if (as2 != null) {
+            System.out.println("as2: " + as2.sent() + " messages answered by a processed receipt (signature and MIC"
+                    + " checked), " + as2.resent() + " sent again under their Message-ID after a kill ("
+                    + as2.failedAttempts() + " attempts without a receipt)");
         }
         int dropped = SoakFlows.read(manifest).size();
         waitUntil(() -> inboxesEmpty() && reports() >= dropped, DRAIN_LIMIT, "every flow answered, see " + log(settings.kills()));
@@ -229,6 +242,27 @@ public final class CrashSoak {
         return uploads;
     }
 
+    /** Our keystore, and each partner's AS2 id and certificate registered with the engine's own command. */
+    private As2Drops registeredAs2Partners() throws Exception {
+        As2Drops drops = new As2Drops(settings.as2Port(), SoakFlows.PARTNERS);
+        drops.ours.writeAsEngineKeystore(dataDir.resolve("as2/keystore.p12"), "achemine");
+        Path certificates = Files.createDirectories(settings.work().resolve("as2"));
+        for (Map.Entry<String, Path> certificate : drops.writeCertificates(certificates).entrySet()) {
+            List<String> command = new ArrayList<>(settings.engine());
+            // pushes to the partners go nowhere (port 9): they wait in the outbox, retried, never acknowledged
+            command.addAll(List.of("partner", "as2", "set", certificate.getKey(), "--as2-id",
+                    As2Drops.as2Id(certificate.getKey()), "--url", "http://127.0.0.1:9/as2", "--certificate",
+                    certificate.getValue().toString(), "--achemine.data-dir=" + dataDir));
+            command.addAll(database.arguments());
+            Process set = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(certificates.resolve(certificate.getKey() + ".log").toFile()).start();
+            if (set.waitFor() != 0) {
+                throw new IllegalStateException("partner as2 set " + certificate.getKey() + " failed, see " + certificates);
+            }
+        }
+        return drops;
+    }
+
     private void prepareDirectoryImport() throws IOException {
         Path inbox = Files.createDirectories(dataDir.resolve("directory/in"));
         FileTime settled = FileTime.from(Instant.now().minusSeconds(60)); // the inbox waits for files to settle
@@ -250,7 +284,7 @@ public final class CrashSoak {
 
     private Process start(int round) throws IOException {
         List<String> command = new ArrayList<>(settings.engine());
-        command.addAll(List.of("run", "--achemine.data-dir=" + dataDir, "--server.port=0",
+        command.addAll(List.of("run", "--achemine.data-dir=" + dataDir, "--server.port=" + settings.as2Port(),
                 "--achemine.intake.poll-interval=100ms", "--achemine.intake.read-lock-interval=300ms",
                 "--achemine.routing.trigger-delay=500ms", "--achemine.routing.retry-after=1s",
                 "--achemine.lifecycle.trigger-delay=500ms",
@@ -258,6 +292,10 @@ public final class CrashSoak {
         command.addAll(database.arguments());
         if (settings.sftpPort() != 0) {
             command.addAll(List.of("--achemine.sftp.enabled=true", "--achemine.sftp.port=" + settings.sftpPort()));
+        }
+        if (settings.as2Port() != 0) {
+            // short like the soak's other intervals: an engine drained lives seconds, its pushes must get tried
+            command.addAll(List.of("--achemine.as2.enabled=true", "--achemine.as2.outbox-interval=200ms"));
         }
         Files.createDirectories(log(round).getParent());
         Process engine = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(round).toFile()).start();
@@ -337,6 +375,15 @@ public final class CrashSoak {
                     + verification.count(ViolationCode.INV_LIVRAISON_ORPHELINE)
                     + verification.count(ViolationCode.INV_FICHIER_INCONNU);
             long duplicates = duplicated + verification.count(ViolationCode.INV_LIVRAISON_MULTIPLE);
+            if (as2 != null) {
+                // every message answered by exactly one flow: as many flows arrived by AS2 as messages acknowledged
+                Integer as2Flows = jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE channel = 'as2'", Integer.class);
+                Integer answered = jdbc.queryForObject("SELECT COUNT(*) FROM as2_received", Integer.class);
+                System.out.printf("as2: %d messages sent, %d received (MDN kept), %d flows arrived by as2%n",
+                        as2.sent(), answered, as2Flows);
+                lost += Math.max(0, as2.sent() - as2Flows);
+                duplicates += Math.max(0, as2Flows - as2.sent()) + Math.abs(answered - as2.sent());
+            }
             if (partner != null) {
                 partner.takenTwice().forEach(name -> System.out.println("PUBLISHED TWICE (taken twice) " + name));
                 duplicates += partner.takenTwice().size();
@@ -417,7 +464,7 @@ public final class CrashSoak {
 
     /**
      * {@code CrashSoak [--kills N] [--flows-per-round M] [--max-kill-delay-ms D] [--seed S] [--work DIR]
-     * [--jar target/achemine.jar] [--sftp] [--consume]}: prints the counts and exits 1 on any violation.
+     * [--jar target/achemine.jar] [--sftp] [--as2] [--consume]}: prints the counts and exits 1 on any violation.
      */
     public static void main(String[] args) throws Exception {
         int kills = Integer.parseInt(option(args, "--kills", "50"));
@@ -432,13 +479,18 @@ public final class CrashSoak {
                 : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar",
                         Path.of(jar).toAbsolutePath().toString());
         int sftpPort = java.util.Arrays.asList(args).contains("--sftp") ? freePort() : 0;
+        int as2Port = java.util.Arrays.asList(args).contains("--as2") ? freePort() : 0;
         System.out.printf("soak: %d kills, %d flows per round, kills up to %d ms after answers resume, seed %d,%s work %s%s%n",
                 kills, perRound, maxKillDelay.toMillis(), seed, consume ? " greedy partners," : "", work,
                 sftpPort == 0 ? "" : ", flows uploaded over SFTP (port " + sftpPort + ")");
+        if (as2Port != 0) {
+            System.out.println("soak: half the flows sent over AS2 to http://127.0.0.1:" + as2Port + "/as2");
+        }
         // --database postgres: the engines share a PostgreSQL server this JVM starts (embedded, on 127.0.0.1)
         boolean postgres = "postgres".equals(option(args, "--database", "h2"));
         TestDatabase database = postgres ? EmbeddedPostgresServer.freshDatabase() : null;
-        Outcome outcome = run(new Settings(work, engine, kills, perRound, maxKillDelay, seed, sftpPort, consume, database));
+        Outcome outcome = run(new Settings(work, engine, kills, perRound, maxKillDelay, seed, sftpPort, consume, database,
+                as2Port));
         System.out.print(outcome.describe());
         System.out.println("data folder: " + work.resolve("data") + " (engine logs in " + work.resolve("logs") + ")");
         int verified = postgres ? verifyCommand(engine, work.resolve("data"), database) : 0;

@@ -14,9 +14,10 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * A partner's AS2 system built with as2-lib's own client, as a supplier would run it: signs with its key,
- * encrypts to our certificate, compresses, asks a signed receipt and checks the MIC it carries.
+ * encrypts to our certificate, compresses, asks a signed receipt and checks the MIC it carries. Shared by the
+ * AS2 tests and the soak's AS2 partners ({@code scripts/soak.sh --as2}).
  */
-final class PartnerAs2Client {
+public final class PartnerAs2Client {
 
     /** What as2-lib said of the last receipt's MIC. */
     private volatile MicCheck micCheck = new MicCheck();
@@ -26,7 +27,7 @@ final class PartnerAs2Client {
     private final X509Certificate ourCertificate;
     private final String url;
 
-    PartnerAs2Client(TestKeys keys, String as2Id, X509Certificate ourCertificate, String url) {
+    public PartnerAs2Client(TestKeys keys, String as2Id, X509Certificate ourCertificate, String url) {
         As2LibraryClasspath.prepare();
         this.keys = keys;
         this.as2Id = as2Id;
@@ -35,11 +36,11 @@ final class PartnerAs2Client {
     }
 
     /** True when the last receipt's MIC was the one of what was sent. */
-    Boolean micMatched() {
+    public Boolean micMatched() {
         return micCheck.matched();
     }
 
-    AS2ClientResponse send(String fileName, byte[] content, String messageId, String asyncMdnUrl) {
+    public AS2ClientResponse send(String fileName, byte[] content, String messageId, String asyncMdnUrl) {
         micCheck = new MicCheck();
         AS2ClientSettings settings = new AS2ClientSettings();
         settings.setKeyStore(EKeyStoreType.PKCS12, keys.keystore(), TestKeys.PASSWORD);

@@ -22,12 +22,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A key pair and self-signed certificate for a test's AS2 party. Validity is wide around the machine's time (or
  * wholly in the past for an expired one), so a platform clock shifted by a year either way changes nothing.
  */
-record TestKeys(String alias, KeyPair pair, X509Certificate certificate) {
+public record TestKeys(String alias, KeyPair pair, X509Certificate certificate) {
 
     static final String PASSWORD = "test";
     private static final Duration YEAR = Duration.ofDays(365);
 
-    static TestKeys valid(String alias) {
+    public static TestKeys valid(String alias) {
         Instant now = Instant.now();
         return make(alias, now.minus(YEAR.multipliedBy(3)), now.plus(YEAR.multipliedBy(5)));
     }
@@ -53,7 +53,7 @@ record TestKeys(String alias, KeyPair pair, X509Certificate certificate) {
         }
     }
 
-    byte[] pem() {
+    public byte[] pem() {
         return Certificates.pem(certificate).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
@@ -72,7 +72,7 @@ record TestKeys(String alias, KeyPair pair, X509Certificate certificate) {
     }
 
     /** Writes this key as achemine's own keystore (alias and password as the engine reads them). */
-    void writeAsEngineKeystore(Path file, String password) {
+    public void writeAsEngineKeystore(Path file, String password) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
