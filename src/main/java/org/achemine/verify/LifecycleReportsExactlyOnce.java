@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.achemine.report.cppstatut.StatusCodeText;
+import org.achemine.chorus.StatusCodeText;
 import org.achemine.xml.HardenedXml;
 
 /**

@@ -13,7 +13,9 @@ public final class MigratedDatabase {
     public static JdbcDataSource in(Path dataDir) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + dataDir.resolve("db/achemine") + ";DB_CLOSE_ON_EXIT=FALSE");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // the same locations as application.yml gives Flyway on H2
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/h2").load()
+                .migrate();
         return dataSource;
     }
 }

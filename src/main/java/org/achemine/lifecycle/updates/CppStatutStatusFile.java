@@ -16,7 +16,7 @@ import javax.xml.transform.sax.SAXSource;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.Validator;
-import org.achemine.report.cppstatut.StatusCodeText;
+import org.achemine.chorus.StatusCodeText;
 import org.achemine.validation.Finding;
 import org.achemine.validation.FindingCode;
 import org.achemine.validation.Location;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.achemine.chorus.StatusCodeText;
 import org.achemine.chorus.statut.CPPStatut;
 import org.junit.jupiter.api.Test;
 

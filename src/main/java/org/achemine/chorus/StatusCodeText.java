@@ -1,4 +1,4 @@
-package org.achemine.report.cppstatut;
+package org.achemine.chorus;
 
 /**
  * The lexical form of {@code IdStatut}: two digits ("03", "07", "90"). AIFE's schema types it as an integer, so
