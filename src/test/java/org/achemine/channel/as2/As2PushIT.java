@@ -80,7 +80,10 @@ class As2PushIT {
         // then its deposit report and the delivered invoice reach the server and are acknowledged
         await().atMost(Duration.ofSeconds(120)).until(() -> acknowledged().size() >= 2
                 && acknowledged().stream().anyMatch(name -> name.endsWith(".cr.xml"))
-                && acknowledged().stream().anyMatch(name -> name.endsWith("_facture-poussee.xml")));
+                && acknowledged().stream().anyMatch(name -> name.endsWith("_facture-poussee.xml"))
+                // the refused ones too, once retried: nothing waits
+                && jdbc.queryForObject("SELECT COUNT(*) FROM as2_outbox WHERE state <> 'ACKNOWLEDGED'",
+                        Integer.class) == 0);
         assertThat(server.requests.size()).isGreaterThan(server.byMessageId.size()); // the refused ones came again
 
         // each byte for byte as journaled, under one Message-ID each, and nothing waits
