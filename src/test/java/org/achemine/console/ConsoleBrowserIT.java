@@ -189,6 +189,9 @@ class ConsoleBrowserIT {
     }
 
     private static void logIn(String user, String password) {
+        // after a click that leaves a page (logging out), the login form comes with the next page: wait for it
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !browser.findElements(By.id("username")).isEmpty());
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
