@@ -27,6 +27,8 @@ public record TestKeys(String alias, KeyPair pair, X509Certificate certificate) 
     static final String PASSWORD = "test";
     private static final Duration YEAR = Duration.ofDays(365);
 
+    // certificates are checked by the JDK and BouncyCastle against the real time, not the platform's clock:
+    // years of margin either side keep them valid (or expired) whatever the shift of the tests' clock
     public static TestKeys valid(String alias) {
         Instant now = Instant.now();
         return make(alias, now.minus(YEAR.multipliedBy(3)), now.plus(YEAR.multipliedBy(5)));

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
@@ -101,14 +100,14 @@ class PivotDeliveryIT extends EngineTest {
         route();
         String completed = invoiceIdOf("pivot-completed.xml");
         ledger.change(completed, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
-                "Joindre le bon de livraison", Instant.now());
-        ledger.change(completed, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon joint", Instant.now());
+                "Joindre le bon de livraison", clock.instant());
+        ledger.change(completed, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon joint", clock.instant());
         // and an invoice its recipient sent back for recycling (04 is the recipient's), then resent under the
         // same number with the service the recipient asked for
         deposit("pivot-recycle-1.xml", SampleInvoices.ubl("F-PV-003", BELLERIVE, "SCE-TECH-042", null));
         route();
         ledger.change(invoiceIdOf("pivot-recycle-1.xml"), InvoiceStatus.A_RECYCLER, Actor.RECIPIENT,
-                StatusReason.SE_EJ_INCORRECT.name(), "Adressez-la au service des écoles", Instant.now());
+                StatusReason.SE_EJ_INCORRECT.name(), "Adressez-la au service des écoles", clock.instant());
         deposit("pivot-recycle-2.xml", SampleInvoices.ubl("F-PV-003", BELLERIVE, "SCE-ECOLES-07", null));
 
         // when routing runs
