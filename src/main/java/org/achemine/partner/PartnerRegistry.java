@@ -178,7 +178,9 @@ public class PartnerRegistry {
     public boolean passwordMatches(String code, String password) {
         List<String> hashes = jdbc.queryForList("SELECT password_hash FROM partner WHERE code = ? AND state = ?"
                 + " AND password_hash IS NOT NULL", String.class, code, PartnerState.ACTIVE.name());
-        return password != null && !hashes.isEmpty() && PASSWORDS.matches(password, hashes.get(0));
+        boolean known = !hashes.isEmpty();
+        boolean matches = PASSWORDS.matches(password == null ? "" : password, known ? hashes.get(0) : NoAccount.HASH);
+        return password != null && known && matches;
     }
 
     private void requireKnown(String code) {
@@ -266,5 +268,14 @@ public class PartnerRegistry {
             grouped.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
         });
         return grouped;
+    }
+
+    /**
+     * Hash checked when the account is unknown, disabled or has no password, so that a refusal takes as long as a
+     * wrong password and the answer's timing does not tell which partner codes exist. Computed on first use: it
+     * costs one PBKDF2 run, which commands that never check a password should not pay.
+     */
+    private static final class NoAccount {
+        static final String HASH = PASSWORDS.encode("no account has this password");
     }
 }
