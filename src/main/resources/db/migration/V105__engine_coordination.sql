@@ -14,8 +14,8 @@ CREATE TABLE INT_LOCK (
 -- beaten within the lease is a dead engine's and may be taken over.
 CREATE TABLE engine_node (
     node_id VARCHAR(100) NOT NULL PRIMARY KEY,
-    started_at TIMESTAMP NOT NULL,
-    heartbeat_at TIMESTAMP NOT NULL
+    started_at TIMESTAMP(3) WITH TIME ZONE NOT NULL,
+    heartbeat_at TIMESTAMP(3) WITH TIME ZONE NOT NULL
 );
 
 -- Work one engine has in hand: a file being taken from in/, a flow being validated and reported.
@@ -23,5 +23,5 @@ CREATE TABLE engine_node (
 CREATE TABLE work_claim (
     subject VARCHAR(600) NOT NULL PRIMARY KEY,
     node_id VARCHAR(100) NOT NULL,
-    claimed_at TIMESTAMP NOT NULL
+    claimed_at TIMESTAMP(3) WITH TIME ZONE NOT NULL
 );
