@@ -2,6 +2,7 @@ package org.achemine.batch;
 
 import java.util.Set;
 import org.achemine.cluster.ClusterProperties;
+import org.achemine.cluster.LeaderDuty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class InterruptedJobRecovery implements SmartInitializingSingleton {
+public class InterruptedJobRecovery implements SmartInitializingSingleton, LeaderDuty {
 
     private static final Logger LOG = LoggerFactory.getLogger(InterruptedJobRecovery.class);
 
@@ -43,6 +44,12 @@ public class InterruptedJobRecovery implements SmartInitializingSingleton {
         if (!cluster.enabled()) {
             recover();
         }
+    }
+
+    /** A new leader's first duty: no other engine runs jobs now, so a running execution is a dead one's. */
+    @Override
+    public void takeOver() {
+        recover();
     }
 
     /** Marks failed every execution left running (none can be: see the class comment). */

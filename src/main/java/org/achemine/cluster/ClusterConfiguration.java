@@ -2,7 +2,6 @@ package org.achemine.cluster;
 
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.achemine.batch.InterruptedJobRecovery;
 import org.achemine.config.AchemineProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -43,10 +42,10 @@ public class ClusterConfiguration {
     }
 
     @Bean
-    Leadership leadership(EngineNode node, ObjectProvider<InterruptedJobRecovery> jobs,
+    Leadership leadership(EngineNode node, ObjectProvider<LeaderDuty> duties,
                           @Qualifier(IntegrationContextUtils.INTEGRATION_LIFECYCLE_ROLE_CONTROLLER)
                           SmartLifecycleRoleController roles) {
-        return new Leadership(node.coordinated(), () -> jobs.ifAvailable(InterruptedJobRecovery::recover), roles);
+        return new Leadership(node.coordinated(), () -> duties.orderedStream().forEach(LeaderDuty::takeOver), roles);
     }
 
     @Bean

@@ -31,7 +31,7 @@ public class Leadership implements ApplicationListener<AbstractLeaderEvent> {
     private final AtomicBoolean leader = new AtomicBoolean();
 
     /**
-     * @param onGranted what a new leader does before its schedules start (recovering a dead leader's job runs)
+     * @param onGranted what a new leader does before its schedules start ({@link LeaderDuty})
      */
     public Leadership(boolean coordinated, Runnable onGranted, SmartLifecycleRoleController roles) {
         this.coordinated = coordinated;

@@ -30,8 +30,10 @@ class TwoEnginesIT {
         System.out.print(outcome.describe());
 
         assertThat(run.answeredAtKill()).as("killed midway").isBetween(1, 499);
-        assertThat(run.followerLaunchedJobs()).as("the follower launched no job while it followed").isFalse();
+        assertThat(run.leaderRanJobs()).as("the leader imported the directory and reported lifecycles").isTrue();
+        assertThat(run.followerRanJobs()).as("the follower ran no scheduled work while it followed").isFalse();
         assertThat(run.leadershipMoved()).as("the survivor became the leader").isTrue();
+        assertThat(run.survivorRanJobsAsLeader()).as("then ran the scheduled work").isTrue();
         assertThat(outcome.dropped()).isEqualTo(500);
         assertThat(outcome.reported()).as("every flow answered").isEqualTo(500);
         assertThat(outcome.archived()).as("every flow archived").isEqualTo(500);

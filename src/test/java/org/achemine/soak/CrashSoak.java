@@ -151,12 +151,20 @@ public final class CrashSoak {
         }
     }
 
-    /** What the two-engine run found: the soak's outcome, and who led when. */
-    public record TwoEngines(Outcome outcome, int firstLeader, boolean leadershipMoved, boolean followerLaunchedJobs,
-                             int answeredAtKill) {
+    /**
+     * What the two-engine run found: the soak's outcome, and who led when.
+     *
+     * @param leaderRanJobs         the first leader's log shows scheduled work (directory import, lifecycle reports)
+     * @param followerRanJobs       the other's log shows some before it took the lead
+     * @param survivorRanJobsAsLeader the other's log shows some once it took the lead
+     */
+    public record TwoEngines(Outcome outcome, boolean leaderRanJobs, boolean followerRanJobs, boolean leadershipMoved,
+                             boolean survivorRanJobsAsLeader, int answeredAtKill) {
     }
 
     private static final String LEADER = "This engine is now the leader";
+    /** What only scheduled work logs: the directory import and the lifecycle-report job. */
+    private static final List<String> SCHEDULED_WORK = List.of("Directory import from", "Lifecycle report ");
 
     private TwoEngines runTwo() throws Exception {
         long start = System.nanoTime();
@@ -179,8 +187,6 @@ public final class CrashSoak {
             both.get(leader).waitFor();
             dropper.join();
         }
-        boolean followerLaunchedJobs = logged(survivor, "launched with the following parameters")
-                && !logged(survivor, LEADER);
         int dropped = SoakFlows.read(manifest).size();
         waitUntil(() -> inboxesEmpty() && reports() >= dropped, DRAIN_LIMIT, "every flow answered, see " + log(survivor));
         waitUntil(() -> logged(survivor, LEADER), DRAIN_LIMIT, "the survivor made leader, see " + log(survivor));
@@ -200,7 +206,19 @@ public final class CrashSoak {
             round++;
         }
         Outcome outcome = verify(manifest, stopped, Duration.ofNanos(System.nanoTime() - start));
-        return new TwoEngines(outcome, leader, logged(survivor, LEADER), followerLaunchedJobs, answeredAtKill);
+        return new TwoEngines(outcome, scheduledWork(leader, true), scheduledWork(survivor, true),
+                logged(survivor, LEADER), scheduledWork(survivor, false), answeredAtKill);
+    }
+
+    /** Whether the engine's log shows scheduled work before (or after) it was made leader. */
+    private boolean scheduledWork(int round, boolean beforeLeading) throws IOException {
+        List<String> lines = Files.readAllLines(log(round));
+        int leading = 0;
+        while (leading < lines.size() && !lines.get(leading).contains(LEADER)) {
+            leading++;
+        }
+        List<String> part = beforeLeading ? lines.subList(0, leading) : lines.subList(leading, lines.size());
+        return part.stream().anyMatch(line -> SCHEDULED_WORK.stream().anyMatch(line::contains));
     }
 
     private boolean logged(int round, String text) {
