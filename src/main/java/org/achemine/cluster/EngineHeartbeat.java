@@ -26,6 +26,9 @@ public class EngineHeartbeat implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        if (!node.coordinated()) {
+            return; // a single engine has no heartbeat to write
+        }
         beats = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "engine-heartbeat");
             thread.setDaemon(true);

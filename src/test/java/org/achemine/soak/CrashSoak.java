@@ -154,7 +154,8 @@ public final class CrashSoak {
     /**
      * What the two-engine run found: the soak's outcome, and who led when.
      *
-     * @param leaderRanJobs         the first leader's log shows scheduled work (directory import, lifecycle reports)
+     * @param leaderRanJobs         the first leader's log shows scheduled work once it led (directory import,
+     *                              lifecycle reports)
      * @param followerRanJobs       the other's log shows some before it took the lead
      * @param survivorRanJobsAsLeader the other's log shows some once it took the lead
      */
@@ -206,7 +207,7 @@ public final class CrashSoak {
             round++;
         }
         Outcome outcome = verify(manifest, stopped, Duration.ofNanos(System.nanoTime() - start));
-        return new TwoEngines(outcome, scheduledWork(leader, true), scheduledWork(survivor, true),
+        return new TwoEngines(outcome, scheduledWork(leader, false), scheduledWork(survivor, true),
                 logged(survivor, LEADER), scheduledWork(survivor, false), answeredAtKill);
     }
 
