@@ -1,5 +1,7 @@
 package org.achemine.api;
 
+import java.nio.file.Path;
+import org.achemine.cluster.EngineNode;
 import org.achemine.config.AchemineProperties;
 import org.achemine.report.InvoiceQueries;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,8 +21,10 @@ public class ApiConfiguration {
     }
 
     @Bean
-    EngineAddressFile engineAddressFile(AchemineProperties properties,
+    EngineAddressFile engineAddressFile(AchemineProperties properties, EngineNode node,
                                         @Value("${server.address:127.0.0.1}") String bindAddress) {
-        return new EngineAddressFile(properties.dataDir(), bindAddress);
+        Path dataFolder = properties.dataDir();
+        return new EngineAddressFile(dataFolder, node.coordinated() ? EngineAddress.file(dataFolder, node.id())
+                : EngineAddress.file(dataFolder), bindAddress);
     }
 }

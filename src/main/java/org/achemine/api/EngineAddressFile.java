@@ -24,11 +24,14 @@ public class EngineAddressFile implements ApplicationListener<WebServerInitializ
     private static final Logger LOG = LoggerFactory.getLogger(EngineAddressFile.class);
 
     private final Path dataFolder;
+    private final Path file;
     private final String bindAddress;
     private final String token;
 
-    public EngineAddressFile(Path dataFolder, String bindAddress) {
+    /** @param file where: {@link EngineAddress#file(Path)}, or one file per engine when several share the folder */
+    public EngineAddressFile(Path dataFolder, Path file, String bindAddress) {
         this.dataFolder = dataFolder;
+        this.file = file;
         this.bindAddress = bindAddress;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
@@ -46,8 +49,7 @@ public class EngineAddressFile implements ApplicationListener<WebServerInitializ
         String host = bindAddress == null || bindAddress.isBlank() || bindAddress.equals("0.0.0.0")
                 ? "127.0.0.1" : bindAddress;
         EngineAddress address = new EngineAddress(host, event.getWebServer().getPort(), token);
-        Path file = EngineAddress.file(dataFolder);
-        Path temp = dataFolder.resolve("." + EngineAddress.FILE_NAME + ".tmp");
+        Path temp = dataFolder.resolve("." + file.getFileName() + ".tmp");
         try {
             Files.deleteIfExists(temp);
             Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -61,7 +63,7 @@ public class EngineAddressFile implements ApplicationListener<WebServerInitializ
     @Override
     public void destroy() {
         try {
-            Files.deleteIfExists(EngineAddress.file(dataFolder));
+            Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

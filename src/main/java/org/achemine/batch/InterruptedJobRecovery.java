@@ -1,6 +1,8 @@
 package org.achemine.batch;
 
 import java.util.Set;
+import org.achemine.cluster.ClusterProperties;
+import org.achemine.cluster.LeaderDuty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -17,24 +19,41 @@ import org.springframework.stereotype.Component;
  * a run in progress forever; with it, the next run picks up the work (every job is restartable). It runs once
  * every bean exists and before any poller or route starts (a poller may launch a job as soon as it starts:
  * on a loaded machine, long before an {@code ApplicationRunner} would run, which then took that live run for
- * an interrupted one and failed the start-up; the soak found it).
+ * an interrupted one and failed the start-up; the soak found it). With several engines
+ * ({@code achemine.cluster.enabled}) only the leader runs jobs: a new leader recovers them when it is granted
+ * the role, before its schedules start, never at start-up (the leader may be running one now).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class InterruptedJobRecovery implements SmartInitializingSingleton {
+public class InterruptedJobRecovery implements SmartInitializingSingleton, LeaderDuty {
 
     private static final Logger LOG = LoggerFactory.getLogger(InterruptedJobRecovery.class);
 
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
+    private final ClusterProperties cluster;
 
-    public InterruptedJobRecovery(JobRepository jobRepository, JobOperator jobOperator) {
+    public InterruptedJobRecovery(JobRepository jobRepository, JobOperator jobOperator, ClusterProperties cluster) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
+        this.cluster = cluster;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
+        if (!cluster.enabled()) {
+            recover();
+        }
+    }
+
+    /** A new leader's first duty: no other engine runs jobs now, so a running execution is a dead one's. */
+    @Override
+    public void takeOver() {
+        recover();
+    }
+
+    /** Marks failed every execution left running (none can be: see the class comment). */
+    public void recover() {
         for (String job : jobRepository.getJobNames()) {
             Set<JobExecution> interrupted = jobRepository.findRunningJobExecutions(job);
             for (JobExecution execution : interrupted) {

@@ -45,16 +45,22 @@ final class RunningEngine implements OperatorQueries {
     }
 
     /**
-     * The engine running on this data folder, if its address is there and it answers; an address a crash left
-     * behind (nothing listening) gives none, and the command reads the database.
+     * An engine running on this data folder, if an address is there and it answers (several engines: the first
+     * that answers); an address a crash left behind (nothing listening) gives none, and the command reads the
+     * database.
      */
     static Optional<RunningEngine> on(Path dataFolder) {
-        Optional<EngineAddress> address = EngineAddress.read(dataFolder);
-        if (address.isEmpty()) {
-            return Optional.empty();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (EngineAddress address : EngineAddress.readAll(dataFolder)) {
+            Optional<RunningEngine> engine = answering(dataFolder, new RunningEngine(address, http));
+            if (engine.isPresent()) {
+                return engine;
+            }
         }
-        RunningEngine engine = new RunningEngine(address.get(), HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(2)).build());
+        return Optional.empty();
+    }
+
+    private static Optional<RunningEngine> answering(Path dataFolder, RunningEngine engine) {
         try {
             engine.get("/flows?size=1");
             return Optional.of(engine);

@@ -1,5 +1,6 @@
 package org.achemine.directory;
 
+import org.achemine.cluster.Leadership;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,8 +38,9 @@ public class DirectoryInboxFlow {
     @Bean
     IntegrationFlow directoryInbox(DirectoryDrops drops, DirectoryProperties properties, JobOperator jobOperator,
                                    Job directoryImportJob, DirectoryImporter importer, DirectoryImportReport reports,
-                                   Clock clock) {
-        return IntegrationFlow.fromSupplier(drops::next, source -> source.poller(Pollers.fixedDelay(properties.pollInterval())))
+                                   Clock clock, Leadership leadership) {
+        return IntegrationFlow.fromSupplier(drops::next,
+                        source -> leadership.onLeader(source.poller(Pollers.fixedDelay(properties.pollInterval()))))
                 .enrichHeaders(h -> h.headerExpression(DROP, "payload"))
                 .<DirectoryDrop, JobLaunchRequest>transform(drop -> new JobLaunchRequest(directoryImportJob,
                         DirectoryImporter.parameters(drop.structures(), drop.services(), clock)))

@@ -59,12 +59,14 @@ public class FlowDeposit {
     private final MandateCheck mandates = new MandateCheck();
     private final PublicationJournal publications;
     private final int maxAttempts;
+    private final FlowClaims claims;
     /** Flows being processed now: a flow submitted twice (recovery, retry) is never processed twice at once. */
     private final Set<FlowId> inProgress = ConcurrentHashMap.newKeySet();
 
     public FlowDeposit(ValidationEngine engine, DepositReport reports, FlowStatutReports officialReports,
                        FlowRegistry registry, Mailboxes mailboxes, Clock clock, StatusFlowHandler statusFlows, IntakeMetrics metrics, DepositQueues queues,
-                       FlowWatchdog watchdog, PublicationJournal publications, int maxAttempts) {
+                       FlowWatchdog watchdog, PublicationJournal publications, int maxAttempts, FlowClaims claims) {
+        this.claims = claims;
         this.publications = publications;
         this.maxAttempts = maxAttempts;
         this.statusFlows = statusFlows;
@@ -87,9 +89,14 @@ public class FlowDeposit {
         if (!inProgress.add(flow.flowId())) {
             return reportPath(flow); // another worker has it in hand
         }
+        if (!claimed(flow)) {
+            inProgress.remove(flow.flowId());
+            return reportPath(flow); // another engine has it in hand
+        }
         try {
             queues.acquireSlot();
         } catch (InterruptedException stopping) {
+            claims.releaseFlow(flow.flowId());
             inProgress.remove(flow.flowId());
             Thread.currentThread().interrupt();
             LOG.info("Flow {}: the engine stops before its checks began; it is processed at the next start",
@@ -101,7 +108,17 @@ public class FlowDeposit {
             return InterfaceSniffer.isStatusFlow(flow.flowId()) ? statusFlows.process(flow) : processOnce(flow);
         } finally {
             queues.releaseSlot();
+            claims.releaseFlow(flow.flowId()); // reported, parked or left for a retry by any engine
             inProgress.remove(flow.flowId());
+        }
+    }
+
+    private boolean claimed(ReceivedFlow flow) {
+        try {
+            return claims.claimFlow(flow.flowId());
+        } catch (RuntimeException e) {
+            String incident = Incident.log("claiming the flow", flow.flowId().value(), e);
+            throw new IntakeFault(incident, "Flow " + flow.flowId() + " could not be claimed: it is retried", e);
         }
     }
 

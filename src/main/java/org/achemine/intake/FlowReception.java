@@ -40,13 +40,17 @@ public class FlowReception {
     private final long maxFileSize;
     private final UnreadableEntries unreadable;
     private final ChannelArrivals arrivals;
+    private final FlowClaims claims;
 
     /**
      * @param maxFileSize larger files are taken unread and refused (IRR_TAILLE_F)
      * @param arrivals    how each file reached {@code in/}, recorded on its flow
+     * @param claims      keeps another engine from taking the same file, and its flow until reported (ADR 0019)
      */
     public FlowReception(FlowArchive archive, FlowRegistry registry, InterfaceSniffer sniffer, String platformCode,
-                         Clock clock, long maxFileSize, UnreadableEntries unreadable, ChannelArrivals arrivals) {
+                         Clock clock, long maxFileSize, UnreadableEntries unreadable, ChannelArrivals arrivals,
+                         FlowClaims claims) {
+        this.claims = claims;
         this.unreadable = unreadable;
         FlowId.checkPlatformCode(platformCode);
         this.archive = archive;
@@ -62,11 +66,29 @@ public class FlowReception {
      * @param partnerCode the mailbox's partner
      * @param file        a stable file in that partner's {@code in/}
      * @return the flow, archived and recorded, its source removed: ready for validation; null when the file
-     *         left {@code in/} before it was taken (nothing received), or stays there because the engine may
-     *         neither read nor move it (said once by {@link UnreadableEntries})
+     *         left {@code in/} before it was taken (nothing received), stays there because the engine may
+     *         neither read nor move it (said once by {@link UnreadableEntries}), or another engine is taking it
      * @throws IntakeFault when the file could not be taken (it stays in {@code in/} and is retried)
      */
     public ReceivedFlow take(String partnerCode, Path file) {
+        String name = file.getFileName().toString();
+        try {
+            if (!claims.claimTake(partnerCode, name)) {
+                LOG.debug("{} is being taken by another engine", file);
+                return null;
+            }
+        } catch (RuntimeException e) {
+            String incident = Incident.log("claiming the file", file.toString(), e);
+            throw new IntakeFault(incident, "Could not claim " + file + ": it stays in in/ and is retried", e);
+        }
+        try {
+            return takeClaimed(partnerCode, file);
+        } finally {
+            claims.releaseTake(partnerCode, name); // done or failed: the next poll, of any engine, may try again
+        }
+    }
+
+    private ReceivedFlow takeClaimed(String partnerCode, Path file) {
         ArchivedOriginal staged = null;
         try {
             BasicFileAttributes before = attributes(file);
@@ -99,6 +121,7 @@ public class FlowReception {
                 // recorded before anything else happens to it
                 registry.insertReceived(flow, arrivals.claim(partnerCode, name, staged.sha256()));
             }
+            claims.claimFlow(flow.flowId()); // ours until reported: no other engine's sweep takes it meanwhile
             MDC.put("flowId", flow.flowId().value());
             archive.publish(staged, flow.archivePath());
             staged = null;
@@ -156,6 +179,7 @@ public class FlowReception {
                     receivedAt, archive.pathFor(flowId.value(), receivedAt));
             registry.insertReceived(flow, arrivals.claim(partnerCode, name, null));
         }
+        claims.claimFlow(flow.flowId());
         registry.forceToDisk();
         archive.moveUnread(file, flow.archivePath());
         registry.markSourceRemoved(flow.flowId());

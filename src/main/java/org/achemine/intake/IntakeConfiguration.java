@@ -9,6 +9,9 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.achemine.archive.FlowArchive;
 import org.achemine.channel.ChannelArrivals;
+import org.achemine.cluster.ClusterProperties;
+import org.achemine.cluster.EngineNode;
+import org.achemine.cluster.WorkClaims;
 import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.partner.PartnerRegistry;
@@ -74,11 +77,18 @@ public class IntakeConfiguration {
         return new FlowStatutReports(properties.platformCode(), engine.policy(), new FluxStatutWriter(schema));
     }
 
+    /** Claims that keep several engines on one database from taking a file or a flow twice (ADR 0019). */
+    @Bean
+    FlowClaims flowClaims(WorkClaims claims, FlowRegistry registry, Clock clock, ClusterProperties cluster) {
+        return cluster.enabled() ? new FlowClaims(claims, registry, clock, cluster.lease()) : FlowClaims.single();
+    }
+
     @Bean
     FlowReception flowReception(FlowArchive archive, FlowRegistry registry, AchemineProperties properties,
-                                Clock clock, UnreadableEntries unreadable, ChannelArrivals arrivals) {
+                                Clock clock, UnreadableEntries unreadable, ChannelArrivals arrivals,
+                                FlowClaims claims) {
         return new FlowReception(archive, registry, new InterfaceSniffer(), properties.platformCode(), clock,
-                properties.validation().toSettings().maxFileSize(), unreadable, arrivals);
+                properties.validation().toSettings().maxFileSize(), unreadable, arrivals, claims);
     }
 
     /** What the engine's permissions keep it from taking, said once (issue 11). */
@@ -114,9 +124,9 @@ public class IntakeConfiguration {
                             FlowRegistry registry, Mailboxes mailboxes,
                             StatusFlowHandler statusFlows, IntakeMetrics metrics, DepositQueues queues,
                             FlowWatchdog watchdog, PublicationJournal publications, AchemineProperties properties,
-                            Clock clock) {
+                            Clock clock, FlowClaims claims) {
         return new FlowDeposit(engine, reports, officialReports, registry, mailboxes, clock, statusFlows, metrics, queues,
-                watchdog, publications, properties.intake().maxAttempts());
+                watchdog, publications, properties.intake().maxAttempts(), claims);
     }
 
     /** Free space on the data folder's disk; also reported by the mailboxes' health. */
@@ -141,12 +151,13 @@ public class IntakeConfiguration {
     /** Settled before any route starts: see {@link RecoveryBacklog}. Skipped when intake is disabled. */
     @Bean
     RecoveryBacklog recoveryBacklog(FlowArchive archive, FlowRegistry registry, Mailboxes mailboxes,
-            PublicationJournal publications, AchemineProperties properties) {
+            PublicationJournal publications, AchemineProperties properties, EngineNode node) {
         if (!properties.intake().enabled()) {
             return new RecoveryBacklog(List.of());
         }
         try {
-            return new RecoveryBacklog(new IntakeRecovery(archive, registry, mailboxes, publications).recover());
+            return new RecoveryBacklog(
+                    new IntakeRecovery(archive, registry, mailboxes, publications, node.othersAlive()).recover());
         } catch (IOException e) {
             throw new UncheckedIOException("Intake recovery failed at start-up", e);
         }

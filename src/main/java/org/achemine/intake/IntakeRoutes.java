@@ -1,5 +1,6 @@
 package org.achemine.intake;
 
+import org.achemine.cluster.ClusterProperties;
 import org.achemine.config.AchemineProperties;
 import org.achemine.config.AchemineProperties.Intake;
 import org.achemine.config.AchemineProperties.Partner;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code intake-recovery}: once at start-up, re-submits the flows taken but not reported before a stop;</li>
  *   <li>{@code intake-retry}: every {@code achemine.intake.retry-interval}, re-submits the flows a technical
  *       fault left unreported (the fault may have cleared: disk space freed, database back);</li>
+ *   <li>{@code intake-orphans}: with several engines (ADR 0019), every lease, re-submits the flows a dead
+ *       engine left unreported ({@link FlowClaims#orphans});</li>
  *   <li>{@code intake-gate}: every {@code achemine.intake.resource-check-interval}, checks disk space and the
  *       database ({@link IntakeGate}); while either fails, mailboxes are not polled (files stay in
  *       {@code in/}) and nothing is retried; when both are back, every flow left unreported is re-submitted.</li>
@@ -51,11 +54,16 @@ public class IntakeRoutes extends RouteBuilder {
     private final IntakeMetrics metrics;
     private final DepositQueues queues;
     private final SettledFileReadLock settledFiles;
+    private final FlowClaims claims;
+    private final ClusterProperties cluster;
 
     public IntakeRoutes(AchemineProperties properties, Mailboxes mailboxes, FlowReception reception,
                         FlowDeposit deposit, RecoveryBacklog backlog, FlowRegistry registry,
                         UnlistedEntries unlistedEntries, IntakeGate gate, IntakeMetrics metrics,
-                        DepositQueues queues, SettledFileReadLock settledFiles) {
+                        DepositQueues queues, SettledFileReadLock settledFiles, FlowClaims claims,
+                        ClusterProperties cluster) {
+        this.claims = claims;
+        this.cluster = cluster;
         this.queues = queues;
         this.settledFiles = settledFiles;
         this.properties = properties;
@@ -107,6 +115,14 @@ public class IntakeRoutes extends RouteBuilder {
                 .routeId("intake-retry").autoStartup(enabled).startupOrder(1025)
                 .filter(method(gate, "isOpen"))
                     .bean(registry, "awaitingRetry")
+                    .split(body())
+                        .recipientList(method(queues, "uriFor"));
+
+        long lease = cluster.lease().toMillis();
+        from("timer:intake-orphans?delay=" + lease + "&period=" + lease)
+                .routeId("intake-orphans").autoStartup(enabled && cluster.enabled()).startupOrder(1026)
+                .filter(method(gate, "isOpen"))
+                    .bean(claims, "orphans")
                     .split(body())
                         .recipientList(method(queues, "uriFor"));
 

@@ -1,5 +1,6 @@
 package org.achemine.nightly;
 
+import org.achemine.cluster.Leadership;
 import java.util.TimeZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ public class NightlySchedule {
     private static final Logger LOG = LoggerFactory.getLogger(NightlySchedule.class);
 
     @Bean
-    IntegrationFlow nightlyOnSchedule(NightlyRun nightly, NightlyProperties properties) {
+    IntegrationFlow nightlyOnSchedule(NightlyRun nightly, NightlyProperties properties, Leadership leadership) {
         return IntegrationFlow.fromSupplier(() -> {
                     try {
                         nightly.runNow().map(JobExecution::getStatus).ifPresentOrElse(
@@ -31,7 +32,8 @@ public class NightlySchedule {
                         LOG.error("Nightly run could not start", e);
                     }
                     return null;
-                }, source -> source.poller(Pollers.cron(properties.cron(), TimeZone.getTimeZone(properties.timeZone()))))
+                }, source -> leadership.onLeader(
+                        source.poller(Pollers.cron(properties.cron(), TimeZone.getTimeZone(properties.timeZone())))))
                 .nullChannel();
     }
 

@@ -1,5 +1,6 @@
 package org.achemine.routing;
 
+import org.achemine.cluster.Leadership;
 import java.time.Clock;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
@@ -54,9 +55,9 @@ public class RoutingTriggerFlow {
     }
 
     @Bean
-    IntegrationFlow routingAfterIntake(RoutingTrigger trigger, RoutingProperties properties) {
+    IntegrationFlow routingAfterIntake(RoutingTrigger trigger, RoutingProperties properties, Leadership leadership) {
         return IntegrationFlow.fromSupplier(trigger::launchIfWaiting,
-                        source -> source.poller(Pollers.fixedDelay(properties.triggerDelay())))
+                        source -> leadership.onLeader(source.poller(Pollers.fixedDelay(properties.triggerDelay()))))
                 .channel("routingLaunches")
                 .get();
     }

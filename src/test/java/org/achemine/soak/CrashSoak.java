@@ -113,6 +113,8 @@ public final class CrashSoak {
     private final List<Process> engines = new ArrayList<>();
     private GreedyPartner partner;
     private As2Drops as2;
+    /** Several engines on the database at once (ADR 0019): each started with the cluster enabled. */
+    private boolean cluster;
 
     private CrashSoak(Settings settings) {
         this.settings = settings;
@@ -130,6 +132,101 @@ public final class CrashSoak {
             if (soak.partner != null) {
                 soak.partner.close();
             }
+        }
+    }
+
+    /**
+     * Two engines on one database and one data folder (ADR 0019): both started, {@code flowsPerRound} flows
+     * dropped, the leader killed with SIGKILL once about a third of them are answered, the other left to carry
+     * on alone and drain; then stopped, started once more alone (an engine starting alone sweeps the temporary
+     * files the dead one left) and checked like the soak. {@code kills} is ignored (one).
+     */
+    public static TwoEngines runTwoEngines(Settings settings) throws Exception {
+        CrashSoak soak = new CrashSoak(settings);
+        soak.cluster = true;
+        try {
+            return soak.runTwo();
+        } finally {
+            soak.engines.forEach(Process::destroyForcibly);
+        }
+    }
+
+    /**
+     * What the two-engine run found: the soak's outcome, and who led when.
+     *
+     * @param leaderRanJobs         the first leader's log shows scheduled work once it led (directory import,
+     *                              lifecycle reports)
+     * @param followerRanJobs       the other's log shows some before it took the lead
+     * @param survivorRanJobsAsLeader the other's log shows some once it took the lead
+     */
+    public record TwoEngines(Outcome outcome, boolean leaderRanJobs, boolean followerRanJobs, boolean leadershipMoved,
+                             boolean survivorRanJobsAsLeader, int answeredAtKill) {
+    }
+
+    private static final String LEADER = "This engine is now the leader";
+    /** What only scheduled work logs: the directory import and the lifecycle-report job. */
+    private static final List<String> SCHEDULED_WORK = List.of("Directory import from", "Lifecycle report ");
+
+    private TwoEngines runTwo() throws Exception {
+        long start = System.nanoTime();
+        Path manifest = settings.work().resolve("dropped.csv");
+        prepareDirectoryImport();
+        List<Process> both = List.of(start(0), start(1));
+        waitUntil(() -> started(0) && started(1), ENGINE_START_LIMIT, "both engines started, see " + log(0) + ", " + log(1));
+        waitUntil(() -> logged(0, LEADER) || logged(1, LEADER), ENGINE_START_LIMIT, "a leader elected");
+        int leader = logged(0, LEADER) ? 0 : 1;
+        int survivor = 1 - leader;
+        waitUntil(() -> !entries(dataDir.resolve("directory/done")).isEmpty(), ENGINE_START_LIMIT,
+                "the sample directory imported by the leader (directory/done), see " + log(leader));
+        int answeredAtKill;
+        try (SoakFlows flows = new SoakFlows(dataDir, manifest, settings.seed())) {
+            Thread dropper = new Thread(() -> dropRound(flows), "soak-dropper");
+            dropper.start();
+            waitUntil(() -> reports() >= settings.flowsPerRound() / 3, DRAIN_LIMIT, "a third of the flows answered");
+            answeredAtKill = reports();
+            both.get(leader).destroyForcibly(); // SIGKILL: no clean leave, its claims and lock must expire
+            both.get(leader).waitFor();
+            dropper.join();
+        }
+        int dropped = SoakFlows.read(manifest).size();
+        waitUntil(() -> inboxesEmpty() && reports() >= dropped, DRAIN_LIMIT, "every flow answered, see " + log(survivor));
+        waitUntil(() -> logged(survivor, LEADER), DRAIN_LIMIT, "the survivor made leader, see " + log(survivor));
+        waitForQuietOutboxes();
+        boolean stopped = stop(both.get(survivor));
+        cluster = false; // alone on the folder from now on, as after any stop
+        int round = 2;
+        while (true) {
+            Process alone = start(round);
+            int last = round;
+            waitUntil(() -> started(last), DRAIN_LIMIT, "the engine started, see " + log(last));
+            waitForQuietOutboxes();
+            stopped &= stop(alone);
+            if (pendingWork() == 0 || round == 1 + DRAIN_RESTARTS) {
+                break;
+            }
+            round++;
+        }
+        Outcome outcome = verify(manifest, stopped, Duration.ofNanos(System.nanoTime() - start));
+        return new TwoEngines(outcome, scheduledWork(leader, false), scheduledWork(survivor, true),
+                logged(survivor, LEADER), scheduledWork(survivor, false), answeredAtKill);
+    }
+
+    /** Whether the engine's log shows scheduled work before (or after) it was made leader. */
+    private boolean scheduledWork(int round, boolean beforeLeading) throws IOException {
+        List<String> lines = Files.readAllLines(log(round));
+        int leading = 0;
+        while (leading < lines.size() && !lines.get(leading).contains(LEADER)) {
+            leading++;
+        }
+        List<String> part = beforeLeading ? lines.subList(0, leading) : lines.subList(leading, lines.size());
+        return part.stream().anyMatch(line -> SCHEDULED_WORK.stream().anyMatch(line::contains));
+    }
+
+    private boolean logged(int round, String text) {
+        try {
+            return Files.readString(log(round)).contains(text);
+        } catch (IOException notYet) {
+            return false;
         }
     }
 
@@ -290,6 +387,11 @@ public final class CrashSoak {
                 "--achemine.lifecycle.trigger-delay=500ms",
                 "--achemine.directory.poll-interval=200ms"));
         command.addAll(database.arguments());
+        if (cluster) {
+            // a short lease: a killed engine's claims and lock are taken over within seconds
+            command.addAll(List.of("--achemine.cluster.enabled=true", "--achemine.cluster.node-name=engine-" + round,
+                    "--achemine.cluster.lease=10s", "--achemine.cluster.heartbeat=1s"));
+        }
         if (settings.sftpPort() != 0) {
             command.addAll(List.of("--achemine.sftp.enabled=true", "--achemine.sftp.port=" + settings.sftpPort()));
         }

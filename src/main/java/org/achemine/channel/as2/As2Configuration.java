@@ -1,5 +1,6 @@
 package org.achemine.channel.as2;
 
+import org.achemine.cluster.Leadership;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
@@ -42,8 +43,8 @@ public class As2Configuration {
     @Bean
     @ConditionalOnBooleanProperty("achemine.as2.enabled")
     As2Pusher as2Pusher(As2Outbox outbox, As2Partners partners, As2Properties properties, As2Audit audit,
-                        OwnKeys keys) throws IOException {
-        return new As2Pusher(outbox, partners, properties, audit);
+                        OwnKeys keys, Leadership leadership) throws IOException {
+        return new As2Pusher(outbox, partners, properties, audit, leadership::isLeader);
     }
 
     @Bean

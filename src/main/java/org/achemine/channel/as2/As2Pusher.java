@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import org.achemine.channel.as2.As2Outbox.Item;
 import org.apache.hc.core5.util.Timeout;
@@ -36,10 +37,13 @@ public class As2Pusher implements SmartLifecycle {
     private final As2Audit audit;
     private final byte[] keystore;
     private ScheduledExecutorService scheduler;
+    private final BooleanSupplier leader;
     private volatile boolean stopping;
 
-    public As2Pusher(As2Outbox outbox, As2Partners partners, As2Properties properties, As2Audit audit)
-            throws java.io.IOException {
+    /** @param leader true while this engine pushes (with several engines, only the leader does: ADR 0019) */
+    public As2Pusher(As2Outbox outbox, As2Partners partners, As2Properties properties, As2Audit audit,
+                     BooleanSupplier leader) throws java.io.IOException {
+        this.leader = leader;
         As2LibraryClasspath.prepare();
         this.outbox = outbox;
         this.partners = partners;
@@ -157,7 +161,9 @@ public class As2Pusher implements SmartLifecycle {
         long every = properties.outboxInterval().toMillis();
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                pushDue();
+                if (leader.getAsBoolean()) {
+                    pushDue();
+                }
             } catch (RuntimeException e) {
                 LOG.warn("AS2 outbox round failed (next round in {} ms): {}", every, e.toString());
             }

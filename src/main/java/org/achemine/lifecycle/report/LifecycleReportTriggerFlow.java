@@ -1,5 +1,6 @@
 package org.achemine.lifecycle.report;
 
+import org.achemine.cluster.Leadership;
 import java.time.Clock;
 import org.springframework.batch.core.job.Job;
 import java.time.Clock;
@@ -41,9 +42,9 @@ public class LifecycleReportTriggerFlow {
 
     @Bean
     IntegrationFlow lifecycleReportsAfterStatusChanges(LifecycleReportTrigger trigger, LifecycleProperties properties,
-                                                       JobOperator jobOperator) {
+                                                       JobOperator jobOperator, Leadership leadership) {
         return IntegrationFlow.fromSupplier(trigger::launchIfWaiting,
-                        source -> source.poller(Pollers.fixedDelay(properties.triggerDelay())))
+                        source -> leadership.onLeader(source.poller(Pollers.fixedDelay(properties.triggerDelay()))))
                 .handle(new JobLaunchingGateway(jobOperator))
                 .nullChannel();
     }
