@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * on a loaded machine, long before an {@code ApplicationRunner} would run, which then took that live run for
  * an interrupted one and failed the start-up; the soak found it). With several engines
  * ({@code achemine.cluster.enabled}) only the leader runs jobs: a new leader recovers them when it is granted
- * the role, before its schedules start, never at start-up (the leader may be running one now).
+ * the role, before its schedules start, never at start-up (the leader may be running one now). A one-shot
+ * command beside a running engine (PostgreSQL lets it open the database) recovers nothing either
+ * ({@link JobRecoveryProperties}): that engine's running jobs are alive.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,16 +34,19 @@ public class InterruptedJobRecovery implements SmartInitializingSingleton, Leade
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final ClusterProperties cluster;
+    private final JobRecoveryProperties recovery;
 
-    public InterruptedJobRecovery(JobRepository jobRepository, JobOperator jobOperator, ClusterProperties cluster) {
+    public InterruptedJobRecovery(JobRepository jobRepository, JobOperator jobOperator, ClusterProperties cluster,
+            JobRecoveryProperties recovery) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.cluster = cluster;
+        this.recovery = recovery;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (!cluster.enabled()) {
+        if (!cluster.enabled() && recovery.recoversAtStart()) {
             recover();
         }
     }

@@ -1,5 +1,6 @@
 package org.achemine.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,8 +32,30 @@ abstract class OneShotCommand implements Callable<Integer> {
         if (readsExistingData()) {
             DataFolder.requireDatabase(DataFolder.configured(springArgs), DataFolder.OPTION, springArgs);
         }
-        try (ConfigurableApplicationContext context = SpringContexts.start(PROPERTIES, springArgs)) {
+        try (ConfigurableApplicationContext context = SpringContexts.start(properties(), springArgs)) {
             return run(context);
+        }
+    }
+
+    /**
+     * The one-shot settings, and while an engine answers on the data folder (PostgreSQL lets the command open the
+     * database beside it) no recovery of "running" jobs at start-up: they are that engine's, alive.
+     */
+    private List<String> properties() {
+        if (!engineAnswers(DataFolder.configured(springArgs))) {
+            return PROPERTIES;
+        }
+        List<String> properties = new ArrayList<>(PROPERTIES);
+        properties.add("achemine.batch.recover-interrupted-at-start=false");
+        return properties;
+    }
+
+    /** An engine that answers strangely is taken for running: failing its live jobs would be worse. */
+    private static boolean engineAnswers(Path dataFolder) {
+        try {
+            return RunningEngine.on(dataFolder).isPresent();
+        } catch (CommandFailure answersBadly) {
+            return true;
         }
     }
 
