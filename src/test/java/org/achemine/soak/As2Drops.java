@@ -16,8 +16,8 @@ import org.achemine.channel.as2.TestKeys;
 /**
  * The soak's partners sending half their flows over AS2 ({@code scripts/soak.sh --as2}), the other half copied
  * into {@code in/}: each message signed, encrypted and compressed by as2-lib's client, a signed synchronous
- * receipt (MDN) asked. A message counts as sent only once a processed receipt came back whose signature and MIC
- * as2-lib checked; one the engine's kill left without a receipt is sent again, under the same Message-ID, once
+ * receipt (MDN) asked. A message counts as sent only once a processed receipt came back, signed by the engine's
+ * certificate, with the MIC of what was sent; one the engine's kill left without a receipt is sent again, under the same Message-ID, once
  * the engine is back (its replay answer is the original receipt, never a second flow).
  */
 final class As2Drops implements SoakFlows.Transport {
@@ -28,18 +28,21 @@ final class As2Drops implements SoakFlows.Transport {
     final TestKeys ours = TestKeys.valid("achemine");
     private final Map<String, TestKeys> keys = new HashMap<>();
     private final Map<String, PartnerAs2Client> clients = new HashMap<>();
+    /** The same partners receiving what the engine pushes, with the keys their certificates are registered for. */
+    final As2PartnerServers servers;
     private int flows;
     private int sent;
     private int resent;
     private int failedAttempts;
 
-    As2Drops(int port, List<String> partners) {
+    As2Drops(int port, List<String> partners) throws IOException {
         for (String partner : partners) {
             TestKeys key = TestKeys.valid(partner.toLowerCase(java.util.Locale.ROOT));
             keys.put(partner, key);
             clients.put(partner, new PartnerAs2Client(key, as2Id(partner), ours.certificate(),
                     "http://127.0.0.1:" + port + "/as2"));
         }
+        servers = new As2PartnerServers(keys, ours.certificate());
     }
 
     static String as2Id(String partner) {
@@ -82,6 +85,7 @@ final class As2Drops implements SoakFlows.Transport {
         while (true) {
             AS2ClientResponse response = client.send(name, bytes, messageId, null);
             if (!response.hasException() && Receipts.PROCESSED.equals(response.getMDNDisposition())
+                    && ours.certificate().equals(response.getMDNVerificationCertificate())
                     && Boolean.TRUE.equals(client.micMatched())) {
                 sent++;
                 if (retried) {

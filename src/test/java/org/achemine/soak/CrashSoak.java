@@ -129,6 +129,9 @@ public final class CrashSoak {
             return soak.run();
         } finally {
             soak.engines.forEach(Process::destroyForcibly);
+            if (soak.as2 != null) {
+                soak.as2.servers.close();
+            }
             if (soak.partner != null) {
                 soak.partner.close();
             }
@@ -314,8 +317,13 @@ public final class CrashSoak {
         try {
             JdbcTemplate jdbc = new JdbcTemplate(db);
             InvariantChecker invariants = InvariantChecker.standard();
-            return invariants.check(engineMailboxes(dataDir), jdbc, true).violationCount()
+            long pending = invariants.check(engineMailboxes(dataDir), jdbc, true).violationCount()
                     - invariants.check(engineMailboxes(dataDir), jdbc, false).violationCount();
+            if (as2 != null) {
+                // drained for AS2 means acknowledged: a push tried and waiting for its retry is pending too
+                pending += jdbc.queryForObject("SELECT COUNT(*) FROM as2_outbox WHERE state = 'WAITING'", Long.class);
+            }
+            return pending;
         } finally {
             db.destroy();
         }
@@ -346,9 +354,9 @@ public final class CrashSoak {
         Path certificates = Files.createDirectories(settings.work().resolve("as2"));
         for (Map.Entry<String, Path> certificate : drops.writeCertificates(certificates).entrySet()) {
             List<String> command = new ArrayList<>(settings.engine());
-            // pushes to the partners go nowhere (port 9): they wait in the outbox, retried, never acknowledged
+            // what the engine pushes goes to the partner's own AS2 server, run by this soak
             command.addAll(List.of("partner", "as2", "set", certificate.getKey(), "--as2-id",
-                    As2Drops.as2Id(certificate.getKey()), "--url", "http://127.0.0.1:9/as2", "--certificate",
+                    As2Drops.as2Id(certificate.getKey()), "--url", drops.servers.url(certificate.getKey()), "--certificate",
                     certificate.getValue().toString(), "--achemine.data-dir=" + dataDir));
             command.addAll(database.arguments());
             Process set = new ProcessBuilder(command).redirectErrorStream(true)
@@ -397,7 +405,8 @@ public final class CrashSoak {
         }
         if (settings.as2Port() != 0) {
             // short like the soak's other intervals: an engine drained lives seconds, its pushes must get tried
-            command.addAll(List.of("--achemine.as2.enabled=true", "--achemine.as2.outbox-interval=200ms"));
+            command.addAll(List.of("--achemine.as2.enabled=true", "--achemine.as2.outbox-interval=200ms",
+                    "--achemine.as2.retry-first=1s", "--achemine.as2.retry-max=5s"));
         }
         Files.createDirectories(log(round).getParent());
         Process engine = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(round).toFile()).start();
@@ -485,6 +494,12 @@ public final class CrashSoak {
                         as2.sent(), answered, as2Flows);
                 lost += Math.max(0, as2.sent() - as2Flows);
                 duplicates += Math.max(0, as2Flows - as2.sent()) + Math.abs(answered - as2.sent());
+                // every file published to an AS2 partner received once by its server, nothing left waiting
+                As2PartnerServers.Tally pushes = as2.servers.check(jdbc);
+                System.out.println(pushes.describe());
+                lost += Math.max(pushes.lost(), pushes.waiting());
+                duplicates += pushes.duplicated();
+                orphans += pushes.orphaned();
             }
             if (partner != null) {
                 partner.takenTwice().forEach(name -> System.out.println("PUBLISHED TWICE (taken twice) " + name));
@@ -519,6 +534,9 @@ public final class CrashSoak {
         }
         for (String mailbox : entries(dataDir.resolve("mailboxes"))) {
             entries(dataDir.resolve("mailboxes").resolve(mailbox).resolve("out")).forEach(n -> files.add(mailbox + "/" + n));
+        }
+        if (as2 != null) {
+            files.add(as2.servers.requestCounts()); // pushes to the partners' AS2 servers under way
         }
         return files;
     }

@@ -68,16 +68,23 @@ public class As2Outbox implements PublicationObserver {
                 now, now);
     }
 
-    /** Waiting items whose file the journal has shown in {@code out/} and whose next attempt is due. */
-    List<Item> due(int limit) {
-        return jdbc.query(SELECT + " JOIN publication p ON p.mailbox = o.partner_code AND p.file_name = o.file_name"
-                        + " AND p.sha256 = o.sha256 WHERE o.state = ? AND p.state = 'PUBLISHED' AND o.next_attempt_at <= ?"
-                        + " ORDER BY o.id LIMIT ?", this::row, WAITING, Timestamp.from(clock.instant()), limit);
+    /**
+     * Waiting items whose file the journal has shown in {@code out/} and whose next attempt is due, the longest
+     * due first, at most {@code perPartner} of each partner: a partner that is down, whose items are due again
+     * and again, never takes the whole round from the others.
+     */
+    List<Item> due(int limit, int perPartner) {
+        return jdbc.query("SELECT * FROM (" + SELECT + ", ROW_NUMBER() OVER (PARTITION BY o.partner_code"
+                        + " ORDER BY o.next_attempt_at, o.id) AS partner_rank"
+                        + " FROM as2_outbox o JOIN publication p ON p.mailbox = o.partner_code AND p.file_name = o.file_name"
+                        + " AND p.sha256 = o.sha256 WHERE o.state = ? AND p.state = 'PUBLISHED' AND o.next_attempt_at <= ?)"
+                        + " fair WHERE partner_rank <= ? ORDER BY next_attempt_at, id LIMIT ?", this::row, WAITING,
+                Timestamp.from(clock.instant()), perPartner, limit);
     }
 
     /** Everything not yet acknowledged, oldest first: what {@code as2 outbox} lists. */
     public List<Item> waiting() {
-        return jdbc.query(SELECT + " WHERE o.state = ? ORDER BY o.id", this::row, WAITING);
+        return jdbc.query(SELECT + " FROM as2_outbox o WHERE o.state = ? ORDER BY o.id", this::row, WAITING);
     }
 
     public int acknowledgedCount() {
@@ -122,7 +129,7 @@ public class As2Outbox implements PublicationObserver {
     }
 
     private static final String SELECT = "SELECT o.id, o.partner_code, o.file_name, o.kind, o.sha256, o.size_bytes,"
-            + " o.message_id, o.state, o.attempts, o.next_attempt_at, o.last_error, o.mdn_disposition FROM as2_outbox o";
+            + " o.message_id, o.state, o.attempts, o.next_attempt_at, o.last_error, o.mdn_disposition";
 
     private Item row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Item(rs.getLong(1), rs.getString(2), rs.getString(3), PublicationKind.valueOf(rs.getString(4)),

@@ -9,7 +9,9 @@ import com.helger.as2lib.crypto.ECryptoAlgorithmSign;
 import com.helger.as2lib.disposition.DispositionOptions;
 import com.helger.security.keystore.EKeyStoreType;
 import java.nio.file.Files;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
@@ -30,6 +32,7 @@ public class As2Pusher implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(As2Pusher.class);
     private static final int BATCH = 20;
+    private static final int PER_PARTNER = 10;
 
     private final As2Outbox outbox;
     private final As2Partners partners;
@@ -52,18 +55,26 @@ public class As2Pusher implements SmartLifecycle {
         this.keystore = Files.readAllBytes(properties.keystore());
     }
 
-    /** Sends every item due now, one after the other. */
+    /**
+     * Sends the items due now, one after the other. A partner whose push fails gets no other try this round (its
+     * next items wait for the next one): a partner down costs the others one failed attempt per round, not one
+     * per item.
+     */
     public void pushDue() {
-        for (Item item : outbox.due(BATCH)) {
-            push(item);
+        Set<String> failedThisRound = new HashSet<>();
+        for (Item item : outbox.due(BATCH, PER_PARTNER)) {
+            if (!failedThisRound.contains(item.partner()) && !push(item)) {
+                failedThisRound.add(item.partner());
+            }
         }
     }
 
-    void push(Item item) {
+    /** One attempt; whether the partner acknowledged it. */
+    boolean push(Item item) {
         Optional<As2Partner> partner = partners.find(item.partner());
         if (partner.isEmpty()) {
             outbox.failed(item, "partner no longer connected over AS2", properties.retryFirst(), properties.retryMax());
-            return;
+            return false;
         }
         String failure;
         try {
@@ -76,7 +87,7 @@ public class As2Pusher implements SmartLifecycle {
                 outbox.acknowledged(item, response.getMDNDisposition());
                 audit.record(As2Event.PUSHED, item.partner(), partner.get().as2Id(), "<" + item.messageId() + ">",
                         partner.get().url().toString(), item.fileName() + " acknowledged: " + response.getMDNDisposition());
-                return;
+                return true;
             }
         } catch (Exception e) {
             keepDatabaseFileOpen();
@@ -85,6 +96,7 @@ public class As2Pusher implements SmartLifecycle {
         outbox.failed(item, failure, properties.retryFirst(), properties.retryMax());
         audit.record(As2Event.PUSH_FAILED, item.partner(), partner.get().as2Id(), "<" + item.messageId() + ">",
                 partner.get().url().toString(), item.fileName() + " attempt " + (item.attempts() + 1) + ": " + failure);
+        return false;
     }
 
     /**

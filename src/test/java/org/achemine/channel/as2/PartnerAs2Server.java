@@ -24,11 +24,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A partner's AS2 server on 127.0.0.1 (any free port): opens what achemine pushes with as2-lib's crypto helper
  * (decrypts with its key, checks our signature), keeps each Message-ID's payload once, and answers a signed
  * receipt with the MIC of what was signed. It can refuse its first requests, as a server that is down would.
+ * Shared by the AS2 tests and the soak's partners ({@code scripts/soak.sh --as2}).
  */
-final class PartnerAs2Server implements AutoCloseable {
+public final class PartnerAs2Server implements AutoCloseable {
 
     /** A file received: its name and bytes, under the Message-ID it came with. */
-    record Delivered(String messageId, String fileName, byte[] content) {
+    public record Delivered(String messageId, String fileName, byte[] content) {
     }
 
     final Map<String, Delivered> byMessageId = new ConcurrentHashMap<>();
@@ -45,7 +46,7 @@ final class PartnerAs2Server implements AutoCloseable {
     private final X509Certificate achemine;
     private final ICryptoHelper crypto;
 
-    PartnerAs2Server(TestKeys keys, X509Certificate achemine) throws IOException {
+    public PartnerAs2Server(TestKeys keys, X509Certificate achemine) throws IOException {
         As2LibraryClasspath.prepare();
         this.crypto = AS2Helper.getCryptoHelper();
         this.keys = keys;
@@ -55,8 +56,18 @@ final class PartnerAs2Server implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/as2";
+    }
+
+    /** Each file received once, by the Message-ID it came with ({@code <id>}, angle brackets included). */
+    public Map<String, Delivered> received() {
+        return Map.copyOf(byMessageId);
+    }
+
+    /** Every request, a message sent again under its Message-ID included. */
+    public int requestCount() {
+        return requests.size();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
