@@ -41,6 +41,12 @@ public final class AttachmentSamples {
         return reference(mimeCode, fileName, Base64.getEncoder().encodeToString(content));
     }
 
+    /** A UBL invoice (made from the sample) with these attachments added. */
+    public static byte[] into(byte[] ublInvoice, String... references) {
+        return new String(ublInvoice, StandardCharsets.UTF_8).replace("  <cac:AccountingSupplierParty>",
+                String.join("", references) + "  <cac:AccountingSupplierParty>").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The valid UBL sample (its own number) with these attachments and no other. */
     public static byte[] ubl(String invoiceNumber, String... references) {
         try {
