@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 import org.achemine.chorus.pivot.CPPFacturePivotUnitaire;
 import org.achemine.chorus.pivot.PJ;
 import org.achemine.delivery.pivot.PivotSchema;
+import org.achemine.lifecycle.Actor;
 import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.lifecycle.StatusReason;
 import org.achemine.testing.AttachmentSamples;
 import org.achemine.testing.EngineTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +42,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 class AttachmentFlowIT extends EngineTest {
 
     private static final String SAINT_AUBIN = "23992383297190";  // no partner: original format, no service required
+    private static final String PNG_1X1 =
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
     @BeforeEach
     void directory() throws Exception {
@@ -57,6 +61,7 @@ class AttachmentFlowIT extends EngineTest {
         assertThat(Files.readAllBytes(Path.of((String) flow.get("ARCHIVE_PATH")))).isEqualTo(invoice);
 
         // when routing runs
+        List<Path> before = files(col001Out());
         route();
         String id = invoiceIdOf("facture-pj.xml");
 
@@ -81,9 +86,53 @@ class AttachmentFlowIT extends EngineTest {
         assertThat(photo.getMimeTypePJ()).isEqualTo("image/png");
         assertThat(Base64.getDecoder().decode(photo.getContenu())).startsWith(0x89, 'P', 'N', 'G');
         // and the pivot is the only file delivered for the invoice
-        try (Stream<Path> out = Files.list(pivot.getParent())) {
-            assertThat(out.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("FEN0036A")).toList())
-                    .hasSize(1);
+        assertThat(files(col001Out())).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(before.stream(), Stream.of(pivot)).toList());
+    }
+
+    @Test
+    void aCompletedInvoiceIsDeliveredAgainOnceWithItsAttachments() throws Exception {
+        // given an invoice with a delivery note and a photo, delivered to Bellerive (pivot), suspended, completed
+        deposit("FOU001", "facture-pj-completee.xml", ubl("PJ-E2E-COMP",
+                reference("application/pdf", "bl.pdf", PDF), reference("image/png", "photo.png",
+                        Base64.getDecoder().decode(PNG_1X1))));
+        route();
+        String id = invoiceIdOf("facture-pj-completee.xml");
+        ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
+                "Joindre le bon de livraison signé", clock.instant());
+        ledger.change(id, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon de livraison joint", clock.instant());
+
+        // when routing runs, twice
+        List<Path> before = files(col001Out());
+        route();
+        List<Path> afterFirst = files(col001Out());
+        route();
+
+        // then one pivot and its notice were delivered, Renvoi Complétée, the attachments after the invoice
+        assertThat(ledger.status(id)).contains(InvoiceStatus.MISE_A_DISPOSITION);
+        Path again = Path.of(jdbc.queryForObject("SELECT delivery_path FROM invoice WHERE invoice_id = ?",
+                String.class, id));
+        assertThat(afterFirst).hasSize(before.size() + 2).contains(again);
+        PivotSchema schema = new PivotSchema();
+        schema.validate(Files.readAllBytes(again));
+        CPPFacturePivotUnitaire delivered = schema.read(Files.readAllBytes(again)).getCPPFactures()
+                .getCPPFacturePivotUnitaire().get(0);
+        assertThat(delivered.getDonneesFacture().getRenvoi()).isEqualTo("Complétée");
+        assertThat(delivered.getPJ()).extracting(PJ::getTypePJ, PJ::getNomPJ).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("01", "facture-pj-completee.xml"),
+                org.assertj.core.groups.Tuple.tuple("02", "bl.pdf"),
+                org.assertj.core.groups.Tuple.tuple("02", "photo.png"));
+        // and exactly once: the second run delivered nothing
+        assertThat(files(col001Out())).isEqualTo(afterFirst);
+    }
+
+    private static Path col001Out() {
+        return dataDir.resolve("mailboxes/COL001/out");
+    }
+
+    private static List<Path> files(Path folder) throws Exception {
+        try (Stream<Path> out = Files.list(folder)) {
+            return out.sorted().toList();
         }
     }
 
