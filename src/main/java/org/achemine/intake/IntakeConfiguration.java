@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.achemine.archive.FlowArchive;
+import org.achemine.attachment.AttachmentProperties;
 import org.achemine.channel.ChannelArrivals;
 import org.achemine.cluster.ClusterProperties;
 import org.achemine.cluster.EngineNode;
@@ -55,9 +56,10 @@ public class IntakeConfiguration {
 
     /** Built once: schemas and stylesheets are compiled here, then shared by every worker. */
     @Bean
-    ValidationEngine validationEngine(AchemineProperties properties, Clock clock,
+    ValidationEngine validationEngine(AchemineProperties properties, AttachmentProperties attachments, Clock clock,
                                       ObjectProvider<DocumentCheck> addedChecks) {
-        return new ValidationEngine(properties.validation().toSettings(), clock, addedChecks.orderedStream().toList());
+        return new ValidationEngine(properties.validation().toSettings(), clock, addedChecks.orderedStream().toList(),
+                attachments.toLimits());
     }
 
     @Bean

@@ -36,6 +36,7 @@ import org.achemine.directory.PublicStructureDirectory;
 import org.achemine.intake.HostileCatalogue.Kind;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.report.ReportSchema;
+import org.achemine.testing.AttachmentSamples;
 import org.achemine.testing.FacturXPdfs;
 import org.achemine.testing.SampleInvoices;
 import org.apache.camel.CamelContext;
@@ -238,6 +239,19 @@ class HostileInputsIT {
             case "pdf-stream-bomb" -> dropBytes(kind, "facture-bombe-flux.pdf", FacturXPdfs.streamBomb(64));
             case "pdf-without-invoice" -> dropBytes(kind, "facture-scan.pdf",
                     FacturXPdfs.of("FA-HOST-PDFSCAN").withoutInvoice().bytes());
+            case "attachment-huge-base64" -> dropBytes(kind, "facture-pj-geante.xml", AttachmentSamples.into(
+                    invoice("FA-HOST-PJBIG"), AttachmentSamples.reference("application/pdf", "plan.pdf", new byte[11 << 20])));
+            case "attachment-bad-base64" -> dropBytes(kind, "facture-pj-base64.xml", AttachmentSamples.into(
+                    invoice("FA-HOST-PJB64"), AttachmentSamples.reference("application/pdf", "bl.pdf", "JVBERi0x*LjQK")));
+            case "attachment-pdf-executable" -> dropBytes(kind, "facture-pj-exe.xml", AttachmentSamples.into(
+                    invoice("FA-HOST-PJEXE"), AttachmentSamples.reference("application/pdf", "detail.pdf",
+                            AttachmentSamples.WINDOWS_PROGRAM)));
+            case "attachment-path-traversal" -> dropBytes(kind, "facture-pj-chemin.xml", AttachmentSamples.into(
+                    invoice("FA-HOST-PJDOT"), AttachmentSamples.reference("application/pdf", "../../etc/cron.d/bl.pdf",
+                            AttachmentSamples.PDF)));
+            case "attachment-too-many" -> dropBytes(kind, "facture-pj-trop.xml", AttachmentSamples.into(
+                    invoice("FA-HOST-PJNB"), java.util.Collections.nCopies(21, AttachmentSamples.reference(
+                            "application/pdf", "bl.pdf", AttachmentSamples.PDF)).toArray(String[]::new)));
             case "same-invoice-number-twice", "directory-broken-quoting" -> {
                 // dropped once the directory is in service / into the directory inbox
             }
@@ -386,6 +400,12 @@ class HostileInputsIT {
                 assertThat(Files.readString(integrationReport("facture-meme-numero-renvoi.xml").orElseThrow()))
                         .doesNotContain("<StatutFacture>").contains("<CodeStatutReforme>213</CodeStatutReforme>")
                         .contains(kind.expectedCode());
+            }
+            case "attachment-bad-base64" -> {
+                // the schema's base64Binary type refuses it too; our code names the attachment and how to encode it
+                for (Map<String, Object> flow : flows) {
+                    assertThat(codes(flow)).containsExactlyInAnyOrder(kind.expectedCode(), "XSD_INVALIDE");
+                }
             }
             default -> {
                 for (Map<String, Object> flow : flows) {

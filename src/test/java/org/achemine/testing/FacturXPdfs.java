@@ -40,6 +40,7 @@ public final class FacturXPdfs {
     private boolean encrypted;
     private boolean javaScript;
     private boolean flate = true;
+    private final Map<String, Object[]> others = new java.util.LinkedHashMap<>();
 
     private FacturXPdfs(byte[] xml) {
         this.xml = xml;
@@ -71,6 +72,12 @@ public final class FacturXPdfs {
         xml = new String(xml, StandardCharsets.UTF_8).replace("21690012600014", siret)
                 .replace("<ram:BuyerReference>SCE-ECOLES-07</ram:BuyerReference>", "")
                 .getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** One more embedded file besides the invoice (a supporting document), with its MIME subtype. */
+    public FacturXPdfs attaching(String fileName, String subtype, byte[] content) {
+        others.put(fileName, new Object[] {subtype, content});
         return this;
     }
 
@@ -133,7 +140,22 @@ public final class FacturXPdfs {
                     spec.getCOSObject().setName(COSName.getPDFName("AFRelationship"), relationship);
                 }
                 PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
-                tree.setNames(Map.of(invoiceName, spec));
+                Map<String, PDComplexFileSpecification> specs = new java.util.TreeMap<>(Map.of(invoiceName, spec));
+                for (Map.Entry<String, Object[]> other : others.entrySet()) {
+                    byte[] content = (byte[]) other.getValue()[1];
+                    PDEmbeddedFile attached = new PDEmbeddedFile(document, new ByteArrayInputStream(content),
+                            COSName.FLATE_DECODE);
+                    attached.setSubtype((String) other.getValue()[0]);
+                    attached.setSize(content.length);
+                    PDComplexFileSpecification otherSpec = new PDComplexFileSpecification();
+                    otherSpec.setFile(other.getKey());
+                    otherSpec.setFileUnicode(other.getKey());
+                    otherSpec.setEmbeddedFile(attached);
+                    otherSpec.setEmbeddedFileUnicode(attached);
+                    otherSpec.getCOSObject().setName(COSName.getPDFName("AFRelationship"), "Supplement");
+                    specs.put(other.getKey(), otherSpec);
+                }
+                tree.setNames(specs);
                 PDDocumentNameDictionary names = new PDDocumentNameDictionary(catalog);
                 names.setEmbeddedFiles(tree);
                 catalog.setNames(names);

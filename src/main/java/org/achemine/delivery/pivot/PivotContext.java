@@ -2,6 +2,8 @@ package org.achemine.delivery.pivot;
 
 import java.math.BigInteger;
 import java.time.LocalDate;
+import java.util.List;
+import org.achemine.attachment.Attachment;
 import org.achemine.delivery.Resend;
 
 /**
@@ -18,8 +20,9 @@ import org.achemine.delivery.Resend;
  * @param receivedOn     {@code DateReception}: the platform's date of the deposit
  * @param attachmentName {@code PJ/NomPJ}, at most 50 characters
  * @param original       the supplier's document, attached as {@code PJ/Contenu}
+ * @param attachments    the documents the invoice carries besides itself, attached after it as {@code PJ} type 02
  */
 record PivotContext(String flowId, LocalDate producedOn, String platformCode, String recipientCode,
                     String recipientName, String recipientSiret, BigInteger idCpro, Resend resend,
-                    LocalDate receivedOn, String attachmentName, byte[] original) {
+                    LocalDate receivedOn, String attachmentName, byte[] original, List<Attachment> attachments) {
 }

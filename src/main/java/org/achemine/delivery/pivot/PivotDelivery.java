@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
+import org.achemine.attachment.Attachment;
+import org.achemine.attachment.InvoiceAttachments;
 import org.achemine.delivery.Delivery;
 import org.achemine.delivery.DeliveryWriter;
 import org.achemine.delivery.OriginalDelivery;
@@ -23,7 +26,8 @@ import org.achemine.xml.HardenedXml;
 /**
  * Delivers an invoice as Chorus Pro's {@code CPPFacturePivot} (interface FEN0036A, one invoice per file):
  * its facts read from the UBL or CII (for a Factur-X deposit, the CII inside the PDF), the document itself attached
- * as {@code PJ} (type 01, base64; a Factur-X's PDF as {@code application/pdf}), named
+ * as {@code PJ} (type 01, base64; a Factur-X's PDF as {@code application/pdf}), the documents it carries
+ * (attachments of the XML, a Factur-X PDF's other embedded files) after it as {@code PJ} type 02, named
  * {@code FEN0036A_<platform code>_<IdFlx>.xml}. A pivot that does not validate against AIFE's schema is
  * never returned, so never published.
  */
@@ -46,6 +50,8 @@ public final class PivotDelivery implements DeliveryWriter {
     private final PivotMapping mapping = new PivotMapping();
     private final PivotSchema schema;
     private final FacturXReader facturX;
+    // validated at intake within the limits of the day: read back whatever the limits are now
+    private final InvoiceAttachments carried = new InvoiceAttachments(Integer.MAX_VALUE);
 
     public PivotDelivery(String platformCode, Clock clock, ZoneId zone, ReceptionDates receptionDates,
                          PivotSchema schema) {
@@ -77,8 +83,17 @@ public final class PivotDelivery implements DeliveryWriter {
             throw new IllegalArgumentException("A pivot goes to a recipient partner; none serves " + delivery.recipientSiret());
         }
         PivotFacts facts;
+        FacturXContent pdf = FacturXReader.isPdf(original.bytes()) ? readFacturX(original) : null;
+        InvoiceDocument invoice = pdf == null ? original : new InvoiceDocument(original.name(), pdf.invoice().xml());
+        List<Attachment> attachments = carried.of(invoice.bytes(), pdf == null ? List.of() : pdf.otherFiles());
+        for (Attachment attachment : attachments) {
+            if (!attachment.decoded()) {
+                throw new IOException("Attachment " + attachment.rank() + " of the archived invoice " + original.name()
+                        + " cannot be read again: " + attachment.undecodable());
+            }
+        }
         try {
-            facts = reader.read(parse(invoiceOf(original)));
+            facts = reader.read(parse(invoice));
         } catch (SaxonApiException e) {
             throw new IOException("Cannot read the archived invoice " + original.name() + ": " + e.getMessage(), e);
         }
@@ -86,20 +101,17 @@ public final class PivotDelivery implements DeliveryWriter {
         PivotContext context = new PivotContext(ids.flowId(delivery), LocalDate.now(clock.withZone(zone)), platformCode,
                 delivery.recipientPartner().code(), delivery.recipientPartner().name(), delivery.recipientSiret(),
                 PivotIds.idCpro(delivery.invoiceId()), delivery.resend(), receptionDates.receivedOn(flowId),
-                OriginalDelivery.safeName(original.name(), MAX_ATTACHMENT_NAME), original.bytes());
+                OriginalDelivery.safeName(original.name(), MAX_ATTACHMENT_NAME), original.bytes(), attachments);
         return schema.write(mapping.map(facts, context));
     }
 
-    /** The invoice itself: the document, or the CII a Factur-X deposit carries (it passed validation at intake). */
-    private InvoiceDocument invoiceOf(InvoiceDocument original) throws IOException {
-        if (!FacturXReader.isPdf(original.bytes())) {
-            return original;
-        }
+    /** A Factur-X deposit's CII and other files (it passed validation at intake). */
+    private FacturXContent readFacturX(InvoiceDocument original) throws IOException {
         FacturXContent read = facturX.read(original.bytes());
         if (read.refused()) {
             throw new IOException("Cannot read the archived Factur-X " + original.name() + ": " + read.refusal());
         }
-        return new InvoiceDocument(original.name(), read.invoice().xml());
+        return read;
     }
 
     /** The archived document passed validation: its root names a syntax we read. */

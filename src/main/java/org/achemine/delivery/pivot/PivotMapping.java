@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
+import org.achemine.attachment.Attachment;
 import org.achemine.chorus.pivot.CPPFacturePivot;
 import org.achemine.chorus.pivot.CPPFacturePivotUnitaire;
 import org.achemine.chorus.pivot.CPPFactures;
@@ -72,6 +73,9 @@ final class PivotMapping {
         unit.setDebiteur(recipient(facts.invoice(), context));
         unit.setDonneesFacture(invoiceData(facts, context));
         unit.getPJ().add(attachment(context));
+        for (Attachment each : context.attachments()) {
+            unit.getPJ().add(supportingDocument(each, unit.getPJ().size() + 1));
+        }
         CPPFactures invoices = new CPPFactures();
         invoices.setCompteur(BigInteger.ONE);
         invoices.getCPPFacturePivotUnitaire().add(unit);
@@ -267,6 +271,23 @@ final class PivotMapping {
         // a Factur-X deposit is attached as its PDF, which carries the CII
         attachment.setMimeTypePJ(FacturXReader.isPdf(context.original()) ? "application/pdf" : "application/xml");
         return attachment;
+    }
+
+    /**
+     * A document the invoice carries (checked at validation: named, decoded, of an accepted type), as a
+     * complementary attachment (type 02): its name cut to the pivot's 50 characters keeping the extension, the
+     * name as sent in {@code NomPJOrigine} when it fits, its description in {@code CategoriePJ}.
+     */
+    private static PJ supportingDocument(Attachment attachment, int rank) {
+        PJ document = new PJ();
+        document.setNumOrdre(BigInteger.valueOf(rank));
+        document.setContenu(Base64.getEncoder().encodeToString(attachment.content()));
+        document.setNomPJ(PivotNames.attachmentName(attachment.fileName(), rank));
+        document.setNomPJOrigine(withinLimit(attachment.fileName(), MAX_REFERENCE));
+        document.setCategoriePJ(withinLimit(attachment.description(), MAX_REFERENCE));
+        document.setTypePJ("02");
+        document.setMimeTypePJ(attachment.declaredType());
+        return document;
     }
 
     private static <T> T required(T value, String term) throws UnmappableInvoiceException {

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.achemine.attachment.AttachmentCheck;
+import org.achemine.attachment.AttachmentLimits;
+import org.achemine.attachment.InvoiceAttachments;
 import org.achemine.validation.DocumentVerdict;
 import org.achemine.validation.Finding;
 import org.achemine.validation.FlowKind;
@@ -23,7 +26,8 @@ import org.achemine.validation.facturx.FacturXReader;
 /**
  * Validates one flow file: the file's own admissibility, then each document it holds (one for an XML
  * flow, one per entry for a batch archive, the embedded CII for a Factur-X PDF, with the Factur-X checks)
- * through the {@link ValidationPipeline}. Thread-safe.
+ * through the {@link ValidationPipeline}, then its attachments (those of the XML, and a Factur-X PDF's other
+ * embedded files) through the {@link AttachmentCheck}. Thread-safe.
  */
 public final class FlowValidator {
 
@@ -32,9 +36,13 @@ public final class FlowValidator {
     private final FacturXReader facturX;
     private final FacturXChecks facturXChecks = new FacturXChecks();
     private final ValidationPipeline pipeline;
+    private final InvoiceAttachments attachments;
+    private final AttachmentCheck attachmentCheck;
 
     public FlowValidator(FileAdmissibilityCheck fileAdmissibility, ArchiveUnpacker unpacker, FacturXReader facturX,
-                         ValidationPipeline pipeline) {
+                         ValidationPipeline pipeline, AttachmentLimits attachmentLimits) {
+        this.attachments = new InvoiceAttachments(attachmentLimits.maxSize());
+        this.attachmentCheck = new AttachmentCheck(attachmentLimits);
         this.fileAdmissibility = fileAdmissibility;
         this.unpacker = unpacker;
         this.facturX = facturX;
@@ -64,7 +72,7 @@ public final class FlowValidator {
         } else {
             documents = List.of(new InvoiceDocument(fileName, Files.readAllBytes(content)));
         }
-        List<DocumentVerdict> verdicts = documents.stream().map(pipeline::validate).toList();
+        List<DocumentVerdict> verdicts = documents.stream().map(this::validate).toList();
         return new FlowVerdict(admission.kind(), admission.findings(), verdicts);
     }
 
@@ -78,12 +86,22 @@ public final class FlowValidator {
         EmbeddedInvoice invoice = read.invoice();
         DocumentVerdict verdict = pipeline.validate(new InvoiceDocument(fileName, invoice.xml()))
                 .withAdmissibilityFindings(facturXChecks.check(invoice));
+        verdict = withAttachments(verdict, invoice.xml(), read);
         return new FlowVerdict(FlowKind.PDF, admission.findings(), List.of(verdict));
     }
 
-    /** Validates a single document held in memory (the kind is XML). */
+    /** Validates a single document held in memory (the kind is XML), its attachments included. */
     public DocumentVerdict validate(InvoiceDocument document) {
-        return pipeline.validate(document);
+        return withAttachments(pipeline.validate(document), document.bytes(), null);
+    }
+
+    /** A document admitted as an invoice has its attachments checked; one refused before is not read again. */
+    private DocumentVerdict withAttachments(DocumentVerdict verdict, byte[] xml, FacturXContent pdf) {
+        if (verdict.syntax() == null) {
+            return verdict;
+        }
+        return verdict.withAdmissibilityFindings(
+                attachmentCheck.check(attachments.of(xml, pdf == null ? List.of() : pdf.otherFiles())));
     }
 
     private static List<Finding> concat(FileAdmission admission, Unpacked unpacked) {

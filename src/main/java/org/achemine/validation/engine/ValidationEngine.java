@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.achemine.attachment.AttachmentLimits;
 import org.achemine.validation.AcceptancePolicy;
 import org.achemine.validation.DocumentCheck;
 import org.achemine.validation.FlowVerdict;
@@ -54,11 +55,22 @@ public final class ValidationEngine {
      *                    beans: none in production; a test adds one that breaks on purpose)
      */
     public ValidationEngine(ValidationSettings settings, Clock clock, List<DocumentCheck> addedChecks) {
-        this(settings, clock, addedChecks, EngineStart.atStartUp());
+        this(settings, clock, addedChecks, EngineStart.atStartUp(), AttachmentLimits.defaults());
+    }
+
+    /** The same, with the platform's attachment limits ({@code achemine.attachments.*}). */
+    public ValidationEngine(ValidationSettings settings, Clock clock, List<DocumentCheck> addedChecks,
+                            AttachmentLimits attachmentLimits) {
+        this(settings, clock, addedChecks, EngineStart.atStartUp(), attachmentLimits);
     }
 
     private ValidationEngine(ValidationSettings settings, Clock clock, List<DocumentCheck> addedChecks,
                              EngineStart start) {
+        this(settings, clock, addedChecks, start, AttachmentLimits.defaults());
+    }
+
+    private ValidationEngine(ValidationSettings settings, Clock clock, List<DocumentCheck> addedChecks,
+                             EngineStart start, AttachmentLimits attachmentLimits) {
         this.settings = settings;
         InvoiceTerms terms = new InvoiceTerms();
         // Compiling the EN 16931 stylesheets is the slow part of start-up (seconds): done once, here or on first use.
@@ -73,7 +85,7 @@ public final class ValidationEngine {
         ValidationPipeline pipeline = new ValidationPipeline(new XmlAdmissibilityCheck(), checks,
                 new SaxonInvoiceFactsReader(terms), settings.runAllChecks());
         this.flowValidator = new FlowValidator(new FileAdmissibilityCheck(settings), new ArchiveUnpacker(settings),
-                new FacturXReader(settings), pipeline);
+                new FacturXReader(settings), pipeline, attachmentLimits);
     }
 
     public FlowVerdict validate(String fileName, Path content) throws IOException {

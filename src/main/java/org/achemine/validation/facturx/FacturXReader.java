@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
@@ -101,7 +102,8 @@ public final class FacturXReader {
             if (active != null) {
                 return FacturXContent.refused(Finding.of(FindingCode.IRR_PDF_ACTIF, Location.NONE, active));
             }
-            COSDictionary fileSpec = invoiceFileSpec(catalog);
+            List<COSDictionary> files = embeddedFileSpecs(catalog);
+            COSDictionary fileSpec = invoiceFileSpec(files);
             if (fileSpec == null) {
                 return FacturXContent.refused(Finding.of(FindingCode.IRR_PDF_SANS_FACTURX, Location.NONE));
             }
@@ -113,7 +115,7 @@ public final class FacturXReader {
             }
             byte[] xml = decode(file, name);
             return FacturXContent.of(new EmbeddedInvoice(name, xml, fileSpec.getNameAsString(AF_RELATIONSHIP),
-                    conformanceLevel(catalog)));
+                    conformanceLevel(catalog)), otherFiles(files, fileSpec));
         } catch (InvalidPasswordException encrypted) {
             return FacturXContent.refused(Finding.of(FindingCode.IRR_PDF_CHIFFRE, Location.NONE));
         } catch (OverLimit limit) {
@@ -143,14 +145,28 @@ public final class FacturXReader {
         return null;
     }
 
-    /** The file specification of the invoice in the EmbeddedFiles name tree, walked breadth first within bounds. */
-    private static COSDictionary invoiceFileSpec(COSDictionary catalog) throws OverLimit {
-        if (!(catalog.getDictionaryObject(COSName.NAMES) instanceof COSDictionary names)
-                || !(names.getDictionaryObject(EMBEDDED_FILES) instanceof COSDictionary root)) {
-            return null;
-        }
+    /** The invoice's file specification among the embedded files: the first of {@link #INVOICE_NAMES} present. */
+    private static COSDictionary invoiceFileSpec(List<COSDictionary> files) {
         COSDictionary best = null;
         int bestRank = INVOICE_NAMES.size();
+        for (COSDictionary spec : files) {
+            int rank = INVOICE_NAMES.indexOf(fileName(spec).toLowerCase(Locale.ROOT));
+            if (rank >= 0 && rank < bestRank) {
+                best = spec;
+                bestRank = rank;
+            }
+        }
+        return best;
+    }
+
+    /** The file specifications of the EmbeddedFiles name tree, in tree order, walked breadth first within bounds. */
+    private static List<COSDictionary> embeddedFileSpecs(COSDictionary catalog) throws OverLimit {
+        List<COSDictionary> specs = new ArrayList<>();
+        Set<COSDictionary> listed = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (!(catalog.getDictionaryObject(COSName.NAMES) instanceof COSDictionary names)
+                || !(names.getDictionaryObject(EMBEDDED_FILES) instanceof COSDictionary root)) {
+            return specs;
+        }
         Set<COSDictionary> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<COSDictionary> nodes = new ArrayDeque<>(List.of(root));
         while (!nodes.isEmpty()) {
@@ -170,17 +186,44 @@ public final class FacturXReader {
             }
             if (node.getDictionaryObject(COSName.NAMES) instanceof COSArray pairs) {
                 for (int i = 0; i + 1 < pairs.size(); i += 2) {
-                    if (pairs.getObject(i + 1) instanceof COSDictionary spec) {
-                        int rank = INVOICE_NAMES.indexOf(fileName(spec).toLowerCase(Locale.ROOT));
-                        if (rank >= 0 && rank < bestRank) {
-                            best = spec;
-                            bestRank = rank;
-                        }
+                    if (pairs.getObject(i + 1) instanceof COSDictionary spec && listed.add(spec)) {
+                        specs.add(spec);
                     }
                 }
             }
         }
-        return best;
+        return specs;
+    }
+
+    /**
+     * The embedded files other than the invoice, each decoded within the same limits as the invoice; one that
+     * cannot be decoded is kept with the reason (the attachment check refuses it), never read around.
+     */
+    private List<EmbeddedFile> otherFiles(List<COSDictionary> files, COSDictionary invoice) {
+        List<EmbeddedFile> others = new ArrayList<>();
+        for (COSDictionary spec : files) {
+            if (spec == invoice) {
+                continue;
+            }
+            String name = fileName(spec);
+            String description = spec.getDictionaryObject(COSName.DESC) instanceof COSString desc ? desc.getString() : null;
+            COSStream stream = embeddedStream(spec);
+            if (stream == null) {
+                others.add(new EmbeddedFile(name, null, description, new byte[0], 0, null));
+                continue;
+            }
+            String subtype = stream.getNameAsString(COSName.SUBTYPE);
+            try {
+                byte[] content = decode(stream, name);
+                others.add(new EmbeddedFile(name, subtype, description, content, content.length, null));
+            } catch (OverLimit limit) {
+                others.add(new EmbeddedFile(name, subtype, description, null, Math.max(stream.getLength(), maxStreamSize + 1),
+                        limit.getMessage()));
+            } catch (IOException unread) {
+                others.add(new EmbeddedFile(name, subtype, description, null, stream.getLength(), unread.getMessage()));
+            }
+        }
+        return others;
     }
 
     private static String fileName(COSDictionary spec) {

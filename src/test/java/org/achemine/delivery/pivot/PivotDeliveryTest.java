@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
+import org.achemine.attachment.Attachment;
+import org.achemine.attachment.InvoiceAttachments;
 import org.achemine.chorus.pivot.CPPFacturePivot;
 import org.achemine.chorus.pivot.CPPFacturePivotUnitaire;
 import org.achemine.chorus.pivot.DonneesFacture;
@@ -107,11 +109,17 @@ class PivotDeliveryTest {
         assertThat(invoice.getDonneesFacture().getRenvoi()).isEqualTo("Non");
         assertThat(invoice.getDonneesFacture().getDateReception().toString()).isEqualTo("2026-12-01");
         assertThat(invoice.getDonneesFacture().getMontants().getMontantTTC()).isNotNull();
-        // and nothing is lost: the attachment is the supplier's document byte for byte
-        assertThat(invoice.getPJ()).singleElement().satisfies(pj -> {
-            assertThat(pj.getTypePJ()).isEqualTo("01");
-            assertThat(Base64.getDecoder().decode(pj.getContenu())).isEqualTo(original);
-        });
+        // and nothing is lost: the first attachment is the supplier's document byte for byte, then each document
+        // it carries (some official examples embed one) as a complementary attachment
+        assertThat(invoice.getPJ().get(0).getTypePJ()).isEqualTo("01");
+        assertThat(Base64.getDecoder().decode(invoice.getPJ().get(0).getContenu())).isEqualTo(original);
+        List<Attachment> carried = new InvoiceAttachments(Integer.MAX_VALUE).of(original, List.of());
+        assertThat(invoice.getPJ().subList(1, invoice.getPJ().size())).hasSameSizeAs(carried)
+                .allSatisfy(pj -> assertThat(pj.getTypePJ()).isEqualTo("02"));
+        for (int i = 0; i < carried.size(); i++) {
+            assertThat(Base64.getDecoder().decode(invoice.getPJ().get(i + 1).getContenu()))
+                    .isEqualTo(carried.get(i).content());
+        }
     }
 
     @Test

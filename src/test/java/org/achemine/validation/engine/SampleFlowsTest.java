@@ -26,7 +26,7 @@ class SampleFlowsTest {
     private static final Path SAMPLES = Path.of("samples");
 
     /** The folders of samples/ this catalogue covers (national/ and directory/ have their own tests). */
-    private static final java.util.Set<String> OWN_FOLDERS = java.util.Set.of("ubl", "cii", "invalid", "batch");
+    private static final java.util.Set<String> OWN_FOLDERS = java.util.Set.of("ubl", "cii", "invalid", "batch", "attachments");
 
     private static final ValidationEngine ENGINE = new ValidationEngine(ValidationSettings.defaults());
 
@@ -36,6 +36,10 @@ class SampleFlowsTest {
                 arguments("ubl/invoice-valid.xml", FlowState.IN_INTEGRE, List.of(), List.of(List.of())),
                 arguments("ubl/creditnote-valid.xml", FlowState.IN_INTEGRE, List.of(), List.of(List.of())),
                 arguments("cii/invoice-valid.xml", FlowState.IN_INTEGRE, List.of(), List.of(List.of())),
+                arguments("attachments/ubl-invoice-with-attachments.xml", FlowState.IN_INTEGRE, List.of(),
+                        List.of(List.of())),
+                arguments("attachments/cii-invoice-with-attachments.xml", FlowState.IN_INTEGRE, List.of(),
+                        List.of(List.of())),
                 arguments("invalid/xsd-error.xml", FlowState.IN_REJETE, List.of(), List.of(List.of("XSD_INVALIDE"))),
                 arguments("invalid/not-well-formed.xml", FlowState.IN_REJETE, List.of(), List.of(List.of("IRR_SYNTAX"))),
                 arguments("invalid/xxe-file.xml", FlowState.IN_REJETE, List.of(), List.of(List.of("IRR_DTD"))),
@@ -88,7 +92,7 @@ class SampleFlowsTest {
             onDisk = files.filter(Files::isRegularFile)
                     .map(p -> SAMPLES.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> OWN_FOLDERS.contains(p.substring(0, Math.max(p.indexOf('/'), 0))))
-                    .filter(p -> !p.endsWith(".java"))
+                    .filter(p -> !p.endsWith(".java") && !p.endsWith(".py")) // the generators of samples
                     .sorted().toList();
         }
         // then
