@@ -1,0 +1,29 @@
+package org.achemine.qualification;
+
+/**
+ * Where a flow was dropped, and so what may become of it: production (routed, delivered, counted) or
+ * qualification (a partner testing its connection: validated and answered exactly as in production, never
+ * routed to a real recipient, never counted with production). Recorded on each flow and invoice as the
+ * {@code qualification} column (ADR 0025).
+ */
+public enum Environment {
+    PRODUCTION,
+    QUALIFICATION;
+
+    /** The folder under a partner's mailbox that holds this environment's {@code in/} and {@code out/}. */
+    public static final String QUALIFICATION_FOLDER = "qualif";
+
+    public static Environment of(boolean qualification) {
+        return qualification ? QUALIFICATION : PRODUCTION;
+    }
+
+    /** As the {@code qualification} columns record it. */
+    public boolean isQualification() {
+        return this == QUALIFICATION;
+    }
+
+    /** The French word reports and queries show. */
+    public String label() {
+        return this == QUALIFICATION ? "qualification" : "production";
+    }
+}
