@@ -75,6 +75,7 @@ public class FlowCommand {
             // an AS2 flow's session is the Message-ID of the message that brought it
             QueryOutput.field("arrivé par", flow.channel() + (flow.channelSession() == null ? ""
                     : ("as2".equals(flow.channel()) ? " (message " : " (session ") + flow.channelSession() + ")"));
+            QueryOutput.field("environnement", QueryOutput.environment(flow.qualification()));
             QueryOutput.field("étape", flow.stage());
             QueryOutput.field("état", flow.flowState() == null ? null : flow.flowState() + " (" + flow.statusCode() + ")");
             QueryOutput.field("syntaxe / interface", QueryOutput.orDash(flow.syntax()) + " / "

@@ -86,6 +86,7 @@ final class RunningEngine implements OperatorQueries {
         add(query, "waiting", filter.waitingOnly());
         add(query, "refused", filter.refused());
         add(query, "limit", filter.limit());
+        add(query, "environment", filter.environment());
         JavaType type = json.getTypeFactory().constructCollectionType(List.class, InvoiceSummary.class);
         return json.readValue(body("/invoices?" + String.join("&", query)), type);
     }

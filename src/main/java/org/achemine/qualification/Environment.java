@@ -17,6 +17,24 @@ public enum Environment {
         return qualification ? QUALIFICATION : PRODUCTION;
     }
 
+    /**
+     * A filter as an operator types it ({@code production}, {@code qualification}, any case); null or blank for
+     * both environments.
+     *
+     * @throws IllegalArgumentException for any other word
+     */
+    public static Environment parse(String said) {
+        if (said == null || said.isBlank()) {
+            return null;
+        }
+        for (Environment environment : values()) {
+            if (environment.name().equalsIgnoreCase(said.strip())) {
+                return environment;
+            }
+        }
+        throw new IllegalArgumentException("Environnement « " + said + " » inconnu : production ou qualification");
+    }
+
     /** As the {@code qualification} columns record it. */
     public boolean isQualification() {
         return this == QUALIFICATION;
