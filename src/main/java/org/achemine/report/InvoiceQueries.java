@@ -176,6 +176,7 @@ public class InvoiceQueries implements OperatorQueries {
     }
 
     /** Flows received, newest first, a page at a time; filters combine (null: any). */
+    @Override
     public List<FlowSummary> flows(FlowFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT " + FLOW_SUMMARY_COLUMNS + " FROM flow WHERE 1 = 1");
         List<Object> args = new ArrayList<>();

@@ -146,6 +146,10 @@ class QualificationMailboxIT {
             Run flow = run("flow", "show", qualification.substring(0, qualification.indexOf('-')),
                     "--achemine.data-dir=" + dataDir);
             assertThat(flow.out()).containsPattern("environnement\\s+qualification");
+            Run flows = run("flow", "list", "--environment", "qualification", "--achemine.data-dir=" + dataDir);
+            assertThat(flows.out().lines().skip(1).toList()).hasSize(2)
+                    .allMatch(line -> line.contains(" qualification ")).anyMatch(line -> line.endsWith("facture.xml"))
+                    .anyMatch(line -> line.endsWith("statut-qualif.csv"));
             assertThat(run("invoice", "list", "--environment", "recette", "--achemine.data-dir=" + dataDir).exitCode())
                     .isEqualTo(2);
         }
