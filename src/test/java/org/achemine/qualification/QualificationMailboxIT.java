@@ -75,7 +75,9 @@ class QualificationMailboxIT {
             Path productionReport = awaitOne(mailboxes.resolve("FOU001/out"), "_facture.xml.cr.xml");
             Path qualificationReport = awaitOne(mailboxes.resolve("FOU001/qualif/out"), "_facture.xml.cr.xml");
             assertThat(Files.readString(productionReport)).contains("<Etat>IN_INTEGRE</Etat>");
-            assertThat(Files.readString(qualificationReport)).contains("<Etat>IN_INTEGRE</Etat>")
+            assertThat(Files.readString(productionReport)).doesNotContain("<Environnement>");
+            assertThat(Files.readString(qualificationReport)).contains("<Environnement>qualification</Environnement>")
+                    .contains("<Etat>IN_INTEGRE</Etat>")
                     .doesNotContain("ADM_CONTENU_DEJA_RECU"); // each environment is its own history
             await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE invoice_number = ?",
                     Integer.class, NUMBER) == 2);
@@ -94,7 +96,8 @@ class QualificationMailboxIT {
                     + " || COALESCE(delivery_path, '-') FROM invoice WHERE invoice_id = ?", String.class, qualification))
                     .containsExactly("01 - -");
             assertThat(Files.readString(awaitOne(mailboxes.resolve("FOU001/qualif/out"), "_facture.xml.integration.xml")))
-                    .contains(qualification).contains("<Code>01</Code>").contains("jamais transmise au destinataire");
+                    .contains(qualification).contains("<Code>01</Code>").contains("jamais transmise au destinataire")
+                    .contains("<Environnement>qualification</Environnement>");
             assertThat(Files.readString(awaitOne(mailboxes.resolve("FOU001/out"), "_facture.xml.integration.xml")))
                     .contains(production).contains("<Code>03</Code>").doesNotContain("qualification");
             // (each environment's lifecycle report in its own out/: 01 alone in qualification, 01 02 03 in production)

@@ -156,7 +156,7 @@ class SftpChannelIT {
         // when it sees qualif/ beside in/ and out/, and uploads into qualif/in
         OpenSshClient.Result listing = sftp.batch("FOU001", "ls -1 /", "ls -1 qualif");
         assertThat(listing.exitCode()).as(listing.output()).isZero();
-        assertThat(listing.output().lines().map(String::strip).toList()).contains("qualif", "qualif/in", "qualif/out");
+        assertThat(listing.output().lines().map(String::strip).toList()).contains("/qualif", "qualif/in", "qualif/out");
         OpenSshClient.Result upload = sftp.batch("FOU001", "cd qualif/in", "put " + invoice + " facture-qualif.xml");
         assertThat(upload.exitCode()).as(upload.output()).isZero();
 
