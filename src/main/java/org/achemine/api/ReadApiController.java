@@ -3,16 +3,19 @@ package org.achemine.api;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.achemine.batch.JobHistory;
 import org.achemine.batch.JobHistory.JobRun;
+import org.achemine.batch.JobHistory;
 import org.achemine.directory.PublicService;
 import org.achemine.directory.PublicStructure;
 import org.achemine.directory.PublicStructureDirectory;
 import org.achemine.partner.PartnerRegistry;
 import org.achemine.partner.RegisteredPartner;
-import org.achemine.report.InvoiceQueries;
+import org.achemine.qualification.Environment;
+import org.achemine.qualification.EnvironmentCountQueries;
+import org.achemine.qualification.EnvironmentCounts;
 import org.achemine.report.InvoiceQueries.FlowDetail;
 import org.achemine.report.InvoiceQueries.FlowFilter;
 import org.achemine.report.InvoiceQueries.FlowSummary;
@@ -20,8 +23,10 @@ import org.achemine.report.InvoiceQueries.InvoiceDetail;
 import org.achemine.report.InvoiceQueries.InvoiceFilter;
 import org.achemine.report.InvoiceQueries.InvoiceSummary;
 import org.achemine.report.InvoiceQueries.RefusalDetail;
-import org.achemine.report.ReportedFindings;
+import org.achemine.report.InvoiceQueries;
 import org.achemine.report.ReportedFindings.ReportedFinding;
+import org.achemine.report.ReportedFindings;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,9 +56,11 @@ public class ReadApiController {
     private final JobHistory jobs;
     private final PublicStructureDirectory directory;
     private final PartnerRegistry partners;
+    private final EnvironmentCountQueries counts;
 
     public ReadApiController(InvoiceQueries queries, JobHistory jobs, PublicStructureDirectory directory,
-                             PartnerRegistry partners) {
+                             PartnerRegistry partners, JdbcTemplate jdbc) {
+        this.counts = new EnvironmentCountQueries(jdbc);
         this.queries = queries;
         this.jobs = jobs;
         this.directory = directory;
@@ -66,8 +73,10 @@ public class ReadApiController {
                                    @RequestParam(required = false) String stage,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
                                    @RequestParam(defaultValue = "0") int page,
-                                   @RequestParam(defaultValue = "50") int size) {
-        return queries.flows(new FlowFilter(partner, state, stage, since, Math.max(page, 0), bounded(size)));
+                                   @RequestParam(defaultValue = "50") int size,
+                                   @RequestParam(required = false) String environment) {
+        return queries.flows(new FlowFilter(partner, state, stage, since, Math.max(page, 0), bounded(size),
+                environment(environment)));
     }
 
     @GetMapping("/flows/parked")
@@ -106,8 +115,16 @@ public class ReadApiController {
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
                                          @RequestParam(defaultValue = "false") boolean waiting,
                                          @RequestParam(defaultValue = "false") boolean refused,
-                                         @RequestParam(defaultValue = "" + InvoiceQueries.DEFAULT_LIMIT) int limit) {
-        return queries.list(new InvoiceFilter(supplier, recipient, status, since, bounded(limit), waiting, refused));
+                                         @RequestParam(defaultValue = "" + InvoiceQueries.DEFAULT_LIMIT) int limit,
+                                         @RequestParam(required = false) String environment) {
+        return queries.list(new InvoiceFilter(supplier, recipient, status, since, bounded(limit), waiting, refused,
+                environment(environment)));
+    }
+
+    /** Production's figures and qualification's, side by side and never added together (ADR 0025). */
+    @GetMapping("/counts")
+    public List<EnvironmentCounts> counts() {
+        return Arrays.stream(Environment.values()).map(counts::of).toList();
     }
 
     /** An invoice with its full history (recorded and declared times); 404 for a refusal (see below). */
@@ -147,6 +164,15 @@ public class ReadApiController {
     @GetMapping("/partners")
     public List<RegisteredPartner> partners() {
         return partners.registered();
+    }
+
+    /** {@code production} or {@code qualification} (any case), absent for both; 400 otherwise. */
+    private static Environment environment(String said) {
+        try {
+            return Environment.parse(said);
+        } catch (IllegalArgumentException unknown) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, unknown.getMessage());
+        }
     }
 
     private static int bounded(int size) {

@@ -1,10 +1,13 @@
 package org.achemine.cli;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.achemine.intake.FlowRegistry;
 import org.achemine.report.InvoiceQueries.FlowDetail;
 import org.achemine.report.InvoiceQueries.FlowDocument;
+import org.achemine.report.InvoiceQueries.FlowFilter;
+import org.achemine.report.InvoiceQueries.FlowSummary;
 import org.achemine.report.OperatorQueries;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -15,9 +18,46 @@ import picocli.CommandLine.Parameters;
  * {@code flow show FLOWID}: a received flow, its verdict, reports and documents, for operators;
  * {@code flow retry FLOWID | --all-parked}: hands flows parked after a broken check back to intake.
  */
-@Command(name = "flow", description = "Flows: show one with its reports and documents; retry parked ones.",
-        subcommands = {FlowCommand.ShowFlow.class, FlowCommand.RetryParked.class})
+@Command(name = "flow", description = "Flows: list them, show one with its reports and documents; retry parked ones.",
+        subcommands = {FlowCommand.ListFlows.class, FlowCommand.ShowFlow.class, FlowCommand.RetryParked.class})
 public class FlowCommand {
+
+    @Command(name = "list", description = "Flows received, newest first; filters combine (AND).")
+    static class ListFlows extends QueryCommand {
+
+        @Option(names = "--partner", paramLabel = "CODE", description = "Sending partner, e.g. FOU001.")
+        String partner;
+
+        @Option(names = "--state", paramLabel = "STATE", description = "IN_INTEGRE, IN_INTEGRE_PARTIEL or IN_REJETE.")
+        String state;
+
+        @Option(names = "--since", paramLabel = "DATE", description = "Received on or after this UTC day (yyyy-MM-dd).")
+        LocalDate since;
+
+        @Option(names = "--environment", paramLabel = "ENV",
+                description = "Only production or only qualification flows (default: both, each line says which).")
+        String environment;
+
+        @Option(names = "--limit", defaultValue = "50", description = "How many flows at most (default ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        protected int run(OperatorQueries queries) {
+            List<FlowSummary> flows = queries.flows(new FlowFilter(partner, state, null, since, 0, limit,
+                    QueryOutput.environmentFilter(environment)));
+            System.out.printf("%-26s %-8s %-24s %-20s %-10s %-16s %s%n", "flux", "partenaire", "reçu le (UTC)", "état",
+                    "étape", "environnement", "nom d'origine");
+            for (FlowSummary flow : flows) {
+                System.out.printf("%-26s %-8s %-24s %-20s %-10s %-16s %s%n", flow.flowId(), flow.partner(),
+                        QueryOutput.time(flow.receivedAt()), QueryOutput.orDash(flow.flowState()), flow.stage(),
+                        QueryOutput.environment(flow.qualification()), flow.originalName());
+            }
+            if (flows.isEmpty()) {
+                System.out.println("(aucun flux)");
+            }
+            return 0;
+        }
+    }
 
     @Command(name = "retry", description = "Hands flows parked after a broken check (incident) back to intake:"
             + " the engine validates and answers them again at its next start. Run it with the engine stopped.")
@@ -75,6 +115,7 @@ public class FlowCommand {
             // an AS2 flow's session is the Message-ID of the message that brought it
             QueryOutput.field("arrivé par", flow.channel() + (flow.channelSession() == null ? ""
                     : ("as2".equals(flow.channel()) ? " (message " : " (session ") + flow.channelSession() + ")"));
+            QueryOutput.field("environnement", QueryOutput.environment(flow.qualification()));
             QueryOutput.field("étape", flow.stage());
             QueryOutput.field("état", flow.flowState() == null ? null : flow.flowState() + " (" + flow.statusCode() + ")");
             QueryOutput.field("syntaxe / interface", QueryOutput.orDash(flow.syntax()) + " / "

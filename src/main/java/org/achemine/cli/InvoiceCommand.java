@@ -50,6 +50,7 @@ public class InvoiceCommand {
             QueryOutput.field("destinataire", QueryOutput.orDash(refusal.buyerId()) + " (acheteur, non acheminée)");
             QueryOutput.field("statut", "aucun : refusée à l'intégration, jamais déposée (pas de 01)");
             QueryOutput.field("réforme", refusal.reformStatus() + " Rejetée, motif " + refusal.reformReason());
+            QueryOutput.field("environnement", QueryOutput.environment(refusal.qualification()));
             QueryOutput.field("refusée le", QueryOutput.time(refusal.refusedAt()));
             QueryOutput.field("code service", refusal.serviceCode());
             QueryOutput.field("engagement", refusal.engagementNumber());
@@ -73,6 +74,7 @@ public class InvoiceCommand {
                     : QueryOutput.orDash(invoice.buyerId()) + " (acheteur, non acheminée)");
             QueryOutput.field("statut", QueryOutput.status(invoice.status()));
             QueryOutput.field("depuis", QueryOutput.time(invoice.statusChangedAt()));
+            QueryOutput.field("environnement", QueryOutput.environment(invoice.qualification()));
             QueryOutput.field("code service", invoice.serviceCode());
             QueryOutput.field("engagement", invoice.engagementNumber());
             if (invoice.deliveryPath() == null) {
@@ -124,22 +126,29 @@ public class InvoiceCommand {
                 + " counts as final at a structure that does not report 11 Mise en paiement).")
         boolean waiting;
 
+        @Option(names = "--environment", paramLabel = "ENV",
+                description = "Only production or only qualification invoices (default: both, each line says which).")
+        String environment;
+
         @Option(names = "--limit", defaultValue = "" + InvoiceQueries.DEFAULT_LIMIT,
                 description = "How many invoices at most (default ${DEFAULT-VALUE}).")
         int limit;
 
         @Override
         protected int run(OperatorQueries queries) {
-            List<InvoiceSummary> invoices = queries.list(new InvoiceFilter(supplier, recipient, status, since, limit, waiting, refused));
-            System.out.printf("%-32s %-20s %-16s %-16s %s %-24s %s%n", "facture", "numéro", "fournisseur",
-                    "destinataire", QueryOutput.statusHeader("statut"), "dernier changement (UTC)", "attend un statut");
+            List<InvoiceSummary> invoices = queries.list(new InvoiceFilter(supplier, recipient, status, since, limit,
+                    waiting, refused, QueryOutput.environmentFilter(environment)));
+            System.out.printf("%-32s %-20s %-16s %-16s %s %-24s %-16s %s%n", "facture", "numéro", "fournisseur",
+                    "destinataire", QueryOutput.statusHeader("statut"), "dernier changement (UTC)", "attend un statut",
+                    "environnement");
             for (InvoiceSummary invoice : invoices) {
-                System.out.printf("%-32s %-20s %-16s %-16s %s %-24s %s%n", invoice.invoiceId(),
+                System.out.printf("%-32s %-20s %-16s %-16s %s %-24s %-16s %s%n", invoice.invoiceId(),
                         QueryOutput.orDash(invoice.invoiceNumber()), QueryOutput.orDash(invoice.supplierId()),
                         QueryOutput.orDash(invoice.recipient()), invoice.refusedAtIntegration()
                                 ? QueryOutput.statusHeader(QueryOutput.refused(invoice.refusalCode()))
                                 : QueryOutput.statusCell(invoice.status()),
-                        QueryOutput.time(invoice.statusChangedAt()), invoice.awaitsStatus() ? "oui" : "non");
+                        QueryOutput.time(invoice.statusChangedAt()), invoice.awaitsStatus() ? "oui" : "non",
+                        QueryOutput.environment(invoice.qualification()));
             }
             if (invoices.isEmpty()) {
                 System.out.println("(aucune facture)");

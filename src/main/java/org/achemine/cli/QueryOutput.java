@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.qualification.Environment;
 
 /** How the query commands print times, statuses and missing values: the same way in every command. */
 final class QueryOutput {
@@ -55,6 +56,20 @@ final class QueryOutput {
     }
 
     /** One "label : value" line, labels aligned. */
+    /** The marker every query shows (ADR 0025). */
+    static String environment(boolean qualification) {
+        return Environment.of(qualification).label();
+    }
+
+    /** {@code --environment production|qualification}, or null for both. */
+    static Environment environmentFilter(String said) {
+        try {
+            return Environment.parse(said);
+        } catch (IllegalArgumentException unknown) {
+            throw new CommandFailure(unknown.getMessage() + " (option --environment)");
+        }
+    }
+
     static void field(String label, Object value) {
         System.out.printf("  %-28s %s%n", label, orDash(value));
     }

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import org.achemine.api.EngineAddress;
 import org.achemine.report.InvoiceQueries.FlowDetail;
+import org.achemine.report.InvoiceQueries.FlowFilter;
+import org.achemine.report.InvoiceQueries.FlowSummary;
 import org.achemine.report.InvoiceQueries.InvoiceDetail;
 import org.achemine.report.InvoiceQueries.InvoiceFilter;
 import org.achemine.report.InvoiceQueries.InvoiceSummary;
@@ -92,8 +94,23 @@ final class RunningEngine implements OperatorQueries {
         add(query, "waiting", filter.waitingOnly());
         add(query, "refused", filter.refused());
         add(query, "limit", filter.limit());
+        add(query, "environment", filter.environment());
         JavaType type = json.getTypeFactory().constructCollectionType(List.class, InvoiceSummary.class);
         return json.readValue(body("/invoices?" + String.join("&", query)), type);
+    }
+
+    @Override
+    public List<FlowSummary> flows(FlowFilter filter) {
+        List<String> query = new ArrayList<>();
+        add(query, "partner", filter.partner());
+        add(query, "state", filter.state());
+        add(query, "stage", filter.stage());
+        add(query, "since", filter.since());
+        add(query, "environment", filter.environment());
+        add(query, "page", filter.page());
+        add(query, "size", filter.size());
+        JavaType type = json.getTypeFactory().constructCollectionType(List.class, FlowSummary.class);
+        return json.readValue(body("/flows?" + String.join("&", query)), type);
     }
 
     @Override

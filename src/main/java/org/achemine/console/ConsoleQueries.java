@@ -21,6 +21,8 @@ import org.achemine.console.Dashboard.FlowCount;
 import org.achemine.console.Dashboard.StatusCount;
 import org.achemine.intake.IntakeGate;
 import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.qualification.Environment;
+import org.achemine.qualification.EnvironmentCountQueries;
 import org.achemine.report.InvoiceQueries;
 import org.achemine.report.InvoiceQueries.FlowSummary;
 import org.achemine.report.InvoiceQueries.InvoiceSummary;
@@ -35,6 +37,7 @@ public class ConsoleQueries {
 
     private final JdbcTemplate jdbc;
     private final InvoiceQueries flowQueries;
+    private final EnvironmentCountQueries environments;
     private final JobHistory jobs;
     private final IntakeGate gate;
     private final Clock clock;
@@ -44,6 +47,7 @@ public class ConsoleQueries {
     public ConsoleQueries(JdbcTemplate jdbc, JobHistory jobs, IntakeGate gate, Clock clock, ZoneId zone) {
         this.jdbc = jdbc;
         this.flowQueries = new InvoiceQueries(jdbc);
+        this.environments = new EnvironmentCountQueries(jdbc);
         this.jobs = jobs;
         this.gate = gate;
         this.clock = clock;
@@ -54,36 +58,38 @@ public class ConsoleQueries {
         LocalDate day = LocalDate.ofInstant(clock.instant(), zone);
         OffsetDateTime from = day.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
         OffsetDateTime to = day.plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        // production's figures only; qualification's apart (ADR 0025)
         List<ReceivedToday> flows = jdbc.query("SELECT partner, received_at, flow_state FROM flow"
-                        + " WHERE received_at >= ? AND received_at < ?",
+                        + " WHERE received_at >= ? AND received_at < ? AND qualification = FALSE",
                 (rs, n) -> new ReceivedToday(rs.getString(1), instant(rs, 2), rs.getString(3)), from, to);
         List<StatusCount> statuses = new ArrayList<>(jdbc.query(
-                "SELECT status, COUNT(*) FROM invoice GROUP BY status ORDER BY status",
+                "SELECT status, COUNT(*) FROM invoice WHERE qualification = FALSE GROUP BY status ORDER BY status",
                 (rs, n) -> new StatusCount(rs.getString(1), statusLabel(rs.getString(1)), rs.getLong(2))));
-        long refusals = count("SELECT COUNT(*) FROM integration_refusal");
+        long refusals = count("SELECT COUNT(*) FROM integration_refusal r JOIN flow f ON f.flow_id = r.flow_id"
+                + " WHERE f.qualification = FALSE");
         if (refusals > 0) {
             statuses.add(new StatusCount("213", "Refusée à l'intégration (pas de statut)", refusals));
         }
         List<CodeCount> codes = jdbc.query("""
                 SELECT code, COUNT(*) FROM (
                     SELECT DISTINCT ff.flow_id, ff.doc_rank, ff.code FROM flow_finding ff JOIN flow f ON f.flow_id = ff.flow_id
-                    WHERE ff.severity = 'fatal' AND f.received_at >= ? AND f.received_at < ?
+                    WHERE ff.severity = 'fatal' AND f.received_at >= ? AND f.received_at < ? AND f.qualification = FALSE
                     UNION ALL
-                    SELECT r.flow_id, r.doc_rank, r.refusal_code FROM integration_refusal r
-                    WHERE r.refused_at >= ? AND r.refused_at < ?) refused
+                    SELECT r.flow_id, r.doc_rank, r.refusal_code FROM integration_refusal r JOIN flow f ON f.flow_id = r.flow_id
+                    WHERE r.refused_at >= ? AND r.refused_at < ? AND f.qualification = FALSE) refused
                 GROUP BY code ORDER BY COUNT(*) DESC, code LIMIT ?""",
                 (rs, n) -> new CodeCount(rs.getString(1), codeLabel(rs.getString(1)), rs.getLong(2)),
                 from, to, from, to, TOP_CODES);
         Backlog backlog = new Backlog(
                 count("SELECT COUNT(*) FROM flow WHERE stage NOT IN ('REPORTED', 'PARKED')"),
                 count("SELECT COUNT(*) FROM flow WHERE stage = 'PARKED'"),
-                count("SELECT COUNT(*) FROM invoice WHERE status = '01'"),
+                count("SELECT COUNT(*) FROM invoice WHERE status = '01' AND qualification = FALSE"),
                 count("SELECT COUNT(*) FROM invoice_status_history WHERE lifecycle_report_id IS NULL"));
         return new Dashboard(day, zone.getId(), counts(flows, ReceivedToday::partner),
                 counts(flows, f -> String.format("%02d h", f.receivedAt().atZone(zone).getHour())), statuses, codes,
                 backlog, jobs.recent(8), gate == null || gate.isOpen(),
                 gate == null ? Map.of("intake", "désactivée (achemine.intake.enabled=false)") : gate.problems(),
-                gate == null ? null : gate.checkedAt().orElse(null));
+                gate == null ? null : gate.checkedAt().orElse(null), environments.of(Environment.QUALIFICATION));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.achemine.qualification.EnvironmentCounts;
 import org.achemine.batch.JobHistory.JobRun;
 
 /**
@@ -17,10 +18,12 @@ import org.achemine.batch.JobHistory.JobRun;
  * @param backlog     what is waiting
  * @param jobs        the last job runs
  * @param intakeOpen  whether intake takes files; {@code intakePausedBecause} why not (condition: problem)
+ * @param qualification partners' tests (ADR 0025), all time: every other figure is production's only
  */
 public record Dashboard(LocalDate day, String zone, List<FlowCount> byPartner, List<FlowCount> byHour,
                         List<StatusCount> byStatus, List<CodeCount> topRefusals, Backlog backlog, List<JobRun> jobs,
-                        boolean intakeOpen, Map<String, String> intakePausedBecause, Instant checkedAt) {
+                        boolean intakeOpen, Map<String, String> intakePausedBecause, Instant checkedAt,
+                        EnvironmentCounts qualification) {
 
     /** Flows received, and of them fully accepted, partly accepted and refused (deposit verdict). */
     public record FlowCount(String key, long received, long accepted, long partial, long refused) {
@@ -35,7 +38,7 @@ public record Dashboard(LocalDate day, String zone, List<FlowCount> byPartner, L
     /**
      * @param flowsWaiting      flows taken and not yet answered (deposit report)
      * @param parkedFlows       flows parked after a broken check, waiting for an operator's retry
-     * @param invoicesToRoute   accepted invoices not yet routed
+     * @param invoicesToRoute   accepted invoices not yet routed (production: a qualification invoice ends in 01)
      * @param unreportedChanges status changes not yet told to the supplier in a lifecycle report
      */
     public record Backlog(long flowsWaiting, long parkedFlows, long invoicesToRoute, long unreportedChanges) {

@@ -135,7 +135,7 @@ public class FlowDeposit {
             FlowState state;
             byte[] made = null;
             byte[] madeOfficial = null;
-            Path official = mailboxes.out(flow.partner())
+            Path official = mailboxes.out(flow.partner(), flow.environment())
                     .resolve(FlowStatutReports.depositFileName(flow.flowId().value()));
             boolean detailed = !report.equals(official);
             if (stage == FlowStage.REPORT_READY) {
@@ -193,7 +193,7 @@ public class FlowDeposit {
             throw new IOException("A check broke while validating " + flow.flowId() + " (incident " + incident
                     + ", attempt " + attempts + " of " + maxAttempts + ")");
         }
-        Path report = mailboxes.out(flow.partner())
+        Path report = mailboxes.out(flow.partner(), flow.environment())
                 .resolve(DepositReport.incidentFileName(flow.flowId().value(), flow.originalName(), incident));
         publications.publishOnce(PublicationKind.INCIDENT_REPORT, flow.flowId().value(), report,
                 () -> reports.toXml(reported(flow), verdict, now()));
@@ -228,7 +228,7 @@ public class FlowDeposit {
         FlowVerdict verdict = mandates.apply(mailboxes.partner(flow.partner()), engine.validate(flow.originalName(), archived));
         if (flow.sha256() != null && flow.size() > 0) {
             Optional<ReceivedFlow> earlier = registry.earlierFlowWithSameContent(flow.flowId(), flow.partner(),
-                    flow.sha256());
+                    flow.environment(), flow.sha256());
             if (earlier.isPresent()) {
                 verdict = verdict.withFlowFinding(Finding.of(FindingCode.ADM_CONTENU_DEJA_RECU, Location.NONE,
                         earlier.get().flowId().value(), earlier.get().originalName()));
@@ -240,14 +240,14 @@ public class FlowDeposit {
     /** The report the flow records: the detailed one, or the official one for a partner who wants only that. */
     private Path reportPath(ReceivedFlow flow) {
         boolean detailed = mailboxes.partner(flow.partner()).map(Partner::wantsDetailedReports).orElse(true);
-        return mailboxes.out(flow.partner()).resolve(detailed
+        return mailboxes.out(flow.partner(), flow.environment()).resolve(detailed
                 ? DepositReport.fileName(flow.flowId().value(), flow.originalName())
                 : FlowStatutReports.depositFileName(flow.flowId().value()));
     }
 
     private static ReportedFlow reported(ReceivedFlow flow) {
         return new ReportedFlow(flow.flowId().value(), flow.originalName(), flow.partner(), flow.sha256(),
-                flow.size(), flow.receivedAt());
+                flow.size(), flow.receivedAt(), flow.environment());
     }
 
     private Instant now() {

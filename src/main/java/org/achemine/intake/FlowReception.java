@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.achemine.archive.ArchivedOriginal;
 import org.achemine.archive.FlowArchive;
 import org.achemine.channel.ChannelArrivals;
+import org.achemine.qualification.Environment;
 import org.achemine.validation.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,9 +72,19 @@ public class FlowReception {
      * @throws IntakeFault when the file could not be taken (it stays in {@code in/} and is retried)
      */
     public ReceivedFlow take(String partnerCode, Path file) {
+        return take(partnerCode, Environment.PRODUCTION, file);
+    }
+
+    /**
+     * @param environment production ({@code in/}) or qualification ({@code qualif/in}): recorded on the flow
+     * @see #take(String, Path)
+     */
+    public ReceivedFlow take(String partnerCode, Environment environment, Path file) {
         String name = file.getFileName().toString();
+        // a qualification file may bear a production file's name: each mailbox its own claim
+        String mailbox = environment == Environment.PRODUCTION ? partnerCode : partnerCode + "/qualif";
         try {
-            if (!claims.claimTake(partnerCode, name)) {
+            if (!claims.claimTake(mailbox, name)) {
                 LOG.debug("{} is being taken by another engine", file);
                 return null;
             }
@@ -82,18 +93,18 @@ public class FlowReception {
             throw new IntakeFault(incident, "Could not claim " + file + ": it stays in in/ and is retried", e);
         }
         try {
-            return takeClaimed(partnerCode, file);
+            return takeClaimed(partnerCode, environment, file);
         } finally {
-            claims.releaseTake(partnerCode, name); // done or failed: the next poll, of any engine, may try again
+            claims.releaseTake(mailbox, name); // done or failed: the next poll, of any engine, may try again
         }
     }
 
-    private ReceivedFlow takeClaimed(String partnerCode, Path file) {
+    private ReceivedFlow takeClaimed(String partnerCode, Environment environment, Path file) {
         ArchivedOriginal staged = null;
         try {
             BasicFileAttributes before = attributes(file);
             if (!before.isRegularFile() || before.size() > maxFileSize) {
-                return takeUnread(partnerCode, file, before,
+                return takeUnread(partnerCode, environment, file, before,
                         before.isRegularFile() ? "over the size limit" : "not a regular file");
             }
             FileTime modifiedBefore = before.lastModifiedTime();
@@ -104,10 +115,10 @@ public class FlowReception {
                     throw closed; // our staging area, not the partner's file: our fault, retried
                 }
                 // the file's permissions forbid us to read it (mode 000...): refused unread, IRR_FICHIER_ILLISIBLE
-                return takeUnread(partnerCode, file, before, "not readable by the engine: AccessDeniedException");
+                return takeUnread(partnerCode, environment, file, before, "not readable by the engine: AccessDeniedException");
             }
             String name = file.getFileName().toString();
-            Optional<ReceivedFlow> interrupted = registry.findInterruptedTake(partnerCode, name, staged.sha256());
+            Optional<ReceivedFlow> interrupted = registry.findInterruptedTake(partnerCode, environment, name, staged.sha256());
             ReceivedFlow flow;
             if (interrupted.isPresent()) {
                 flow = interrupted.get();
@@ -117,7 +128,7 @@ public class FlowReception {
                         registry.nextSequence());
                 Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 flow = new ReceivedFlow(flowId, partnerCode, name, file.toAbsolutePath(), staged.size(),
-                        staged.sha256(), receivedAt, archive.pathFor(flowId.value(), receivedAt));
+                        staged.sha256(), receivedAt, archive.pathFor(flowId.value(), receivedAt), environment);
                 // recorded before anything else happens to it
                 registry.insertReceived(flow, arrivals.claim(partnerCode, name, staged.sha256()));
             }
@@ -161,14 +172,15 @@ public class FlowReception {
      * archive space before being refused. What the engine may not move either (a folder without write
      * permission for us cannot change parents) is left in {@code in/}, said once, and is not a flow (null).
      */
-    private ReceivedFlow takeUnread(String partnerCode, Path file, BasicFileAttributes attributes, String why)
+    private ReceivedFlow takeUnread(String partnerCode, Environment environment, Path file,
+                                    BasicFileAttributes attributes, String why)
             throws IOException {
         if (attributes.isDirectory() && !Files.isWritable(file)) {
             unreadable.leftInPlace(partnerCode, file, "a folder without write permission for the engine");
             return null;
         }
         String name = file.getFileName().toString();
-        Optional<ReceivedFlow> interrupted = registry.findInterruptedTake(partnerCode, name, null);
+        Optional<ReceivedFlow> interrupted = registry.findInterruptedTake(partnerCode, environment, name, null);
         ReceivedFlow flow;
         if (interrupted.isPresent()) {
             flow = interrupted.get();
@@ -176,7 +188,7 @@ public class FlowReception {
             FlowId flowId = FlowId.of(platformCode, InterfaceSniffer.UNRECOGNISED, registry.nextSequence());
             Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             flow = new ReceivedFlow(flowId, partnerCode, name, file.toAbsolutePath(), attributes.size(), null,
-                    receivedAt, archive.pathFor(flowId.value(), receivedAt));
+                    receivedAt, archive.pathFor(flowId.value(), receivedAt), environment);
             registry.insertReceived(flow, arrivals.claim(partnerCode, name, null));
         }
         claims.claimFlow(flow.flowId());

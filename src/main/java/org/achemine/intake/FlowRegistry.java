@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.achemine.channel.ChannelArrivals.Arrival;
 import org.achemine.database.DatabaseSequence;
 import org.achemine.database.DatabaseVendor;
+import org.achemine.qualification.Environment;
 import org.achemine.validation.AcceptancePolicy;
 import org.achemine.validation.DocumentVerdict;
 import org.achemine.validation.Finding;
@@ -32,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class FlowRegistry {
 
     private static final String FLOW_COLUMNS =
-            "flow_id, partner, original_name, source_path, size_bytes, sha256, received_at, archive_path";
+            "flow_id, partner, original_name, source_path, size_bytes, sha256, received_at, archive_path, qualification";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -73,9 +74,9 @@ public class FlowRegistry {
     /** Records a flow taken, with how it reached {@code in/} (the channel is a recorded fact, nothing more). */
     public void insertReceived(ReceivedFlow flow, Arrival arrival) {
         jdbc.update("INSERT INTO flow (" + FLOW_COLUMNS + ", interface_number, stage, channel, channel_session)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 flow.flowId().value(), flow.partner(), flow.originalName(), flow.sourcePath().toString(), flow.size(),
-                flow.sha256(), utc(flow.receivedAt()), flow.archivePath().toString(),
+                flow.sha256(), utc(flow.receivedAt()), flow.archivePath().toString(), flow.environment().isQualification(),
                 flow.flowId().interfaceNumber(), FlowStage.RECEIVED.name(), arrival.channel().code(), arrival.session());
     }
 
@@ -83,25 +84,27 @@ public class FlowRegistry {
      * A flow whose take was interrupted (recorded, but its source not yet removed from {@code in/}) with
      * this partner, name and content: the file in {@code in/} is that flow, not a new one.
      */
-    public Optional<ReceivedFlow> findInterruptedTake(String partner, String originalName, String sha256) {
+    public Optional<ReceivedFlow> findInterruptedTake(String partner, Environment environment, String originalName,
+                                                     String sha256) {
         if (sha256 == null) { // taken unread (link, special or oversized file): no content to compare
-            return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE partner = ? AND original_name = ?"
-                    + " AND sha256 IS NULL AND source_removed = FALSE ORDER BY flow_id", FLOWS, partner, originalName)
-                    .stream().findFirst();
+            return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE partner = ? AND qualification = ?"
+                    + " AND original_name = ? AND sha256 IS NULL AND source_removed = FALSE ORDER BY flow_id", FLOWS,
+                    partner, environment.isQualification(), originalName).stream().findFirst();
         }
-        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE partner = ? AND original_name = ? AND sha256 = ?"
-                + " AND source_removed = FALSE ORDER BY flow_id", FLOWS, partner, originalName, sha256)
-                .stream().findFirst();
+        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE partner = ? AND qualification = ?"
+                + " AND original_name = ? AND sha256 = ? AND source_removed = FALSE ORDER BY flow_id", FLOWS,
+                partner, environment.isQualification(), originalName, sha256).stream().findFirst();
     }
 
     /**
      * The first flow this partner sent before {@code flowId} (by sequence) with exactly the same content, if
      * any: a file sent twice under two names.
      */
-    public Optional<ReceivedFlow> earlierFlowWithSameContent(FlowId flowId, String partner, String sha256) {
-        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE partner = ? AND sha256 = ?"
+    public Optional<ReceivedFlow> earlierFlowWithSameContent(FlowId flowId, String partner, Environment environment,
+                                                            String sha256) {
+        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE partner = ? AND qualification = ? AND sha256 = ?"
                 + " AND SUBSTRING(flow_id, 11, 15) < ? ORDER BY SUBSTRING(flow_id, 11, 15) FETCH FIRST 1 ROWS ONLY",
-                FLOWS, partner, sha256, flowId.value().substring(10)).stream().findFirst();
+                FLOWS, partner, environment.isQualification(), sha256, flowId.value().substring(10)).stream().findFirst();
     }
 
     public void markSourceRemoved(FlowId flowId) {
@@ -276,7 +279,7 @@ public class FlowRegistry {
         return new ReceivedFlow(new FlowId(row.getString("flow_id")), row.getString("partner"),
                 row.getString("original_name"), Path.of(row.getString("source_path")), row.getLong("size_bytes"),
                 row.getString("sha256"), row.getObject("received_at", OffsetDateTime.class).toInstant(),
-                Path.of(row.getString("archive_path")));
+                Path.of(row.getString("archive_path")), Environment.of(row.getBoolean("qualification")));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -5,6 +5,7 @@ import org.achemine.config.AchemineProperties;
 import org.achemine.config.AchemineProperties.Intake;
 import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.qualification.Environment;
 import java.io.File;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
  *       (size and date unchanged over {@code achemine.intake.read-lock-interval} by our clock, whatever the
  *       file's own date: {@link SettledFileReadLock}; empty files included),
  *       then {@link FlowReception#take} archives, records and removes them ({@code workers} at a time);</li>
+ *   <li>{@code intake-qualif-<partner>}: the same for the partner's qualification mailbox {@code qualif/in/}
+ *       (ADR 0025), its flows recorded as qualification;</li>
  *   <li>{@code intake-unlisted-<partner>}: the same for what Camel's file component never lists: names
  *       holding a backslash, links that do not lead to a regular file ({@link UnlistedEntries}); what the
  *       engine's permissions keep it from taking is said once ({@link UnreadableEntries});</li>
@@ -131,31 +134,41 @@ public class IntakeRoutes extends RouteBuilder {
 
         int order = 1030;
         for (Partner partner : mailboxes.partners()) {
-            from(mailboxUri(partner.code(), intake))
-                    .routeId("intake-" + partner.code()).autoStartup(enabled).startupOrder(order++)
-                    .threads(intake.workers()) // takes of distinct files are independent; Camel keeps a file in progress until its take ends
-                    .filter(method(gate, "isOpen")) // paused during this poll: the rest stays in in/
-                    .convertBodyTo(File.class)
-                    .bean(reception, "take('" + partner.code() + "', ${body})")
-                    .filter(body().isNotNull()) // null: the file left in/ before it was taken
-                        .bean(metrics, "received")
-                        .recipientList(method(queues, "uriFor"));
+            for (Environment environment : Environment.values()) {
+                String code = partner.code();
+                // production keeps its route ids; qualification's say so (intake-qualif-FOU001)
+                String id = environment.isQualification() ? Environment.QUALIFICATION_FOLDER + "-" + code : code;
+                String take = "take('" + code + "', '" + environment.name() + "', ${body})";
+                from(mailboxUri(code, environment, intake))
+                        .routeId("intake-" + id).autoStartup(enabled).startupOrder(order++)
+                        .threads(intake.workers()) // takes of distinct files are independent; Camel keeps a file in progress until its take ends
+                        .filter(method(gate, "isOpen")) // paused during this poll: the rest stays in in/
+                        .convertBodyTo(File.class)
+                        .bean(reception, take)
+                        .filter(body().isNotNull()) // null: the file left in/ before it was taken
+                            .bean(metrics, "received")
+                            .recipientList(method(queues, "uriFor"));
 
-            from("timer:intake-unlisted-" + partner.code() + "?period=" + intake.pollInterval().toMillis())
-                    .routeId("intake-unlisted-" + partner.code()).autoStartup(enabled).startupOrder(order++)
-                    .filter(method(gate, "isOpen"))
-                        .setBody(constant(mailboxes.in(partner.code())))
-                        .bean(unlistedEntries, "stable('" + partner.code() + "', ${body})")
-                        .split(body())
-                            .bean(reception, "take('" + partner.code() + "', ${body})")
-                            .filter(body().isNotNull())
-                                .bean(metrics, "received")
-                                .recipientList(method(queues, "uriFor"));
+                from("timer:intake-unlisted-" + id + "?period=" + intake.pollInterval().toMillis())
+                        .routeId("intake-unlisted-" + id).autoStartup(enabled).startupOrder(order++)
+                        .filter(method(gate, "isOpen"))
+                            .setBody(constant(mailboxes.in(code, environment)))
+                            .bean(unlistedEntries, "stable('" + code + "', ${body})")
+                            .split(body())
+                                .bean(reception, take)
+                                .filter(body().isNotNull())
+                                    .bean(metrics, "received")
+                                    .recipientList(method(queues, "uriFor"));
+            }
         }
     }
 
     String mailboxUri(String partnerCode, Intake intake) {
-        return "file:" + mailboxes.in(partnerCode)
+        return mailboxUri(partnerCode, Environment.PRODUCTION, intake);
+    }
+
+    String mailboxUri(String partnerCode, Environment environment, Intake intake) {
+        return "file:" + mailboxes.in(partnerCode, environment)
                 + "?noop=true&idempotent=false"               // we remove the file ourselves, once it is safe
                 // temporary names wait for their rename; Camel reads a backslash as "/": see UnlistedEntries
                 + "&exclude=RAW((?is)^\\..*|.*\\.(tmp|part)$|.*/.*)"

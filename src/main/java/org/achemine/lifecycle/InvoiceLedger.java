@@ -18,6 +18,10 @@ public class InvoiceLedger {
 
     private final JdbcTemplate jdbc;
 
+    /** An invoice is in its flow's environment, production or qualification (ADR 0025). */
+    private static final String FLOW_ENVIRONMENT =
+            "COALESCE((SELECT f.qualification FROM flow f WHERE f.flow_id = ?), FALSE)";
+
     public InvoiceLedger(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
@@ -31,11 +35,12 @@ public class InvoiceLedger {
         OffsetDateTime when = utc(at);
         jdbc.batchUpdate("""
                         INSERT INTO invoice (invoice_id, flow_id, doc_rank, supplier_id, invoice_number, invoice_year,
-                                             buyer_id, service_code, engagement_number, status, status_changed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                             buyer_id, service_code, engagement_number, status, status_changed_at,
+                                             qualification)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s)""".formatted(FLOW_ENVIRONMENT),
                 invoices.stream().map(i -> new Object[] {i.invoiceId(), i.flowId(), i.docRank(), i.supplierId(),
                     i.invoiceNumber(), i.invoiceYear(), i.buyerId(), i.serviceCode(), i.engagementNumber(),
-                    InvoiceStatus.DEPOSEE.code(), when}).toList());
+                    InvoiceStatus.DEPOSEE.code(), when, i.flowId()}).toList());
         jdbc.batchUpdate("INSERT INTO invoice_status_history (invoice_id, seq, status, reform_code, actor, message,"
                         + " changed_at) VALUES (?, 1, ?, ?, ?, 'Facture déposée', ?)",
                 invoices.stream().map(i -> new Object[] {i.invoiceId(), InvoiceStatus.DEPOSEE.code(),
@@ -81,13 +86,14 @@ public class InvoiceLedger {
             }
             rows.add(new Object[] {i.invoiceId(), i.flowId(), i.docRank(), i.supplierId(), i.invoiceNumber(),
                 i.invoiceYear(), i.buyerId(), i.serviceCode(), i.engagementNumber(), status.code(), changedAt,
-                moved.recipientSiret(), moved.routedService(), moved.deliveryPath(), reasonCode, message});
+                moved.recipientSiret(), moved.routedService(), moved.deliveryPath(), reasonCode, message, i.flowId()});
         }
         jdbc.batchUpdate("""
                         INSERT INTO invoice (invoice_id, flow_id, doc_rank, supplier_id, invoice_number, invoice_year,
                                              buyer_id, service_code, engagement_number, status, status_changed_at,
-                                             recipient_siret, routed_service, delivery_path, reason_code, reason_message)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                             recipient_siret, routed_service, delivery_path, reason_code, reason_message,
+                                             qualification)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s)""".formatted(FLOW_ENVIRONMENT), rows);
         // Step by step (every 01, then every second change, ...) as the separate statements wrote them, so the
         // change numbers a lifecycle report follows keep the same order.
         for (List<Object[]> step : historyBySeq) {

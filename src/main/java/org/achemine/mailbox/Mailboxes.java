@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.achemine.config.AchemineProperties;
 import org.achemine.config.AchemineProperties.Partner;
+import org.achemine.qualification.Environment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * &lt;data-dir&gt;/mailboxes/&lt;partner&gt;/in/    files the partner drops (taken, then removed)
  * &lt;data-dir&gt;/mailboxes/&lt;partner&gt;/out/   reports we write back (deposit reports: *.cr.xml), and
  *                                      invoices delivered to a recipient partner (its SIRET: {@link #recipientOut})
+ * &lt;data-dir&gt;/mailboxes/&lt;partner&gt;/qualif/in|out/  the partner's qualification mailbox (ADR 0025)
  * &lt;data-dir&gt;/mailboxes/&lt;SIRET&gt;/out/     invoices delivered to a recipient served by no partner
  * &lt;data-dir&gt;/archive/yyyy/MM/dd/&lt;flowId&gt;  write-once originals
  * &lt;data-dir&gt;/db/                      the H2 database
@@ -63,8 +65,10 @@ public final class Mailboxes {
         }
         try {
             for (Partner partner : partners) {
-                Files.createDirectories(in(partner.code()));
-                Files.createDirectories(out(partner.code()));
+                for (Environment environment : Environment.values()) {
+                    Files.createDirectories(in(partner.code(), environment));
+                    Files.createDirectories(out(partner.code(), environment));
+                }
             }
             Files.createDirectories(archiveRoot());
             Files.createDirectories(dataDir.resolve("db"));
@@ -98,6 +102,21 @@ public final class Mailboxes {
         return mailboxesRoot().resolve(partnerCode).resolve("out");
     }
 
+    /** The partner's {@code in/}, or its {@code qualif/in/} in qualification. */
+    public Path in(String partnerCode, Environment environment) {
+        return environmentRoot(partnerCode, environment).resolve("in");
+    }
+
+    /** The partner's {@code out/}, or its {@code qualif/out/} in qualification. */
+    public Path out(String partnerCode, Environment environment) {
+        return environmentRoot(partnerCode, environment).resolve("out");
+    }
+
+    private Path environmentRoot(String partnerCode, Environment environment) {
+        Path mailbox = mailboxesRoot().resolve(partnerCode);
+        return environment.isQualification() ? mailbox.resolve(Environment.QUALIFICATION_FOLDER) : mailbox;
+    }
+
     /**
      * Removes the temporary files ({@code .<name>.tmp}) our own interrupted writes left in the outboxes, except
      * those a journaled publication still waits on ({@code keep}): only the engine writes to {@code out/}, a
@@ -115,14 +134,16 @@ public final class Mailboxes {
         int removed = 0;
         try (DirectoryStream<Path> mailboxes = Files.newDirectoryStream(root, Files::isDirectory)) {
             for (Path mailbox : mailboxes) {
-                Path out = mailbox.resolve("out");
-                if (!Files.isDirectory(out)) {
-                    continue;
-                }
-                try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(out, ".*.tmp")) {
-                    for (Path leftover : leftovers) {
-                        if (!keep.contains(leftover) && Files.deleteIfExists(leftover)) {
-                            removed++;
+                for (Path out : List.of(mailbox.resolve("out"),
+                        mailbox.resolve(Environment.QUALIFICATION_FOLDER).resolve("out"))) {
+                    if (!Files.isDirectory(out)) {
+                        continue;
+                    }
+                    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(out, ".*.tmp")) {
+                        for (Path leftover : leftovers) {
+                            if (!keep.contains(leftover) && Files.deleteIfExists(leftover)) {
+                                removed++;
+                            }
                         }
                     }
                 }

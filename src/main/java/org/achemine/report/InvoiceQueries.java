@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.achemine.qualification.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -33,12 +34,13 @@ public class InvoiceQueries implements OperatorQueries {
                 SELECT i.invoice_id, i.flow_id, i.doc_rank, i.invoice_number, i.supplier_id, i.buyer_id,
                        i.recipient_siret, i.status, i.status_changed_at, i.service_code, i.routed_service,
                        i.engagement_number, i.delivery_path, i.reason_code, i.reason_message,
-                       f.archive_path, f.report_path, f.integration_report_path
+                       f.archive_path, f.report_path, f.integration_report_path, i.qualification
                 FROM invoice i JOIN flow f ON f.flow_id = i.flow_id WHERE i.invoice_id = ?""",
                 (rs, n) -> new InvoiceDetail(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9),
                         rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                        rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), List.of()),
+                        rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), List.of(),
+                        rs.getBoolean(19)),
                 invoiceId);
         return found.stream().findFirst().map(i -> i.withHistory(history(invoiceId)));
     }
@@ -63,12 +65,13 @@ public class InvoiceQueries implements OperatorQueries {
         return jdbc.query("""
                 SELECT r.invoice_id, r.flow_id, r.doc_rank, r.invoice_number, r.supplier_id, r.buyer_id,
                        r.service_code, r.engagement_number, r.refusal_code, r.refusal_message, r.reform_status,
-                       r.reform_reason, r.refused_at, f.archive_path, f.report_path, f.integration_report_path
+                       r.reform_reason, r.refused_at, f.archive_path, f.report_path, f.integration_report_path,
+                       f.qualification
                 FROM integration_refusal r JOIN flow f ON f.flow_id = r.flow_id WHERE r.invoice_id = ?""",
                 (rs, n) -> new RefusalDetail(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getString(10), rs.getString(11), rs.getString(12), instant(rs, 13), rs.getString(14),
-                        rs.getString(15), rs.getString(16)),
+                        rs.getString(15), rs.getString(16), rs.getBoolean(17)),
                 invoiceId).stream().findFirst();
     }
 
@@ -85,11 +88,11 @@ public class InvoiceQueries implements OperatorQueries {
                     SELECT invoice_id, invoice_number, supplier_id, COALESCE(recipient_siret, buyer_id) AS recipient,
                            status, status_changed_at AS changed_at, CAST(NULL AS VARCHAR(64)) AS refusal_code,
                            CAST(NULL AS VARCHAR(32)) AS reform_reason,
-                           CASE WHEN %s THEN TRUE ELSE FALSE END AS awaits_status
+                           CASE WHEN %s THEN TRUE ELSE FALSE END AS awaits_status, qualification
                     FROM invoice WHERE 1 = 1""".formatted(AwaitedStatus.awaitedBy("invoice")));
             // before routing only the buyer id read from the invoice is known
             common(filter, invoices, args, "(recipient_siret = ? OR (recipient_siret IS NULL AND buyer_id = ?))",
-                    "status_changed_at");
+                    "status_changed_at", "qualification");
             if (filter.status() != null) {
                 invoices.append(" AND status = ?");
                 args.add(filter.status());
@@ -103,9 +106,11 @@ public class InvoiceQueries implements OperatorQueries {
         if (filter.status() == null && !filter.waitingOnly()) {
             StringBuilder refusals = new StringBuilder("""
                     SELECT invoice_id, invoice_number, supplier_id, buyer_id AS recipient, CAST(NULL AS CHAR(2)) AS status,
-                           refused_at AS changed_at, refusal_code, reform_reason, FALSE AS awaits_status
+                           refused_at AS changed_at, refusal_code, reform_reason, FALSE AS awaits_status,
+                           (SELECT f.qualification FROM flow f WHERE f.flow_id = integration_refusal.flow_id)
                     FROM integration_refusal WHERE 1 = 1""");
-            common(filter, refusals, args, "(buyer_id = ? OR buyer_id = ?)", "refused_at");
+            common(filter, refusals, args, "(buyer_id = ? OR buyer_id = ?)", "refused_at",
+                    "(SELECT f.qualification FROM flow f WHERE f.flow_id = integration_refusal.flow_id)");
             parts.add(refusals.toString());
         }
         if (parts.isEmpty()) {
@@ -115,12 +120,17 @@ public class InvoiceQueries implements OperatorQueries {
         args.add(filter.limit());
         return jdbc.query(sql,
                 (rs, n) -> new InvoiceSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs, 6), rs.getString(7), rs.getString(8), rs.getBoolean(9)),
+                        rs.getString(5), instant(rs, 6), rs.getString(7), rs.getString(8), rs.getBoolean(9),
+                        rs.getBoolean(10)),
                 args.toArray());
     }
 
     private static void common(InvoiceFilter filter, StringBuilder sql, List<Object> args, String recipientMatch,
-                               String changedAt) {
+                               String changedAt, String qualification) {
+        if (filter.environment() != null) {
+            sql.append(" AND ").append(qualification).append(" = ?");
+            args.add(filter.environment().isQualification());
+        }
         if (filter.supplier() != null) {
             sql.append(" AND supplier_id = ?");
             args.add(filter.supplier());
@@ -141,12 +151,12 @@ public class InvoiceQueries implements OperatorQueries {
         List<FlowDetail> found = jdbc.query("""
                 SELECT flow_id, partner, original_name, size_bytes, sha256, received_at, stage, flow_state,
                        status_code, syntax, interface_code, archive_path, report_path, integration_report_path,
-                       channel, channel_session
+                       channel, channel_session, qualification
                 FROM flow WHERE flow_id = ?""",
                 (rs, n) -> new FlowDetail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getString(5), instant(rs, 6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                        rs.getString(15), rs.getString(16), List.of()),
+                        rs.getString(15), rs.getString(16), List.of(), rs.getBoolean(17)),
                 flowId);
         return found.stream().findFirst().map(f -> f.withDocuments(documents(flowId)));
     }
@@ -166,6 +176,7 @@ public class InvoiceQueries implements OperatorQueries {
     }
 
     /** Flows received, newest first, a page at a time; filters combine (null: any). */
+    @Override
     public List<FlowSummary> flows(FlowFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT " + FLOW_SUMMARY_COLUMNS + " FROM flow WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
@@ -180,6 +191,10 @@ public class InvoiceQueries implements OperatorQueries {
         if (filter.stage() != null) {
             sql.append(" AND stage = ?");
             args.add(filter.stage());
+        }
+        if (filter.environment() != null) {
+            sql.append(" AND qualification = ?");
+            args.add(filter.environment().isQualification());
         }
         if (filter.since() != null) {
             sql.append(" AND received_at >= ?");
@@ -211,34 +226,48 @@ public class InvoiceQueries implements OperatorQueries {
     }
 
     private static final String FLOW_SUMMARY_COLUMNS = "flow_id, partner, original_name, size_bytes, received_at,"
-            + " stage, flow_state, status_code, parked_at, last_incident";
+            + " stage, flow_state, status_code, parked_at, last_incident, qualification";
 
     private static final RowMapper<FlowSummary> FLOW_SUMMARIES = (rs, n) -> new FlowSummary(rs.getString(1),
             rs.getString(2), rs.getString(3), rs.getLong(4), instant(rs, 5), rs.getString(6), rs.getString(7),
-            rs.getString(8), instant(rs, 9), rs.getString(10));
+            rs.getString(8), instant(rs, 9), rs.getString(10), rs.getBoolean(11));
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
         return time == null ? null : time.toInstant();
     }
 
-    /** Criteria of {@link #flows}: null means any; {@code since} a UTC day of reception; pages from 0. */
-    public record FlowFilter(String partner, String state, String stage, LocalDate since, int page, int size) {
+    /**
+     * Criteria of {@link #flows}: null means any; {@code since} a UTC day of reception; pages from 0;
+     * {@code environment} production or qualification (null: both).
+     */
+    public record FlowFilter(String partner, String state, String stage, LocalDate since, int page, int size,
+                             Environment environment) {
+
+        public FlowFilter(String partner, String state, String stage, LocalDate since, int page, int size) {
+            this(partner, state, stage, since, page, size, null);
+        }
     }
 
     /** One line of a list of flows: what was received, where it stands, and why it is parked if it is. */
     public record FlowSummary(String flowId, String partner, String originalName, long sizeBytes, Instant receivedAt,
                               String stage, String flowState, String statusCode, Instant parkedAt,
-                              String lastIncident) {
+                              String lastIncident, boolean qualification) {
     }
 
     /**
      * Criteria of {@link #list}: null means any; {@code since} is a UTC day, on the last status change (the
      * platform's time) or the refusal; {@code waitingOnly} keeps the invoices still awaiting a status
-     * ({@link AwaitedStatus}); {@code refused} lists only the invoices refused at integration.
+     * ({@link AwaitedStatus}); {@code refused} lists only the invoices refused at integration; {@code environment}
+     * production or qualification only (null: both, each line saying which).
      */
     public record InvoiceFilter(String supplier, String recipient, String status, LocalDate since, int limit,
-                                boolean waitingOnly, boolean refused) {
+                                boolean waitingOnly, boolean refused, Environment environment) {
+
+        public InvoiceFilter(String supplier, String recipient, String status, LocalDate since, int limit,
+                             boolean waitingOnly, boolean refused) {
+            this(supplier, recipient, status, since, limit, waitingOnly, refused, null);
+        }
 
         public InvoiceFilter(String supplier, String recipient, String status, LocalDate since, int limit) {
             this(supplier, recipient, status, since, limit, false, false);
@@ -258,7 +287,14 @@ public class InvoiceQueries implements OperatorQueries {
      */
     public record InvoiceSummary(String invoiceId, String invoiceNumber, String supplierId, String recipient,
                                  String status, Instant statusChangedAt, String refusalCode, String reformReason,
-                                 boolean awaitsStatus) {
+                                 boolean awaitsStatus, boolean qualification) {
+
+        public InvoiceSummary(String invoiceId, String invoiceNumber, String supplierId, String recipient,
+                              String status, Instant statusChangedAt, String refusalCode, String reformReason,
+                              boolean awaitsStatus) {
+            this(invoiceId, invoiceNumber, supplierId, recipient, status, statusChangedAt, refusalCode, reformReason,
+                    awaitsStatus, false);
+        }
 
         public boolean refusedAtIntegration() {
             return refusalCode != null;
@@ -269,7 +305,8 @@ public class InvoiceQueries implements OperatorQueries {
     public record RefusalDetail(String invoiceId, String flowId, int rank, String invoiceNumber, String supplierId,
                                 String buyerId, String serviceCode, String engagementNumber, String refusalCode,
                                 String refusalMessage, String reformStatus, String reformReason, Instant refusedAt,
-                                String archivePath, String reportPath, String integrationReportPath) {
+                                String archivePath, String reportPath, String integrationReportPath,
+                                boolean qualification) {
     }
 
     /** An invoice with where it came from, where it went, and every status it went through. */
@@ -277,12 +314,13 @@ public class InvoiceQueries implements OperatorQueries {
                                 String buyerId, String recipientSiret, String status, Instant statusChangedAt,
                                 String serviceCode, String routedService, String engagementNumber,
                                 String deliveryPath, String reasonCode, String reasonMessage, String archivePath,
-                                String reportPath, String integrationReportPath, List<StatusChange> history) {
+                                String reportPath, String integrationReportPath, List<StatusChange> history,
+                                boolean qualification) {
 
         InvoiceDetail withHistory(List<StatusChange> changes) {
             return new InvoiceDetail(invoiceId, flowId, rank, invoiceNumber, supplierId, buyerId, recipientSiret,
                     status, statusChangedAt, serviceCode, routedService, engagementNumber, deliveryPath, reasonCode,
-                    reasonMessage, archivePath, reportPath, integrationReportPath, changes);
+                    reasonMessage, archivePath, reportPath, integrationReportPath, changes, qualification);
         }
     }
 
@@ -309,12 +347,12 @@ public class InvoiceQueries implements OperatorQueries {
                              Instant receivedAt, String stage, String flowState, String statusCode, String syntax,
                              String interfaceCode, String archivePath, String reportPath,
                              String integrationReportPath, String channel, String channelSession,
-                             List<FlowDocument> documents) {
+                             List<FlowDocument> documents, boolean qualification) {
 
         FlowDetail withDocuments(List<FlowDocument> docs) {
             return new FlowDetail(flowId, partner, originalName, sizeBytes, sha256, receivedAt, stage, flowState,
                     statusCode, syntax, interfaceCode, archivePath, reportPath, integrationReportPath, channel,
-                    channelSession, docs);
+                    channelSession, docs, qualification);
         }
     }
 

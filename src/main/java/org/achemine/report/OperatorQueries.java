@@ -3,6 +3,8 @@ package org.achemine.report;
 import java.util.List;
 import java.util.Optional;
 import org.achemine.report.InvoiceQueries.FlowDetail;
+import org.achemine.report.InvoiceQueries.FlowFilter;
+import org.achemine.report.InvoiceQueries.FlowSummary;
 import org.achemine.report.InvoiceQueries.InvoiceDetail;
 import org.achemine.report.InvoiceQueries.InvoiceFilter;
 import org.achemine.report.InvoiceQueries.InvoiceSummary;
@@ -21,4 +23,6 @@ public interface OperatorQueries {
     List<InvoiceSummary> list(InvoiceFilter filter);
 
     Optional<FlowDetail> flow(String flowId);
+
+    List<FlowSummary> flows(FlowFilter filter);
 }

@@ -55,6 +55,9 @@ final class ReportParts {
         flux.setDateHeureReception(dateTime(flow.receivedAt()));
         flux.setSyntaxe(chorusSyntax);
         flux.setCodeInterface(interfaceCode);
+        if (flow.environment().isQualification()) { // production's reports stay as they were
+            flux.setEnvironnement(flow.environment().label());
+        }
         return flux;
     }
 

@@ -11,6 +11,7 @@ import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
 import org.achemine.publication.PublicationKind;
+import org.achemine.qualification.Environment;
 import org.achemine.report.DepositReport;
 import org.achemine.report.FlowStatutReports;
 import org.achemine.report.IntegratedFlow;
@@ -74,7 +75,7 @@ public class IntegrationReports {
 
     private void write(IntegratedFlow flow) throws IOException {
         Instant now = clock.instant();
-        Path out = mailboxes.out(flow.flow().partner());
+        Path out = mailboxes.out(flow.flow().partner(), flow.flow().environment());
         Path official = out.resolve(FlowStatutReports.integrationFileName(flow.flow().flowId()));
         // the official CPPStatut always, first; then the detailed companion if the partner asks for it (exactly
         // once each); the flow records the detailed one when there is one
@@ -90,11 +91,16 @@ public class IntegrationReports {
                 target.toString(), Timestamp.from(now), flow.flow().flowId());
     }
 
+    /** How a qualification invoice that passed every check ends (ADR 0025), said in its integration report. */
+    static final String QUALIFICATION_END =
+            " (qualification : acceptée, contrôles d'intégration passés ; jamais transmise au destinataire)";
+
     IntegratedFlow load(String flowId) {
         IntegratedFlow header = jdbc.queryForObject("SELECT flow_id, original_name, partner, sha256, size_bytes,"
-                        + " received_at, syntax, interface_code FROM flow WHERE flow_id = ?",
+                        + " received_at, syntax, interface_code, qualification FROM flow WHERE flow_id = ?",
                 (rs, i) -> new IntegratedFlow(new ReportedFlow(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getLong(5), rs.getTimestamp(6).toInstant()), rs.getString(7),
+                        rs.getString(4), rs.getLong(5), rs.getTimestamp(6).toInstant(),
+                        Environment.of(rs.getBoolean(9))), rs.getString(7),
                         rs.getString(8), List.of()),
                 flowId);
         String depositReport = DepositReport.fileName(flowId, header.flow().originalName());
@@ -117,7 +123,9 @@ public class IntegrationReports {
                             null, null, null, null);
                     if (status != null) {
                         // the status it was integrated with: routing writes the report in the run that routed it
-                        return document.integrated(status, InvoiceStatus.ofCode(status).label());
+                        String label = InvoiceStatus.ofCode(status).label();
+                        return document.integrated(status, header.flow().environment().isQualification()
+                                ? label + QUALIFICATION_END : label);
                     }
                     if (refusal != null) {
                         return document.refused(refusal, rs.getString(10), rs.getString(11), rs.getString(12));

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.qualification.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -11,13 +12,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 04 by its recipient for recycling (those may be resent under the same number). An invoice refused at
  * integration is no invoice, so its corrected resend is not a duplicate of it. Routing reads invoices in
  * {@link ReceptionOrder}, so the earliest received keeps the number; the invoices this run integrated are
- * remembered, as they are written only with their chunk. One register per routing run.
+ * remembered, as they are written only with their chunk. One register per routing run. Production and
+ * qualification (ADR 0025) are apart: testing an invoice in qualification never makes its production twin a
+ * duplicate.
  */
 public class JdbcDuplicateRegister implements DuplicateRegister {
 
-    private record Key(String supplierId, String invoiceNumber, int invoiceYear) {
+    private record Key(String supplierId, String invoiceNumber, int invoiceYear, Environment environment) {
         static Key of(RoutingRequest request) {
-            return new Key(request.supplierId(), request.invoiceNumber(), request.invoiceYear());
+            return new Key(request.supplierId(), request.invoiceNumber(), request.invoiceYear(), request.environment());
         }
     }
 
@@ -36,10 +39,10 @@ public class JdbcDuplicateRegister implements DuplicateRegister {
         Optional<String> integrated = jdbc.queryForList("""
                 SELECT i.invoice_id FROM invoice i JOIN flow f ON f.flow_id = i.flow_id
                 WHERE i.supplier_id = ? AND i.invoice_number = ? AND i.invoice_year = ? AND i.invoice_id <> ?
-                  AND i.status <> ?
+                  AND i.status <> ? AND i.qualification = ?
                 ORDER BY %s FETCH FIRST 1 ROWS ONLY""".formatted(ReceptionOrder.of("f", "i")), String.class,
                 request.supplierId(), request.invoiceNumber(), request.invoiceYear(), request.invoiceId(),
-                InvoiceStatus.A_RECYCLER.code())
+                InvoiceStatus.A_RECYCLER.code(), request.environment().isQualification())
                 .stream().findFirst();
         return integrated.or(() -> Optional.ofNullable(integratedThisRun.get(Key.of(request))));
     }

@@ -20,6 +20,7 @@ import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.report.LifecycleReportFormat;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
+import org.achemine.qualification.Environment;
 import org.achemine.report.DepositReport;
 import org.achemine.report.FlowStatutReports;
 import org.achemine.report.IntegrationReport;
@@ -149,7 +150,9 @@ public class RoutingJobConfiguration {
                                d.engagement_number,
                                EXISTS (SELECT 1 FROM invoice p WHERE p.supplier_id = d.supplier_id
                                        AND p.invoice_number = d.invoice_number
-                                       AND p.invoice_year = EXTRACT(YEAR FROM d.issue_date) AND p.status = '%s')
+                                       AND p.invoice_year = EXTRACT(YEAR FROM d.issue_date) AND p.status = '%s'
+                                       AND p.qualification = f.qualification),
+                               f.qualification
                         FROM flow f JOIN flow_document d ON d.flow_id = f.flow_id
                         WHERE f.stage = 'REPORTED' AND f.invoices_registered = FALSE AND d.decision = 'ACCEPTED'
                           AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = d.flow_id AND i.doc_rank = d.doc_rank)
@@ -158,7 +161,7 @@ public class RoutingJobConfiguration {
                         ORDER BY %s""".formatted(InvoiceStatus.A_RECYCLER.code(), ReceptionOrder.of("f", "d")))
                 .rowMapper((rs, i) -> new RoutingCandidate(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         new RoutingRequest(rs.getString(1), rs.getString(5), rs.getString(6), rs.getInt(7),
-                                rs.getString(8), rs.getString(9), rs.getString(10)),
+                                rs.getString(8), rs.getString(9), rs.getString(10), Environment.of(rs.getBoolean(12))),
                         rs.getBoolean(11) ? Resend.RECYCLEE : Resend.NON))
                 .build();
     }

@@ -49,6 +49,7 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
     private final RoutingMetrics metrics;
     private int deliveredCount;
     private int refusedCount;
+    private int qualificationCount;
 
     public RoutingOutcomeWriter(InvoiceLedger ledger, IntegrationRefusals refusals, InvoiceDelivery delivery,
                                 Clock clock, RoutingMetrics metrics) {
@@ -65,9 +66,17 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
         List<Path> delivered = deliverAll(chunk);
         List<MovedOn> integrated = new ArrayList<>(chunk.size());
         List<Refusal> refused = new ArrayList<>();
+        int qualified = 0;
         for (int i = 0; i < chunk.size(); i++) {
             RoutedInvoice routed = chunk.getItems().get(i);
             try (MDC.MDCCloseable logContext = MDC.putCloseable("invoiceId", routed.candidate().invoiceId())) {
+                if (inQualification(routed)) {
+                    qualified++; // counted apart from production, accepted or refused
+                    if (routed.decision().delivered()) {
+                        integrated.add(acceptedInQualification(routed));
+                        continue;
+                    }
+                }
                 Optional<Path> file = Optional.ofNullable(delivered.get(i)).or(() -> earlierDelivery(routed.candidate()));
                 if (file.isPresent()) {
                     integrated.add(integrated(routed, file.get(), now));
@@ -80,9 +89,13 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
         }
         ledger.integrateMovedOn(integrated, now);
         refusals.record(refused, now);
-        deliveredCount += integrated.size();
-        refusedCount += refused.size();
-        metrics.countAfterCommit(integrated.size(), refused.size());
+        int production = chunk.size() - qualified;
+        int productionRefused = (int) refused.stream()
+                .filter(r -> !r.candidate().request().environment().isQualification()).count();
+        deliveredCount += production - productionRefused;
+        refusedCount += productionRefused;
+        qualificationCount += qualified;
+        metrics.countAfterCommit(production - productionRefused, productionRefused, qualified);
     }
 
     /**
@@ -94,7 +107,7 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
         List<Order> orders = new ArrayList<>(chunk.size());
         for (RoutedInvoice routed : chunk) {
             RoutingCandidate invoice = routed.candidate();
-            if (routed.decision().delivered()) {
+            if (delivers(routed)) {
                 orders.add(new Order(invoice.invoiceId(), invoice.flowId(), invoice.docRank(),
                         routed.decision().recipientSiret(), invoice.entryName(), invoice.resend(), 1));
             }
@@ -102,9 +115,37 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
         Iterator<Path> files = delivery.deliverAll(orders).iterator();
         List<Path> delivered = new ArrayList<>(chunk.size());
         for (RoutedInvoice routed : chunk) {
-            delivered.add(routed.decision().delivered() ? files.next() : null);
+            delivered.add(delivers(routed) ? files.next() : null);
         }
         return delivered;
+    }
+
+    /** A qualification invoice passes the same checks and is never delivered to a real recipient (ADR 0025). */
+    private static boolean delivers(RoutedInvoice routed) {
+        return routed.decision().delivered() && !inQualification(routed);
+    }
+
+    private static boolean inQualification(RoutedInvoice routed) {
+        return routed.candidate().request().environment().isQualification();
+    }
+
+    /**
+     * A qualification invoice that passed every platform check: integrated, and left in 01 Déposée, its end in
+     * qualification (no recipient is ever told, so no recipient's status can follow): no recipient, no
+     * delivery (its buyer is still the SIRET it names).
+     */
+    private static MovedOn acceptedInQualification(RoutedInvoice routed) {
+        RoutingCandidate invoice = routed.candidate();
+        LOG.debug("Invoice {}: accepted in qualification, not delivered (would go to {})", invoice.invoiceId(),
+                routed.decision().recipientSiret());
+        return new MovedOn(newInvoice(invoice), List.of(), null, null, null);
+    }
+
+    private static NewInvoice newInvoice(RoutingCandidate invoice) {
+        RoutingRequest request = invoice.request();
+        return new NewInvoice(invoice.invoiceId(), invoice.flowId(), invoice.docRank(), request.supplierId(),
+                request.invoiceNumber(), request.yearOrNull(), request.buyerSiret(), request.serviceCode(),
+                request.engagementNumber());
     }
 
     /** An invoice delivered: 01, then 02 En cours d'acheminement and 03 Mise à disposition, with where it went. */
@@ -113,9 +154,7 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
         RoutingRequest request = invoice.request();
         String id = invoice.invoiceId();
         String recipient = routed.decision().delivered() ? routed.decision().recipientSiret() : request.buyerSiret();
-        NewInvoice integrated = new NewInvoice(id, invoice.flowId(), invoice.docRank(), request.supplierId(),
-                request.invoiceNumber(), request.yearOrNull(), request.buyerSiret(), request.serviceCode(),
-                request.engagementNumber());
+        NewInvoice integrated = newInvoice(invoice);
         List<Change> changes = List.of(
                 new Change(id, InvoiceStatus.DEPOSEE, InvoiceStatus.EN_COURS_ACHEMINEMENT, Actor.PLATFORM, null,
                         "Acheminement en cours", now),
@@ -131,8 +170,10 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
     public ExitStatus afterStep(StepExecution stepExecution) {
         stepExecution.getExecutionContext().putInt("delivered", deliveredCount);
         stepExecution.getExecutionContext().putInt("refused", refusedCount);
+        stepExecution.getExecutionContext().putInt("qualification", qualificationCount);
         return stepExecution.getExitStatus().addExitDescription(
-                "delivered=" + deliveredCount + " refused=" + refusedCount);
+                "delivered=" + deliveredCount + " refused=" + refusedCount
+                        + (qualificationCount == 0 ? "" : " qualification=" + qualificationCount));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.achemine.routing;
 
+import org.achemine.qualification.Environment;
+
 /**
  * What routing needs to know of one accepted invoice.
  *
@@ -10,9 +12,18 @@ package org.achemine.routing;
  * @param buyerSiret       the recipient's SIRET
  * @param serviceCode      BT-10, null when absent
  * @param engagementNumber BT-13, null when absent
+ * @param environment      its flow's: a qualification invoice is checked like any other, never delivered,
+ *                         and is a duplicate only of another qualification invoice
  */
 public record RoutingRequest(String invoiceId, String supplierId, String invoiceNumber, int invoiceYear,
-                             String buyerSiret, String serviceCode, String engagementNumber) {
+                             String buyerSiret, String serviceCode, String engagementNumber, Environment environment) {
+
+    /** An invoice dropped in production. */
+    public RoutingRequest(String invoiceId, String supplierId, String invoiceNumber, int invoiceYear,
+                          String buyerSiret, String serviceCode, String engagementNumber) {
+        this(invoiceId, supplierId, invoiceNumber, invoiceYear, buyerSiret, serviceCode, engagementNumber,
+                Environment.PRODUCTION);
+    }
 
     /** The year as stored: null when the invoice had no issue date. */
     public Integer yearOrNull() {

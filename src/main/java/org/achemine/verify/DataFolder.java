@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.achemine.qualification.Environment;
 import org.achemine.mailbox.Mailboxes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -109,6 +110,16 @@ public record DataFolder(Mailboxes mailboxes, JdbcTemplate jdbc, boolean drained
         }
     }
 
+    /** A mailbox's {@code out/} and its qualification {@code qualif/out/} (ADR 0025), checked alike. */
+    public static List<Path> outboxes(Path mailbox) {
+        return List.of(mailbox.resolve("out"), mailbox.resolve(Environment.QUALIFICATION_FOLDER).resolve("out"));
+    }
+
+    /** A mailbox's {@code in/} and its qualification {@code qualif/in/}. */
+    public static List<Path> inboxes(Path mailbox) {
+        return List.of(mailbox.resolve("in"), mailbox.resolve(Environment.QUALIFICATION_FOLDER).resolve("in"));
+    }
+
     /** Every mailbox folder ({@code mailboxes/<partner or SIRET>}), partners' and recipients' alike. */
     public List<Path> mailboxFolders() throws IOException {
         Path root = mailboxes.mailboxesRoot();
@@ -125,6 +136,17 @@ public record DataFolder(Mailboxes mailboxes, JdbcTemplate jdbc, boolean drained
     /** A file recorded in the database, found again under {@code folder} by its name. */
     public static Path underFolder(Path folder, String recordedPath) {
         return folder.resolve(Path.of(recordedPath).getFileName().toString());
+    }
+
+    /**
+     * A report recorded in a partner's {@code out/} or {@code qualif/out/} (ADR 0025; which one, the recorded path
+     * says), under this layout's same outbox.
+     */
+    public Path inOutbox(String partner, String recordedPath) {
+        Path parent = Path.of(recordedPath).getParent();
+        boolean qualification = parent != null && parent.getParent() != null && parent.getParent().getFileName() != null
+                && Environment.QUALIFICATION_FOLDER.equals(parent.getParent().getFileName().toString());
+        return underFolder(mailboxes.out(partner, Environment.of(qualification)), recordedPath);
     }
 
     /** An archived original recorded as {@code .../archive/yyyy/MM/dd/<flowId>}, under this layout's archive. */

@@ -36,12 +36,13 @@ final class InboxesTaken implements Invariant {
         report.count(WAITING);
         for (Path mailbox : data.mailboxFolders()) {
             String partner = mailbox.getFileName().toString();
-            Path in = mailbox.resolve("in");
-            try {
-                checkInbox(data, report, partner, in);
-            } catch (AccessDeniedException closed) {
-                report.violation(ViolationCode.INV_ENTREE_ILLISIBLE, "dossier " + in + " : illisible (droits "
-                        + permissions(in) + "), rien de ce qui y est déposé n'est pris");
+            for (Path in : DataFolder.inboxes(mailbox)) {
+                try {
+                    checkInbox(data, report, partner, in);
+                } catch (AccessDeniedException closed) {
+                    report.violation(ViolationCode.INV_ENTREE_ILLISIBLE, "dossier " + in + " : illisible (droits "
+                            + permissions(in) + "), rien de ce qui y est déposé n'est pris");
+                }
             }
         }
     }

@@ -25,6 +25,7 @@ public final class InvariantChecker {
                 new InboxesTaken(),
                 new OutboxFilesAccountedFor(),
                 new InvoicesDeliveredOrSentBack(),
+                new EnvironmentsKeptApart(),
                 new IntegrationReportPerRoutedFlow(),
                 new LifecycleReportsExactlyOnce(),
                 new PublicationsJournaled(),

@@ -10,7 +10,7 @@ import java.util.Set;
  * the recipient's {@code out/}, as the publication journal says, since the recipient may have taken it), or
  * sent back (04) or rejected (05) by its recipient with a reason, or still being routed (01, 02: pending; a
  * violation once drained). That it was delivered only once is {@link OutboxFilesAccountedFor}'s side: no
- * second file carries its id.
+ * second file carries its id. Production's invoices only: qualification's end in 01 ({@link EnvironmentsKeptApart}).
  */
 final class InvoicesDeliveredOrSentBack implements Invariant {
 
@@ -39,11 +39,12 @@ final class InvoicesDeliveredOrSentBack implements Invariant {
     public void check(DataFolder data, VerificationReport.Builder report) {
         report.count(INVOICES).count(DELIVERED).count(SENT_BACK).count(PENDING).count(REFUSED);
         unregisteredDocuments(data, report);
-        Long refused = data.jdbc().queryForObject("SELECT COUNT(*) FROM integration_refusal", Long.class);
+        Long refused = data.jdbc().queryForObject("SELECT COUNT(*) FROM integration_refusal r"
+                + " JOIN flow f ON f.flow_id = r.flow_id WHERE f.qualification = FALSE", Long.class);
         report.add(REFUSED, refused == null ? 0 : refused);
         data.forEachRow("""
                 SELECT invoice_id, status, recipient_siret, delivery_path, reason_code FROM invoice
-                WHERE invoice_id > ? ORDER BY invoice_id LIMIT ?""",
+                WHERE invoice_id > ? AND qualification = FALSE ORDER BY invoice_id LIMIT ?""",
                 (rs, i) -> new InvoiceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)),
                 InvoiceRow::invoiceId,

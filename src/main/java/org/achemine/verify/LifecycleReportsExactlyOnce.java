@@ -82,7 +82,7 @@ final class LifecycleReportsExactlyOnce implements Invariant {
     }
 
     private static void check(DataFolder data, VerificationReport.Builder report, ReportRow row) throws IOException {
-        Path file = DataFolder.underFolder(data.mailboxes().out(row.partner()), row.filePath());
+        Path file = data.inOutbox(row.partner(), row.filePath());
         String which = "rapport de cycle de vie " + row.reportId() + " (" + row.partner() + ")";
         if (!"WRITTEN".equals(row.stage())) {
             report.pending(REPORTS, ViolationCode.INV_RAPPORT_CYCLE_ABSENT,

@@ -20,8 +20,10 @@ final class NoTemporaryFiles implements Invariant {
     public void check(DataFolder data, VerificationReport.Builder report) throws IOException {
         report.count(TEMPORARY);
         for (Path mailbox : data.mailboxFolders()) {
-            DataFolder.forEachFileBatch(mailbox.resolve("out"), DataFolder::isOurTemporary,
-                    files -> files.forEach(file -> temporary(report, file)));
+            for (Path out : DataFolder.outboxes(mailbox)) {
+                DataFolder.forEachFileBatch(out, DataFolder::isOurTemporary,
+                        files -> files.forEach(file -> temporary(report, file)));
+            }
         }
         DataFolder.forEachFileBatch(data.mailboxes().archiveRoot().resolve(".staging"), name -> true,
                 files -> files.forEach(file -> temporary(report, file)));

@@ -71,19 +71,20 @@ final class OutboxFilesAccountedFor implements Invariant {
                 .count(SUMMARIES);
         for (Path mailbox : data.mailboxFolders()) {
             String owner = mailbox.getFileName().toString();
-            Path out = mailbox.resolve("out");
-            DataFolder.forEachFileBatch(out, name -> name.endsWith(DEPOSIT_SUFFIX) && !name.startsWith("."),
-                    files -> reports(data, report, owner, files, false));
-            DataFolder.forEachFileBatch(out, name -> name.endsWith(INTEGRATION_SUFFIX) && !name.startsWith("."),
-                    files -> reports(data, report, owner, files, true));
-            DataFolder.forEachFileBatch(out, name -> SUMMARY.matcher(name).matches(),
-                    files -> files.forEach(summary -> report.add(SUMMARIES)));
-            DataFolder.forEachFileBatch(out, name -> OFFICIAL_REPORT.matcher(name).matches(),
-                    files -> officialReports(data, report, owner, files));
-            DataFolder.forEachFileBatch(out, name -> !name.endsWith(DEPOSIT_SUFFIX) && !name.endsWith(INTEGRATION_SUFFIX)
-                    && !LifecycleReportsExactlyOnce.isLifecycleReport(name) && !SUMMARY.matcher(name).matches()
-                    && !OFFICIAL_REPORT.matcher(name).matches()
-                    && !DataFolder.isOurTemporary(name), files -> deliveries(data, report, owner, files));
+            for (Path out : DataFolder.outboxes(mailbox)) {
+                DataFolder.forEachFileBatch(out, name -> name.endsWith(DEPOSIT_SUFFIX) && !name.startsWith("."),
+                        files -> reports(data, report, owner, files, false));
+                DataFolder.forEachFileBatch(out, name -> name.endsWith(INTEGRATION_SUFFIX) && !name.startsWith("."),
+                        files -> reports(data, report, owner, files, true));
+                DataFolder.forEachFileBatch(out, name -> SUMMARY.matcher(name).matches(),
+                        files -> files.forEach(summary -> report.add(SUMMARIES)));
+                DataFolder.forEachFileBatch(out, name -> OFFICIAL_REPORT.matcher(name).matches(),
+                        files -> officialReports(data, report, owner, files));
+                DataFolder.forEachFileBatch(out, name -> !name.endsWith(DEPOSIT_SUFFIX) && !name.endsWith(INTEGRATION_SUFFIX)
+                        && !LifecycleReportsExactlyOnce.isLifecycleReport(name) && !SUMMARY.matcher(name).matches()
+                        && !OFFICIAL_REPORT.matcher(name).matches()
+                        && !DataFolder.isOurTemporary(name), files -> deliveries(data, report, owner, files));
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import org.achemine.qualification.Environment;
 import org.achemine.archive.FlowArchive;
 import org.achemine.intake.FlowId;
 import org.achemine.intake.InterfaceSniffer;
@@ -25,7 +26,11 @@ final class TakenFlowsArchivedAndReported implements Invariant {
     static final String PARKED = "flux en incident, répondus ERR_TECHNIQUE (en attente de flow retry)";
 
     private record FlowRow(String flowId, String partner, String name, String sha256, String archivePath,
-                           String stage, boolean sourceRemoved, String reportPath) {
+                           String stage, boolean sourceRemoved, String reportPath, boolean qualification) {
+
+        Environment environment() {
+            return Environment.of(qualification);
+        }
     }
 
     @Override
@@ -37,10 +42,11 @@ final class TakenFlowsArchivedAndReported implements Invariant {
     public void check(DataFolder data, VerificationReport.Builder report) {
         report.count(FLOWS).count(ARCHIVED).count(REPORTED).count(PENDING).count(PARKED);
         data.forEachRow("""
-                SELECT flow_id, partner, original_name, sha256, archive_path, stage, source_removed, report_path
+                SELECT flow_id, partner, original_name, sha256, archive_path, stage, source_removed, report_path,
+                       qualification
                 FROM flow WHERE flow_id > ? ORDER BY flow_id LIMIT ?""",
                 (rs, i) -> new FlowRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8)),
+                        rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getBoolean(9)),
                 FlowRow::flowId,
                 DataFolder.reading(flow -> check(data, report, flow)));
     }
@@ -61,14 +67,14 @@ final class TakenFlowsArchivedAndReported implements Invariant {
                 report.violation(ViolationCode.INV_ARCHIVE_ALTERE, which + " : l'original archivé " + archived
                         + " a pour SHA-256 " + sha256 + ", " + flow.sha256() + " enregistré à la prise");
             }
-        } else if (!flow.sourceRemoved() && Files.exists(data.mailboxes().in(flow.partner()).resolve(flow.name()))) {
+        } else if (!flow.sourceRemoved() && Files.exists(data.mailboxes().in(flow.partner(), flow.environment()).resolve(flow.name()))) {
             report.pending(TAKES_PENDING, ViolationCode.INV_FLUX_EN_ATTENTE,
                     which + " : prise interrompue, le fichier est encore dans in/ et pas encore archivé");
         } else {
             report.violation(ViolationCode.INV_ARCHIVE_ABSENT, which + " : original archivé absent (" + archived + ")");
         }
         if ("REPORTED".equals(flow.stage())) {
-            Path out = data.mailboxes().out(flow.partner());
+            Path out = data.mailboxes().out(flow.partner(), flow.environment());
             // the report the flow recorded: the detailed one, or the official CPPStatut one for a partner who asked
             // for no detailed report
             String depositReport = flow.reportPath() == null ? DepositReport.fileName(flow.flowId(), flow.name())

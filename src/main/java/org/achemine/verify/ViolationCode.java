@@ -34,6 +34,8 @@ public enum ViolationCode {
     INV_PUBLICATION_INACHEVEE("a file journaled for publication was never renamed into place; a violation only once drained (a start-up finishes it)"),
     INV_PUBLICATION_NON_JOURNALISEE("a file in an out/ has no row in the publication journal: the engine did not publish it"),
     INV_PUBLICATION_ALTEREE("a published file still in out/ differs from the SHA-256 it was journaled with"),
+    INV_QUALIFICATION_LIVREE("a qualification invoice (a partner's test) went beyond 01 Déposée: delivered, given a recipient or a later status"),
+    INV_STATUT_AUTRE_ENVIRONNEMENT("a status from a production flow was applied to a qualification invoice, or one from a qualification flow to a production invoice"),
     INV_AS2_SANS_FLUX("an AS2 message we acknowledged (MDN) became no flow of that name and content, and its payload is not in in/ either (waiting there: a violation only once drained)"),
     INV_AS2_ENVOI_NON_PUBLIE("an AS2 push a partner acknowledged is of no file the publication journal says was published with that content"),
     INV_AS2_ENVOI_JAMAIS_TENTE("an AS2 push waits in the outbox never tried; a violation only once drained");

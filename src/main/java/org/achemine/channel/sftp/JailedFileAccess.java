@@ -190,7 +190,7 @@ final class JailedFileAccess implements SftpFileSystemAccessor {
         List<String> names = check(subsystem, isDirectory ? Operation.REMOVE_FOLDER : Operation.DELETE, path);
         long size = java.nio.file.Files.size(path);
         SftpFileSystemAccessor.super.removeFile(subsystem, path, false);
-        if ("in".equals(names.get(0))) {
+        if ("in".equals(names.get(names.size() - 2))) { // in/ or qualif/in/
             arrivals.forget(subsystem.getServerSession().getUsername(), names.get(names.size() - 1));
         }
         record(subsystem, AuditEvent.DELETE, path, size, null);
@@ -240,9 +240,12 @@ final class JailedFileAccess implements SftpFileSystemAccessor {
         return "/" + String.join("/", names(path));
     }
 
-    /** The real file behind an allowed jail path (two names checked by {@link MailboxAccess}). */
+    /** The real file behind an allowed jail path (names checked by {@link MailboxAccess}: in/x or qualif/in/x). */
     private static Path local(Path file, List<String> names) {
-        Path root = ((RootedFileSystem) file.getFileSystem()).getRoot();
-        return root.resolve(names.get(0)).resolve(names.get(1));
+        Path local = ((RootedFileSystem) file.getFileSystem()).getRoot();
+        for (String name : names) {
+            local = local.resolve(name);
+        }
+        return local;
     }
 }

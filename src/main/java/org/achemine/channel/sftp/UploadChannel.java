@@ -10,7 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import org.achemine.archive.AtomicFiles;
+import org.achemine.qualification.Environment;
 
 /**
  * An upload into {@code in/}, written under a hidden temporary name ({@code .<name>.upload}, which the intake
@@ -60,14 +62,16 @@ final class UploadChannel implements SeekableByteChannel {
         }
         try (java.nio.file.DirectoryStream<Path> mailboxes = Files.newDirectoryStream(mailboxesRoot, Files::isDirectory)) {
             for (Path mailbox : mailboxes) {
-                Path in = mailbox.resolve("in");
-                if (!Files.isDirectory(in)) {
-                    continue;
-                }
-                try (java.nio.file.DirectoryStream<Path> leftovers = Files.newDirectoryStream(in, ".*.upload")) {
-                    for (Path leftover : leftovers) {
-                        if (Files.deleteIfExists(leftover)) {
-                            removed++;
+                for (Path in : List.of(mailbox.resolve("in"),
+                        mailbox.resolve(Environment.QUALIFICATION_FOLDER).resolve("in"))) {
+                    if (!Files.isDirectory(in)) {
+                        continue;
+                    }
+                    try (java.nio.file.DirectoryStream<Path> leftovers = Files.newDirectoryStream(in, ".*.upload")) {
+                        for (Path leftover : leftovers) {
+                            if (Files.deleteIfExists(leftover)) {
+                                removed++;
+                            }
                         }
                     }
                 }

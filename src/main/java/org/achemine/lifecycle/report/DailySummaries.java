@@ -61,7 +61,7 @@ public class DailySummaries {
     /** Whose invoices a summary covers: a recipient's (by SIRET) or a supplier partner's. */
     enum Audience {
         RECIPIENT("i.recipient_siret = ?"),
-        SUPPLIER("f.partner = ?");
+        SUPPLIER("f.partner = ? AND i.qualification = FALSE"); // qualification invoices are no production figures
 
         private final String filter;
 
@@ -78,7 +78,8 @@ public class DailySummaries {
             write(Audience.RECIPIENT, siret, now);
         }
         List<String> suppliers = jdbc.queryForList(
-                "SELECT DISTINCT f.partner FROM invoice i JOIN flow f ON f.flow_id = i.flow_id ORDER BY 1", String.class);
+                "SELECT DISTINCT f.partner FROM invoice i JOIN flow f ON f.flow_id = i.flow_id"
+                        + " WHERE i.qualification = FALSE ORDER BY 1", String.class);
         for (String partner : suppliers) {
             write(Audience.SUPPLIER, partner, now);
         }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.achemine.database.DatabaseSequence;
 import org.achemine.archive.AtomicFiles;
+import org.achemine.qualification.Environment;
 import org.achemine.report.cppstatut.FactureStatutWriter.Envelope;
 import org.achemine.lifecycle.report.LifecycleReportFormat.Lines;
 import org.achemine.mailbox.Mailboxes;
@@ -86,7 +87,7 @@ public class LifecycleReports {
 
     /** A report written under its temporary name, not yet committed. */
     public record PreparedReport(String reportId, String partner, Path file, Path temporary, int changes,
-                                 long upToChange, Instant producedAt) {
+                                 long upToChange, Instant producedAt, Environment environment) {
     }
 
     /** Finishes what a crash left, then reports every change written so far. */
@@ -96,14 +97,16 @@ public class LifecycleReports {
         if (upTo == null) {
             return new RunSummary(0, 0, resumed);
         }
-        List<String> partners = jdbc.queryForList("""
-                SELECT DISTINCT f.partner FROM invoice_status_history h
+        // a partner's qualification changes go to its qualif/out in reports of their own (ADR 0025)
+        List<Map.Entry<String, Environment>> outboxes = jdbc.query("""
+                SELECT DISTINCT f.partner, f.qualification FROM invoice_status_history h
                 JOIN invoice i ON i.invoice_id = h.invoice_id JOIN flow f ON f.flow_id = i.flow_id
-                WHERE h.lifecycle_report_id IS NULL AND h.change_no <= ? ORDER BY f.partner""", String.class, upTo);
+                WHERE h.lifecycle_report_id IS NULL AND h.change_no <= ? ORDER BY f.partner, f.qualification""",
+                (rs, n) -> Map.entry(rs.getString(1), Environment.of(rs.getBoolean(2))), upTo);
         int reports = 0;
         int changes = 0;
-        for (String partner : partners) {
-            PreparedReport prepared = prepare(partner, upTo);
+        for (Map.Entry<String, Environment> mailbox : outboxes) {
+            PreparedReport prepared = prepare(mailbox.getKey(), mailbox.getValue(), upTo);
             if (prepared == null) {
                 continue;
             }
@@ -124,15 +127,21 @@ public class LifecycleReports {
      * @return null when the partner has nothing to report
      */
     public PreparedReport prepare(String partner, long upTo) throws IOException {
+        return prepare(partner, Environment.PRODUCTION, upTo);
+    }
+
+    /** As {@link #prepare(String, long)}, for the partner's production or qualification mailbox. */
+    public PreparedReport prepare(String partner, Environment environment, long upTo) throws IOException {
+        boolean qualification = environment.isQualification();
         Integer count = jdbc.queryForObject("""
                 SELECT COUNT(*) FROM invoice_status_history h
                 JOIN invoice i ON i.invoice_id = h.invoice_id JOIN flow f ON f.flow_id = i.flow_id
-                WHERE h.lifecycle_report_id IS NULL AND h.change_no <= ? AND f.partner = ?""",
-                Integer.class, upTo, partner);
+                WHERE h.lifecycle_report_id IS NULL AND h.change_no <= ? AND f.partner = ? AND f.qualification = ?""",
+                Integer.class, upTo, partner, qualification);
         if (count == null || count == 0) {
             return null;
         }
-        Path outbox = Files.createDirectories(mailboxes.out(partner));
+        Path outbox = Files.createDirectories(mailboxes.out(partner, environment));
         removeAbandoned(outbox);
         long sequence = reportSequence.next();
         String reportId = platformCode + INTERFACE + String.format("%015d", sequence);
@@ -141,15 +150,15 @@ public class LifecycleReports {
         Instant producedAt = clock.instant();
         Lines lines = each -> jdbc.query(LINE_COLUMNS + """
                 JOIN flow f ON f.flow_id = i.flow_id
-                WHERE h.lifecycle_report_id IS NULL AND h.change_no <= ? AND f.partner = ?
-                ORDER BY h.change_no""", lineReader(each), upTo, partner);
+                WHERE h.lifecycle_report_id IS NULL AND h.change_no <= ? AND f.partner = ? AND f.qualification = ?
+                ORDER BY h.change_no""", lineReader(each), upTo, partner, qualification);
         try {
             format.write(temporary, envelope(reportId, partner, producedAt), count, lines);
         } catch (IOException | RuntimeException failed) {
             AtomicFiles.discard(temporary, failed);
             throw failed;
         }
-        return new PreparedReport(reportId, partner, file, temporary, count, upTo, producedAt);
+        return new PreparedReport(reportId, partner, file, temporary, count, upTo, producedAt, environment);
     }
 
     /**
@@ -168,8 +177,8 @@ public class LifecycleReports {
                     UPDATE invoice_status_history h SET lifecycle_report_id = ?
                     WHERE h.lifecycle_report_id IS NULL AND h.change_no <= ?
                       AND EXISTS (SELECT 1 FROM invoice i JOIN flow f ON f.flow_id = i.flow_id
-                                  WHERE i.invoice_id = h.invoice_id AND f.partner = ?)""",
-                    report.reportId(), report.upToChange(), report.partner());
+                                  WHERE i.invoice_id = h.invoice_id AND f.partner = ? AND f.qualification = ?)""",
+                    report.reportId(), report.upToChange(), report.partner(), report.environment().isQualification());
             if (marked != report.changes()) {
                 status.setRollbackOnly();
                 return false;

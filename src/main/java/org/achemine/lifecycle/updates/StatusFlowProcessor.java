@@ -146,7 +146,7 @@ public class StatusFlowProcessor implements StatusFlowHandler {
     }
 
     private Path reportPath(ReceivedFlow flow) {
-        return mailboxes.out(flow.partner()).resolve(DepositReport.fileName(flow.flowId().value(), flow.originalName()));
+        return mailboxes.out(flow.partner(), flow.environment()).resolve(DepositReport.fileName(flow.flowId().value(), flow.originalName()));
     }
 
     private static boolean isCsv(ReceivedFlow flow) {
@@ -159,6 +159,6 @@ public class StatusFlowProcessor implements StatusFlowHandler {
 
     private static ReportedFlow reported(ReceivedFlow flow) {
         return new ReportedFlow(flow.flowId().value(), flow.originalName(), flow.partner(), flow.sha256(),
-                flow.size(), flow.receivedAt());
+                flow.size(), flow.receivedAt(), flow.environment());
     }
 }

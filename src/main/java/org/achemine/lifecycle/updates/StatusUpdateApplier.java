@@ -22,6 +22,7 @@ import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.StatusReason;
 import org.achemine.lifecycle.StatusTransitions;
 import org.achemine.lifecycle.StatusTransitions.Transition;
+import org.achemine.qualification.Environment;
 import org.achemine.validation.Finding;
 import org.achemine.validation.FindingCode;
 import org.achemine.validation.Location;
@@ -56,6 +57,8 @@ public class StatusUpdateApplier {
     }
 
     public List<StatusLineOutcome> apply(String flowId, Partner sender, List<RawStatusLine> lines) {
+        Environment environment = Environment.of(jdbc.queryForList("SELECT qualification FROM flow WHERE flow_id = ?",
+                Boolean.class, flowId).stream().findFirst().orElse(false));
         List<StatusLineOutcome> outcomes = new ArrayList<>(lines.size());
         for (RawStatusLine line : lines) {
             if (Thread.currentThread().isInterrupted()) {
@@ -63,12 +66,12 @@ public class StatusUpdateApplier {
                 throw new IllegalStateException("Stopped while applying status flow " + flowId + " at line "
                         + line.lineNumber() + ": nothing applied, the flow is processed again at the next start");
             }
-            outcomes.add(apply(flowId, sender, line));
+            outcomes.add(apply(flowId, environment, sender, line));
         }
         return outcomes;
     }
 
-    private StatusLineOutcome apply(String flowId, Partner sender, RawStatusLine line) {
+    private StatusLineOutcome apply(String flowId, Environment environment, Partner sender, RawStatusLine line) {
         Location where = Location.at(line.lineNumber(), 0);
         if (line.malformation() != null) {
             return refused(line, null, Finding.of(FindingCode.STA_LIGNE_MALFORMEE, where, line.malformation()));
@@ -128,6 +131,15 @@ public class StatusUpdateApplier {
         if (candidates.isEmpty()) {
             return refused(line, null, Finding.of(FindingCode.STA_FACTURE_INCONNUE, where, reference));
         }
+        // a status acts only within the environment it was dropped in (ADR 0025): production never touches
+        // a qualification invoice, nor the other way round
+        List<InvoiceRow> sameEnvironment = candidates.stream().filter(c -> c.environment() == environment).toList();
+        if (sameEnvironment.isEmpty()) {
+            InvoiceRow other = candidates.get(0);
+            return refused(line, other.invoiceId(), Finding.of(FindingCode.STA_AUTRE_ENVIRONNEMENT, where,
+                    other.invoiceId(), other.environment().label(), environment.label()));
+        }
+        candidates = sameEnvironment;
         List<InvoiceRow> mine = candidates.stream().filter(c -> isTheirs(c, actor, sender, line.debtorSiret())).toList();
         if (mine.isEmpty()) {
             InvoiceRow other = candidates.get(0);
@@ -343,7 +355,8 @@ public class StatusUpdateApplier {
         return new StatusLineOutcome(line, invoiceId, why);
     }
 
-    private static final String INVOICE_ROWS = "SELECT i.invoice_id, i.status, i.recipient_siret, f.partner, i.status_changed_at"
+    private static final String INVOICE_ROWS = "SELECT i.invoice_id, i.status, i.recipient_siret, f.partner, i.status_changed_at,"
+            + " i.qualification"
             + " FROM invoice i JOIN flow f ON f.flow_id = i.flow_id";
 
     private List<InvoiceRow> byId(String invoiceId) {
@@ -361,7 +374,7 @@ public class StatusUpdateApplier {
 
     private InvoiceRow row(java.sql.ResultSet rs, int rowNumber) throws java.sql.SQLException {
         return new InvoiceRow(rs.getString(1), InvoiceStatus.ofCode(rs.getString(2)), rs.getString(3), rs.getString(4),
-                rs.getObject(5, OffsetDateTime.class).toInstant());
+                rs.getObject(5, OffsetDateTime.class).toInstant(), Environment.of(rs.getBoolean(6)));
     }
 
     /**
@@ -382,7 +395,7 @@ public class StatusUpdateApplier {
     }
 
     private record InvoiceRow(String invoiceId, InvoiceStatus status, String recipientSiret, String depositPartner,
-                              Instant statusChangedAt) {
+                              Instant statusChangedAt, Environment environment) {
     }
 
 }

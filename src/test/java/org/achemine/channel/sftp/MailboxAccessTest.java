@@ -48,4 +48,23 @@ class MailboxAccessTest {
         assertThat(MailboxAccess.refusal(Operation.WRITE, List.of("in", "a".repeat(256)))).contains("file name refused");
         assertThat(MailboxAccess.refusal(Operation.WRITE, List.of("in", "a\\..\\b.xml"))).contains("file name refused");
     }
+
+    @Test
+    void theQualificationMailboxFollowsTheSameRules() {
+        // qualif/ and its two boxes are listed; qualif/in takes uploads; qualif/out is read, then deleted
+        for (List<String> folder : List.of(List.of("qualif"), List.of("qualif", "in"), List.of("qualif", "out"))) {
+            assertThat(MailboxAccess.refusal(Operation.LIST, folder)).as(folder.toString()).isEmpty();
+            assertThat(MailboxAccess.refusal(Operation.WRITE, folder)).as(folder.toString()).isPresent();
+        }
+        assertThat(MailboxAccess.refusal(Operation.WRITE, List.of("qualif", "in", "facture.xml"))).isEmpty();
+        assertThat(MailboxAccess.refusal(Operation.RENAME_TO, List.of("qualif", "in", "facture.xml"))).isEmpty();
+        assertThat(MailboxAccess.refusal(Operation.READ, List.of("qualif", "out", "flux.cr.xml"))).isEmpty();
+        assertThat(MailboxAccess.refusal(Operation.DELETE, List.of("qualif", "out", "flux.cr.xml"))).isEmpty();
+        assertThat(MailboxAccess.refusal(Operation.WRITE, List.of("qualif", "out", "flux.cr.xml")))
+                .contains("out/ is read-only: read, then delete");
+        assertThat(MailboxAccess.refusal(Operation.WRITE, List.of("qualif", "x.xml"))).isPresent();
+        assertThat(MailboxAccess.refusal(Operation.MAKE_FOLDER, List.of("qualif", "in", "sub"))).isPresent();
+        assertThat(MailboxAccess.refusal(Operation.DELETE, List.of("qualif"))).isPresent();
+        assertThat(MailboxAccess.refusal(Operation.LIST, List.of("qualif", "qualif"))).isPresent();
+    }
 }

@@ -147,6 +147,46 @@ class SftpChannelIT {
     }
 
     @Test
+    void aSupplierTestsInItsQualificationMailboxOverSftpAndItsInvoiceIsNeverDelivered() throws Exception {
+        // given an invoice for COL001's structure on the supplier's machine
+        Path invoice = Files.write(client.resolve("facture-qualif.xml"),
+                SampleInvoices.ubl("F-QUALIF-SFTP-1", "21690012600014", "SCE-TECH-042", null));
+        OpenSshClient sftp = OpenSshClient.of(supplierKey, hostKey.publicKeyLine(), server.port(), client);
+
+        // when it sees qualif/ beside in/ and out/, and uploads into qualif/in
+        OpenSshClient.Result listing = sftp.batch("FOU001", "ls -1 /", "ls -1 qualif");
+        assertThat(listing.exitCode()).as(listing.output()).isZero();
+        assertThat(listing.output().lines().map(String::strip).toList()).contains("/qualif", "qualif/in", "qualif/out");
+        OpenSshClient.Result upload = sftp.batch("FOU001", "cd qualif/in", "put " + invoice + " facture-qualif.xml");
+        assertThat(upload.exitCode()).as(upload.output()).isZero();
+
+        // then its deposit report appears in qualif/out (never in out/), and it downloads then deletes it there
+        Path qualifOut = dataDir.resolve("mailboxes/FOU001/qualif/out");
+        Path report = await().atMost(Duration.ofSeconds(60)).until(() -> find(qualifOut, "_facture-qualif.xml.cr.xml"),
+                found -> found != null);
+        String name = report.getFileName().toString();
+        assertThat(dataDir.resolve("mailboxes/FOU001/out").resolve(name)).doesNotExist();
+        OpenSshClient.Result collect = sftp.batch("FOU001", "get qualif/out/" + name + " " + client.resolve(name),
+                "rm qualif/out/" + name);
+        assertThat(collect.exitCode()).as(collect.output()).isZero();
+        assertThat(Files.readString(client.resolve(name))).contains("<Etat>IN_INTEGRE</Etat>").contains("F-QUALIF-SFTP-1");
+        assertThat(qualifOut.resolve(name)).doesNotExist();
+        assertThat(events("FOU001")).contains("UPLOAD /qualif/in/facture-qualif.xml " + Files.size(invoice));
+
+        // and the flow is a qualification flow, arrived over SFTP; once routed, its invoice went to no recipient
+        awaitRouted("facture-qualif.xml");
+        String flowId = name.substring(0, name.indexOf('_'));
+        FlowDetail flow = new InvoiceQueries(jdbc).flow(flowId).orElseThrow();
+        assertThat(flow.qualification()).isTrue();
+        assertThat(flow.channel()).isEqualTo("sftp");
+        assertThat(jdbc.queryForList("SELECT status FROM invoice WHERE flow_id = ? AND qualification = TRUE"
+                + " AND delivery_path IS NULL AND recipient_siret IS NULL", String.class, flowId)).containsExactly("01");
+        try (Stream<Path> delivered = Files.list(dataDir.resolve("mailboxes/COL001/out"))) {
+            assertThat(delivered.map(Path::toString)).noneMatch(file -> file.contains(flowId));
+        }
+    }
+
+    @Test
     void anUploadUnderATemporaryNameThenRenamedIsStillRecordedAsArrivedOverSftp() throws Exception {
         // given a client that uploads under a temporary name, then renames (a common habit)
         Path invoice = Files.write(client.resolve("renommee.xml"),
