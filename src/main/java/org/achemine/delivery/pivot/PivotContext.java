@@ -3,7 +3,7 @@ package org.achemine.delivery.pivot;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.List;
-import org.achemine.attachment.Attachment;
+import org.achemine.validation.attachment.Attachment;
 import org.achemine.delivery.Resend;
 
 /**

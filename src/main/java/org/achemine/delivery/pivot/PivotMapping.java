@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
-import org.achemine.attachment.Attachment;
+import org.achemine.validation.attachment.Attachment;
 import org.achemine.chorus.pivot.CPPFacturePivot;
 import org.achemine.chorus.pivot.CPPFacturePivotUnitaire;
 import org.achemine.chorus.pivot.CPPFactures;

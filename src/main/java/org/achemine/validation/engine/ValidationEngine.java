@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.achemine.attachment.AttachmentLimits;
+import org.achemine.validation.attachment.AttachmentLimits;
 import org.achemine.validation.AcceptancePolicy;
 import org.achemine.validation.DocumentCheck;
 import org.achemine.validation.FlowVerdict;

@@ -1,4 +1,4 @@
-package org.achemine.attachment;
+package org.achemine.validation.attachment;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

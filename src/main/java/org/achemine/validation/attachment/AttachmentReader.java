@@ -1,4 +1,4 @@
-package org.achemine.attachment;
+package org.achemine.validation.attachment;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;

@@ -3,4 +3,4 @@
  * against the platform's limits (count, sizes, types, names, real content), and handed to delivery with the
  * invoice. They stay inside the archived flow: nothing is stored apart from it.
  */
-package org.achemine.attachment;
+package org.achemine.validation.attachment;

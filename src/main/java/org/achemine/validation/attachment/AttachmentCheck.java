@@ -1,9 +1,9 @@
-package org.achemine.attachment;
+package org.achemine.validation.attachment;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.achemine.attachment.ContentSniffer.Sniffed;
+import org.achemine.validation.attachment.ContentSniffer.Sniffed;
 import org.achemine.validation.Finding;
 import org.achemine.validation.FindingCode;
 import org.achemine.validation.Location;

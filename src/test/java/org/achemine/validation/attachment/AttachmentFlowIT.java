@@ -1,4 +1,4 @@
-package org.achemine.attachment;
+package org.achemine.validation.attachment;
 
 import static org.achemine.testing.AttachmentSamples.PDF;
 import static org.achemine.testing.AttachmentSamples.WINDOWS_PROGRAM;
