@@ -5,9 +5,10 @@
 #   ./bench.sh routing [--invoices N] [--structures N] [--directory-structures N] [--durable true|false]
 #       directory import, then the routing job on the H2 file database, then the lifecycle-report job
 #       on the status changes routing wrote (heap 512 MB)
-#   ./bench.sh burst [--flows N] [--achemine.intake.workers=N ...]
+#   ./bench.sh burst [--flows N] [--database h2|postgres|both] [--achemine.intake.workers=N ...]
 #       N flows (default 10,000) dropped at once on the running engine: flows/s to deposit report, invoices/s to
-#       delivery, against validation only of the same files; heap flat (heap 512 MB)
+#       delivery, against validation only of the same files; heap flat (heap 512 MB); on H2 (default), on an
+#       embedded PostgreSQL, or both one after the other in the same invocation
 #   ./bench.sh rss [--lines N] [--directory-rows N]
 #       peak RSS of the engine (its own JVM, -Xmx512m) fed the largest accepted inputs at once (docs/benchmarks.md)
 #   ./bench.sh status [--statuses N]

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -135,6 +136,7 @@ public class FlowDeposit {
             FlowState state;
             byte[] made = null;
             byte[] madeOfficial = null;
+            Runnable recordVerdict = PublicationJournal.NO_RECORD;
             Path official = mailboxes.out(flow.partner(), flow.environment())
                     .resolve(FlowStatutReports.depositFileName(flow.flowId().value()));
             boolean detailed = !report.equals(official);
@@ -148,29 +150,30 @@ public class FlowDeposit {
                 Instant recordedAt = now();
                 made = detailed ? reports.toXml(reported(flow), verdict, recordedAt) : null;
                 madeOfficial = officialReports.toXml(officialReports.deposit(reported(flow), verdict, recordedAt));
-                // One commit: the verdict and "report ready" (a crash before it just redoes both).
-                registry.recordVerdict(flow.flowId(), verdict, engine.policy(), recordedAt, report);
+                // the verdict and "report ready" commit with the reports journaled PENDING (a crash before just
+                // redoes all three: their temporary files without rows are removed at start-up)
+                recordVerdict = () -> registry.recordVerdict(flow.flowId(), verdict, engine.policy(), recordedAt,
+                        report);
                 state = engine.policy().flowState(verdict);
             }
             byte[] xml = made;
             byte[] officialXml = madeOfficial;
-            // a report never journaled (a stop right after the verdict) is drawn again from the archived original;
-            // one journaled is finished, never written twice: the partner may have taken it already.
-            // The official CPPStatut always, first; then the detailed companion if the partner asks for it.
-            // REPORTED commits with the last report's PUBLISHED mark (a stop before it: the report is finished at
-            // start-up, then this flow comes back here and is marked REPORTED)
+            // a report never journaled (an engine stopped after the verdict, before this commit protocol) is
+            // drawn again from the archived original; one journaled is finished, never written twice: the partner
+            // may have taken it already. The official CPPStatut always, then the detailed companion if the
+            // partner asks for it, as one group: one commit journals both (with the verdict), one marks both
+            // PUBLISHED with the flow REPORTED (a stop before it: the reports are finished at start-up, then this
+            // flow comes back here and is marked REPORTED)
             Runnable markReported = () -> registry.markReported(flow.flowId(), now());
-            PublicationJournal.Content officialContent = () -> officialXml != null ? officialXml
-                    : officialReports.toXml(officialReports.deposit(reported(flow), validate(flow), now()));
+            List<PublicationJournal.Publication> answers = new ArrayList<>(2);
+            answers.add(new PublicationJournal.Publication(PublicationKind.DEPOSIT_CPPSTATUT, flow.flowId().value(),
+                    official, () -> officialXml != null ? officialXml
+                            : officialReports.toXml(officialReports.deposit(reported(flow), validate(flow), now()))));
             if (detailed) {
-                publications.publishOnce(PublicationKind.DEPOSIT_CPPSTATUT, flow.flowId().value(), official,
-                        officialContent);
-                publications.publishOnce(PublicationKind.DEPOSIT_REPORT, flow.flowId().value(), report,
-                        () -> xml != null ? xml : reports.toXml(reported(flow), validate(flow), now()), markReported);
-            } else {
-                publications.publishOnce(PublicationKind.DEPOSIT_CPPSTATUT, flow.flowId().value(), official,
-                        officialContent, markReported);
+                answers.add(new PublicationJournal.Publication(PublicationKind.DEPOSIT_REPORT, flow.flowId().value(),
+                        report, () -> xml != null ? xml : reports.toXml(reported(flow), validate(flow), now())));
             }
+            publications.publishAll(answers, recordVerdict, markReported);
             LOG.info("Flow {}: deposit report {}", flow.flowId(), report);
             metrics.reported(state);
             return report;

@@ -46,7 +46,8 @@ public class PublicationJournal {
     private static final Logger LOG = LoggerFactory.getLogger(PublicationJournal.class);
     private static final String PENDING = "PENDING";
     private static final String PUBLISHED = "PUBLISHED";
-    private static final Runnable NOTHING = () -> { };
+    /** No record of the caller's to make with a commit of the journal. */
+    public static final Runnable NO_RECORD = () -> { };
     private static final String INSERT = "INSERT INTO publication (mailbox, file_name, kind, subject, sha256,"
             + " size_bytes, state, journaled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -97,7 +98,7 @@ public class PublicationJournal {
      */
     public Path publishOnce(PublicationKind kind, String subject, Path target, boolean durable, Content content)
             throws IOException {
-        return publishAll(List.of(new Publication(kind, subject, target, content)), durable, NOTHING).get(0);
+        return publishAll(List.of(new Publication(kind, subject, target, content)), durable, NO_RECORD).get(0);
     }
 
     /**
@@ -125,11 +126,29 @@ public class PublicationJournal {
      * @return the targets, in order
      */
     public List<Path> publishAll(List<Publication> publications, boolean durable) throws IOException {
-        return publishAll(publications, durable, NOTHING);
+        return publishAll(publications, durable, NO_RECORD);
+    }
+
+    /**
+     * {@link #publishAll}, forced to disk, with the caller's own records in the group's two commits: what the
+     * files are the answer to (a flow's verdict) in the commit that journals them {@code PENDING}, and what
+     * follows their publication (the flow REPORTED) in the commit that marks them {@code PUBLISHED}. Each record
+     * is made even when the journal had the files already (then in a commit of its own, before the renames).
+     * A crash before the first commit leaves neither record nor row; after it, start-up renames the files and
+     * the caller comes back to find them journaled (ADR 0001, "Validate and report").
+     */
+    public List<Path> publishAll(List<Publication> publications, Runnable recordedWithJournal,
+                                 Runnable recordedWithPublished) throws IOException {
+        return publishAll(publications, true, recordedWithJournal, recordedWithPublished);
     }
 
     private List<Path> publishAll(List<Publication> publications, boolean durable, Runnable recordedWithPublished)
             throws IOException {
+        return publishAll(publications, durable, NO_RECORD, recordedWithPublished);
+    }
+
+    private List<Path> publishAll(List<Publication> publications, boolean durable, Runnable recordedWithJournal,
+                                  Runnable recordedWithPublished) throws IOException {
         List<Publication> fresh = new ArrayList<>();
         List<Path> toFinish = new ArrayList<>();
         Map<Path, byte[]> written = new LinkedHashMap<>();
@@ -157,7 +176,7 @@ public class PublicationJournal {
                 AtomicFiles.syncFile(temporary(target));
             }
         }
-        journalAll(fresh, written);
+        journalAll(fresh, written, recordedWithJournal);
         finishAll(toFinish, recordedWithPublished);
         return publications.stream().map(Publication::target).toList();
     }
@@ -191,7 +210,7 @@ public class PublicationJournal {
      * happened), then marks the row PUBLISHED. Does nothing for a target the journal does not have.
      */
     public void finish(Path target) throws IOException {
-        finishAll(List.of(target), NOTHING);
+        finishAll(List.of(target), NO_RECORD);
     }
 
     /**
@@ -199,7 +218,7 @@ public class PublicationJournal {
      * caller's record, if any).
      */
     private void finishAll(List<Path> targets, Runnable recordedWithPublished) throws IOException {
-        if (targets.isEmpty() && recordedWithPublished == NOTHING) {
+        if (targets.isEmpty() && recordedWithPublished == NO_RECORD) {
             return;
         }
         Set<Path> renamedInto = new LinkedHashSet<>();
@@ -281,9 +300,15 @@ public class PublicationJournal {
         }
     }
 
-    /** Step 2 for many files in one commit; if another worker journaled one of them first, one by one. */
-    private void journalAll(List<Publication> fresh, Map<Path, byte[]> written) {
+    /**
+     * Step 2 for many files in one commit, with the caller's record; if another worker journaled one of them
+     * first, one by one, the caller's record then in a commit of its own.
+     */
+    private void journalAll(List<Publication> fresh, Map<Path, byte[]> written, Runnable recordedWithJournal) {
         if (fresh.isEmpty()) {
+            if (recordedWithJournal != NO_RECORD) {
+                ownCommit.executeWithoutResult(status -> recordedWithJournal.run());
+            }
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
@@ -292,6 +317,7 @@ public class PublicationJournal {
                 jdbc.batchUpdate(INSERT, fresh.stream()
                         .map(p -> row(p.kind(), p.subject(), p.target(), written.get(p.target()), now)).toList());
                 fresh.forEach(p -> observed(p.kind(), p.target(), written.get(p.target())));
+                recordedWithJournal.run();
             });
         } catch (DuplicateKeyException journaledMeanwhile) {
             for (Publication p : fresh) {
@@ -302,6 +328,9 @@ public class PublicationJournal {
                     // another worker journaled the same file first: its row (and temporary file) are the ones that count
                     LOG.debug("Publication {} journaled by another worker", p.target());
                 }
+            }
+            if (recordedWithJournal != NO_RECORD) {
+                ownCommit.executeWithoutResult(status -> recordedWithJournal.run());
             }
         }
     }

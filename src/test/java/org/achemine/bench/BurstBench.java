@@ -18,6 +18,7 @@ import org.achemine.AchemineApplication;
 import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.directory.DirectoryImporter;
+import org.achemine.testing.EmbeddedPostgresServer;
 import org.achemine.testing.SampleInvoices;
 import org.achemine.validation.engine.ValidationEngine;
 import org.springframework.boot.WebApplicationType;
@@ -33,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and invoices/s from the first drop to the last delivery in the recipient's out/ (file times), the
  * validation-only rate of the same files with as many threads as the engine's workers, and the heap
  * (in use, and live after GC as the burst progresses: flat or growing). Run with
- * {@code ./bench.sh burst [--flows N]}; any {@code --achemine.x=y} goes to the engine.
+ * {@code ./bench.sh burst [--flows N] [--database h2|postgres|both]} ({@code both}: H2, then PostgreSQL, in the
+ * same invocation); any {@code --achemine.x=y} goes to the engine.
  */
 public final class BurstBench {
 
@@ -41,15 +43,52 @@ public final class BurstBench {
     private static final String SERVICE = "SCE-TECH-042";
     private static final List<String> PARTNERS = List.of("FOU001", "OPE001");
 
+    /** One burst's two rates: end to end and validation only, measured in the same run. */
+    private record Rates(String database, double flowsPerSecond, double validationFilesPerSecond) {
+
+        double ratio() {
+            return flowsPerSecond / validationFilesPerSecond;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int flows = Integer.parseInt(option(args, "--flows", "10000"));
+        String database = option(args, "--database", "h2");
+        List<String> databases = switch (database) {
+            case "h2", "postgres" -> List.of(database);
+            case "both" -> List.of("h2", "postgres");
+            default -> throw new IllegalArgumentException("--database h2, postgres or both, not " + database);
+        };
+        List<Rates> measured = new ArrayList<>();
+        for (String each : databases) {
+            measured.add(burst(each, flows, args));
+        }
+        if (measured.size() > 1) {
+            System.out.printf("%nsame invocation, one after the other (compare the ratios: the load may vary between runs)%n");
+            for (Rates rates : measured) {
+                System.out.printf("  %-10s %,6.0f flows/s against %,6.0f files/s validation only: %3.0f %%%n",
+                        rates.database(), rates.flowsPerSecond(), rates.validationFilesPerSecond(), 100 * rates.ratio());
+            }
+        }
+    }
+
+    /**
+     * One burst on a fresh data folder, on the H2 file database or on a fresh database of a PostgreSQL server this
+     * JVM starts (embedded, on 127.0.0.1 at a free port, every commit synced: what production keeps).
+     */
+    private static Rates burst(String database, int flows, String[] args) throws Exception {
         Path work = Files.createTempDirectory("achemine-burst-bench");
         Path data = work.resolve("data");
         List<String> settings = new ArrayList<>(List.of("--achemine.data-dir=" + data,
                 "--achemine.directory.watch=false", "--logging.level.org.achemine=WARN"));
+        if (database.equals("postgres")) {
+            settings.addAll(EmbeddedPostgresServer.freshDatabase().arguments());
+        }
         Arrays.stream(args).filter(a -> a.startsWith("--achemine.")).forEach(settings::add);
-        System.out.printf("achemine burst benchmark: %,d flows dropped at once, max heap %d MB, %d cores, data in %s%n",
-                flows, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), work);
+        System.out.printf("achemine burst benchmark on %s: %,d flows dropped at once, max heap %d MB, %d cores,"
+                + " data in %s, load average %s%n", database.equals("h2") ? "H2 (file)" : "PostgreSQL (embedded)",
+                flows, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), work,
+                loadAverage());
         List<Path> generated = generate(work.resolve("generated"), flows);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AchemineApplication.class)
                 .web(WebApplicationType.NONE).run(settings.toArray(String[]::new))) {
@@ -84,9 +123,12 @@ public final class BurstBench {
                 if (Instant.now().isAfter(limit)) {
                     throw new IllegalStateException("Burst not drained after 60 minutes: " + reported.get() + " reported");
                 }
-                Thread.sleep(250);
+                // the bench's own queries compete with the engine for the cores (a JFR profile put them at ~3 %
+                // of the CPU when polled every 250 ms): once a second, and routing's only once all are answered;
+                // the rates come from the files' times, not from this loop
+                Thread.sleep(1000);
                 reported.set(jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE stage = 'REPORTED'", Long.class));
-                routing = hasRoutingWork(jdbc);
+                routing = reported.get() < flows || hasRoutingWork(jdbc);
                 while (liveAtQuarters.size() < 4 && reported.get() >= (liveAtQuarters.size() + 1) * flows / 4) {
                     liveAtQuarters.add(HeapSampler.liveAfterFullGcMegabytes());
                 }
@@ -115,7 +157,8 @@ public final class BurstBench {
             long early = heap.peakLiveMegabytes(flows, 0.0, 0.5);
             long late = heap.peakLiveMegabytes(flows, 0.5, 1.0);
 
-            System.out.printf("%nburst of %,d flows (dropped in %.2f s), %d intake workers, validation threads %d%n", flows,
+            System.out.printf("%nburst of %,d flows on %s (dropped in %.2f s), %d intake workers, validation threads %d%n",
+                    flows, database,
                     Duration.between(firstDrop, lastDrop).toMillis() / 1000.0, workers, workers);
             System.out.printf("  %-58s %12s %10s%n", "measure", "value", "target");
             row("deposit reports written", String.format("%,d / %,d", reports.count, flows), "all");
@@ -133,7 +176,19 @@ public final class BurstBench {
             boolean flat = liveAtQuarters.subList(1, liveAtQuarters.size()).stream()
                     .allMatch(live -> live <= settled * 1.25 + 16) && liveAtEnd <= settled * 1.25 + 16;
             row("heap (live set from 50 % on within 25 % + 16 MB of its value at 50 %)", flat ? "flat" : "GROWING", "flat");
-            System.out.printf("(status 03 in the database: %,d; data folder %s)%n", delivered, data);
+            System.out.printf("(status 03 in the database: %,d; data folder %s; load average at the end %s)%n",
+                    delivered, data, loadAverage());
+            return new Rates(database, flowRate, validationRate);
+        }
+    }
+
+    /** The machine's load (1, 5, 15 min): shared machines make absolute rates vary, same-run ratios less. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException notLinux) {
+            return "unknown";
         }
     }
 

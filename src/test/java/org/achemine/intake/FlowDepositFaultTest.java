@@ -56,8 +56,11 @@ class FlowDepositFaultTest {
         // when its deposit is attempted, then it fails with an incident, and the flow is kept unreported
         assertThatThrownBy(() -> deposit.process(flow)).isInstanceOf(IntakeFault.class)
                 .hasMessageContaining("INC-");
-        // (its verdict is recorded; its report, never journaled, is drawn again from the archived original)
-        assertThat(registry.stage(flow.flowId())).isEqualTo(FlowStage.REPORT_READY);
+        // (its verdict commits with its reports journaled: neither could be written, so neither is recorded and
+        // the flow is validated again from the archived original)
+        assertThat(registry.stage(flow.flowId())).isEqualTo(FlowStage.RECEIVED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flow_document WHERE flow_id = ?", Integer.class,
+                flow.flowId().value())).isZero();
         assertThat(jdbc.queryForObject("SELECT last_incident FROM flow WHERE flow_id = ?", String.class,
                 flow.flowId().value())).startsWith("INC-");
         assertThat(registry.unreported()).extracting(ReceivedFlow::flowId).contains(flow.flowId());

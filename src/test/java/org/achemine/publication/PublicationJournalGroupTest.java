@@ -115,6 +115,47 @@ class PublicationJournalGroupTest {
         assertThat(temporaries()).isEmpty();
     }
 
+    @Test
+    void theCallersRecordsCommitWithTheRowsPendingThenPublishedAndNotAtAllWhenTheFilesCannotBeWritten() throws Exception {
+        jdbc.execute("CREATE TABLE caller_record (what VARCHAR(40), rows_then VARCHAR(200))");
+        Runnable recordedWithJournal = () -> record("answered");
+        Runnable recordedWithPublished = () -> record("reported");
+
+        // when a group cannot be written (its out/ is a plain file), then neither record nor row is committed
+        Path brokenOut = Files.writeString(Files.createDirectories(dataDir.resolve("mailboxes/OPE001")).resolve("out"),
+                "not a folder");
+        List<Publication> broken = List.of(new Publication(PublicationKind.DEPOSIT_REPORT, "F1",
+                brokenOut.resolve("F1.cr.xml"), () -> "<cr/>".getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> journal.publishAll(broken, recordedWithJournal, recordedWithPublished))
+                .isInstanceOf(IOException.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM caller_record", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM publication", Integer.class)).isZero();
+
+        // when the group is published, then the first record is made in the commit journaling its files PENDING
+        // (and saw them so), the second in the one marking them PUBLISHED
+        journal.publishAll(group("A", "B"), recordedWithJournal, recordedWithPublished);
+        assertThat(jdbc.queryForList("SELECT what || ': ' || rows_then FROM caller_record ORDER BY what", String.class))
+                .containsExactly("answered: A.xml PENDING, B.xml PENDING", "reported: A.xml PUBLISHED, B.xml PUBLISHED");
+
+        // when the same group comes back (a flow resumed after a stop), then nothing is written again and both
+        // records are still made, each in a commit of its own
+        jdbc.update("DELETE FROM caller_record");
+        journal.publishAll(Stream.of("A", "B").map(n -> new Publication(PublicationKind.DELIVERY, n,
+                out.resolve(n + ".xml"), () -> {
+                    throw new IllegalStateException("made again");
+                })).toList(), recordedWithJournal, recordedWithPublished);
+        assertThat(jdbc.queryForList("SELECT what FROM caller_record ORDER BY what", String.class))
+                .containsExactly("answered", "reported");
+        assertThat(out.resolve("A.xml")).hasContent("<facture A/>");
+    }
+
+    /** The caller's record, with the journal's rows as its own transaction sees them. */
+    private void record(String what) {
+        String rows = String.join(", ", jdbc.queryForList(
+                "SELECT file_name || ' ' || state FROM publication ORDER BY 1", String.class));
+        jdbc.update("INSERT INTO caller_record VALUES (?, ?)", what, rows);
+    }
+
     private List<Publication> group(String... names) {
         return Stream.of(names).map(this::publication).toList();
     }
