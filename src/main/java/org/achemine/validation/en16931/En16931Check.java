@@ -6,6 +6,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javax.xml.transform.Source;
@@ -64,14 +65,21 @@ public final class En16931Check implements DocumentCheck {
         HardenedXml.processor().registerExtensionFunction(new PathSummary());
     }
 
+    /** The rules with the wildcard patterns looked up by name (WildcardIndex): what documents are checked with. */
     private final CompiledPerSyntax<Rules> rules;
     /** The same rules with the path summary, compiled when the first large invoice of a syntax comes. */
     private final CompiledPerSyntax<Rules> summarisedRules;
+    /** Both with the official wildcard patterns, compiled when a document first holds a name WildcardIndex lacks. */
+    private final CompiledPerSyntax<Rules> officialPatternRules;
+    private final CompiledPerSyntax<Rules> summarisedOfficialPatternRules;
     private final boolean parallelWalks;
     private final RuleMessages messages = RuleMessages.french();
 
-    /** A compiled stylesheet and the modes of its patterns, in the order its root template applies them. */
-    private record Rules(XsltExecutable executable, List<QName> patternModes) {
+    /**
+     * A compiled stylesheet and the modes of its patterns, in the order its root template applies them; byName
+     * tells which documents its wildcard rules, looked up by name, still match exactly (null: official patterns).
+     */
+    private record Rules(XsltExecutable executable, List<QName> patternModes, WildcardIndex byName) {
     }
 
     /** Compiles both stylesheets now (a few seconds each, in parallel); large invoices' walks run in parallel. */
@@ -85,8 +93,10 @@ public final class En16931Check implements DocumentCheck {
      *                      several cores; off, every document is validated on the calling thread alone
      */
     public En16931Check(boolean onFirstUse, boolean parallelWalks) {
-        this.rules = new CompiledPerSyntax<>(syntax -> compile(stylesheet(syntax), false), onFirstUse);
-        this.summarisedRules = new CompiledPerSyntax<>(syntax -> compile(stylesheet(syntax), true), true);
+        this.rules = new CompiledPerSyntax<>(syntax -> compile(syntax, false, true), onFirstUse);
+        this.summarisedRules = new CompiledPerSyntax<>(syntax -> compile(syntax, true, true), true);
+        this.officialPatternRules = new CompiledPerSyntax<>(syntax -> compile(syntax, false, false), true);
+        this.summarisedOfficialPatternRules = new CompiledPerSyntax<>(syntax -> compile(syntax, true, false), true);
         this.parallelWalks = parallelWalks;
     }
 
@@ -109,11 +119,26 @@ public final class En16931Check implements DocumentCheck {
         return CheckResult.of(CheckName.EN16931, findings, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** The failed asserts of the official rules on this tree, in the stylesheet's order, as it wrote them. */
+    /**
+     * The failed asserts of the official rules on this tree, in the stylesheet's order, as it wrote them: the
+     * wildcard rules looked up by name when that is exact on this document, else with the official patterns.
+     */
     List<SvrlCollector.Failure> failures(XdmNode tree, Syntax syntax, boolean inParallel, boolean pathSummary)
             throws SaxonApiException {
-        Rules compiled = (pathSummary ? summarisedRules : rules).of(syntax);
+        return failures(tree, syntax, inParallel, pathSummary, !matchedByName(tree, syntax));
+    }
+
+    /** The same, with the official wildcard patterns whatever the document holds when officialPatterns is set. */
+    List<SvrlCollector.Failure> failures(XdmNode tree, Syntax syntax, boolean inParallel, boolean pathSummary,
+            boolean officialPatterns) throws SaxonApiException {
+        Rules compiled = (officialPatterns ? (pathSummary ? summarisedOfficialPatternRules : officialPatternRules)
+                : (pathSummary ? summarisedRules : rules)).of(syntax);
         return inParallel ? walkInParallel(compiled, tree) : walk(compiled, compiled.patternModes(), tree);
+    }
+
+    /** True when the wildcard rules looked up by name match exactly what the official patterns match here. */
+    boolean matchedByName(XdmNode tree, Syntax syntax) {
+        return rules.of(syntax).byName().covers(tree);
     }
 
     /** Runs the given pattern walks one after the other with one transformer. */
@@ -160,18 +185,21 @@ public final class En16931Check implements DocumentCheck {
         return syntax.isUbl() ? UBL_STYLESHEET : CII_STYLESHEET;
     }
 
-    private static Rules compile(String resource, boolean pathSummary) {
+    private static Rules compile(Syntax syntax, boolean pathSummary, boolean byName) {
+        String resource = stylesheet(syntax);
         URL url = En16931Check.class.getClassLoader().getResource(resource);
         if (url == null) {
             throw new IllegalStateException("EN 16931 stylesheet not on the class path: " + resource);
         }
         Processor processor = HardenedXml.processor();
         try (InputStream in = url.openStream()) {
-            XdmNode stylesheet = StylesheetTrimmer.trim(in, url.toExternalForm(), pathSummary);
+            XdmNode official = StylesheetTrimmer.read(in, url.toExternalForm());
+            WildcardIndex index = byName ? WildcardIndex.of(official, SchemaElementNames.of(syntax)) : null;
+            XdmNode stylesheet = StylesheetTrimmer.trim(official, pathSummary, byName ? index.rewrites() : Map.of());
             Source source = stylesheet.asSource();
             source.setSystemId(url.toExternalForm());
             XsltExecutable executable = processor.newXsltCompiler().compile(source);
-            return new Rules(executable, patternModes(processor, stylesheet));
+            return new Rules(executable, patternModes(processor, stylesheet), index);
         } catch (IOException | SaxonApiException e) {
             throw new IllegalStateException("Cannot compile the EN 16931 stylesheet " + resource, e);
         }

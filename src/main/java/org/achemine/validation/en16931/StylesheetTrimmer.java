@@ -1,12 +1,17 @@
 package org.achemine.validation.en16931;
 
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javax.xml.transform.stream.StreamSource;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmAtomicValue;
 import net.sf.saxon.s9api.XdmDestination;
+import net.sf.saxon.s9api.XdmMap;
+import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XsltTransformer;
 import org.achemine.xml.HardenedXml;
@@ -16,7 +21,8 @@ import org.achemine.xml.HardenedXml;
  * removes the output nobody reads (the {@code svrl:fired-rule} element written each time a rule fires and the
  * default-mode walk inside each {@code svrl:active-pattern}, which writes nothing) and, when asked, answers the
  * path-absence asserts of the rules on the document element from a per-document path summary
- * ({@link PathSummary}). The failed asserts, their ids, flags, texts and locations are unchanged:
+ * ({@link PathSummary}) and, when given, matches the wildcard rules by element name ({@link WildcardIndex}).
+ * The failed asserts, their ids, flags, texts and locations are unchanged:
  * En16931AgreesWithPhiveTest compares them with phive's.
  */
 final class StylesheetTrimmer {
@@ -26,20 +32,30 @@ final class StylesheetTrimmer {
     private StylesheetTrimmer() {
     }
 
+    /** The official stylesheet as a tree, to trim and to read the rules of. */
+    static XdmNode read(InputStream stylesheet, String systemId) throws SaxonApiException {
+        return HardenedXml.processor().newDocumentBuilder().build(new StreamSource(stylesheet, systemId));
+    }
+
     /**
      * The trimmed stylesheet, as a tree carrying the original's base URI.
      *
-     * @param pathSummary also answer the path-absence asserts from the per-document path summary
+     * @param pathSummary      also answer the path-absence asserts from the per-document path summary
+     * @param wildcardRewrites official match pattern → its patterns by element name ({@link WildcardIndex}), or none
      */
-    static XdmNode trim(InputStream stylesheet, String systemId, boolean pathSummary) throws SaxonApiException {
+    static XdmNode trim(XdmNode original, boolean pathSummary, Map<String, List<String>> wildcardRewrites)
+            throws SaxonApiException {
         Processor processor = HardenedXml.processor();
         XsltTransformer trimmer = processor.newXsltCompiler()
                 .compile(new StreamSource(StylesheetTrimmer.class.getClassLoader().getResourceAsStream(TRIMMER),
                         TRIMMER))
                 .load();
-        XdmNode original = processor.newDocumentBuilder().build(new StreamSource(stylesheet, systemId));
         trimmer.setInitialContextNode(original);
         trimmer.setParameter(new QName("path-summary"), new XdmAtomicValue(pathSummary));
+        Map<XdmAtomicValue, XdmValue> rewrites = new HashMap<>();
+        wildcardRewrites.forEach((match, branches) -> rewrites.put(new XdmAtomicValue(match),
+                new XdmValue(branches.stream().map(XdmAtomicValue::new).toList())));
+        trimmer.setParameter(new QName("wildcard-rewrites"), new XdmMap(rewrites));
         XdmDestination trimmed = new XdmDestination();
         trimmed.setBaseURI(original.getBaseURI());
         trimmer.setDestination(trimmed);

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * id, flag (as phive's error level) and location. On the 34 official examples, on broken variants of each of them
  * for each rule family (core, calculation, code lists, decimals, VAT categories, syntax and data-type rules), and
  * on invoices over 256 KB. On every file, the pattern walks run in parallel, and the rules with the path summary
- * (used from 64 KB), give the same findings as the sequential walk of the rules without it.
+ * (used from 64 KB), and the official wildcard patterns (in place of the same rules looked up by element name),
+ * give the same findings as the sequential walk.
  */
 class En16931AgreesWithPhiveTest {
 
@@ -111,6 +112,33 @@ class En16931AgreesWithPhiveTest {
         // when / then
         for (Map.Entry<String, byte[]> example : examples.entrySet()) {
             assertSameFindings(example.getKey(), example.getValue());
+            // and the wildcard rules were looked up by name: the examples hold only names the schemas declare
+            assertThat(achemine.matchedByName(treeOf(example.getValue()), syntaxOf(example.getValue())))
+                    .as("wildcard rules by name on %s", example.getKey()).isTrue();
+        }
+    }
+
+    @Test
+    void aNameTheSchemasDoNotDeclareIsMatchedByTheOfficialWildcardPatterns() throws Exception {
+        // given a UBL example with a foreign amount of three decimals in an extension, and a CII example with an
+        // undeclared ram:…ID with a scheme name: the wildcard rules (UBL-DT-01, CII-DT-…) match them, no name list does
+        Map<String, byte[]> examples = officialExamples();
+        String ubl = new String(examples.get("ubl-tc434-example1.xml"), StandardCharsets.UTF_8).replaceFirst(
+                "(<cbc:CustomizationID>)", "<ext:UBLExtensions xmlns:ext=\"urn:oasis:names:specification:ubl:schema:"
+                        + "xsd:CommonExtensionComponents-2\"><ext:UBLExtension><ext:ExtensionContent><x:FeeAmount "
+                        + "xmlns:x=\"urn:example:foreign\">1.234</x:FeeAmount></ext:ExtensionContent></ext:UBLExtension>"
+                        + "</ext:UBLExtensions>$1");
+        String cii = new String(examples.get("CII_example1.xml"), StandardCharsets.UTF_8).replaceFirst(
+                "(<ram:TypeCode>)", "<ram:UndeclaredID schemeName=\"x\">1</ram:UndeclaredID>$1");
+
+        for (byte[] bytes : List.of(ubl.getBytes(StandardCharsets.UTF_8), cii.getBytes(StandardCharsets.UTF_8))) {
+            // when
+            boolean byName = achemine.matchedByName(treeOf(bytes), syntaxOf(bytes));
+            List<String> findings = assertSameFindings("undeclared name", bytes);
+
+            // then the official patterns ran, and the rule on the undeclared element fired as phive's did
+            assertThat(byName).isFalse();
+            assertThat(findings).anyMatch(f -> f.contains("FeeAmount") || f.contains("UndeclaredID"));
         }
     }
 
@@ -180,12 +208,19 @@ class En16931AgreesWithPhiveTest {
         List<SvrlCollector.Failure> sequential = achemine.failures(tree, syntax, false, false);
         List<SvrlCollector.Failure> parallel = achemine.failures(tree, syntax, true, false);
         List<SvrlCollector.Failure> summarised = achemine.failures(tree, syntax, false, true);
+        List<SvrlCollector.Failure> officialPatterns = achemine.failures(tree, syntax, false, false, true);
         List<String> ours = sequential.stream().map(En16931AgreesWithPhiveTest::asPhiveReportsIt).toList();
         List<String> theirs = phive(syntax, name, bytes);
         assertThat(ours).as("achemine against phive on %s", name).isEqualTo(theirs);
         assertThat(parallel).as("parallel walks against the sequential walk on %s", name).isEqualTo(sequential);
         assertThat(summarised).as("path summary against the official path asserts on %s", name).isEqualTo(sequential);
+        assertThat(officialPatterns).as("wildcard rules by name against the official patterns on %s", name)
+                .isEqualTo(sequential);
         return ours;
+    }
+
+    private static XdmNode treeOf(byte[] bytes) throws Exception {
+        return new ParsedInvoice(new InvoiceDocument("example", bytes), syntaxOf(bytes)).tree();
     }
 
     private static List<String> failuresOf(byte[] bytes) throws Exception {
