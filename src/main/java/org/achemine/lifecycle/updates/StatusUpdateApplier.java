@@ -115,7 +115,7 @@ public class StatusUpdateApplier {
                 return refused(line, null, Finding.of(FindingCode.STA_MOTIF_INCONNU, where, line.reason(), reasonCodes()));
             }
         }
-        Actor byRole = actorOf(sender.role(), to);
+        Actor byRole = actorOf(sender.role(), to, line.producer());
         Optional<Actor> said = line.producer() == null ? Optional.of(byRole) : producer(line.producer())
                 .filter(p -> p == byRole || (byRole == Actor.RECIPIENT && p == Actor.ACCOUNTANT));
         if (said.isEmpty()) {
@@ -226,10 +226,12 @@ public class StatusUpdateApplier {
 
     /**
      * RECIPIENT acts as the recipient, ISSUER as the supplier; BOTH as the supplier only to complete (12). A partner
-     * that receives invoices answering a validation circuit (14 Validée, 15 Refusée) acts as its validator.
+     * that receives invoices answering a validation circuit (14 Validée, 15 Refusée) acts as its validator, unless
+     * its line says it speaks as the recipient or its accountant.
      */
-    static Actor actorOf(PartnerRole role, InvoiceStatus asked) {
-        if (role.receives() && VALIDATOR_ANSWERS.contains(asked)) {
+    static Actor actorOf(PartnerRole role, InvoiceStatus asked, String producer) {
+        if (role.receives() && VALIDATOR_ANSWERS.contains(asked)
+                && (producer == null || producer.equals(Actor.VALIDATOR.name()))) {
             return Actor.VALIDATOR;
         }
         return switch (role) {
