@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.achemine.AchemineApplication;
 import org.achemine.config.ClockProperties;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.lifecycle.Actor;
@@ -42,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * is told, nothing delivered. Unanswered → the nightly run, on a platform clock moved past the delay, records 16
  * and forwards it (deemed validated, the default). Each lifecycle report the supplier gets is schema-valid.
  */
-@SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
+@SpringBootTest(classes = {AchemineApplication.class, ValidationCircuitIT.MovableClock.class}, properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=300ms",
         "achemine.lifecycle.trigger-delay=300ms", "achemine.delivery.durable=false",
         "achemine.partners[0].code=FOU001", "achemine.partners[0].role=ISSUER",
@@ -88,13 +89,14 @@ class ValidationCircuitIT {
     @Autowired
     NightlyRun nightly;
 
-    private static boolean directoryImported;
+    /** The data folder the sample directory was imported into (one per test class: the PostgreSQL variant too). */
+    private static Path directoryImported;
 
     @BeforeEach
     void directoryInService() throws Exception {
-        if (!directoryImported) {
+        if (!dataDir.equals(directoryImported)) {
             SampleDirectory.importInto(directoryImporter, dataDir);
-            directoryImported = true;
+            directoryImported = dataDir;
         }
     }
 
