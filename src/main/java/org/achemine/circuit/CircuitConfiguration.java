@@ -35,13 +35,7 @@ public class CircuitConfiguration {
     Step closeOverdueCircuits(JobRepository jobRepository, PlatformTransactionManager tx, RoutingProperties routing,
                               JdbcTemplate jdbc, InvoiceLedger ledger, Clock clock, CircuitProperties circuits) {
         OverdueValidations overdue = new OverdueValidations(jdbc, ledger, clock, circuits.onTimeout());
-        return new StepBuilder("close-overdue-circuits", jobRepository)
-                .tasklet((contribution, context) -> {
-                    int done = overdue.closeNext(routing.chunkSize());
-                    contribution.incrementWriteCount(done);
-                    return done < routing.chunkSize() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
-                }, tx)
-                .build();
+        return chunkedStep("close-overdue-circuits", jobRepository, tx, routing.chunkSize(), overdue::closeNext);
     }
 
     /** Invoices their validator let go delivered to their recipient, a chunk per transaction. */
@@ -49,11 +43,22 @@ public class CircuitConfiguration {
     Step forwardValidatedInvoices(JobRepository jobRepository, PlatformTransactionManager tx, RoutingProperties routing,
                                   JdbcTemplate jdbc, InvoiceLedger ledger, InvoiceDelivery delivery, Clock clock) {
         ValidatedForwarding forwarding = new ValidatedForwarding(jdbc, ledger, delivery, clock);
-        return new StepBuilder("forward-validated-invoices", jobRepository)
+        return chunkedStep("forward-validated-invoices", jobRepository, tx, routing.chunkSize(), forwarding::forwardNext);
+    }
+
+    /** Work done a chunk at a time, each in its own transaction, returning how many it did. */
+    interface ChunkOfWork {
+        int next(int limit) throws Exception;
+    }
+
+    /** A step that repeats the work, a transaction per chunk, until a chunk comes back short. */
+    private static Step chunkedStep(String name, JobRepository jobRepository, PlatformTransactionManager tx, int chunk,
+                                    ChunkOfWork work) {
+        return new StepBuilder(name, jobRepository)
                 .tasklet((contribution, context) -> {
-                    int done = forwarding.forwardNext(routing.chunkSize());
+                    int done = work.next(chunk);
                     contribution.incrementWriteCount(done);
-                    return done < routing.chunkSize() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+                    return done < chunk ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
                 }, tx)
                 .build();
     }
