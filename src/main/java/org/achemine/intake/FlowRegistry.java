@@ -254,12 +254,14 @@ public class FlowRegistry {
                 facts == null ? null : facts.serviceCode(), facts == null ? null : facts.engagementNumber(),
                 new SqlParameterValue(Types.DECIMAL, facts == null ? null : facts.totalWithVat()),
                 facts == null || facts.supplierName() == null ? null : truncate(facts.supplierName(), 200),
-                facts == null || facts.supplierIdScheme() == null ? null : truncate(facts.supplierIdScheme(), 8)});
+                facts == null || facts.supplierIdScheme() == null ? null : truncate(facts.supplierIdScheme(), 8),
+                facts == null || facts.billingFramework() == null ? null : truncate(facts.billingFramework(), 8)});
             addFindings(findings, flowId, i + 1, document.findings().toList());
         }
         jdbc.batchUpdate("INSERT INTO flow_document (flow_id, doc_rank, entry_name, syntax, decision, invoice_number,"
                 + " issue_date, type_code, currency, supplier_id, buyer_id, service_code, engagement_number,"
-                + " total_with_vat, supplier_name, supplier_scheme) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " total_with_vat, supplier_name, supplier_scheme, billing_framework)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 documents);
         jdbc.batchUpdate("INSERT INTO flow_finding (flow_id, doc_rank, finding_rank, code, severity, source)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", findings);

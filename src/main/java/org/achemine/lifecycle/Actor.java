@@ -13,5 +13,10 @@ public enum Actor {
      */
     ACCOUNTANT,
     /** The supplier: completes a suspended invoice. */
-    SUPPLIER
+    SUPPLIER,
+    /**
+     * The validator of a circuit (cadres A9 / A12: the titulaire or the mandataire the invoice names): validates
+     * or refuses an invoice before its public recipient sees it (package {@code org.achemine.circuit}).
+     */
+    VALIDATOR
 }

@@ -16,7 +16,14 @@ public enum InvoiceStatus {
     MISE_A_DISPOSITION_COMPTABLE("09", "Mise à disposition du comptable", "205"),
     COMPTABILISEE("10", "Comptabilisée", "205"),
     MISE_EN_PAIEMENT("11", "Mise en paiement", "211"),
-    COMPLETEE("12", "Complétée", "209");
+    COMPLETEE("12", "Complétée", "209"),
+    // The validation cycle of cadres A9 / A12 (FACTS §2.2: A_VALIDER_1, VALIDEE_1, REFUSEE_1,
+    // ABSENCE_VALIDATION_1_HORS_DELAI). CPPStatut enumerates IdStatut 13..41 without naming them in our sources:
+    // 13..16 are achemine's assignment (docs/lifecycle.md#validation-circuits), valid against the official schema.
+    A_VALIDER("13", "À valider par le valideur", "203"),
+    VALIDEE("14", "Validée par le valideur", "205"),
+    REFUSEE("15", "Refusée par le valideur", "210"),
+    ABSENCE_VALIDATION_HORS_DELAI("16", "Absence de validation hors délai", "205");
 
     private final String code;
     private final String label;

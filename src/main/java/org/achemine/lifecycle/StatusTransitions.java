@@ -4,6 +4,9 @@ import static org.achemine.lifecycle.Actor.ACCOUNTANT;
 import static org.achemine.lifecycle.Actor.PLATFORM;
 import static org.achemine.lifecycle.Actor.RECIPIENT;
 import static org.achemine.lifecycle.Actor.SUPPLIER;
+import static org.achemine.lifecycle.Actor.VALIDATOR;
+import static org.achemine.lifecycle.InvoiceStatus.ABSENCE_VALIDATION_HORS_DELAI;
+import static org.achemine.lifecycle.InvoiceStatus.A_VALIDER;
 import static org.achemine.lifecycle.InvoiceStatus.A_RECYCLER;
 import static org.achemine.lifecycle.InvoiceStatus.COMPLETEE;
 import static org.achemine.lifecycle.InvoiceStatus.COMPTABILISEE;
@@ -13,9 +16,11 @@ import static org.achemine.lifecycle.InvoiceStatus.MANDATEE;
 import static org.achemine.lifecycle.InvoiceStatus.MISE_A_DISPOSITION;
 import static org.achemine.lifecycle.InvoiceStatus.MISE_A_DISPOSITION_COMPTABLE;
 import static org.achemine.lifecycle.InvoiceStatus.MISE_EN_PAIEMENT;
+import static org.achemine.lifecycle.InvoiceStatus.REFUSEE;
 import static org.achemine.lifecycle.InvoiceStatus.REJETEE;
 import static org.achemine.lifecycle.InvoiceStatus.SERVICE_FAIT;
 import static org.achemine.lifecycle.InvoiceStatus.SUSPENDUE;
+import static org.achemine.lifecycle.InvoiceStatus.VALIDEE;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,7 +30,7 @@ import java.util.Set;
 
 /**
  * THE table of allowed status changes (FACTS §2.1, §2.3), printed as is in docs/codes.md. Anything not listed
- * is refused. 04 À recycler, 05 Rejetée and 11 Mise en paiement end an invoice's life (after 04 the supplier
+ * is refused. 04 À recycler, 05 Rejetée, 11 Mise en paiement and 15 Refusée (by a circuit's validator) end an invoice's life (after 04 the supplier
  * resends the same number as a new deposit). The processing statuses 07 Service fait → 08 Mandatée →
  * 09 Mise à disposition du comptable → 10 Comptabilisée are optional and only move forward; 11 Mise en
  * paiement may follow any of them or 03 directly (a structure that reports nothing in between, or Hélios
@@ -48,6 +53,16 @@ public final class StatusTransitions {
             t(DEPOSEE, PLATFORM, EN_COURS_ACHEMINEMENT),
             t(EN_COURS_ACHEMINEMENT, PLATFORM, MISE_A_DISPOSITION),
             // end of routing's edges
+            // Validation circuits (A9 / A12, org.achemine.circuit): the validator answers before the recipient
+            // sees anything; past the delay the platform records 16 and applies the configured outcome.
+            t(DEPOSEE, PLATFORM, A_VALIDER),
+            t(A_VALIDER, VALIDATOR, VALIDEE),
+            withReason(A_VALIDER, VALIDATOR, REFUSEE),
+            t(A_VALIDER, PLATFORM, ABSENCE_VALIDATION_HORS_DELAI),
+            withReason(ABSENCE_VALIDATION_HORS_DELAI, PLATFORM, REFUSEE),
+            t(VALIDEE, PLATFORM, EN_COURS_ACHEMINEMENT),
+            t(ABSENCE_VALIDATION_HORS_DELAI, PLATFORM, EN_COURS_ACHEMINEMENT),
+            // end of the circuits' edges
             withReason(MISE_A_DISPOSITION, RECIPIENT, A_RECYCLER),
             withReason(MISE_A_DISPOSITION, RECIPIENT, REJETEE),
             withReason(MISE_A_DISPOSITION, RECIPIENT, SUSPENDUE),
@@ -57,7 +72,7 @@ public final class StatusTransitions {
             withReason(SERVICE_FAIT, RECIPIENT, REJETEE),
             withReason(SERVICE_FAIT, RECIPIENT, SUSPENDUE));
 
-    private static final Set<InvoiceStatus> FINAL = EnumSet.of(A_RECYCLER, REJETEE, MISE_EN_PAIEMENT);
+    private static final Set<InvoiceStatus> FINAL = EnumSet.of(A_RECYCLER, REJETEE, MISE_EN_PAIEMENT, REFUSEE);
 
     private StatusTransitions() {
     }

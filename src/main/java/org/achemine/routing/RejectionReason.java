@@ -12,7 +12,10 @@ public enum RejectionReason {
     DEST_INC,
     /** Erreur d'adressage: the service code, the recipient's routing code, is missing, unknown or closed. */
     ADR_ERR,
-    /** Rejet sur contrôle B2G: an engagement number the recipient requires, or the reserved public service. */
+    /**
+     * Rejet sur contrôle B2G: an engagement number the recipient requires, the reserved public service, or the
+     * validator a validation circuit (A9 / A12) needs.
+     */
     REJ_CONT_B2G,
     /** Doublon: the supplier's invoice number was already integrated for that year. */
     DOUBLON;
@@ -25,7 +28,8 @@ public enum RejectionReason {
         return switch (code) {
             case ROUTAGE_SIRET_INCONNU, ROUTAGE_STRUCTURE_INACTIVE, ROUTAGE_STRUCTURE_NON_DESTINATAIRE -> DEST_INC;
             case ROUTAGE_SERVICE_ABSENT, ROUTAGE_SERVICE_INCONNU, ROUTAGE_SERVICE_INACTIF -> ADR_ERR;
-            case ROUTAGE_ENGAGEMENT_ABSENT, ROUTAGE_SERVICE_OU_ENGAGEMENT_ABSENT, ROUTAGE_SERVICE_RESERVE -> REJ_CONT_B2G;
+            case ROUTAGE_ENGAGEMENT_ABSENT, ROUTAGE_SERVICE_OU_ENGAGEMENT_ABSENT, ROUTAGE_SERVICE_RESERVE,
+                 CIRCUIT_VALIDEUR_ABSENT, CIRCUIT_VALIDEUR_INCONNU -> REJ_CONT_B2G;
             case ROUTAGE_DOUBLON -> DOUBLON;
             default -> throw new IllegalArgumentException(code + " is not a routing finding");
         };

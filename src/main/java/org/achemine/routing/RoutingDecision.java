@@ -1,21 +1,41 @@
 package org.achemine.routing;
 
+import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.validation.Finding;
 import org.achemine.validation.FindingCode;
 
 /**
  * Where an invoice goes: integrated and delivered to a recipient (with the service it is addressed to, when
  * any), or refused at integration by a platform check, with the finding that says what to correct. A
- * refused invoice never becomes 01 Déposée.
+ * refused invoice never becomes 01 Déposée. An invoice of a validation circuit ({@link CircuitHook}) is
+ * {@code held}: delivered first to the circuit's party, its recipient and service kept for later.
  */
-public record RoutingDecision(String recipientSiret, String serviceCode, Finding refusal) {
+public record RoutingDecision(String recipientSiret, String serviceCode, Finding refusal, Hold hold) {
+
+    /** Where a circuit sends an invoice before its recipient: the party's SIRET and the status it waits in. */
+    public record Hold(String partySiret, InvoiceStatus status) {
+    }
 
     public static RoutingDecision deliver(String recipientSiret, String serviceCode) {
-        return new RoutingDecision(recipientSiret, serviceCode, null);
+        return new RoutingDecision(recipientSiret, serviceCode, null, null);
     }
 
     public static RoutingDecision refuse(Finding reason) {
-        return new RoutingDecision(null, null, reason);
+        return new RoutingDecision(null, null, reason, null);
+    }
+
+    /** This decision, delivered to a circuit's party first. */
+    public RoutingDecision heldBy(Hold first) {
+        return new RoutingDecision(recipientSiret, serviceCode, null, first);
+    }
+
+    public boolean held() {
+        return hold != null;
+    }
+
+    /** Whose mailbox gets the file now: the circuit's party when held, else the recipient. */
+    public String deliveredTo() {
+        return held() ? hold.partySiret() : recipientSiret;
     }
 
     public boolean delivered() {

@@ -45,7 +45,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * by validation whose deposit report is out and that is neither integrated nor refused yet; decides with
  * {@link RoutingRules} (Chorus Pro's integration checks) against the directory in service; writes the
  * outcome (an invoice 01 → 02 → 03 and its delivery, or a refusal at integration); marks the flows whose
- * documents are all decided; and finally writes their integration reports.
+ * documents are all decided; delivers again completed invoices; closes overdue validation circuits and forwards
+ * the invoices their validators let go; and finally writes the integration reports.
  * Restartable: the reader's query is the process indicator — a document leaves it once its chunk commits,
  * so a restarted run takes exactly the documents not yet decided.
  */
@@ -56,11 +57,16 @@ public class RoutingJobConfiguration {
 
     @Bean
     Job routingJob(JobRepository jobRepository, Step routeInvoices, Step markDecidedFlows,
-                   Step redeliverCompletedInvoices, Step writeIntegrationReports) {
+                   Step redeliverCompletedInvoices, Step closeOverdueCircuits, Step forwardValidatedInvoices,
+                   Step writeIntegrationReports) {
+        // the circuits' steps (package circuit, by name): overdue validations closed on the platform clock, then
+        // the invoices their validators let go delivered to their recipients
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(routeInvoices)
                 .next(markDecidedFlows)
                 .next(redeliverCompletedInvoices)
+                .next(closeOverdueCircuits)
+                .next(forwardValidatedInvoices)
                 .next(writeIntegrationReports)
                 .build();
     }
@@ -147,7 +153,7 @@ public class RoutingJobConfiguration {
                 .sql("""
                         SELECT d.flow_id || '-' || d.doc_rank, d.flow_id, d.doc_rank, d.entry_name, d.supplier_id,
                                d.invoice_number, EXTRACT(YEAR FROM d.issue_date), d.buyer_id, d.service_code,
-                               d.engagement_number,
+                               d.engagement_number, d.billing_framework,
                                EXISTS (SELECT 1 FROM invoice p WHERE p.supplier_id = d.supplier_id
                                        AND p.invoice_number = d.invoice_number
                                        AND p.invoice_year = EXTRACT(YEAR FROM d.issue_date) AND p.status = '%s'
@@ -161,8 +167,8 @@ public class RoutingJobConfiguration {
                         ORDER BY %s""".formatted(InvoiceStatus.A_RECYCLER.code(), ReceptionOrder.of("f", "d")))
                 .rowMapper((rs, i) -> new RoutingCandidate(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         new RoutingRequest(rs.getString(1), rs.getString(5), rs.getString(6), rs.getInt(7),
-                                rs.getString(8), rs.getString(9), rs.getString(10), Environment.of(rs.getBoolean(12))),
-                        rs.getBoolean(11) ? Resend.RECYCLEE : Resend.NON))
+                                rs.getString(8), rs.getString(9), rs.getString(10), Environment.of(rs.getBoolean(13))),
+                        rs.getBoolean(12) ? Resend.RECYCLEE : Resend.NON, rs.getString(11)))
                 .build();
     }
 
@@ -170,16 +176,16 @@ public class RoutingJobConfiguration {
     @Bean
     @StepScope
     RoutingDecisions routingDecisions(DirectoryLookup directory, JdbcTemplate jdbc, RoutingProperties properties,
-                                      Clock clock) {
+                                      Clock clock, CircuitHook circuits) {
         RoutingRules rules = new RoutingRules(new MemoizedDirectory(directory), new JdbcDuplicateRegister(jdbc));
-        return new RoutingDecisions(rules, clock, properties.timeZone());
+        return new RoutingDecisions(rules, clock, properties.timeZone(), circuits);
     }
 
     @Bean
     @StepScope
     RoutingOutcomeWriter routingOutcomes(InvoiceLedger ledger, InvoiceDelivery delivery, JdbcTemplate jdbc, Clock clock,
-                                         RoutingMetrics metrics) {
-        return new RoutingOutcomeWriter(ledger, new IntegrationRefusals(jdbc), delivery, clock, metrics);
+                                         RoutingMetrics metrics, CircuitHook circuits) {
+        return new RoutingOutcomeWriter(ledger, new IntegrationRefusals(jdbc), delivery, clock, metrics, circuits);
     }
 
     @Bean

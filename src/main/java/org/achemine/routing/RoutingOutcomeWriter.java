@@ -33,7 +33,8 @@ import org.slf4j.MDC;
  * Applies a chunk of routing decisions in the chunk's transaction: deliveries first (the chunk's files in one
  * group publication), then, in a few batched statements, the integrated invoices inserted once with their
  * history 01 Déposée, 02 En cours d'acheminement and 03 Mise à disposition, and the refusals at integration
- * recorded with their reason (never an invoice status). A delivery already made by an interrupted run is honoured as is (exactly once), even if the
+ * recorded with their reason (never an invoice status). An invoice of a validation circuit goes 01 → its circuit
+ * status, delivered to the circuit's party instead ({@link CircuitHook}). A delivery already made by an interrupted run is honoured as is (exactly once), even if the
  * directory changed since. One writer per step execution (step scope): it counts what the run delivered
  * and refused.
  */
@@ -47,12 +48,20 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
     private final InvoiceDelivery delivery;
     private final Clock clock;
     private final RoutingMetrics metrics;
+    private final CircuitHook circuits;
     private int deliveredCount;
     private int refusedCount;
     private int qualificationCount;
 
     public RoutingOutcomeWriter(InvoiceLedger ledger, IntegrationRefusals refusals, InvoiceDelivery delivery,
                                 Clock clock, RoutingMetrics metrics) {
+        this(ledger, refusals, delivery, clock, metrics, CircuitHook.NONE);
+    }
+
+    /** @param circuits remembers the invoices held for a validation circuit (delivered to its party first) */
+    public RoutingOutcomeWriter(InvoiceLedger ledger, IntegrationRefusals refusals, InvoiceDelivery delivery,
+                                Clock clock, RoutingMetrics metrics, CircuitHook circuits) {
+        this.circuits = circuits;
         this.ledger = ledger;
         this.refusals = refusals;
         this.delivery = delivery;
@@ -67,6 +76,7 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
         List<MovedOn> integrated = new ArrayList<>(chunk.size());
         List<Refusal> refused = new ArrayList<>();
         int qualified = 0;
+        List<RoutedInvoice> held = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
             RoutedInvoice routed = chunk.getItems().get(i);
             try (MDC.MDCCloseable logContext = MDC.putCloseable("invoiceId", routed.candidate().invoiceId())) {
@@ -80,6 +90,9 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
                 Optional<Path> file = Optional.ofNullable(delivered.get(i)).or(() -> earlierDelivery(routed.candidate()));
                 if (file.isPresent()) {
                     integrated.add(integrated(routed, file.get(), now));
+                    if (routed.decision().held()) {
+                        held.add(routed);
+                    }
                 } else {
                     refused.add(new Refusal(routed.candidate(), routed.decision()));
                     LOG.debug("Invoice {}: refused at integration ({})", routed.candidate().invoiceId(),
@@ -88,6 +101,7 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
             }
         }
         ledger.integrateMovedOn(integrated, now);
+        circuits.entered(held, now);
         refusals.record(refused, now);
         int production = chunk.size() - qualified;
         int productionRefused = (int) refused.stream()
@@ -109,7 +123,7 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
             RoutingCandidate invoice = routed.candidate();
             if (delivers(routed)) {
                 orders.add(new Order(invoice.invoiceId(), invoice.flowId(), invoice.docRank(),
-                        routed.decision().recipientSiret(), invoice.entryName(), invoice.resend(), 1));
+                        routed.decision().deliveredTo(), invoice.entryName(), invoice.resend(), 1));
             }
         }
         Iterator<Path> files = delivery.deliverAll(orders).iterator();
@@ -154,7 +168,15 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
         RoutingRequest request = invoice.request();
         String id = invoice.invoiceId();
         String recipient = routed.decision().delivered() ? routed.decision().recipientSiret() : request.buyerSiret();
+        RoutingDecision.Hold hold = routed.decision().hold();
         NewInvoice integrated = newInvoice(invoice);
+        if (hold != null) {
+            // a validation circuit: the file went to its party; the recipient gets it once the circuit lets it go
+            LOG.debug("Invoice {}: delivered to the circuit's party {} as {}", id, hold.partySiret(), file.getFileName());
+            return new MovedOn(integrated, List.of(new Change(id, InvoiceStatus.DEPOSEE, hold.status(), Actor.PLATFORM,
+                    null, hold.status().label() + " : mise à disposition de " + hold.partySiret() + " : "
+                    + file.getFileName(), now)), hold.partySiret(), null, file.toString());
+        }
         List<Change> changes = List.of(
                 new Change(id, InvoiceStatus.DEPOSEE, InvoiceStatus.EN_COURS_ACHEMINEMENT, Actor.PLATFORM, null,
                         "Acheminement en cours", now),

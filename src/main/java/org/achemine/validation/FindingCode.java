@@ -259,6 +259,12 @@ public enum FindingCode {
     ROUTAGE_DOUBLON(ROUTING, FATAL,
             "Double facturation : la facture n° {0} (BT-1) du fournisseur {1} pour l'année {2} a déjà été déposée (facture {3}) ; celle-ci ne l'est pas une seconde fois. S'il s'agit d'une autre facture, donnez-lui un numéro qui lui soit propre.",
             "Duplicate: invoice {0} (BT-1) of supplier {1} for year {2} was already deposited (invoice {3})."),
+    CIRCUIT_VALIDEUR_ABSENT(ROUTING, FATAL,
+            "Le cadre de facturation {0} (BT-23) exige un valideur (le titulaire ou le mandataire) : nommez son SIRET dans un document de référence dont la description (BT-123) vaut VALIDEUR, en BT-122 (cac:AdditionalDocumentReference/cbc:ID avec cbc:DocumentDescription en UBL, ram:AdditionalReferencedDocument/ram:IssuerAssignedID avec ram:TypeCode 916 et ram:Name en CII).",
+            "Billing framework {0} (BT-23) needs a validator: name its SIRET in BT-122 with the description (BT-123) VALIDEUR."),
+    CIRCUIT_VALIDEUR_INCONNU(ROUTING, FATAL,
+            "Le valideur « {0} » nommé par la facture (BT-122, description VALIDEUR) n'est raccordé à la plateforme par aucun partenaire qui reçoit des factures : indiquez le SIRET (14 chiffres) du titulaire ou du mandataire raccordé.",
+            "The validator {0} the invoice names (BT-122, description VALIDEUR) is not a connected partner that receives invoices."),
 
     // --- Status flows (status updates from recipients, completions from suppliers); one per line or file ---
     STA_CSV_ENTETE(STATUS_UPDATES, FATAL,

@@ -68,7 +68,8 @@ class StatusTransitionsTest {
         assertThat(StatusTransitions.table()).filteredOn(StatusTransitions.Transition::reasonRequired)
                 .allSatisfy(t -> assertThat(StatusReason.of(t.to())).as("%s", t.to()).isNotEmpty());
         assertThat(StatusReason.values()).allSatisfy(r -> assertThat(r.statuses())
-                .isNotEmpty().isSubsetOf(InvoiceStatus.A_RECYCLER, InvoiceStatus.REJETEE, InvoiceStatus.SUSPENDUE));
+                .isNotEmpty().isSubsetOf(InvoiceStatus.A_RECYCLER, InvoiceStatus.REJETEE, InvoiceStatus.SUSPENDUE,
+                        InvoiceStatus.REFUSEE));
         // 221 Erreur de routage only knows ROUTAGE_ERR (BR-FR-CDV-CL-09)
         assertThat(StatusReason.of(InvoiceStatus.A_RECYCLER)).extracting(StatusReason::reformCode).containsOnly("ROUTAGE_ERR");
         assertThat(StatusReason.of(InvoiceStatus.SUSPENDUE)).extracting(StatusReason::reformCode)
@@ -77,6 +78,11 @@ class StatusTransitionsTest {
                 "RETRAIT_MAN_SERV", "ST_CT_NON_DECLAR", "SUPPR_COMP_AVOIR", "TRANSF_PMNT_REGIE", "CONTACT_ACHTR", "AUTRE",
                 "COORD_BANC_ERR", "TX_TVA_ERR", "MONTANTTOTAL_ERR", "CALCUL_ERR", "NON_CONFORME", "DOUBLON", "DEST_ERR",
                 "TRANSAC_INC", "EMMET_INC", "CONTRAT_TERM", "DOUBLE_FACT", "CMD_ERR", "ADR_ERR", "REF_CT_ABSENT", "LIVR_INCOMP");
+        // 15 Refusée by a circuit's validator is reported 210 too: the same B2G list
+        assertThat(InvoiceStatus.REFUSEE.reformCode()).isEqualTo(InvoiceStatus.REJETEE.reformCode());
+        assertThat(StatusReason.of(InvoiceStatus.REFUSEE)).extracting(StatusReason::reformCode)
+                .isNotEmpty().isSubsetOf(StatusReason.of(InvoiceStatus.REJETEE).stream().map(StatusReason::reformCode)
+                        .toArray(String[]::new));
     }
 
     @Test

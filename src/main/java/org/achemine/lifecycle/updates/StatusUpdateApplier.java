@@ -10,8 +10,10 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.config.AchemineProperties.PartnerRole;
@@ -33,13 +35,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * applied or refused on its own (partial acceptance). The actor comes from the sender's role: a RECIPIENT
  * partner acts as the recipient (its ordonnateur, or its accountant when the line says so) and may touch
  * only invoices delivered to its SIRET; an ISSUER acts as the supplier on invoices it deposited; BOTH acts
- * as the supplier for 12 Complétée, as the recipient otherwise. The platform's clock dates each change;
+ * as the supplier for 12 Complétée, as the recipient otherwise; a RECIPIENT or BOTH partner answering 14 Validée or
+ * 15 Refusée acts as the validator of a circuit, on invoices held for its SIRET. The platform's clock dates each change;
  * the time the line declares is kept beside it, refused beyond {@code futureTolerance} ahead of the
  * platform, flagged when earlier than the invoice's delivery. Every change goes through
  * {@link InvoiceLedger}, stamped with the status flow, line and NumOrdre. The caller owns the transaction
  * (the flow's verdict commits with the changes).
  */
 public class StatusUpdateApplier {
+
+    /** The statuses a circuit's validator answers with (package circuit). */
+    private static final Set<InvoiceStatus> VALIDATOR_ANSWERS = EnumSet.of(InvoiceStatus.VALIDEE, InvoiceStatus.REFUSEE);
 
     /** Column {@code invoice_status_history.mandate_id} (V76). */
     static final int MANDATE_ID_LENGTH = 100;
@@ -112,7 +118,7 @@ public class StatusUpdateApplier {
                 return refused(line, null, Finding.of(FindingCode.STA_MOTIF_INCONNU, where, line.reason(), reasonCodes()));
             }
         }
-        Actor byRole = actorOf(sender.role(), to);
+        Actor byRole = actorOf(sender.role(), to, line.producer());
         Optional<Actor> said = line.producer() == null ? Optional.of(byRole) : producer(line.producer())
                 .filter(p -> p == byRole || (byRole == Actor.RECIPIENT && p == Actor.ACCOUNTANT));
         if (said.isEmpty()) {
@@ -223,13 +229,23 @@ public class StatusUpdateApplier {
     }
 
     private static String producersOf(Actor actor) {
-        return actor == Actor.RECIPIENT
-                ? "un destinataire indique RECIPIENT (l'ordonnateur, par défaut) ou ACCOUNTANT (son comptable public)"
-                : "un fournisseur indique SUPPLIER, ou rien";
+        return switch (actor) {
+            case RECIPIENT -> "un destinataire indique RECIPIENT (l'ordonnateur, par défaut) ou ACCOUNTANT (son comptable public)";
+            case VALIDATOR -> "un valideur indique VALIDATOR, ou rien";
+            default -> "un fournisseur indique SUPPLIER, ou rien";
+        };
     }
 
-    /** RECIPIENT acts as the recipient, ISSUER as the supplier; BOTH as the supplier only to complete (12). */
-    static Actor actorOf(PartnerRole role, InvoiceStatus asked) {
+    /**
+     * RECIPIENT acts as the recipient, ISSUER as the supplier; BOTH as the supplier only to complete (12). A partner
+     * that receives invoices answering a validation circuit (14 Validée, 15 Refusée) acts as its validator, unless
+     * its line says it speaks as the recipient or its accountant.
+     */
+    static Actor actorOf(PartnerRole role, InvoiceStatus asked, String producer) {
+        if (role.receives() && VALIDATOR_ANSWERS.contains(asked)
+                && (producer == null || producer.equals(Actor.VALIDATOR.name()))) {
+            return Actor.VALIDATOR;
+        }
         return switch (role) {
             case RECIPIENT -> Actor.RECIPIENT;
             case ISSUER -> Actor.SUPPLIER;
@@ -269,6 +285,10 @@ public class StatusUpdateApplier {
         if (actor == Actor.SUPPLIER) {
             return sender.code().equals(invoice.depositPartner());
         }
+        if (actor == Actor.VALIDATOR) {
+            // held for the validator: delivered to its SIRET; the line's Debiteur is the public buyer, not checked
+            return sender.serves(invoice.recipientSiret());
+        }
         return sender.serves(invoice.recipientSiret()) && (debtorSiret == null || debtorSiret.equals(invoice.recipientSiret()));
     }
 
@@ -287,6 +307,10 @@ public class StatusUpdateApplier {
     }
 
     private static String whatIsTheirs(Actor actor, Partner sender) {
+        if (actor == Actor.VALIDATOR) {
+            return "des factures à valider mises à disposition de votre structure (SIRET "
+                    + String.join(", ", sender.structures()) + ")";
+        }
         return actor == Actor.SUPPLIER ? "des factures que vous avez déposées"
                 : "des factures mises à disposition de votre structure (SIRET " + String.join(", ", sender.structures()) + ")";
     }
@@ -315,6 +339,7 @@ public class StatusUpdateApplier {
             case RECIPIENT -> "le destinataire";
             case ACCOUNTANT -> "le comptable public du destinataire";
             case SUPPLIER -> "le fournisseur";
+            case VALIDATOR -> "le valideur (titulaire ou mandataire)";
             case PLATFORM -> "la plateforme";
         };
     }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.achemine.config.AchemineProperties.Partner;
@@ -97,13 +98,15 @@ class StatusUpdateApplierIT {
     @Autowired
     PublicationJournal publications;
 
-    /** Every (from, actor, to) the transition table does not list, for the three actors that send status files. */
+    /** Every (from, actor, to) the transition table does not list, for the four actors that send status files. */
     static Stream<Arguments> forbiddenTransitions() {
         List<Arguments> forbidden = new ArrayList<>();
         for (InvoiceStatus from : InvoiceStatus.values()) {
-            for (Actor actor : List.of(Actor.RECIPIENT, Actor.ACCOUNTANT, Actor.SUPPLIER)) {
+            for (Actor actor : List.of(Actor.RECIPIENT, Actor.ACCOUNTANT, Actor.SUPPLIER, Actor.VALIDATOR)) {
                 for (InvoiceStatus to : InvoiceStatus.values()) {
-                    if (from != to && StatusTransitions.find(from, actor, to).isEmpty()) {
+                    // a receiving partner speaks as a circuit's validator only to answer 14 or 15
+                    boolean said = actor != Actor.VALIDATOR || VALIDATOR_ANSWERS.contains(to.code());
+                    if (said && from != to && StatusTransitions.find(from, actor, to).isEmpty()) {
                         forbidden.add(arguments(from, actor, to));
                     }
                 }
@@ -132,7 +135,8 @@ class StatusUpdateApplierIT {
     }
 
     static Stream<Transition> transitionsNeedingAReason() {
-        return StatusTransitions.table().stream().filter(Transition::reasonRequired);
+        // the platform's own reasoned changes (a circuit refused past its delay) come from no status file
+        return StatusTransitions.table().stream().filter(Transition::reasonRequired).filter(t -> t.by() != Actor.PLATFORM);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -610,7 +614,10 @@ class StatusUpdateApplierIT {
         return line(invoiceId, status, reason, comment, null);
     }
 
-    /** A line declared at {@link #AT}; an accountant's says so, other actors' say nothing about who set it. */
+    /**
+     * A line declared at {@link #AT}; an accountant's says so, and so does a recipient's answering 14 or 15 (a
+     * receiving partner saying nothing answers those as a circuit's validator); other actors' say nothing.
+     */
     private static RawStatusLine line(String invoiceId, String status, String reason, String comment, Actor actor) {
         return dated(invoiceId, status, reason, comment, "2026-11-24T10:00:00+01:00", actor);
     }
@@ -618,8 +625,11 @@ class StatusUpdateApplierIT {
     private static RawStatusLine dated(String invoiceId, String status, String reason, String comment, String declared,
                                        Actor actor) {
         return new RawStatusLine(7, null, invoiceId, null, null, null, status, declared, reason, comment, null, null,
-                actor == Actor.ACCOUNTANT ? actor.name() : null);
+                actor == Actor.ACCOUNTANT || actor == Actor.RECIPIENT && VALIDATOR_ANSWERS.contains(status)
+                        ? actor.name() : null);
     }
+
+    private static final Set<String> VALIDATOR_ANSWERS = Set.of(InvoiceStatus.VALIDEE.code(), InvoiceStatus.REFUSEE.code());
 
     private static RawStatusLine byNumber(String number, String invoiceDate, String status) {
         return new RawStatusLine(4, null, null, "81234567600025", number, invoiceDate, status,
