@@ -195,6 +195,14 @@ public class PublicationJournal {
     }
 
     /**
+     * {@link #finish(Path)} with the caller's own record that the file is out (a lifecycle report WRITTEN) in
+     * the same commit as the PUBLISHED mark: one commit fewer.
+     */
+    public void finish(Path target, Runnable recordedWithPublished) throws IOException {
+        finishAll(List.of(target), recordedWithPublished);
+    }
+
+    /**
      * {@link #finish} for many targets: renamed one by one, each directory synced once, one commit (with the
      * caller's record, if any).
      */
