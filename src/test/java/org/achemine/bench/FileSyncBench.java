@@ -1,5 +1,8 @@
 package org.achemine.bench;
 
+import static org.achemine.bench.RoutingBench.intOption;
+import static org.achemine.bench.RoutingBench.stringOption;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -92,18 +95,5 @@ public final class FileSyncBench {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    private static int intOption(String[] args, String name, int fallback) {
-        return Integer.parseInt(stringOption(args, name, String.valueOf(fallback)));
-    }
-
-    private static String stringOption(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

@@ -219,11 +219,12 @@ public final class RoutingBench {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static int intOption(String[] args, String name, int fallback) {
+    /** {@code --name N} from a benchmark's arguments (shared by the benchmarks of this package). */
+    static int intOption(String[] args, String name, int fallback) {
         return Integer.parseInt(stringOption(args, name, String.valueOf(fallback)));
     }
 
-    private static String stringOption(String[] args, String name, String fallback) {
+    static String stringOption(String[] args, String name, String fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];
