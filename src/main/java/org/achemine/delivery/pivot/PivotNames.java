@@ -1,6 +1,6 @@
 package org.achemine.delivery.pivot;
 
-/** File names as the pivot carries them ({@code PJ/NomPJ}: at most 50 characters). */
+/** File names as the pivot carries them ({@code PJ/NomPJ}: at most 50 characters), also a completion document's file name. */
 public final class PivotNames {
 
     static final int MAX_NAME = 50;
