@@ -11,12 +11,17 @@ import java.util.stream.Stream;
 import org.achemine.lifecycle.Actor;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.StatusReason;
+import org.achemine.lifecycle.report.StatusReportFiles;
+import org.achemine.mailbox.Mailboxes;
 import org.achemine.testing.CompletionBundles;
 import org.achemine.testing.EngineTest;
 import org.achemine.testing.SampleInvoices;
+import org.achemine.verify.InvariantChecker;
+import org.achemine.verify.VerificationReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -30,6 +35,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 class CompletionBundleIT extends EngineTest {
 
     private static final String BELLERIVE = "21690012600014";   // COL001, original format
+
+    @Autowired
+    Mailboxes mailboxes;
 
     @BeforeEach
     void directory() throws Exception {
@@ -62,9 +70,16 @@ class CompletionBundleIT extends EngineTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM publication WHERE kind = 'COMPLETION_DOCUMENT'"
                 + " AND subject = ? AND state = 'PUBLISHED'", Integer.class, id)).isEqualTo(2);
 
+        // and the notice tells the recipient which documents completed it
+        assertThat(StatusReportFiles.read(outbox.resolve(id + "_COMPLETEE_to-complete.statut.xml")).entries())
+                .singleElement().satisfies(e -> assertThat(e.comment())
+                        .contains("bon-livraison.pdf").contains("photo chantier.png"));
+
         // and routing again delivers nothing twice: first delivery, invoice again, its notice, two documents
         route();
         assertThat(filesOf(outbox, id)).hasSize(5);
+        VerificationReport verification = InvariantChecker.standard().check(mailboxes, jdbc, false);
+        assertThat(verification.clean()).as(verification.describe()).isTrue();
     }
 
     @Test
