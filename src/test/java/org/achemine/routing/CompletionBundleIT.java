@@ -50,8 +50,7 @@ class CompletionBundleIT extends EngineTest {
         String id = suspended("FOU001", "to-complete.xml", "F-CB-001");
 
         // when its supplier drops a bundle: the 12 line, a delivery note (PDF) and a photo (PNG)
-        deposit("FOU001", "complement-1.zip", CompletionBundles.zip(
-                CompletionBundles.statusLine(id, "12", clock.instant().minusSeconds(60)), CompletionBundles.pdfAndPng()));
+        dropBundle("complement-1.zip", id, "12", CompletionBundles.pdfAndPng());
 
         // then the invoice is completed, its documents linked to the archived bundle
         assertThat(ledger.status(id)).contains(InvoiceStatus.COMPLETEE);
@@ -88,8 +87,7 @@ class CompletionBundleIT extends EngineTest {
         route();
         String id = invoiceIdOf("delivered.xml");
 
-        deposit("FOU001", "complement-2.zip", CompletionBundles.zip(
-                CompletionBundles.statusLine(id, "12", clock.instant().minusSeconds(60)), CompletionBundles.pdfAndPng()));
+        dropBundle("complement-2.zip", id, "12", CompletionBundles.pdfAndPng());
 
         assertThat(refusalCodes("complement-2.zip")).containsExactly("STA_TRANSITION_INTERDITE");
         assertThat(ledger.status(id)).contains(InvoiceStatus.MISE_A_DISPOSITION);
@@ -101,8 +99,7 @@ class CompletionBundleIT extends EngineTest {
     void aBundleNamingAnotherSuppliersInvoiceIsRefused() throws Exception {
         String theirs = suspended("OPE001", "theirs.xml", "F-CB-003");
 
-        deposit("FOU001", "complement-3.zip", CompletionBundles.zip(
-                CompletionBundles.statusLine(theirs, "12", clock.instant().minusSeconds(60)), CompletionBundles.pdfAndPng()));
+        dropBundle("complement-3.zip", theirs, "12", CompletionBundles.pdfAndPng());
 
         assertThat(refusalCodes("complement-3.zip")).containsExactly("STA_FACTURE_NON_AUTORISEE");
         assertThat(ledger.status(theirs)).contains(InvoiceStatus.SUSPENDUE);
@@ -114,8 +111,7 @@ class CompletionBundleIT extends EngineTest {
         Map<String, byte[]> documents = new LinkedHashMap<>(CompletionBundles.pdfAndPng());
         documents.put("facture-signee.pdf", CompletionBundles.PNG); // says PDF, is an image
 
-        deposit("FOU001", "complement-4.zip", CompletionBundles.zip(
-                CompletionBundles.statusLine(id, "12", clock.instant().minusSeconds(60)), documents));
+        dropBundle("complement-4.zip", id, "12", documents);
 
         assertThat(refusalCodes("complement-4.zip")).containsExactly("IRR_PJ_CONTENU");
         assertThat(jdbc.queryForObject("SELECT l.message FROM status_flow_line l JOIN flow f ON f.flow_id = l.flow_id"
@@ -127,8 +123,7 @@ class CompletionBundleIT extends EngineTest {
     void aBundleWhoseLineIsNotACompletionIsRefused() throws Exception {
         String id = suspended("FOU001", "not-twelve.xml", "F-CB-005");
 
-        deposit("FOU001", "complement-5.zip", CompletionBundles.zip(
-                CompletionBundles.statusLine(id, "10", clock.instant().minusSeconds(60)), CompletionBundles.pdfAndPng()));
+        dropBundle("complement-5.zip", id, "10", CompletionBundles.pdfAndPng());
 
         assertThat(refusalCodes("complement-5.zip")).containsExactly("STA_LOT_COMPLEMENT");
         assertThat(ledger.status(id)).contains(InvoiceStatus.SUSPENDUE);
@@ -142,6 +137,12 @@ class CompletionBundleIT extends EngineTest {
         ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
                 "Joindre le bon de livraison", clock.instant());
         return id;
+    }
+
+    /** FOU001 drops a bundle: a CSV line asking {@code status} for the invoice, declared a minute ago, and documents. */
+    private void dropBundle(String name, String invoiceId, String status, Map<String, byte[]> documents) {
+        deposit("FOU001", name, CompletionBundles.zip(
+                CompletionBundles.statusLine(invoiceId, status, clock.instant().minusSeconds(60)), documents));
     }
 
     private List<String> refusalCodes(String bundle) {

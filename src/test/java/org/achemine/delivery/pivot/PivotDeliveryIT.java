@@ -98,11 +98,7 @@ class PivotDeliveryIT extends EngineTest {
     @Test
     void deliveriesAgainAfterACompletionOrARecyclingCarryTheirRenvoi() throws Exception {
         // given an invoice delivered, suspended, then completed by its supplier
-        deposit("pivot-completed.xml", SampleInvoices.ubl("F-PV-002", BELLERIVE, "SCE-TECH-042", null));
-        route();
-        String completed = invoiceIdOf("pivot-completed.xml");
-        ledger.change(completed, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
-                "Joindre le bon de livraison", clock.instant());
+        String completed = suspended("pivot-completed.xml", "F-PV-002");
         ledger.change(completed, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon joint", clock.instant());
         // and an invoice its recipient sent back for recycling (04 is the recipient's), then resent under the
         // same number with the service the recipient asked for
@@ -173,11 +169,7 @@ class PivotDeliveryIT extends EngineTest {
     @Test
     void aCompletionBundlesDocumentsTravelInTheCompletedPivotAsSupportingDocuments() throws Exception {
         // given an invoice delivered as the pivot, suspended by its recipient
-        deposit("pivot-bundle.xml", SampleInvoices.ubl("F-PV-005", BELLERIVE, "SCE-TECH-042", null));
-        route();
-        String id = invoiceIdOf("pivot-bundle.xml");
-        ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
-                "Joindre le bon de livraison", clock.instant());
+        String id = suspended("pivot-bundle.xml", "F-PV-005");
 
         // when its supplier completes it with a bundle (PDF + PNG) and routing runs, twice
         deposit("pivot-complement.zip", CompletionBundles.zip(
@@ -215,6 +207,16 @@ class PivotDeliveryIT extends EngineTest {
     /** The pivot flow id of an invoice's delivery: ACH001, interface 0036, IdCPRO, the completion count. */
     private static String flowId(String invoiceId, int completions) {
         return "ACH0010036" + String.format("%015d", PivotIds.idCpro(invoiceId).longValueExact() * 100 + completions);
+    }
+
+    /** An invoice delivered to Bellerive as the pivot, then suspended by its recipient. */
+    private String suspended(String name, String number) throws Exception {
+        deposit(name, SampleInvoices.ubl(number, BELLERIVE, "SCE-TECH-042", null));
+        route();
+        String id = invoiceIdOf(name);
+        ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
+                "Joindre le bon de livraison", clock.instant());
+        return id;
     }
 
     private void route() throws Exception {
