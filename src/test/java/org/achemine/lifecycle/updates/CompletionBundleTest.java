@@ -70,6 +70,18 @@ class CompletionBundleTest {
         assertThat(read.statusFile().fileFindings().get(0).message()).contains("outil.exe");
     }
 
+    @Test
+    void aHostileBundleIsRefusedByTheBatchReadersLimits() throws Exception {
+        byte[] line = CompletionBundles.statusLine("ACH0011100000000000000001-1", "12", AT);
+        Map<String, byte[]> nested = new LinkedHashMap<>(CompletionBundles.pdfAndPng());
+        nested.put("encore.zip", CompletionBundles.zip(line, CompletionBundles.pdfAndPng()));
+        Map<String, byte[]> bomb = new LinkedHashMap<>();
+        bomb.put("bon.pdf", new byte[8 * 1024 * 1024]); // 8 MB of zeros: past the ratio's grace, ~1000 for 1
+
+        assertThat(codes(CompletionBundles.zip(line, nested))).containsExactly("IRR_ARCHIVE_IMBRIQUEE");
+        assertThat(codes(CompletionBundles.zip(line, bomb))).containsExactly("IRR_ARCHIVE_BOMBE");
+    }
+
     private java.util.List<String> codes(byte[] bundle) throws Exception {
         return read(bundle).statusFile().fileFindings().stream().map(Finding::code).toList();
     }
