@@ -14,6 +14,7 @@ import org.achemine.publication.PublicationJournal.Publication;
 import org.achemine.publication.PublicationKind;
 import org.achemine.validation.Incident;
 import org.achemine.validation.InvoiceDocument;
+import org.achemine.validation.attachment.Attachment;
 
 /**
  * Puts a routed invoice in its recipient's mailbox ({@code mailboxes/<recipient partner>/out/} when a
@@ -103,13 +104,30 @@ public class InvoiceDelivery {
     /** Delivers an invoice (again, when {@code resend} says so; {@code occurrence} counts its completions). */
     public Path deliver(String invoiceId, String flowId, int rank, String recipientSiret, String entryName,
                         Resend resend, int occurrence) throws IOException {
-        return deliverAll(List.of(new Order(invoiceId, flowId, rank, recipientSiret, entryName, resend, occurrence)))
-                .get(0);
+        return deliver(new Order(invoiceId, flowId, rank, recipientSiret, entryName, resend, occurrence));
     }
 
-    /** One invoice to deliver, as {@link #deliver(String, String, int, String, String, Resend, int)} takes it. */
+    public Path deliver(Order order) throws IOException {
+        return deliverAll(List.of(order)).get(0);
+    }
+
+    /**
+     * One invoice to deliver, as {@link #deliver(String, String, int, String, String, Resend, int)} takes it, with
+     * the documents a completion brought (a pivot carries them; an original-format recipient gets them as files of
+     * their own, see {@link #deliversOriginal}).
+     */
     public record Order(String invoiceId, String flowId, int rank, String recipientSiret, String entryName,
-                        Resend resend, int occurrence) {
+                        Resend resend, int occurrence, List<Attachment> completionDocuments) {
+
+        public Order(String invoiceId, String flowId, int rank, String recipientSiret, String entryName,
+                     Resend resend, int occurrence) {
+            this(invoiceId, flowId, rank, recipientSiret, entryName, resend, occurrence, List.of());
+        }
+    }
+
+    /** Whether this recipient gets invoices as deposited (not as the pivot, which carries documents inside). */
+    public boolean deliversOriginal(String recipientSiret) {
+        return format(mailboxes.recipientPartner(recipientSiret).orElse(null)) == DeliveryFormat.ORIGINAL;
     }
 
     /**
@@ -121,8 +139,9 @@ public class InvoiceDelivery {
     public List<Path> deliverAll(List<Order> orders) throws IOException {
         List<Publication> files = new ArrayList<>(orders.size());
         for (Order order : orders) {
-            Delivery delivery = delivery(order.invoiceId(), order.recipientSiret(), order.entryName(), order.resend(),
-                    order.occurrence());
+            Delivery delivery = new Delivery(order.invoiceId(), order.recipientSiret(),
+                    mailboxes.recipientPartner(order.recipientSiret()).orElse(null), order.entryName(), order.resend(),
+                    order.occurrence(), order.completionDocuments());
             files.add(new Publication(PublicationKind.DELIVERY, order.invoiceId(), target(delivery),
                     () -> content(delivery, documents.document(order.flowId(), order.rank()))));
         }
@@ -146,9 +165,12 @@ public class InvoiceDelivery {
         return new Delivery(invoiceId, recipientSiret, partner, entryName, resend, occurrence);
     }
 
+    private static DeliveryFormat format(Partner recipientPartner) {
+        return recipientPartner == null ? DeliveryFormat.ORIGINAL : recipientPartner.deliveryFormat();
+    }
+
     private DeliveryWriter writer(Delivery delivery) {
-        DeliveryFormat format = delivery.recipientPartner() == null
-                ? DeliveryFormat.ORIGINAL : delivery.recipientPartner().deliveryFormat();
+        DeliveryFormat format = format(delivery.recipientPartner());
         DeliveryWriter writer = writers.get(format);
         if (writer == null) {
             throw new IllegalStateException("No writer for the delivery format " + format + " of partner "

@@ -2,10 +2,14 @@ package org.achemine.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -27,6 +31,10 @@ import org.achemine.xml.HardenedXml;
  *       AIFE's CPPStatutPivot schema has none),
  *       {@value #STATUS_CSV} a status flow in CSV (any {@code .csv} file): status updates from recipients,
  *       completions from suppliers, processed instead of validated as invoices (ours too);</li>
+ *   <li>{@value #STATUS_BUNDLE} a completion bundle (ADR 0023): a .zip whose central directory lists a status file
+ *       (a {@code .csv} entry, or an {@code .xml} entry whose root is {@code CPPStatut}); an invoice batch never
+ *       holds one. Only the first {@value #BUNDLE_ENTRIES_LOOKED_AT} entries are looked at, each XML entry's root
+ *       within its first {@value #BUNDLE_HEAD_SIZE} expanded bytes: the batch reader's limits apply afterwards;</li>
  *   <li>{@value #UNRECOGNISED} anything else (not XML, unknown root, hostile or broken XML).</li>
  * </ul>
  */
@@ -38,6 +46,9 @@ public final class InterfaceSniffer {
     public static final String UNRECOGNISED = "1199";
     public static final String STATUS_XML = "1300";
     public static final String STATUS_CSV = "1301";
+    public static final String STATUS_BUNDLE = "1302";
+    static final int BUNDLE_ENTRIES_LOOKED_AT = 1000;
+    static final int BUNDLE_HEAD_SIZE = 64 * 1024;
     static final String STATUS_NAMESPACE = "";
     static final String STATUS_ROOT = "CPPStatut";
     /**
@@ -53,7 +64,9 @@ public final class InterfaceSniffer {
             return STATUS_CSV;
         }
         switch (FileAdmissibilityCheck.kindOf(fileName)) {
-            case ZIP, TAR_GZ:
+            case ZIP:
+                return holdsStatusFile(content) ? STATUS_BUNDLE : BATCH;
+            case TAR_GZ:
                 return BATCH;
             case PDF:
                 return startsWithPdfMagic(content) ? FACTURX : UNRECOGNISED;
@@ -66,7 +79,43 @@ public final class InterfaceSniffer {
 
     /** Whether a flow carries status updates (decided at take time, kept in its id: a restart decides the same). */
     public static boolean isStatusFlow(FlowId flowId) {
-        return STATUS_XML.equals(flowId.interfaceNumber()) || STATUS_CSV.equals(flowId.interfaceNumber());
+        return STATUS_XML.equals(flowId.interfaceNumber()) || STATUS_CSV.equals(flowId.interfaceNumber())
+                || STATUS_BUNDLE.equals(flowId.interfaceNumber());
+    }
+
+    /**
+     * Whether an entry of a completion bundle is its status file: a {@code .csv}, or XML whose root is
+     * {@code CPPStatut} (read from {@code head}, at most {@value #BUNDLE_HEAD_SIZE} bytes of it).
+     */
+    public static boolean isStatusFile(String entryName, InputStream head) {
+        String name = entryName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return true;
+        }
+        return name.endsWith(".xml") && rootElement(new LimitedInputStream(head, BUNDLE_HEAD_SIZE))
+                .filter(root -> STATUS_XML.equals(interfaceOfRoot(root))).isPresent();
+    }
+
+    private static boolean holdsStatusFile(Path content) {
+        try (ZipFile zip = new ZipFile(content.toFile(), ZipFile.OPEN_READ, Charset.forName("IBM437"))) {
+            int looked = 0;
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                if (++looked > BUNDLE_ENTRIES_LOOKED_AT) {
+                    return false;
+                }
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    if (isStatusFile(entry.getName(), in)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException unreadable) {
+            return false; // a batch: the batch reader says exactly what is wrong with it
+        }
     }
 
     private static String interfaceOfRoot(QName root) {
@@ -86,6 +135,14 @@ public final class InterfaceSniffer {
 
     private static Optional<QName> rootElement(Path content) {
         try (InputStream head = new LimitedInputStream(Files.newInputStream(content), HEAD_SIZE)) {
+            return rootElement(head);
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<QName> rootElement(InputStream head) {
+        try {
             XMLStreamReader reader = HardenedXml.xmlInputFactory().createXMLStreamReader(head);
             try {
                 while (reader.hasNext()) {
@@ -98,7 +155,7 @@ public final class InterfaceSniffer {
             } finally {
                 reader.close();
             }
-        } catch (IOException | XMLStreamException | RuntimeException unreadable) {
+        } catch (XMLStreamException | RuntimeException unreadable) {
             return Optional.empty(); // validation reports exactly what is wrong with it
         }
     }

@@ -21,6 +21,11 @@ public enum PublicationKind {
     DELIVERY,
     /** The status notice sent with an invoice delivered again after a completion. */
     COMPLETION_NOTICE,
+    /**
+     * A document a completion bundle brought, to an original-format recipient:
+     * {@code <invoiceId>_COMPLETEE[n]_PJ<rank>_<name>} (ADR 0023).
+     */
+    COMPLETION_DOCUMENT,
     /** A lifecycle report to a supplier (CPPStatut), {@code FEN1200A_<platform>_<reportId>.xml}. */
     LIFECYCLE_REPORT,
     /** A daily dashboard, {@code tableau-de-bord-YYYY-MM-DD.csv}: a snapshot, replaced by a later run the same day. */

@@ -19,6 +19,7 @@ import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.report.LifecycleReportFormat;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.lifecycle.updates.CompletionDocuments;
 import org.achemine.publication.PublicationJournal;
 import org.achemine.qualification.Environment;
 import org.achemine.report.DepositReport;
@@ -88,9 +89,10 @@ public class RoutingJobConfiguration {
     CompletedInvoiceRedelivery completedInvoiceRedelivery(JdbcTemplate jdbc, InvoiceLedger ledger,
                                                           InvoiceDelivery delivery, LifecycleReportFormat format,
                                                           AchemineProperties properties, Clock clock,
-                                                          PublicationJournal publications) {
+                                                          PublicationJournal publications,
+                                                          CompletionDocuments completionDocuments) {
         return new CompletedInvoiceRedelivery(jdbc, ledger, delivery, format, properties.platformCode(), clock,
-                publications);
+                publications, completionDocuments);
     }
 
     /** One integration report per flow whose invoices are all routed, to the sender's out/. */

@@ -2,6 +2,7 @@ package org.achemine.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,38 @@ class InterfaceSnifferTest {
 
         assertThat(sniffer.interfaceNumber("statuts.xml", xml)).isEqualTo(InterfaceSniffer.STATUS_XML);
         assertThat(sniffer.interfaceNumber("facture.xml", ubl)).isEqualTo("1100");
+    }
+
+    @Test
+    void aZipHoldingAStatusFileIsACompletionBundleAndAnyOtherZipABatch() throws Exception {
+        // given a bundle with a CSV status file, one with a CPPStatut, a batch of invoices, and a broken zip
+        String invoice = Files.readString(Path.of("samples/ubl/invoice-valid.xml"));
+        Path csvBundle = Files.write(dir.resolve("complement.zip"), org.achemine.testing.CompletionBundles.zip(
+                "id_facture;statut;date_heure\n".getBytes(StandardCharsets.UTF_8),
+                java.util.Map.of("bl.pdf", org.achemine.testing.CompletionBundles.PDF)));
+        Path cppBundle = Files.write(dir.resolve("cpp.zip"), zipOf("statut.xml",
+                "<CPPStatut Version=\"V1_19\"><Enveloppe/></CPPStatut>", "bl.pdf", "%PDF-1.4"));
+        Path batch = Files.write(dir.resolve("lot.zip"), zipOf("f1.xml", invoice, "f2.xml", invoice));
+        Path broken = Files.writeString(dir.resolve("broken.zip"), "PK not a zip");
+
+        // then only the first two are status flows, the others go to the batch reader
+        assertThat(sniffer.interfaceNumber("complement.zip", csvBundle)).isEqualTo(InterfaceSniffer.STATUS_BUNDLE);
+        assertThat(sniffer.interfaceNumber("cpp.zip", cppBundle)).isEqualTo(InterfaceSniffer.STATUS_BUNDLE);
+        assertThat(sniffer.interfaceNumber("lot.zip", batch)).isEqualTo(InterfaceSniffer.BATCH);
+        assertThat(sniffer.interfaceNumber("broken.zip", broken)).isEqualTo(InterfaceSniffer.BATCH);
+        assertThat(InterfaceSniffer.isStatusFlow(FlowId.of("ACH001", InterfaceSniffer.STATUS_BUNDLE, 1))).isTrue();
+    }
+
+    private static byte[] zipOf(String... namesAndContents) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(namesAndContents[i]));
+                zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private static String afterDeclaration(String xml, String prolog) {

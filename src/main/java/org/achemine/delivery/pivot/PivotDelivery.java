@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
@@ -85,7 +86,10 @@ public final class PivotDelivery implements DeliveryWriter {
         PivotFacts facts;
         FacturXContent pdf = FacturXReader.isPdf(original.bytes()) ? readFacturX(original) : null;
         InvoiceDocument invoice = pdf == null ? original : new InvoiceDocument(original.name(), pdf.invoice().xml());
-        List<Attachment> attachments = carried.of(invoice.bytes(), pdf == null ? List.of() : pdf.otherFiles());
+        // a completion's documents come after the invoice's own (ADR 0023)
+        List<Attachment> attachments = new ArrayList<>(carried.of(invoice.bytes(),
+                pdf == null ? List.of() : pdf.otherFiles()));
+        attachments.addAll(delivery.completionDocuments());
         for (Attachment attachment : attachments) {
             if (!attachment.decoded()) {
                 throw new IOException("Attachment " + attachment.rank() + " of the archived invoice " + original.name()

@@ -1,7 +1,7 @@
 package org.achemine.delivery.pivot;
 
-/** File names as the pivot carries them ({@code PJ/NomPJ}: at most 50 characters). */
-final class PivotNames {
+/** File names as the pivot carries them ({@code PJ/NomPJ}: at most 50 characters), also a completion document's file name. */
+public final class PivotNames {
 
     static final int MAX_NAME = 50;
 
@@ -12,7 +12,7 @@ final class PivotNames {
      * An attachment's name within 50 characters, reduced to characters every recipient's file system accepts,
      * its extension kept (the recipient opens it by its extension); {@code PJ<rank>} when nothing is left.
      */
-    static String attachmentName(String fileName, int rank) {
+    public static String attachmentName(String fileName, int rank) {
         String safe = fileName == null ? "" : fileName.replaceAll("[^A-Za-z0-9._-]", "_");
         if (safe.isEmpty() || safe.chars().allMatch(c -> c == '.' || c == '_')) {
             safe = "PJ" + rank;

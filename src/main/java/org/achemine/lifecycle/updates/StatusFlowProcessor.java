@@ -40,6 +40,7 @@ public class StatusFlowProcessor implements StatusFlowHandler {
     private static final Logger LOG = LoggerFactory.getLogger(StatusFlowProcessor.class);
     static final String SYNTAX_CPPSTATUT = "CPPSTATUT";
     static final String SYNTAX_CSV = "STATUTS_CSV";
+    static final String SYNTAX_BUNDLE = "LOT_COMPLEMENT";
 
     private final FlowRegistry registry;
     private final Mailboxes mailboxes;
@@ -51,11 +52,16 @@ public class StatusFlowProcessor implements StatusFlowHandler {
     private final StatusUpdatesProperties limits;
     private final Clock clock;
     private final PublicationJournal publications;
+    private final CompletionBundle bundles;
+    private final CompletionDocuments completionDocuments;
 
     public StatusFlowProcessor(FlowRegistry registry, Mailboxes mailboxes, TransactionTemplate transactions,
                                StatusUpdateApplier applier, StatusFlowRecord record, CppStatutStatusFile cppStatut,
                                StatusReport reports, StatusUpdatesProperties limits, Clock clock,
-                               PublicationJournal publications) {
+                               PublicationJournal publications, CompletionBundle bundles,
+                               CompletionDocuments completionDocuments) {
+        this.bundles = bundles;
+        this.completionDocuments = completionDocuments;
         this.publications = publications;
         this.registry = registry;
         this.mailboxes = mailboxes;
@@ -96,7 +102,9 @@ public class StatusFlowProcessor implements StatusFlowHandler {
 
     /** Reads, applies and records in one commit: the changes and the flow's REPORT_READY stand or fall together. */
     private void applyAndRecord(ReceivedFlow flow, Path report) throws IOException {
-        StatusFile file = read(flow);
+        CompletionBundle.Read read = isBundle(flow) ? bundles.read(flow.archivePath(), limits.maxLines())
+                : new CompletionBundle.Read(read(flow), List.of());
+        StatusFile file = read.statusFile();
         Partner sender = mailboxes.partner(flow.partner()).orElseThrow(() -> new IllegalStateException(
                 "Partner " + flow.partner() + " of status flow " + flow.flowId() + " is no longer configured"));
         Instant processedAt = clock.instant();
@@ -104,6 +112,8 @@ public class StatusFlowProcessor implements StatusFlowHandler {
             List<StatusLineOutcome> outcomes = file.rejected() ? List.of()
                     : applier.apply(flow.flowId().value(), sender, file.lines());
             record.save(flow.flowId().value(), file.fileFindings(), outcomes);
+            outcomes.stream().filter(StatusLineOutcome::applied).forEach(completed ->
+                    completionDocuments.link(flow.flowId().value(), completed.invoiceId(), read.documents()));
             registry.recordStatusFlowProcessed(flow.flowId(), state(file, outcomes), syntax(flow), processedAt, report);
         });
     }
@@ -153,8 +163,12 @@ public class StatusFlowProcessor implements StatusFlowHandler {
         return InterfaceSniffer.STATUS_CSV.equals(flow.flowId().interfaceNumber());
     }
 
+    private static boolean isBundle(ReceivedFlow flow) {
+        return InterfaceSniffer.STATUS_BUNDLE.equals(flow.flowId().interfaceNumber());
+    }
+
     private static String syntax(ReceivedFlow flow) {
-        return isCsv(flow) ? SYNTAX_CSV : SYNTAX_CPPSTATUT;
+        return isBundle(flow) ? SYNTAX_BUNDLE : isCsv(flow) ? SYNTAX_CSV : SYNTAX_CPPSTATUT;
     }
 
     private static ReportedFlow reported(ReceivedFlow flow) {

@@ -15,10 +15,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.achemine.chorus.pivot.CPPFacturePivot;
 import org.achemine.chorus.pivot.CPPFacturePivotUnitaire;
+import org.achemine.chorus.pivot.PJ;
 import org.achemine.lifecycle.Actor;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.StatusReason;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.testing.CompletionBundles;
 import org.achemine.testing.EngineTest;
 import org.achemine.testing.SampleInvoices;
 import org.achemine.verify.InvariantChecker;
@@ -96,11 +98,7 @@ class PivotDeliveryIT extends EngineTest {
     @Test
     void deliveriesAgainAfterACompletionOrARecyclingCarryTheirRenvoi() throws Exception {
         // given an invoice delivered, suspended, then completed by its supplier
-        deposit("pivot-completed.xml", SampleInvoices.ubl("F-PV-002", BELLERIVE, "SCE-TECH-042", null));
-        route();
-        String completed = invoiceIdOf("pivot-completed.xml");
-        ledger.change(completed, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
-                "Joindre le bon de livraison", clock.instant());
+        String completed = suspended("pivot-completed.xml", "F-PV-002");
         ledger.change(completed, InvoiceStatus.COMPLETEE, Actor.SUPPLIER, null, "Bon joint", clock.instant());
         // and an invoice its recipient sent back for recycling (04 is the recipient's), then resent under the
         // same number with the service the recipient asked for
@@ -168,6 +166,38 @@ class PivotDeliveryIT extends EngineTest {
                 .getCPPFacturePivotUnitaire().get(0).getPJ().get(0).getContenu())).isEqualTo(original);
     }
 
+    @Test
+    void aCompletionBundlesDocumentsTravelInTheCompletedPivotAsSupportingDocuments() throws Exception {
+        // given an invoice delivered as the pivot, suspended by its recipient
+        String id = suspended("pivot-bundle.xml", "F-PV-005");
+
+        // when its supplier completes it with a bundle (PDF + PNG) and routing runs, twice
+        deposit("pivot-complement.zip", CompletionBundles.zip(
+                CompletionBundles.statusLine(id, "12", clock.instant().minusSeconds(60)), CompletionBundles.pdfAndPng()));
+        route();
+        route();
+
+        // then one completed pivot (and its notice), valid, carries the invoice (PJ 01) then the two documents
+        // (PJ 02), in order
+        Path outbox = dataDir.resolve("mailboxes/COL001/out");
+        assertThat(pivotsIn(outbox, flowId(id, 1))).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(
+                "FEN0036A_ACH001_" + flowId(id, 1) + ".xml", "FEN0036A_ACH001_" + flowId(id, 1) + ".statut.xml");
+        Path again = outbox.resolve("FEN0036A_ACH001_" + flowId(id, 1) + ".xml");
+        assertThat(renvoi(again)).isEqualTo("Complétée");
+        List<PJ> documents = SCHEMA.read(Files.readAllBytes(again)).getCPPFactures().getCPPFacturePivotUnitaire()
+                .get(0).getPJ();
+        assertThat(documents).extracting(PJ::getTypePJ).containsExactly("01", "02", "02");
+        assertThat(documents.subList(1, 3)).extracting(PJ::getNomPJOrigine, PJ::getMimeTypePJ).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("bon-livraison.pdf", "application/pdf"),
+                org.assertj.core.groups.Tuple.tuple("photo chantier.png", "image/png"));
+        assertThat(Base64.getDecoder().decode(documents.get(1).getContenu())).isEqualTo(CompletionBundles.PDF);
+        assertThat(Base64.getDecoder().decode(documents.get(2).getContenu())).isEqualTo(CompletionBundles.PNG);
+        // and no loose document file: the pivot carries them
+        try (Stream<Path> files = Files.list(outbox)) {
+            assertThat(files.filter(f -> f.getFileName().toString().contains("_PJ"))).isEmpty();
+        }
+    }
+
     private static String renvoi(Path pivot) throws Exception {
         byte[] written = Files.readAllBytes(pivot);
         SCHEMA.validate(written);
@@ -177,6 +207,16 @@ class PivotDeliveryIT extends EngineTest {
     /** The pivot flow id of an invoice's delivery: ACH001, interface 0036, IdCPRO, the completion count. */
     private static String flowId(String invoiceId, int completions) {
         return "ACH0010036" + String.format("%015d", PivotIds.idCpro(invoiceId).longValueExact() * 100 + completions);
+    }
+
+    /** An invoice delivered to Bellerive as the pivot, then suspended by its recipient. */
+    private String suspended(String name, String number) throws Exception {
+        deposit(name, SampleInvoices.ubl(number, BELLERIVE, "SCE-TECH-042", null));
+        route();
+        String id = invoiceIdOf(name);
+        ledger.change(id, InvoiceStatus.SUSPENDUE, Actor.RECIPIENT, StatusReason.JUSTIFICATIF_ABSENT.name(),
+                "Joindre le bon de livraison", clock.instant());
+        return id;
     }
 
     private void route() throws Exception {

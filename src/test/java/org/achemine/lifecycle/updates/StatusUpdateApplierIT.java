@@ -98,6 +98,12 @@ class StatusUpdateApplierIT {
     @Autowired
     PublicationJournal publications;
 
+    @Autowired
+    CompletionDocuments completionDocuments;
+
+    @Autowired
+    org.achemine.config.AchemineProperties achemine;
+
     /** Every (from, actor, to) the transition table does not list, for the four actors that send status files. */
     static Stream<Arguments> forbiddenTransitions() {
         List<Arguments> forbidden = new ArrayList<>();
@@ -672,7 +678,11 @@ class StatusUpdateApplierIT {
         return new StatusFlowProcessor(registry, mailboxes, transactions,
                 new StatusUpdateApplier(ledger, jdbc, clock, TOLERANCE), new StatusFlowRecord(jdbc),
                 new CppStatutStatusFile(), new StatusReport(),
-                new StatusUpdatesProperties(maxFileSize, TOLERANCE, maxLines, 1000), clock, publications);
+                new StatusUpdatesProperties(maxFileSize, TOLERANCE, maxLines, 1000), clock, publications,
+                new CompletionBundle(new org.achemine.validation.admissibility.ArchiveUnpacker(
+                        achemine.validation().toSettings()), new org.achemine.validation.attachment.AttachmentCheck(
+                        org.achemine.validation.attachment.AttachmentLimits.defaults()), new CppStatutStatusFile()),
+                completionDocuments);
     }
 
     private ReceivedFlow statusFlow(String name, byte[] content) throws Exception {
