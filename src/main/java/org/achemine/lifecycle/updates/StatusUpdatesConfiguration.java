@@ -9,7 +9,7 @@ import org.achemine.publication.PublicationJournal;
 import org.achemine.report.StatusReport;
 import org.achemine.validation.admissibility.ArchiveUnpacker;
 import org.achemine.validation.attachment.AttachmentCheck;
-import org.achemine.validation.attachment.AttachmentProperties;
+import org.achemine.intake.AttachmentProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
