@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StatusTransitionsTest {
 
     @ParameterizedTest
-    @EnumSource(value = InvoiceStatus.class, names = {"A_RECYCLER", "REJETEE", "MISE_EN_PAIEMENT"})
+    @EnumSource(value = InvoiceStatus.class, names = {"A_RECYCLER", "REJETEE", "MISE_EN_PAIEMENT", "REFUSEE", "REFUSEE_MOE", "REFUSEE_MOA"})
     void nothingFollowsAFinalStatus(InvoiceStatus status) {
         assertThat(StatusTransitions.isFinal(status)).isTrue();
         assertThat(StatusTransitions.table()).noneMatch(t -> t.from() == status);
@@ -116,5 +116,25 @@ class StatusTransitionsTest {
         assertThat(StatusTransitions.table())
                 .filteredOn(t -> t.to() == InvoiceStatus.EN_COURS_ACHEMINEMENT || t.to() == InvoiceStatus.MISE_A_DISPOSITION)
                 .allMatch(t -> t.by() == Actor.PLATFORM);
+    }
+
+    @Test
+    void aWorksInvoiceReachesItsRecipientOnlyThroughItsMoeThenItsMoa() {
+        // only the MOE answers 17, only the MOA answers 20, each refusal needs a reason
+        assertThat(StatusTransitions.table()).filteredOn(t -> t.from() == InvoiceStatus.A_VALIDER_MOE && t.by() != Actor.PLATFORM)
+                .extracting(StatusTransitions.Transition::by).containsOnly(Actor.MOE);
+        assertThat(StatusTransitions.table()).filteredOn(t -> t.from() == InvoiceStatus.TRANSMISE_MOA && t.by() != Actor.PLATFORM)
+                .extracting(StatusTransitions.Transition::by).containsOnly(Actor.MOA);
+        assertThat(StatusTransitions.find(InvoiceStatus.A_VALIDER_MOE, Actor.MOE, InvoiceStatus.REFUSEE_MOE))
+                .hasValueSatisfying(t -> assertThat(t.reasonRequired()).isTrue());
+        assertThat(StatusTransitions.find(InvoiceStatus.TRANSMISE_MOA, Actor.MOA, InvoiceStatus.REFUSEE_MOA))
+                .hasValueSatisfying(t -> assertThat(t.reasonRequired()).isTrue());
+        // the MOE never lets it go to the recipient directly: it goes to the MOA first
+        assertThat(StatusTransitions.table()).filteredOn(t -> t.to() == InvoiceStatus.EN_COURS_ACHEMINEMENT)
+                .extracting(StatusTransitions.Transition::from)
+                .doesNotContain(InvoiceStatus.A_VALIDER_MOE, InvoiceStatus.PRISE_EN_COMPTE_MOE,
+                        InvoiceStatus.ABSENCE_VALIDATION_MOE_DELAI, InvoiceStatus.TRANSMISE_MOA);
+        assertThat(StatusTransitions.find(InvoiceStatus.PRISE_EN_COMPTE_MOE, Actor.PLATFORM, InvoiceStatus.TRANSMISE_MOA))
+                .isPresent();
     }
 }
