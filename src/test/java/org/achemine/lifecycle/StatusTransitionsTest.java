@@ -69,7 +69,7 @@ class StatusTransitionsTest {
                 .allSatisfy(t -> assertThat(StatusReason.of(t.to())).as("%s", t.to()).isNotEmpty());
         assertThat(StatusReason.values()).allSatisfy(r -> assertThat(r.statuses())
                 .isNotEmpty().isSubsetOf(InvoiceStatus.A_RECYCLER, InvoiceStatus.REJETEE, InvoiceStatus.SUSPENDUE,
-                        InvoiceStatus.REFUSEE));
+                        InvoiceStatus.REFUSEE, InvoiceStatus.REFUSEE_MOE, InvoiceStatus.REFUSEE_MOA));
         // 221 Erreur de routage only knows ROUTAGE_ERR (BR-FR-CDV-CL-09)
         assertThat(StatusReason.of(InvoiceStatus.A_RECYCLER)).extracting(StatusReason::reformCode).containsOnly("ROUTAGE_ERR");
         assertThat(StatusReason.of(InvoiceStatus.SUSPENDUE)).extracting(StatusReason::reformCode)
@@ -80,9 +80,13 @@ class StatusTransitionsTest {
                 "TRANSAC_INC", "EMMET_INC", "CONTRAT_TERM", "DOUBLE_FACT", "CMD_ERR", "ADR_ERR", "REF_CT_ABSENT", "LIVR_INCOMP");
         // 15 Refusée by a circuit's validator is reported 210 too: the same B2G list
         assertThat(InvoiceStatus.REFUSEE.reformCode()).isEqualTo(InvoiceStatus.REJETEE.reformCode());
-        assertThat(StatusReason.of(InvoiceStatus.REFUSEE)).extracting(StatusReason::reformCode)
-                .isNotEmpty().isSubsetOf(StatusReason.of(InvoiceStatus.REJETEE).stream().map(StatusReason::reformCode)
-                        .toArray(String[]::new));
+        // and so are 18 and 21, refused by a works invoice's MOE or MOA
+        for (InvoiceStatus refused : List.of(InvoiceStatus.REFUSEE, InvoiceStatus.REFUSEE_MOE, InvoiceStatus.REFUSEE_MOA)) {
+            assertThat(refused.reformCode()).isEqualTo(InvoiceStatus.REJETEE.reformCode());
+            assertThat(StatusReason.of(refused)).extracting(StatusReason::reformCode)
+                    .isNotEmpty().isSubsetOf(StatusReason.of(InvoiceStatus.REJETEE).stream().map(StatusReason::reformCode)
+                            .toArray(String[]::new));
+        }
     }
 
     @Test

@@ -248,17 +248,17 @@ public class StatusUpdateApplier {
      * RECIPIENT acts as the recipient, ISSUER as the supplier; BOTH as the supplier only to complete (12). A partner
      * that receives invoices answering a validation circuit (14 Validée, 15 Refusée) acts as its validator, unless
      * its line says it speaks as the recipient or its accountant; answering a works invoice (18 / 19, 21 / 22) it
-     * acts as its MOE or its MOA, statuses only they send.
+     * acts as its MOE or its MOA, unless its line says otherwise.
      */
     static Actor actorOf(PartnerRole role, InvoiceStatus asked, String producer) {
         if (role.receives() && VALIDATOR_ANSWERS.contains(asked)
                 && (producer == null || producer.equals(Actor.VALIDATOR.name()))) {
             return Actor.VALIDATOR;
         }
-        if (role.receives() && MOE_ANSWERS.contains(asked)) {
+        if (role.receives() && MOE_ANSWERS.contains(asked) && (producer == null || producer.equals(Actor.MOE.name()))) {
             return Actor.MOE;
         }
-        if (role.receives() && MOA_ANSWERS.contains(asked)) {
+        if (role.receives() && MOA_ANSWERS.contains(asked) && (producer == null || producer.equals(Actor.MOA.name()))) {
             return Actor.MOA;
         }
         return switch (role) {
