@@ -7,17 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.achemine.AchemineApplication;
-import org.achemine.config.ClockProperties;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.lifecycle.Actor;
 import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceLedger.StatusChange;
 import org.achemine.lifecycle.InvoiceStatus;
-import org.achemine.lifecycle.report.StatusReportFiles;
 import org.achemine.lifecycle.report.StatusReportFiles.Entry;
 import org.achemine.nightly.NightlyRun;
 import org.achemine.testing.SampleDirectory;
@@ -29,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,7 +54,6 @@ class WorksCycleIT {
     private static final String BELLERIVE = "21690012600014";
     /** SYNDICAT MIXTE DES EAUX DU VAL DE SAONE in the sample directory: EstMOAUniquement. */
     private static final String MOA_ONLY = "22543801985816";
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @TempDir
     static Path dataDir;
@@ -70,6 +62,8 @@ class WorksCycleIT {
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("achemine.data-dir", () -> dataDir.toString());
     }
+
+    private final CircuitTestMailboxes boxes = new CircuitTestMailboxes(dataDir, "FOU001");
 
     @Autowired
     DirectoryImporter directoryImporter;
@@ -100,31 +94,31 @@ class WorksCycleIT {
     void aWorksInvoiceWalksFromTheMoeToTheMoaToItsRecipient() throws Exception {
         // given a projet de décompte mensuel held in the MOE's out/
         String id = depositWorks("DM-2026-001", "decompte-1.xml", MOE, MOA);
-        assertThat(outFiles("MOA001", id)).isEmpty();
-        assertThat(outFiles("COL001", id)).isEmpty();
+        assertThat(boxes.outFiles("MOA001", id)).isEmpty();
+        assertThat(boxes.outFiles("COL001", id)).isEmpty();
 
         // when the MOE takes it into account, the MOA gets it and nobody else
-        dropStatus("MOE001", "prise-en-compte.csv", """
+        boxes.dropStatus("MOE001", "prise-en-compte.csv", """
                 id_facture;statut;date_heure;commentaire
                 %s;19;2026-11-24T09:15:00+01:00;Situation vérifiée
                 """.formatted(id));
-        assertThat(Files.readString(awaitOne(out("MOE001"), "_prise-en-compte.csv.cr.xml")))
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("MOE001"), "_prise-en-compte.csv.cr.xml")))
                 .contains("<Resultat>APPLIQUE</Resultat>");
-        await().atMost(PATIENCE).until(() -> outFiles("MOA001", id).size() == 1);
-        assertThat(outFiles("MOA001", id).get(0)).hasSameBinaryContentAs(archived(id));
-        await().atMost(PATIENCE).until(() -> ledger.status(id).orElseThrow() == InvoiceStatus.TRANSMISE_MOA);
-        assertThat(outFiles("COL001", id)).isEmpty();
+        await().atMost(CircuitTestMailboxes.PATIENCE).until(() -> boxes.outFiles("MOA001", id).size() == 1);
+        assertThat(boxes.outFiles("MOA001", id).get(0)).hasSameBinaryContentAs(CircuitTestMailboxes.archived(jdbc, id));
+        await().atMost(CircuitTestMailboxes.PATIENCE).until(() -> ledger.status(id).orElseThrow() == InvoiceStatus.TRANSMISE_MOA);
+        assertThat(boxes.outFiles("COL001", id)).isEmpty();
 
         // when the MOA takes it into account, the commune gets it, byte for byte
-        dropStatus("MOA001", "prise-en-compte-moa.csv", """
+        boxes.dropStatus("MOA001", "prise-en-compte-moa.csv", """
                 id_facture;statut;date_heure
                 %s;22;2026-11-25T10:00:00+01:00
                 """.formatted(id));
-        assertThat(Files.readString(awaitOne(out("MOA001"), "_prise-en-compte-moa.csv.cr.xml")))
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("MOA001"), "_prise-en-compte-moa.csv.cr.xml")))
                 .contains("<Resultat>APPLIQUE</Resultat>");
-        await().atMost(PATIENCE).until(() -> outFiles("COL001", id).size() == 1);
-        assertThat(outFiles("COL001", id).get(0)).hasSameBinaryContentAs(archived(id));
-        await().atMost(PATIENCE).until(() -> ledger.status(id).orElseThrow() == InvoiceStatus.MISE_A_DISPOSITION);
+        await().atMost(CircuitTestMailboxes.PATIENCE).until(() -> boxes.outFiles("COL001", id).size() == 1);
+        assertThat(boxes.outFiles("COL001", id).get(0)).hasSameBinaryContentAs(CircuitTestMailboxes.archived(jdbc, id));
+        await().atMost(CircuitTestMailboxes.PATIENCE).until(() -> ledger.status(id).orElseThrow() == InvoiceStatus.MISE_A_DISPOSITION);
         List<StatusChange> history = ledger.history(id);
         assertThat(history).extracting(c -> c.status().code())
                 .containsExactly("01", "17", "19", "20", "22", "02", "03");
@@ -134,7 +128,7 @@ class WorksCycleIT {
                 .isEqualTo(BELLERIVE);
 
         // and the supplier was told each step, in schema-valid lifecycle reports
-        List<Entry> told = awaitReported("DM-2026-001", List.of("01", "17", "19", "20", "22", "02", "03"));
+        List<Entry> told = boxes.awaitReported("DM-2026-001", List.of("01", "17", "19", "20", "22", "02", "03"));
         assertThat(told.get(2).producer()).isEqualTo("MOE");
         assertThat(told.get(4).producer()).isEqualTo("MOA");
     }
@@ -145,27 +139,27 @@ class WorksCycleIT {
         String id = depositWorks("DM-2026-002", "decompte-2.xml", MOE, MOA);
 
         // when the MOA tries to answer first, it is refused: the invoice is not its yet
-        dropStatus("MOA001", "trop-tot.csv", """
+        boxes.dropStatus("MOA001", "trop-tot.csv", """
                 id_facture;statut;date_heure
                 %s;22;2026-11-24T09:00:00+01:00
                 """.formatted(id));
-        assertThat(Files.readString(awaitOne(out("MOA001"), "_trop-tot.csv.cr.xml")))
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("MOA001"), "_trop-tot.csv.cr.xml")))
                 .contains("<Resultat>REJETE</Resultat>");
 
         // when the MOE refuses it with a reason
-        dropStatus("MOE001", "refus.csv", """
+        boxes.dropStatus("MOE001", "refus.csv", """
                 id_facture;statut;date_heure;motif;commentaire
                 %s;18;2026-11-24T10:05:00+01:00;MONTANT_ERRONE;Quantités surévaluées
                 """.formatted(id));
 
         // then it is refused for good, the supplier told with the reason, and nothing reaches the MOA or the commune
-        assertThat(Files.readString(awaitOne(out("MOE001"), "_refus.csv.cr.xml"))).contains("<Resultat>APPLIQUE</Resultat>");
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("MOE001"), "_refus.csv.cr.xml"))).contains("<Resultat>APPLIQUE</Resultat>");
         assertThat(ledger.status(id)).contains(InvoiceStatus.REFUSEE_MOE);
-        List<Entry> told = awaitReported("DM-2026-002", List.of("01", "17", "18"));
+        List<Entry> told = boxes.awaitReported("DM-2026-002", List.of("01", "17", "18"));
         assertThat(told.get(2).motif()).isEqualTo("MONTANT_ERRONE");
         assertThat(nightly.runNow()).hasValueSatisfying(run -> assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED));
-        assertThat(outFiles("MOA001", id)).isEmpty();
-        assertThat(outFiles("COL001", id)).isEmpty();
+        assertThat(boxes.outFiles("MOA001", id)).isEmpty();
+        assertThat(boxes.outFiles("COL001", id)).isEmpty();
         assertThat(ledger.status(id)).contains(InvoiceStatus.REFUSEE_MOE);
     }
 
@@ -180,23 +174,23 @@ class WorksCycleIT {
         clock.advance(Duration.ofDays(7).plusMinutes(1));
         assertThat(nightly.runNow()).hasValueSatisfying(run -> assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED));
         assertThat(ledger.status(id)).contains(InvoiceStatus.TRANSMISE_MOA);
-        assertThat(outFiles("MOA001", id)).hasSize(1);
-        assertThat(outFiles("COL001", id)).isEmpty();
+        assertThat(boxes.outFiles("MOA001", id)).hasSize(1);
+        assertThat(boxes.outFiles("COL001", id)).isEmpty();
 
         // when it passes the MOA's 15 days: 24 recorded, then delivered to the commune
         clock.advance(Duration.ofDays(15).plusMinutes(1));
         assertThat(nightly.runNow()).hasValueSatisfying(run -> assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED));
         assertThat(ledger.history(id)).extracting(c -> c.status().code())
                 .containsExactly("01", "17", "23", "20", "24", "02", "03");
-        assertThat(outFiles("COL001", id)).hasSize(1);
-        awaitReported("DM-2026-003", List.of("01", "17", "23", "20", "24", "02", "03"));
+        assertThat(boxes.outFiles("COL001", id)).hasSize(1);
+        boxes.awaitReported("DM-2026-003", List.of("01", "17", "23", "20", "24", "02", "03"));
 
         // and a late answer from the MOE is refused: the platform's clock decided
-        dropStatus("MOE001", "tardive.csv", """
+        boxes.dropStatus("MOE001", "tardive.csv", """
                 id_facture;statut;date_heure
                 %s;19;2026-11-24T11:00:00+01:00
                 """.formatted(id));
-        assertThat(Files.readString(awaitOne(out("MOE001"), "_tardive.csv.cr.xml")))
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("MOE001"), "_tardive.csv.cr.xml")))
                 .contains("<Resultat>REJETE</Resultat>");
         assertThat(ledger.status(id)).contains(InvoiceStatus.MISE_A_DISPOSITION);
     }
@@ -205,19 +199,19 @@ class WorksCycleIT {
     void worksInvoicesWithoutTheirPartiesAndInvoicesToAMoaOnlyStructureAreRefusedAtIntegration() throws Exception {
         // when the supplier deposits a works invoice naming no MOE, one whose MOA defaults to a buyer that is not
         // EstMOA, one naming an unconnected MOE, and an ordinary invoice addressed to a MOA-only structure
-        SampleInvoices.drop(in("FOU001"), "sans-moe.xml", works("DM-2026-004", null, MOA));
-        SampleInvoices.drop(in("FOU001"), "moa-non-habilitee.xml", works("DM-2026-005", MOE, null));
-        SampleInvoices.drop(in("FOU001"), "moe-inconnu.xml", works("DM-2026-006", "99999999999999", MOA));
-        SampleInvoices.drop(in("FOU001"), "moa-uniquement.xml", SampleInvoices.ubl("FA-2026-007", MOA_ONLY, null, null));
+        SampleInvoices.drop(boxes.in("FOU001"), "sans-moe.xml", works("DM-2026-004", null, MOA));
+        SampleInvoices.drop(boxes.in("FOU001"), "moa-non-habilitee.xml", works("DM-2026-005", MOE, null));
+        SampleInvoices.drop(boxes.in("FOU001"), "moe-inconnu.xml", works("DM-2026-006", "99999999999999", MOA));
+        SampleInvoices.drop(boxes.in("FOU001"), "moa-uniquement.xml", SampleInvoices.ubl("FA-2026-007", MOA_ONLY, null, null));
 
         // then each integration report refuses it with its code, and no invoice exists
-        assertThat(Files.readString(awaitOne(out("FOU001"), "_sans-moe.xml.integration.xml")))
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("FOU001"), "_sans-moe.xml.integration.xml")))
                 .contains("CIRCUIT_MOE_ABSENT");
-        assertThat(Files.readString(awaitOne(out("FOU001"), "_moa-non-habilitee.xml.integration.xml")))
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("FOU001"), "_moa-non-habilitee.xml.integration.xml")))
                 .contains("CIRCUIT_MOA_NON_HABILITEE").contains(BELLERIVE);
-        assertThat(Files.readString(awaitOne(out("FOU001"), "_moe-inconnu.xml.integration.xml")))
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("FOU001"), "_moe-inconnu.xml.integration.xml")))
                 .contains("CIRCUIT_MOE_INCONNU");
-        assertThat(Files.readString(awaitOne(out("FOU001"), "_moa-uniquement.xml.integration.xml")))
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("FOU001"), "_moa-uniquement.xml.integration.xml")))
                 .contains("ROUTAGE_STRUCTURE_NON_DESTINATAIRE");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE invoice_number IN"
                 + " ('DM-2026-004', 'DM-2026-005', 'DM-2026-006', 'FA-2026-007')", Integer.class)).isZero();
@@ -225,14 +219,14 @@ class WorksCycleIT {
 
     /** Deposits a works invoice and waits until it is held in the MOE's out/; returns its id. */
     private String depositWorks(String number, String name, String moe, String moa) throws Exception {
-        SampleInvoices.drop(in("FOU001"), name, works(number, moe, moa));
-        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE invoice_number = ?",
+        SampleInvoices.drop(boxes.in("FOU001"), name, works(number, moe, moa));
+        await().atMost(CircuitTestMailboxes.PATIENCE).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE invoice_number = ?",
                 Integer.class, number) == 1);
         String id = jdbc.queryForObject("SELECT invoice_id FROM invoice WHERE invoice_number = ?", String.class, number);
-        await().atMost(PATIENCE).until(() -> outFiles("MOE001", id).size() == 1);
-        assertThat(outFiles("MOE001", id).get(0)).hasSameBinaryContentAs(archived(id));
+        await().atMost(CircuitTestMailboxes.PATIENCE).until(() -> boxes.outFiles("MOE001", id).size() == 1);
+        assertThat(boxes.outFiles("MOE001", id).get(0)).hasSameBinaryContentAs(CircuitTestMailboxes.archived(jdbc, id));
         assertThat(ledger.status(id)).contains(InvoiceStatus.A_VALIDER_MOE);
-        assertThat(Files.readString(awaitOne(out("FOU001"), "_" + name + ".integration.xml"))).contains("<Code>17</Code>");
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("FOU001"), "_" + name + ".integration.xml"))).contains("<Code>17</Code>");
         return id;
     }
 
@@ -252,61 +246,5 @@ class WorksCycleIT {
                     <cbc:DocumentDescription>%s</cbc:DocumentDescription>
                   </cac:AdditionalDocumentReference>
                 """.formatted(siret, role);
-    }
-
-    private Path archived(String invoiceId) {
-        return Path.of(jdbc.queryForObject("SELECT f.archive_path FROM flow f JOIN invoice i ON i.flow_id = f.flow_id"
-                + " WHERE i.invoice_id = ?", String.class, invoiceId));
-    }
-
-    private static Path in(String partner) {
-        return dataDir.resolve("mailboxes").resolve(partner).resolve("in");
-    }
-
-    private static Path out(String partner) {
-        return dataDir.resolve("mailboxes").resolve(partner).resolve("out");
-    }
-
-    private static void dropStatus(String partner, String name, String content) {
-        SampleInvoices.drop(in(partner), name, content.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static List<Path> outFiles(String partner, String invoiceId) throws Exception {
-        return matching(out(partner), invoiceId + "_", ".xml");
-    }
-
-    private static Path awaitOne(Path out, String suffix) throws Exception {
-        await().atMost(PATIENCE).until(() -> matching(out, "", suffix).size() == 1);
-        return matching(out, "", suffix).get(0);
-    }
-
-    private static List<Path> matching(Path out, String prefix, String suffix) throws Exception {
-        if (!Files.isDirectory(out)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(out)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
-                    && f.getFileName().toString().endsWith(suffix)).toList();
-        }
-    }
-
-    /** Waits until the supplier's lifecycle reports list exactly these statuses for the invoice; all schema-valid. */
-    private static List<Entry> awaitReported(String number, List<String> statuses) throws Exception {
-        await().atMost(PATIENCE).until(() -> told(number).size() >= statuses.size());
-        List<Entry> told = told(number);
-        assertThat(told).extracting(Entry::status).containsExactlyElementsOf(statuses);
-        for (Path report : StatusReportFiles.lifecycleReports(out("FOU001"))) {
-            StatusReportFiles.validate(report);
-        }
-        return told;
-    }
-
-    private static List<Entry> told(String number) throws Exception {
-        List<Entry> entries = new ArrayList<>();
-        for (Path report : StatusReportFiles.lifecycleReports(out("FOU001"))) {
-            StatusReportFiles.read(report).entries().stream()
-                    .filter(entry -> number.equals(entry.invoiceNumber())).forEach(entries::add);
-        }
-        return entries;
     }
 }
