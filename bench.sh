@@ -3,7 +3,9 @@
 #   ./bench.sh [validation] [--seconds N] [--warmup N] [--threads N] [--max-lines N] [--examples DIR]
 #       achemine's full validation vs phive on the same generated invoices (heap 2 GB)
 #   ./bench.sh routing [--invoices N] [--structures N] [--directory-structures N] [--durable true|false]
-#       directory import, then the routing job on the H2 file database, then the lifecycle-report job
+#                      [--database h2|postgres|both]
+#       directory import, then the routing job on the H2 file database (or an embedded PostgreSQL, or each in
+#       turn), then the lifecycle-report job
 #       on the status changes routing wrote (heap 512 MB)
 #   ./bench.sh burst [--flows N] [--database h2|postgres|both] [--achemine.intake.workers=N ...]
 #       N flows (default 10,000) dropped at once on the running engine: flows/s to deposit report, invoices/s to
@@ -14,6 +16,8 @@
 #   ./bench.sh status [--statuses N]
 #       reading status files (CPPStatut and CSV, N/2 and N statuses, default 200,000): statuses/s and live heap,
 #       whole and past the line limit, without the database (heap 1 GB)
+#   ./bench.sh fsync [--files N] [--bytes N] [--rounds N] [--dir PATH]
+#       forcing a chunk's files to disk: one by one against several at a time (ms per chunk, median of rounds)
 #   ./bench.sh commands [--runs N]
 #       wall time of the demo, of the query commands (engine stopped, then while run is up) and of validate, each
 #       in a JVM of its own as typed by an operator (median of N, default 5)
@@ -21,7 +25,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 bench=validation
 case "${1:-}" in
-    validation|routing|burst|rss|status|commands) bench=$1; shift ;;
+    validation|routing|burst|rss|status|fsync|commands) bench=$1; shift ;;
 esac
 mvn -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
@@ -32,5 +36,6 @@ case $bench in
     burst) exec java -Xmx512m "$logging" -cp "$classpath" org.achemine.bench.BurstBench "$@" ;;
     rss) exec java -Xmx1g "$logging" -cp "$classpath" org.achemine.bench.PeakRssBench "$@" ;;
     status) exec java -Xmx1g "$logging" -cp "$classpath" org.achemine.bench.StatusFileBench "$@" ;;
+    fsync) exec java -Xmx256m "$logging" -cp "$classpath" org.achemine.bench.FileSyncBench "$@" ;;
     commands) exec java -Xmx256m "$logging" -cp "$classpath" org.achemine.bench.CommandsBench "$@" ;;
 esac

@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.achemine.archive.FlowArchive;
-import org.achemine.validation.attachment.AttachmentProperties;
 import org.achemine.channel.ChannelArrivals;
 import org.achemine.cluster.ClusterProperties;
 import org.achemine.cluster.EngineNode;

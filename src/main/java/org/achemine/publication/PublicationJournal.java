@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.achemine.archive.AtomicFiles;
+import org.achemine.archive.GroupSync;
 import org.achemine.mailbox.Mailboxes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,8 +120,8 @@ public class PublicationJournal {
     /**
      * {@link #publishOnce} for many files (a routing chunk's deliveries), the same three steps for each file, each
      * step done for all of them before the next (group commit): every new content written (and, when durable,
-     * forced to disk), then ONE commit journals them all PENDING, then each is renamed, each directory synced
-     * once, and ONE commit marks them PUBLISHED. A crash between steps leaves each file exactly where a crash of
+     * all forced to disk together), then ONE commit journals them all PENDING, then each is renamed, each
+     * directory synced once (the directories together), and ONE commit marks them PUBLISHED. A crash between steps leaves each file exactly where a crash of
      * {@link #publishOnce} between the same steps would (ADR 0001, "Publication journal").
      *
      * @return the targets, in order
@@ -172,9 +173,8 @@ public class PublicationJournal {
             toFinish.add(publication.target());
         }
         if (durable) {
-            for (Path target : written.keySet()) {
-                AtomicFiles.syncFile(temporary(target));
-            }
+            // together, not one after the other: concurrent fsyncs share journal commits (ADR 0001)
+            GroupSync.syncFiles(written.keySet().stream().map(PublicationJournal::temporary).toList());
         }
         journalAll(fresh, written, recordedWithJournal);
         finishAll(toFinish, recordedWithPublished);
@@ -214,6 +214,14 @@ public class PublicationJournal {
     }
 
     /**
+     * {@link #finish(Path)} with the caller's own record that the file is out (a lifecycle report WRITTEN) in
+     * the same commit as the PUBLISHED mark: one commit fewer.
+     */
+    public void finish(Path target, Runnable recordedWithPublished) throws IOException {
+        finishAll(List.of(target), recordedWithPublished);
+    }
+
+    /**
      * {@link #finish} for many targets: renamed one by one, each directory synced once, one commit (with the
      * caller's record, if any).
      */
@@ -229,9 +237,7 @@ public class PublicationJournal {
                 renamedInto.add(target.getParent());
             }
         }
-        for (Path directory : renamedInto) {
-            AtomicFiles.syncDirectory(directory);
-        }
+        GroupSync.syncDirectories(renamedInto);
         Timestamp now = Timestamp.from(clock.instant());
         ownCommit.executeWithoutResult(status -> {
             jdbc.batchUpdate(

@@ -22,6 +22,7 @@ import java.util.zip.ZipOutputStream;
 import org.achemine.AchemineApplication;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.directory.DirectoryImporter.ImportOutcome;
+import org.achemine.testing.EmbeddedPostgresServer;
 import org.achemine.testing.SampleInvoices;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -35,10 +36,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The routing and directory benchmark (not a test): imports a generated directory (default 100,000
  * structures, then 50,000 for routing), puts N accepted invoices (default 100,000, in batch flows of 500, as
- * intake would have left them: the valid UBL sample, {@link SampleInvoices}, with each invoice's number, buyer,
- * service and engagement, about 5 KB each) in front of the routing job, runs it on the H2 file database and reports
- * invoices/s and the peak heap; then the lifecycle-report job on the status changes routing wrote. Run with {@code ./bench.sh routing [--invoices N] [--structures N]
- * [--durable true|false]} under {@code -Xmx512m}.
+ * intake would have left them: the valid UBL and CII samples, three to one, {@link SampleInvoices}, with each
+ * invoice's number, buyer, service and engagement, 6–8 KB each) in front of the routing job, runs it on the H2 file
+ * database, on an embedded PostgreSQL server (fsync on) or on each in turn, and reports invoices/s and the peak heap;
+ * then the lifecycle-report job on the status changes routing wrote. Run with {@code ./bench.sh routing
+ * [--invoices N] [--structures N] [--durable true|false] [--database h2|postgres|both]} under {@code -Xmx512m}.
  */
 public final class RoutingBench {
 
@@ -50,13 +52,34 @@ public final class RoutingBench {
         int structures = intOption(args, "--structures", 50_000);
         int bigDirectory = intOption(args, "--directory-structures", 100_000);
         String durable = stringOption(args, "--durable", "true");
+        String database = stringOption(args, "--database", "h2");
+        List<String> databases = switch (database) {
+            case "h2", "postgres" -> List.of(database);
+            case "both" -> List.of("h2", "postgres");
+            default -> throw new IllegalArgumentException("--database h2, postgres or both, not " + database);
+        };
+        List<String> summary = new ArrayList<>();
+        for (String each : databases) {
+            summary.add(run(each, invoices, structures, bigDirectory, durable, args));
+        }
+        System.out.println();
+        summary.forEach(System.out::println);
+    }
+
+    /** One whole run on one database, in a data folder of its own; returns its summary line. */
+    private static String run(String database, int invoices, int structures, int bigDirectory, String durable,
+                              String[] args) throws Exception {
         Path work = Files.createTempDirectory("achemine-routing-bench");
-        System.out.printf("achemine routing benchmark: %,d invoices, directory of %,d structures, durable delivery %s,"
-                + " max heap %d MB, %d cores, data in %s%n", invoices, structures, durable,
+        System.out.printf("achemine routing benchmark on %s: %,d invoices, directory of %,d structures, durable delivery"
+                + " %s, max heap %d MB, %d cores, data in %s%n", database, invoices, structures, durable,
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), work);
         List<String> settings = new ArrayList<>(List.of("--achemine.data-dir=" + work.resolve("data"),
                 "--achemine.intake.enabled=false", "--achemine.directory.watch=false",
                 "--achemine.delivery.durable=" + durable, "--logging.level.org.achemine=WARN"));
+        if (database.equals("postgres")) {
+            // the same embedded server the PostgreSQL tests and the soak use (fsync on, as in production)
+            settings.addAll(EmbeddedPostgresServer.freshDatabase().arguments());
+        }
         // Any --achemine.x=y given to the benchmark goes to the engine (e.g. --achemine.routing.chunk-size=500).
         Arrays.stream(args).filter(a -> a.startsWith("--achemine.")).forEach(settings::add);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AchemineApplication.class)
@@ -82,12 +105,12 @@ public final class RoutingBench {
             start = System.nanoTime();
             JobExecution run = context.getBean(JobOperator.class).start(context.getBean("routingJob", Job.class),
                     new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
-            double elapsed = seconds(start);
+            double routing = seconds(start);
             heap.stop();
             Integer delivered = jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE status = '03'", Integer.class);
             Integer sentBack = jdbc.queryForObject("SELECT COUNT(*) FROM integration_refusal", Integer.class);
             System.out.printf("routing: %s, %,d invoices in %.1f s = %,.0f invoices/s (%,d delivered, %,d refused at integration);"
-                            + " peak heap live after GC %d MB%n", run.getStatus(), invoices, elapsed, invoices / elapsed,
+                            + " peak heap live after GC %d MB%n", run.getStatus(), invoices, routing, invoices / routing,
                     delivered, sentBack, heap.peakMegabytes());
 
             // Then every status change routing wrote (01, 02, 03: three per delivered invoice; none for a refusal) goes out in one
@@ -96,13 +119,17 @@ public final class RoutingBench {
             start = System.nanoTime();
             JobExecution reported = context.getBean(JobOperator.class).start(context.getBean("lifecycleReportJob", Job.class),
                     new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
-            elapsed = seconds(start);
+            double reporting = seconds(start);
             heap.stop();
             Integer changes = jdbc.queryForObject("SELECT COUNT(*) FROM invoice_status_history"
                     + " WHERE lifecycle_report_id IS NOT NULL", Integer.class);
             System.out.printf("lifecycle-report: %s, %,d status changes in %.1f s = %,.0f changes/s;"
-                            + " peak heap live after GC %d MB%n", reported.getStatus(), changes, elapsed,
-                    changes / elapsed, heap.peakMegabytes());
+                            + " peak heap live after GC %d MB%n", reported.getStatus(), changes, reporting,
+                    changes / reporting, heap.peakMegabytes());
+            return String.format("%-8s durable=%s: routing %,d invoices in %.1f s = %,.0f invoices/s (%s);"
+                            + " lifecycle-report %,d changes in %.1f s = %,.0f changes/s (%s)", database, durable, invoices,
+                    routing, invoices / routing, run.getStatus(), changes, reporting, changes / reporting,
+                    reported.getStatus());
         }
     }
 
@@ -147,10 +174,14 @@ public final class RoutingBench {
                     String buyer = structure < 0 ? "73282932000074" : sirets.get(structure);
                     String service = structure >= 0 && structure % 3 == 0 && n % 7 != 0 ? "SVC-" + structure : null;
                     String number = "F-BENCH-" + n;
+                    // as the burst benchmark mixes them: most suppliers send UBL, about one in four CII
+                    boolean cii = n % 4 == 3;
                     zip.putNextEntry(new ZipEntry("facture-" + rank + ".xml"));
-                    zip.write(SampleInvoices.ubl(number, buyer, service, "EJ-" + n));
+                    zip.write(cii ? SampleInvoices.cii(number, buyer, service, "EJ-" + n)
+                            : SampleInvoices.ubl(number, buyer, service, "EJ-" + n));
                     zip.closeEntry();
-                    documents.add(new Object[] {flowId, rank, "facture-" + rank + ".xml", "IN_DP_E1_UBL_INVOICE", number,
+                    documents.add(new Object[] {flowId, rank, "facture-" + rank + ".xml",
+                        cii ? "IN_DP_E1_CII_16B" : "IN_DP_E1_UBL_INVOICE", number,
                         Date.valueOf(LocalDate.of(2026, 11, 2)), "380", "EUR", SUPPLIER, buyer, service, "EJ-" + n});
                 }
             }
@@ -188,11 +219,12 @@ public final class RoutingBench {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static int intOption(String[] args, String name, int fallback) {
+    /** {@code --name N} from a benchmark's arguments (shared by the benchmarks of this package). */
+    static int intOption(String[] args, String name, int fallback) {
         return Integer.parseInt(stringOption(args, name, String.valueOf(fallback)));
     }
 
-    private static String stringOption(String[] args, String name, String fallback) {
+    static String stringOption(String[] args, String name, String fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];

@@ -202,15 +202,16 @@ public class LifecycleReports {
     /**
      * Stage 3 and 4: renames a READY report's file into place through the publication journal (if its temporary
      * file is gone, the rename happened, and the supplier may have taken the report since: it is never written
-     * again), then records it WRITTEN.
+     * again), then records it WRITTEN in the journal's PUBLISHED commit.
      */
     public void publish(String reportId) throws IOException {
         Map<String, Object> ready = jdbc.queryForMap("SELECT partner, file_path FROM lifecycle_report"
                 + " WHERE report_id = ? AND stage = 'READY'", reportId);
         Path file = Path.of((String) ready.get("file_path"));
-        publications.finish(file);
-        jdbc.update("UPDATE lifecycle_report SET stage = 'WRITTEN', written_at = ? WHERE report_id = ?",
-                Timestamp.from(clock.instant()), reportId);
+        // WRITTEN in the commit that marks the file PUBLISHED: a crash before it leaves the report READY, finished
+        // again by the next run (its temporary file gone: marked, never written again)
+        publications.finish(file, () -> jdbc.update("UPDATE lifecycle_report SET stage = 'WRITTEN', written_at = ?"
+                + " WHERE report_id = ?", Timestamp.from(clock.instant()), reportId));
         LOG.info("Lifecycle report {} for {}: {}", reportId, ready.get("partner"), file);
     }
 

@@ -1,6 +1,7 @@
-package org.achemine.validation.attachment;
+package org.achemine.intake;
 
 import java.util.List;
+import org.achemine.validation.attachment.AttachmentLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
