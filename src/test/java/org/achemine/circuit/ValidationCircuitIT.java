@@ -5,33 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.achemine.AchemineApplication;
-import org.achemine.config.ClockProperties;
-import org.achemine.directory.DirectoryImporter;
 import org.achemine.lifecycle.Actor;
-import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceLedger.StatusChange;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.report.StatusReportFiles.Entry;
-import org.achemine.nightly.NightlyRun;
-import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
-import org.achemine.testing.ShiftableClock;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 17 part 3 on the running engine (Camel intake, routing and lifecycle-report triggers, H2 file database):
@@ -40,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * is told, nothing delivered. Unanswered → the nightly run, on a platform clock moved past the delay, records 16
  * and forwards it (deemed validated, the default). Each lifecycle report the supplier gets is schema-valid.
  */
-@SpringBootTest(classes = {AchemineApplication.class, ValidationCircuitIT.MovableClock.class}, properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
+@SpringBootTest(classes = {AchemineApplication.class, CircuitEngineFixture.MovableClock.class}, properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=300ms",
         "achemine.lifecycle.trigger-delay=300ms", "achemine.delivery.durable=false",
         "achemine.partners[0].code=FOU001", "achemine.partners[0].role=ISSUER",
@@ -48,55 +32,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "achemine.partners[1].siret=" + ValidationCircuitIT.TITULAIRE, "achemine.partners[1].delivery-format=original",
         "achemine.partners[2].code=COL001", "achemine.partners[2].role=RECIPIENT",
         "achemine.partners[2].siret=21690012600014", "achemine.partners[2].delivery-format=original"})
-class ValidationCircuitIT {
+class ValidationCircuitIT extends CircuitEngineFixture {
 
     static final String TITULAIRE = "44306184100047";
     private static final String BELLERIVE = "21690012600014";
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
-
-    @TestConfiguration
-    static class MovableClock {
-        @Bean
-        @Primary
-        ShiftableClock movableClock(ClockProperties properties) {
-            return new ShiftableClock(properties.offset());
-        }
-    }
-
-    private final CircuitTestMailboxes boxes = new CircuitTestMailboxes(dataDir, "FOU001");
-
-    @Autowired
-    DirectoryImporter directoryImporter;
-
-    @Autowired
-    InvoiceLedger ledger;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    ShiftableClock clock;
-
-    @Autowired
-    NightlyRun nightly;
-
-    /** The data folder the sample directory was imported into (one per test class: the PostgreSQL variant too). */
-    private static Path directoryImported;
-
-    @BeforeEach
-    void directoryInService() throws Exception {
-        if (!dataDir.equals(directoryImported)) {
-            SampleDirectory.importInto(directoryImporter, dataDir);
-            directoryImported = dataDir;
-        }
-    }
 
     @Test
     void aValidatedInvoiceGoesOnToItsRecipient() throws Exception {

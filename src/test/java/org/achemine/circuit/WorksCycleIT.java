@@ -5,29 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.achemine.AchemineApplication;
-import org.achemine.directory.DirectoryImporter;
 import org.achemine.lifecycle.Actor;
-import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceLedger.StatusChange;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.lifecycle.report.StatusReportFiles.Entry;
-import org.achemine.nightly.NightlyRun;
-import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
-import org.achemine.testing.ShiftableClock;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 17 part 4 on the running engine: a works invoice (cadre A4, projet de décompte mensuel) to the commune
@@ -36,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the supplier gets schema-valid. A refusal by the MOE stops it for good; silences past each delay are recorded
  * by the nightly run on a moved platform clock; a MOA-only structure is refused as a direct recipient.
  */
-@SpringBootTest(classes = {AchemineApplication.class, ValidationCircuitIT.MovableClock.class}, properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
+@SpringBootTest(classes = {AchemineApplication.class, CircuitEngineFixture.MovableClock.class}, properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=300ms",
         "achemine.lifecycle.trigger-delay=300ms", "achemine.delivery.durable=false",
         "achemine.partners[0].code=FOU001", "achemine.partners[0].role=ISSUER",
@@ -46,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "achemine.partners[2].siret=" + WorksCycleIT.MOA, "achemine.partners[2].delivery-format=original",
         "achemine.partners[3].code=COL001", "achemine.partners[3].role=RECIPIENT",
         "achemine.partners[3].siret=21690012600014", "achemine.partners[3].delivery-format=original"})
-class WorksCycleIT {
+class WorksCycleIT extends CircuitEngineFixture {
 
     static final String MOE = "73282932000074";
     /** REGION BRETAGNE-OUEST in the sample directory: EstMOA. */
@@ -54,41 +42,6 @@ class WorksCycleIT {
     private static final String BELLERIVE = "21690012600014";
     /** SYNDICAT MIXTE DES EAUX DU VAL DE SAONE in the sample directory: EstMOAUniquement. */
     private static final String MOA_ONLY = "22543801985816";
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
-
-    private final CircuitTestMailboxes boxes = new CircuitTestMailboxes(dataDir, "FOU001");
-
-    @Autowired
-    DirectoryImporter directoryImporter;
-
-    @Autowired
-    InvoiceLedger ledger;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    ShiftableClock clock;
-
-    @Autowired
-    NightlyRun nightly;
-
-    private static Path directoryImported;
-
-    @BeforeEach
-    void directoryInService() throws Exception {
-        if (!dataDir.equals(directoryImported)) {
-            SampleDirectory.importInto(directoryImporter, dataDir);
-            directoryImported = dataDir;
-        }
-    }
 
     @Test
     void aWorksInvoiceWalksFromTheMoeToTheMoaToItsRecipient() throws Exception {
