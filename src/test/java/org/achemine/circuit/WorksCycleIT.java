@@ -87,6 +87,32 @@ class WorksCycleIT extends CircuitEngineFixture {
     }
 
     @Test
+    void aBuyerThatIsItsOwnMoaGetsTheInvoiceToTakeIntoAccountThenToProcess() throws Exception {
+        // given a works invoice to the region (EstMOA) naming no MOA: the buyer is the MOA
+        SampleInvoices.drop(boxes.in("FOU001"), "decompte-8.xml",
+                works(SampleInvoices.ubl("DM-2026-008", MOA, null, null), MOE, null));
+        await().atMost(CircuitTestMailboxes.PATIENCE).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM invoice WHERE invoice_number = 'DM-2026-008'", Integer.class) == 1);
+        String id = jdbc.queryForObject("SELECT invoice_id FROM invoice WHERE invoice_number = 'DM-2026-008'", String.class);
+        await().atMost(CircuitTestMailboxes.PATIENCE).until(() -> boxes.outFiles("MOE001", id).size() == 1);
+
+        // when the MOE, then the region as MOA, take it into account
+        boxes.dropStatus("MOE001", "prise-en-compte-8.csv", "id_facture;statut;date_heure\n%s;19;2026-11-24T09:15:00+01:00\n"
+                .formatted(id));
+        await().atMost(CircuitTestMailboxes.PATIENCE).until(() -> ledger.status(id).orElseThrow() == InvoiceStatus.TRANSMISE_MOA);
+        boxes.dropStatus("MOA001", "prise-en-compte-moa-8.csv", "id_facture;statut;date_heure\n%s;22;2026-11-25T10:00:00+01:00\n"
+                .formatted(id));
+
+        // then the region is delivered the invoice to process, as its recipient
+        await().atMost(CircuitTestMailboxes.PATIENCE).until(() -> ledger.status(id).orElseThrow() == InvoiceStatus.MISE_A_DISPOSITION);
+        assertThat(ledger.history(id)).extracting(c -> c.status().code())
+                .containsExactly("01", "17", "19", "20", "22", "02", "03");
+        assertThat(boxes.outFiles("MOA001", id)).isNotEmpty();
+        assertThat(jdbc.queryForObject("SELECT recipient_siret FROM invoice WHERE invoice_id = ?", String.class, id))
+                .isEqualTo(MOA);
+    }
+
+    @Test
     void anInvoiceTheMoeRefusesNeverReachesTheMoaNorTheRecipient() throws Exception {
         // given a works invoice waiting for its MOE
         String id = depositWorks("DM-2026-002", "decompte-2.xml", MOE, MOA);
@@ -185,7 +211,12 @@ class WorksCycleIT extends CircuitEngineFixture {
 
     /** The sample UBL invoice as a works document (BT-23 A4) naming its MOE and MOA in BT-122 / BT-123. */
     static byte[] works(String number, String moe, String moa) {
-        String xml = new String(SampleInvoices.ubl(number, BELLERIVE, "SCE-TECH-042", "1300045678"), StandardCharsets.UTF_8);
+        return works(SampleInvoices.ubl(number, BELLERIVE, "SCE-TECH-042", "1300045678"), moe, moa);
+    }
+
+    /** A sample UBL invoice made a works document (BT-23 A4) naming its MOE and MOA. */
+    private static byte[] works(byte[] invoice, String moe, String moa) {
+        String xml = new String(invoice, StandardCharsets.UTF_8);
         xml = xml.replace("</cbc:CustomizationID>", "</cbc:CustomizationID>\n  <cbc:ProfileID>A4</cbc:ProfileID>");
         xml = xml.replace("  <cac:AccountingSupplierParty>", reference(moe, "MOE") + reference(moa, "MOA")
                 + "  <cac:AccountingSupplierParty>");
