@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.achemine.config.AchemineProperties;
 import org.achemine.delivery.ArchivedDocuments;
 import org.achemine.delivery.InvoiceDelivery;
+import org.achemine.directory.DirectoryLookup;
 import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.routing.CircuitHook;
@@ -24,26 +25,37 @@ public class CircuitConfiguration {
 
     @Bean
     CircuitHook validationCircuits(AchemineProperties properties, JdbcTemplate jdbc, Mailboxes mailboxes,
-                                   CircuitProperties circuits) {
+                                   DirectoryLookup directory, CircuitProperties circuits) {
         ArchivedDocuments documents = new ArchivedDocuments(jdbc,
                 new ArchiveUnpacker(properties.validation().toSettings()));
-        return new ValidationCircuits(documents, mailboxes, jdbc, circuits.validationDelay());
+        return new ValidationCircuits(documents, mailboxes, directory, jdbc, circuits);
     }
 
-    /** Validations unanswered past their delay closed with the configured outcome, a chunk per transaction. */
+    /**
+     * Validations unanswered past their delay closed with the configured outcome, and the works cycle's silent
+     * MOE or MOA recorded, a chunk per transaction (a chunk is short only when both are).
+     */
     @Bean
     Step closeOverdueCircuits(JobRepository jobRepository, PlatformTransactionManager tx, RoutingProperties routing,
                               JdbcTemplate jdbc, InvoiceLedger ledger, Clock clock, CircuitProperties circuits) {
         OverdueValidations overdue = new OverdueValidations(jdbc, ledger, clock, circuits.onTimeout());
-        return chunkedStep("close-overdue-circuits", jobRepository, tx, routing.chunkSize(), overdue::closeNext);
+        WorksDeadlines works = new WorksDeadlines(jdbc, ledger, clock);
+        return chunkedStep("close-overdue-circuits", jobRepository, tx, routing.chunkSize(),
+                limit -> overdue.closeNext(limit) + works.closeNext(limit));
     }
 
-    /** Invoices their validator let go delivered to their recipient, a chunk per transaction. */
+    /**
+     * Works invoices their MOE let go transmitted to their MOA, then invoices their validator or MOA let go
+     * delivered to their recipient, a chunk per transaction.
+     */
     @Bean
     Step forwardValidatedInvoices(JobRepository jobRepository, PlatformTransactionManager tx, RoutingProperties routing,
-                                  JdbcTemplate jdbc, InvoiceLedger ledger, InvoiceDelivery delivery, Clock clock) {
+                                  JdbcTemplate jdbc, InvoiceLedger ledger, InvoiceDelivery delivery, Clock clock,
+                                  CircuitProperties circuits) {
+        MoaTransmission toMoa = new MoaTransmission(jdbc, ledger, delivery, clock, circuits.moaDelay());
         ValidatedForwarding forwarding = new ValidatedForwarding(jdbc, ledger, delivery, clock);
-        return chunkedStep("forward-validated-invoices", jobRepository, tx, routing.chunkSize(), forwarding::forwardNext);
+        return chunkedStep("forward-validated-invoices", jobRepository, tx, routing.chunkSize(),
+                limit -> toMoa.transmitNext(limit) + forwarding.forwardNext(limit));
     }
 
     /** Work done a chunk at a time, each in its own transaction, returning how many it did. */

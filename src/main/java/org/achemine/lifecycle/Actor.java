@@ -18,5 +18,12 @@ public enum Actor {
      * The validator of a circuit (cadres A9 / A12: the titulaire or the mandataire the invoice names): validates
      * or refuses an invoice before its public recipient sees it (package {@code org.achemine.circuit}).
      */
-    VALIDATOR
+    VALIDATOR,
+    /**
+     * The maître d'œuvre of a works invoice (the MOE the invoice names): takes it into account or refuses it
+     * before the MOA sees it (package {@code org.achemine.circuit}).
+     */
+    MOE,
+    /** The maître d'ouvrage of a works invoice (a structure flagged EstMOA): takes it into account or refuses it. */
+    MOA
 }

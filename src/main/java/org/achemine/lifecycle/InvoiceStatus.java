@@ -23,7 +23,19 @@ public enum InvoiceStatus {
     A_VALIDER("13", "À valider par le valideur", "203"),
     VALIDEE("14", "Validée par le valideur", "205"),
     REFUSEE("15", "Refusée par le valideur", "210"),
-    ABSENCE_VALIDATION_HORS_DELAI("16", "Absence de validation hors délai", "205");
+    ABSENCE_VALIDATION_HORS_DELAI("16", "Absence de validation hors délai", "205"),
+    // The works cycle (cadres A4-A8, A10, A13-A20, A22-A25; FACTS §1.6, §2.2: A_VALIDER_MOE, REFUSEE_MOE,
+    // PRISE_EN_COMPTE_MOE, TRANSMISE_MOA, REFUSEE_MOA, PRISE_EN_COMPTE_MOA,
+    // ABSENCE_VALIDATION_MOE_DELAI_REGLEMENTAIRE; 23 for the MOA's silence has no API name): 17..23 are
+    // achemine's assignment, as 13..16 (docs/lifecycle.md#works-cycle-moe-then-moa).
+    A_VALIDER_MOE("17", "À valider par le maître d'œuvre (MOE)", "203"),
+    REFUSEE_MOE("18", "Refusée par le maître d'œuvre (MOE)", "210"),
+    PRISE_EN_COMPTE_MOE("19", "Prise en compte par le maître d'œuvre (MOE)", "204"),
+    TRANSMISE_MOA("20", "Transmise au maître d'ouvrage (MOA)", "203"),
+    REFUSEE_MOA("21", "Refusée par le maître d'ouvrage (MOA)", "210"),
+    PRISE_EN_COMPTE_MOA("22", "Prise en compte par le maître d'ouvrage (MOA)", "205"),
+    ABSENCE_VALIDATION_MOE_DELAI("23", "Absence de validation du MOE dans le délai réglementaire", "205"),
+    ABSENCE_PRISE_EN_COMPTE_MOA_DELAI("24", "Absence de prise en compte du MOA dans le délai", "205");
 
     private final String code;
     private final String label;

@@ -1,11 +1,16 @@
 package org.achemine.lifecycle;
 
 import static org.achemine.lifecycle.Actor.ACCOUNTANT;
+import static org.achemine.lifecycle.Actor.MOA;
+import static org.achemine.lifecycle.Actor.MOE;
 import static org.achemine.lifecycle.Actor.PLATFORM;
 import static org.achemine.lifecycle.Actor.RECIPIENT;
 import static org.achemine.lifecycle.Actor.SUPPLIER;
 import static org.achemine.lifecycle.Actor.VALIDATOR;
+import static org.achemine.lifecycle.InvoiceStatus.ABSENCE_PRISE_EN_COMPTE_MOA_DELAI;
 import static org.achemine.lifecycle.InvoiceStatus.ABSENCE_VALIDATION_HORS_DELAI;
+import static org.achemine.lifecycle.InvoiceStatus.ABSENCE_VALIDATION_MOE_DELAI;
+import static org.achemine.lifecycle.InvoiceStatus.A_VALIDER_MOE;
 import static org.achemine.lifecycle.InvoiceStatus.A_VALIDER;
 import static org.achemine.lifecycle.InvoiceStatus.A_RECYCLER;
 import static org.achemine.lifecycle.InvoiceStatus.COMPLETEE;
@@ -16,10 +21,15 @@ import static org.achemine.lifecycle.InvoiceStatus.MANDATEE;
 import static org.achemine.lifecycle.InvoiceStatus.MISE_A_DISPOSITION;
 import static org.achemine.lifecycle.InvoiceStatus.MISE_A_DISPOSITION_COMPTABLE;
 import static org.achemine.lifecycle.InvoiceStatus.MISE_EN_PAIEMENT;
+import static org.achemine.lifecycle.InvoiceStatus.PRISE_EN_COMPTE_MOA;
+import static org.achemine.lifecycle.InvoiceStatus.PRISE_EN_COMPTE_MOE;
 import static org.achemine.lifecycle.InvoiceStatus.REFUSEE;
+import static org.achemine.lifecycle.InvoiceStatus.REFUSEE_MOA;
+import static org.achemine.lifecycle.InvoiceStatus.REFUSEE_MOE;
 import static org.achemine.lifecycle.InvoiceStatus.REJETEE;
 import static org.achemine.lifecycle.InvoiceStatus.SERVICE_FAIT;
 import static org.achemine.lifecycle.InvoiceStatus.SUSPENDUE;
+import static org.achemine.lifecycle.InvoiceStatus.TRANSMISE_MOA;
 import static org.achemine.lifecycle.InvoiceStatus.VALIDEE;
 
 import java.util.ArrayList;
@@ -30,7 +40,7 @@ import java.util.Set;
 
 /**
  * THE table of allowed status changes (FACTS §2.1, §2.3), printed as is in docs/codes.md. Anything not listed
- * is refused. 04 À recycler, 05 Rejetée, 11 Mise en paiement and 15 Refusée (by a circuit's validator) end an invoice's life (after 04 the supplier
+ * is refused. 04 À recycler, 05 Rejetée, 11 Mise en paiement 15 Refusée (by a circuit's validator), 18 and 21 (refused by the MOE, the MOA) end an invoice's life (after 04 the supplier
  * resends the same number as a new deposit). The processing statuses 07 Service fait → 08 Mandatée →
  * 09 Mise à disposition du comptable → 10 Comptabilisée are optional and only move forward; 11 Mise en
  * paiement may follow any of them or 03 directly (a structure that reports nothing in between, or Hélios
@@ -62,6 +72,19 @@ public final class StatusTransitions {
             withReason(ABSENCE_VALIDATION_HORS_DELAI, PLATFORM, REFUSEE),
             t(VALIDEE, PLATFORM, EN_COURS_ACHEMINEMENT),
             t(ABSENCE_VALIDATION_HORS_DELAI, PLATFORM, EN_COURS_ACHEMINEMENT),
+            // The works cycle (org.achemine.circuit): the MOE, then the MOA, then the recipient; past each delay
+            // the platform records the silence and moves the invoice on (docs/lifecycle.md#works-cycle-moe-then-moa).
+            t(DEPOSEE, PLATFORM, A_VALIDER_MOE),
+            t(A_VALIDER_MOE, MOE, PRISE_EN_COMPTE_MOE),
+            withReason(A_VALIDER_MOE, MOE, REFUSEE_MOE),
+            t(A_VALIDER_MOE, PLATFORM, ABSENCE_VALIDATION_MOE_DELAI),
+            t(PRISE_EN_COMPTE_MOE, PLATFORM, TRANSMISE_MOA),
+            t(ABSENCE_VALIDATION_MOE_DELAI, PLATFORM, TRANSMISE_MOA),
+            t(TRANSMISE_MOA, MOA, PRISE_EN_COMPTE_MOA),
+            withReason(TRANSMISE_MOA, MOA, REFUSEE_MOA),
+            t(TRANSMISE_MOA, PLATFORM, ABSENCE_PRISE_EN_COMPTE_MOA_DELAI),
+            t(PRISE_EN_COMPTE_MOA, PLATFORM, EN_COURS_ACHEMINEMENT),
+            t(ABSENCE_PRISE_EN_COMPTE_MOA_DELAI, PLATFORM, EN_COURS_ACHEMINEMENT),
             // end of the circuits' edges
             withReason(MISE_A_DISPOSITION, RECIPIENT, A_RECYCLER),
             withReason(MISE_A_DISPOSITION, RECIPIENT, REJETEE),
@@ -72,7 +95,8 @@ public final class StatusTransitions {
             withReason(SERVICE_FAIT, RECIPIENT, REJETEE),
             withReason(SERVICE_FAIT, RECIPIENT, SUSPENDUE));
 
-    private static final Set<InvoiceStatus> FINAL = EnumSet.of(A_RECYCLER, REJETEE, MISE_EN_PAIEMENT, REFUSEE);
+    private static final Set<InvoiceStatus> FINAL = EnumSet.of(A_RECYCLER, REJETEE, MISE_EN_PAIEMENT, REFUSEE,
+            REFUSEE_MOE, REFUSEE_MOA);
 
     private StatusTransitions() {
     }

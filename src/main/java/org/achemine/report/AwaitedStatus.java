@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  */
 public final class AwaitedStatus {
 
-    /** 04 À recycler, 05 Rejetée, 11 Mise en paiement, 15 Refusée (by a circuit's validator). */
-    public static final List<String> FINAL_STATUSES = List.of("04", "05", "11", "15");
+    /** 04 À recycler, 05 Rejetée, 11 Mise en paiement, 15 Refusée (by a validator), 18 / 21 (by the MOE / MOA). */
+    public static final List<String> FINAL_STATUSES = List.of("04", "05", "11", "15", "18", "21");
     /** 10 Comptabilisée: final where payment is not reported. */
     public static final String BOOKED = "10";
 

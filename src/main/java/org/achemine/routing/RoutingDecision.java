@@ -12,8 +12,15 @@ import org.achemine.validation.FindingCode;
  */
 public record RoutingDecision(String recipientSiret, String serviceCode, Finding refusal, Hold hold) {
 
-    /** Where a circuit sends an invoice before its recipient: the party's SIRET and the status it waits in. */
-    public record Hold(String partySiret, InvoiceStatus status) {
+    /**
+     * Where a circuit sends an invoice before its recipient: the party's SIRET, the status it waits in, and the
+     * party after it when the circuit has two (the MOA of a works invoice; null otherwise).
+     */
+    public record Hold(String partySiret, InvoiceStatus status, String nextPartySiret) {
+
+        public Hold(String partySiret, InvoiceStatus status) {
+            this(partySiret, status, null);
+        }
     }
 
     public static RoutingDecision deliver(String recipientSiret, String serviceCode) {

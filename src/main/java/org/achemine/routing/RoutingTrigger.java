@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Decides when routing should run: when intake has reported flows whose invoices are not registered yet,
  * invoices wait in 01 Déposée or, completed by their supplier, in 12 Complétée, or let go by a circuit's validator
- * (14 Validée, 16 Absence de validation hors délai), or an integration report is still due (a run stopped before writing it),
+ * (14 Validée, 16 Absence de validation hors délai) or, in the works cycle, by its MOE (19, 23) or its MOA (22, 24),
+ * or an integration report is still due (a run stopped before writing it),
  * and no routing run is in progress. The answer is read from the
  * database, so work left by a crash is found again; nothing is lost with an in-memory event.
  */
@@ -97,7 +98,7 @@ public class RoutingTrigger {
     boolean hasWork() {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 SELECT EXISTS (SELECT 1 FROM flow WHERE stage = 'REPORTED' AND invoices_registered = FALSE)
-                    OR EXISTS (SELECT 1 FROM invoice WHERE status IN ('12', '14', '16'))
+                    OR EXISTS (SELECT 1 FROM invoice WHERE status IN ('12', '14', '16', '19', '22', '23', '24'))
                     OR EXISTS (SELECT 1 FROM flow f WHERE f.invoices_registered = TRUE AND f.integration_reported_at IS NULL
                                AND (EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id)
                                     OR EXISTS (SELECT 1 FROM integration_refusal r WHERE r.flow_id = f.flow_id)))""",

@@ -265,6 +265,18 @@ public enum FindingCode {
     CIRCUIT_VALIDEUR_INCONNU(ROUTING, FATAL,
             "Le valideur « {0} » nommé par la facture (BT-122, description VALIDEUR) n'est raccordé à la plateforme par aucun partenaire qui reçoit des factures : indiquez le SIRET (14 chiffres) du titulaire ou du mandataire raccordé.",
             "The validator {0} the invoice names (BT-122, description VALIDEUR) is not a connected partner that receives invoices."),
+    CIRCUIT_MOE_ABSENT(ROUTING, FATAL,
+            "Le cadre de facturation {0} (BT-23) est celui d'un marché de travaux : nommez le SIRET du maître d'œuvre dans un document de référence dont la description (BT-123) vaut MOE, en BT-122 (cac:AdditionalDocumentReference/cbc:ID avec cbc:DocumentDescription en UBL, ram:AdditionalReferencedDocument/ram:IssuerAssignedID avec ram:Name en CII).",
+            "Billing framework {0} (BT-23) is a works invoice: name the MOE's SIRET in BT-122 with the description (BT-123) MOE."),
+    CIRCUIT_MOE_INCONNU(ROUTING, FATAL,
+            "Le maître d'œuvre « {0} » nommé par la facture (BT-122, description MOE) n'est raccordé à la plateforme par aucun partenaire qui reçoit des factures : indiquez le SIRET (14 chiffres) du maître d'œuvre raccordé.",
+            "The MOE {0} the invoice names (BT-122, description MOE) is not a connected partner that receives invoices."),
+    CIRCUIT_MOA_NON_HABILITEE(ROUTING, FATAL,
+            "La structure {0} n'est pas maître d'ouvrage dans l'annuaire (EstMOA) : nommez le SIRET du maître d'ouvrage dans un document de référence dont la description (BT-123) vaut MOA (BT-122), ou adressez la facture (BT-46) à une structure maître d'ouvrage.",
+            "Structure {0} is not flagged EstMOA in the directory: name the MOA (BT-122, description MOA) or address a structure that is one."),
+    CIRCUIT_MOA_INCONNUE(ROUTING, FATAL,
+            "Le maître d'ouvrage {0} n'est raccordé à la plateforme par aucun partenaire qui reçoit des factures : il ne pourrait ni recevoir la facture de travaux ni y répondre.",
+            "The MOA {0} is not a connected partner that receives invoices: it could neither receive the works invoice nor answer it."),
 
     // --- Status flows (status updates from recipients, completions from suppliers); one per line or file ---
     STA_CSV_ENTETE(STATUS_UPDATES, FATAL,

@@ -14,6 +14,16 @@ class NamedValidatorTest {
     private static final String SIRET = "44306184100047";
 
     @Test
+    void readsAWorksInvoicesMoeAndMoaEachUnderItsOwnWord() {
+        InvoiceDocument both = new InvoiceDocument("a4.xml", WorksCycleIT.works("DM-1", WorksCycleIT.MOE, WorksCycleIT.MOA));
+        assertThat(NamedValidator.named(both, NamedValidator.MOE)).contains(WorksCycleIT.MOE);
+        assertThat(NamedValidator.named(both, NamedValidator.MOA)).contains(WorksCycleIT.MOA);
+        assertThat(NamedValidator.of(both)).isEmpty();
+        InvoiceDocument moeOnly = new InvoiceDocument("a4.xml", WorksCycleIT.works("DM-2", WorksCycleIT.MOE, null));
+        assertThat(NamedValidator.named(moeOnly, NamedValidator.MOA)).isEmpty();
+    }
+
+    @Test
     void readsTheValidatorOfAUblInvoiceFromItsAdditionalDocumentReference() {
         assertThat(NamedValidator.of(new InvoiceDocument("a9.xml", ValidationCircuitIT.a9("ST-1", SIRET)))).contains(SIRET);
     }

@@ -5,36 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.achemine.AchemineApplication;
-import org.achemine.config.ClockProperties;
-import org.achemine.directory.DirectoryImporter;
 import org.achemine.lifecycle.Actor;
-import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.lifecycle.InvoiceLedger.StatusChange;
 import org.achemine.lifecycle.InvoiceStatus;
-import org.achemine.lifecycle.report.StatusReportFiles;
 import org.achemine.lifecycle.report.StatusReportFiles.Entry;
-import org.achemine.nightly.NightlyRun;
-import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
-import org.achemine.testing.ShiftableClock;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 17 part 3 on the running engine (Camel intake, routing and lifecycle-report triggers, H2 file database):
@@ -43,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * is told, nothing delivered. Unanswered → the nightly run, on a platform clock moved past the delay, records 16
  * and forwards it (deemed validated, the default). Each lifecycle report the supplier gets is schema-valid.
  */
-@SpringBootTest(classes = {AchemineApplication.class, ValidationCircuitIT.MovableClock.class}, properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
+@SpringBootTest(classes = {AchemineApplication.class, CircuitEngineFixture.MovableClock.class}, properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=300ms",
         "achemine.lifecycle.trigger-delay=300ms", "achemine.delivery.durable=false",
         "achemine.partners[0].code=FOU001", "achemine.partners[0].role=ISSUER",
@@ -51,73 +32,29 @@ import org.springframework.test.context.DynamicPropertySource;
         "achemine.partners[1].siret=" + ValidationCircuitIT.TITULAIRE, "achemine.partners[1].delivery-format=original",
         "achemine.partners[2].code=COL001", "achemine.partners[2].role=RECIPIENT",
         "achemine.partners[2].siret=21690012600014", "achemine.partners[2].delivery-format=original"})
-class ValidationCircuitIT {
+class ValidationCircuitIT extends CircuitEngineFixture {
 
     static final String TITULAIRE = "44306184100047";
     private static final String BELLERIVE = "21690012600014";
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
-
-    @TestConfiguration
-    static class MovableClock {
-        @Bean
-        @Primary
-        ShiftableClock movableClock(ClockProperties properties) {
-            return new ShiftableClock(properties.offset());
-        }
-    }
-
-    @Autowired
-    DirectoryImporter directoryImporter;
-
-    @Autowired
-    InvoiceLedger ledger;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    ShiftableClock clock;
-
-    @Autowired
-    NightlyRun nightly;
-
-    /** The data folder the sample directory was imported into (one per test class: the PostgreSQL variant too). */
-    private static Path directoryImported;
-
-    @BeforeEach
-    void directoryInService() throws Exception {
-        if (!dataDir.equals(directoryImported)) {
-            SampleDirectory.importInto(directoryImporter, dataDir);
-            directoryImported = dataDir;
-        }
-    }
 
     @Test
     void aValidatedInvoiceGoesOnToItsRecipient() throws Exception {
         // given a subcontractor's invoice naming the titulaire as its validator, waiting in TIT001's out/
         String id = depositA9("ST-2026-001", "facture-st-valide.xml", TITULAIRE);
-        assertThat(outFiles("COL001", id)).isEmpty();
+        assertThat(boxes.outFiles("COL001", id)).isEmpty();
 
         // when the titulaire validates it in CSV
-        dropStatus("TIT001", "validation.csv", """
+        boxes.dropStatus("TIT001", "validation.csv", """
                 id_facture;statut;date_heure;commentaire
                 %s;14;2026-11-24T09:15:00+01:00;Travaux sous-traités constatés
                 """.formatted(id));
 
         // then its status report says applied, and the invoice is delivered to the commune, byte for byte
-        assertThat(Files.readString(awaitOne(out("TIT001"), "_validation.csv.cr.xml")))
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("TIT001"), "_validation.csv.cr.xml")))
                 .contains("<Resultat>APPLIQUE</Resultat>");
-        await().atMost(PATIENCE).until(() -> outFiles("COL001", id).size() == 1);
-        assertThat(outFiles("COL001", id).get(0)).hasSameBinaryContentAs(archived(id));
-        await().atMost(PATIENCE).until(() -> ledger.status(id).orElseThrow() == InvoiceStatus.MISE_A_DISPOSITION);
+        await().atMost(CircuitTestMailboxes.PATIENCE).until(() -> boxes.outFiles("COL001", id).size() == 1);
+        assertThat(boxes.outFiles("COL001", id).get(0)).hasSameBinaryContentAs(CircuitTestMailboxes.archived(jdbc, id));
+        await().atMost(CircuitTestMailboxes.PATIENCE).until(() -> ledger.status(id).orElseThrow() == InvoiceStatus.MISE_A_DISPOSITION);
         List<StatusChange> history = ledger.history(id);
         assertThat(history).extracting(c -> c.status().code()).containsExactly("01", "13", "14", "02", "03");
         assertThat(history).extracting(StatusChange::actor).containsExactly(Actor.PLATFORM, Actor.PLATFORM,
@@ -125,7 +62,7 @@ class ValidationCircuitIT {
         assertThat(jdbc.queryForObject("SELECT recipient_siret FROM invoice WHERE invoice_id = ?", String.class, id))
                 .isEqualTo(BELLERIVE);
         // and the supplier was told each step, in schema-valid lifecycle reports
-        List<Entry> told = awaitReported(id, "ST-2026-001", List.of("01", "13", "14", "02", "03"));
+        List<Entry> told = boxes.awaitReported("ST-2026-001", List.of("01", "13", "14", "02", "03"));
         assertThat(told.get(2).producer()).isEqualTo("VALIDATOR");
     }
 
@@ -135,23 +72,23 @@ class ValidationCircuitIT {
         String id = depositA9("ST-2026-002", "facture-st-refusee.xml", TITULAIRE);
 
         // when the titulaire refuses it without a reason, then with one
-        dropStatus("TIT001", "refus-sans-motif.csv", """
+        boxes.dropStatus("TIT001", "refus-sans-motif.csv", """
                 id_facture;statut;date_heure
                 %s;15;2026-11-24T10:00:00+01:00
                 """.formatted(id));
-        assertThat(Files.readString(awaitOne(out("TIT001"), "_refus-sans-motif.csv.cr.xml"))).contains("STA_MOTIF_ABSENT");
-        dropStatus("TIT001", "refus.csv", """
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("TIT001"), "_refus-sans-motif.csv.cr.xml"))).contains("STA_MOTIF_ABSENT");
+        boxes.dropStatus("TIT001", "refus.csv", """
                 id_facture;statut;date_heure;motif;commentaire
                 %s;15;2026-11-24T10:05:00+01:00;MONTANT_ERRONE;Situation de travaux surévaluée
                 """.formatted(id));
 
         // then the invoice is refused for good, the supplier is told with the reason, the commune never gets it
-        assertThat(Files.readString(awaitOne(out("TIT001"), "_refus.csv.cr.xml"))).contains("<Resultat>APPLIQUE</Resultat>");
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("TIT001"), "_refus.csv.cr.xml"))).contains("<Resultat>APPLIQUE</Resultat>");
         assertThat(ledger.status(id)).contains(InvoiceStatus.REFUSEE);
-        List<Entry> told = awaitReported(id, "ST-2026-002", List.of("01", "13", "15"));
+        List<Entry> told = boxes.awaitReported("ST-2026-002", List.of("01", "13", "15"));
         assertThat(told.get(2).motif()).isEqualTo("MONTANT_ERRONE");
         assertThat(nightly.runNow()).hasValueSatisfying(run -> assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED));
-        assertThat(outFiles("COL001", id)).isEmpty();
+        assertThat(boxes.outFiles("COL001", id)).isEmpty();
         assertThat(ledger.status(id)).contains(InvoiceStatus.REFUSEE);
     }
 
@@ -170,16 +107,16 @@ class ValidationCircuitIT {
 
         // then the platform recorded 16 and forwarded it: deemed validated (docs/lifecycle.md#validation-circuits)
         assertThat(ledger.history(id)).extracting(c -> c.status().code()).containsExactly("01", "13", "16", "02", "03");
-        assertThat(outFiles("COL001", id)).hasSize(1);
-        awaitReported(id, "ST-2026-003", List.of("01", "13", "16", "02", "03"));
+        assertThat(boxes.outFiles("COL001", id)).hasSize(1);
+        boxes.awaitReported("ST-2026-003", List.of("01", "13", "16", "02", "03"));
 
         // and a late answer from the validator is refused (the invoice is the recipient's now): the platform's
         // clock decided, not the answer's declared date
-        dropStatus("TIT001", "validation-tardive.csv", """
+        boxes.dropStatus("TIT001", "validation-tardive.csv", """
                 id_facture;statut;date_heure
                 %s;14;2026-11-24T11:00:00+01:00
                 """.formatted(id));
-        assertThat(Files.readString(awaitOne(out("TIT001"), "_validation-tardive.csv.cr.xml")))
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("TIT001"), "_validation-tardive.csv.cr.xml")))
                 .contains("<Resultat>REJETE</Resultat>").contains("STA_FACTURE_NON_AUTORISEE");
         assertThat(ledger.status(id)).contains(InvoiceStatus.MISE_A_DISPOSITION);
     }
@@ -187,13 +124,13 @@ class ValidationCircuitIT {
     @Test
     void anInvoiceWithoutAValidatorOrWithAnUnknownOneIsRefusedAtIntegration() throws Exception {
         // when the supplier deposits A9 invoices naming no validator, and one nobody serves
-        SampleInvoices.drop(in("FOU001"), "facture-st-sans-valideur.xml", a9("ST-2026-004", null));
-        SampleInvoices.drop(in("FOU001"), "facture-st-inconnu.xml", a9("ST-2026-005", "99999999999999"));
+        SampleInvoices.drop(boxes.in("FOU001"), "facture-st-sans-valideur.xml", a9("ST-2026-004", null));
+        SampleInvoices.drop(boxes.in("FOU001"), "facture-st-inconnu.xml", a9("ST-2026-005", "99999999999999"));
 
         // then both integration reports refuse them with the circuit's codes, and no invoice exists
-        assertThat(Files.readString(awaitOne(out("FOU001"), "_facture-st-sans-valideur.xml.integration.xml")))
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("FOU001"), "_facture-st-sans-valideur.xml.integration.xml")))
                 .contains("CIRCUIT_VALIDEUR_ABSENT");
-        assertThat(Files.readString(awaitOne(out("FOU001"), "_facture-st-inconnu.xml.integration.xml")))
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("FOU001"), "_facture-st-inconnu.xml.integration.xml")))
                 .contains("CIRCUIT_VALIDEUR_INCONNU");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE invoice_number IN ('ST-2026-004', 'ST-2026-005')",
                 Integer.class)).isZero();
@@ -201,14 +138,14 @@ class ValidationCircuitIT {
 
     /** Deposits an A9 invoice and waits until it is held in the validator's out/; returns its id. */
     private String depositA9(String number, String name, String validator) throws Exception {
-        SampleInvoices.drop(in("FOU001"), name, a9(number, validator));
-        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE invoice_number = ?",
+        SampleInvoices.drop(boxes.in("FOU001"), name, a9(number, validator));
+        await().atMost(CircuitTestMailboxes.PATIENCE).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE invoice_number = ?",
                 Integer.class, number) == 1);
         String id = jdbc.queryForObject("SELECT invoice_id FROM invoice WHERE invoice_number = ?", String.class, number);
-        await().atMost(PATIENCE).until(() -> outFiles("TIT001", id).size() == 1);
-        assertThat(outFiles("TIT001", id).get(0)).hasSameBinaryContentAs(archived(id));
+        await().atMost(CircuitTestMailboxes.PATIENCE).until(() -> boxes.outFiles("TIT001", id).size() == 1);
+        assertThat(boxes.outFiles("TIT001", id).get(0)).hasSameBinaryContentAs(CircuitTestMailboxes.archived(jdbc, id));
         assertThat(ledger.status(id)).contains(InvoiceStatus.A_VALIDER);
-        assertThat(Files.readString(awaitOne(out("FOU001"), "_" + name + ".integration.xml"))).contains("<Code>13</Code>");
+        assertThat(Files.readString(boxes.awaitOne(boxes.out("FOU001"), "_" + name + ".integration.xml"))).contains("<Code>13</Code>");
         return id;
     }
 
@@ -225,61 +162,5 @@ class ValidationCircuitIT {
                       <cac:AccountingSupplierParty>""".formatted(validator));
         }
         return xml.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private Path archived(String invoiceId) {
-        return Path.of(jdbc.queryForObject("SELECT f.archive_path FROM flow f JOIN invoice i ON i.flow_id = f.flow_id"
-                + " WHERE i.invoice_id = ?", String.class, invoiceId));
-    }
-
-    private static Path in(String partner) {
-        return dataDir.resolve("mailboxes").resolve(partner).resolve("in");
-    }
-
-    private static Path out(String partner) {
-        return dataDir.resolve("mailboxes").resolve(partner).resolve("out");
-    }
-
-    private static void dropStatus(String partner, String name, String content) {
-        SampleInvoices.drop(in(partner), name, content.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static List<Path> outFiles(String partner, String invoiceId) throws Exception {
-        return matching(out(partner), invoiceId + "_", ".xml");
-    }
-
-    private static Path awaitOne(Path out, String suffix) throws Exception {
-        await().atMost(PATIENCE).until(() -> matching(out, "", suffix).size() == 1);
-        return matching(out, "", suffix).get(0);
-    }
-
-    private static List<Path> matching(Path out, String prefix, String suffix) throws Exception {
-        if (!Files.isDirectory(out)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(out)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
-                    && f.getFileName().toString().endsWith(suffix)).toList();
-        }
-    }
-
-    /** Waits until the supplier's lifecycle reports list exactly these statuses for the invoice; all schema-valid. */
-    private static List<Entry> awaitReported(String invoiceId, String number, List<String> statuses) throws Exception {
-        await().atMost(PATIENCE).until(() -> told(number).size() >= statuses.size());
-        List<Entry> told = told(number);
-        assertThat(told).extracting(Entry::status).containsExactlyElementsOf(statuses);
-        for (Path report : StatusReportFiles.lifecycleReports(out("FOU001"))) {
-            StatusReportFiles.validate(report);
-        }
-        return told;
-    }
-
-    private static List<Entry> told(String number) throws Exception {
-        List<Entry> entries = new ArrayList<>();
-        for (Path report : StatusReportFiles.lifecycleReports(out("FOU001"))) {
-            StatusReportFiles.read(report).entries().stream()
-                    .filter(entry -> number.equals(entry.invoiceNumber())).forEach(entries::add);
-        }
-        return entries;
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StatusTransitionsTest {
 
     @ParameterizedTest
-    @EnumSource(value = InvoiceStatus.class, names = {"A_RECYCLER", "REJETEE", "MISE_EN_PAIEMENT"})
+    @EnumSource(value = InvoiceStatus.class, names = {"A_RECYCLER", "REJETEE", "MISE_EN_PAIEMENT", "REFUSEE", "REFUSEE_MOE", "REFUSEE_MOA"})
     void nothingFollowsAFinalStatus(InvoiceStatus status) {
         assertThat(StatusTransitions.isFinal(status)).isTrue();
         assertThat(StatusTransitions.table()).noneMatch(t -> t.from() == status);
@@ -69,7 +69,7 @@ class StatusTransitionsTest {
                 .allSatisfy(t -> assertThat(StatusReason.of(t.to())).as("%s", t.to()).isNotEmpty());
         assertThat(StatusReason.values()).allSatisfy(r -> assertThat(r.statuses())
                 .isNotEmpty().isSubsetOf(InvoiceStatus.A_RECYCLER, InvoiceStatus.REJETEE, InvoiceStatus.SUSPENDUE,
-                        InvoiceStatus.REFUSEE));
+                        InvoiceStatus.REFUSEE, InvoiceStatus.REFUSEE_MOE, InvoiceStatus.REFUSEE_MOA));
         // 221 Erreur de routage only knows ROUTAGE_ERR (BR-FR-CDV-CL-09)
         assertThat(StatusReason.of(InvoiceStatus.A_RECYCLER)).extracting(StatusReason::reformCode).containsOnly("ROUTAGE_ERR");
         assertThat(StatusReason.of(InvoiceStatus.SUSPENDUE)).extracting(StatusReason::reformCode)
@@ -80,9 +80,13 @@ class StatusTransitionsTest {
                 "TRANSAC_INC", "EMMET_INC", "CONTRAT_TERM", "DOUBLE_FACT", "CMD_ERR", "ADR_ERR", "REF_CT_ABSENT", "LIVR_INCOMP");
         // 15 Refusée by a circuit's validator is reported 210 too: the same B2G list
         assertThat(InvoiceStatus.REFUSEE.reformCode()).isEqualTo(InvoiceStatus.REJETEE.reformCode());
-        assertThat(StatusReason.of(InvoiceStatus.REFUSEE)).extracting(StatusReason::reformCode)
-                .isNotEmpty().isSubsetOf(StatusReason.of(InvoiceStatus.REJETEE).stream().map(StatusReason::reformCode)
-                        .toArray(String[]::new));
+        // and so are 18 and 21, refused by a works invoice's MOE or MOA
+        for (InvoiceStatus refused : List.of(InvoiceStatus.REFUSEE, InvoiceStatus.REFUSEE_MOE, InvoiceStatus.REFUSEE_MOA)) {
+            assertThat(refused.reformCode()).isEqualTo(InvoiceStatus.REJETEE.reformCode());
+            assertThat(StatusReason.of(refused)).extracting(StatusReason::reformCode)
+                    .isNotEmpty().isSubsetOf(StatusReason.of(InvoiceStatus.REJETEE).stream().map(StatusReason::reformCode)
+                            .toArray(String[]::new));
+        }
     }
 
     @Test
@@ -116,5 +120,25 @@ class StatusTransitionsTest {
         assertThat(StatusTransitions.table())
                 .filteredOn(t -> t.to() == InvoiceStatus.EN_COURS_ACHEMINEMENT || t.to() == InvoiceStatus.MISE_A_DISPOSITION)
                 .allMatch(t -> t.by() == Actor.PLATFORM);
+    }
+
+    @Test
+    void aWorksInvoiceReachesItsRecipientOnlyThroughItsMoeThenItsMoa() {
+        // only the MOE answers 17, only the MOA answers 20, each refusal needs a reason
+        assertThat(StatusTransitions.table()).filteredOn(t -> t.from() == InvoiceStatus.A_VALIDER_MOE && t.by() != Actor.PLATFORM)
+                .extracting(StatusTransitions.Transition::by).containsOnly(Actor.MOE);
+        assertThat(StatusTransitions.table()).filteredOn(t -> t.from() == InvoiceStatus.TRANSMISE_MOA && t.by() != Actor.PLATFORM)
+                .extracting(StatusTransitions.Transition::by).containsOnly(Actor.MOA);
+        assertThat(StatusTransitions.find(InvoiceStatus.A_VALIDER_MOE, Actor.MOE, InvoiceStatus.REFUSEE_MOE))
+                .hasValueSatisfying(t -> assertThat(t.reasonRequired()).isTrue());
+        assertThat(StatusTransitions.find(InvoiceStatus.TRANSMISE_MOA, Actor.MOA, InvoiceStatus.REFUSEE_MOA))
+                .hasValueSatisfying(t -> assertThat(t.reasonRequired()).isTrue());
+        // the MOE never lets it go to the recipient directly: it goes to the MOA first
+        assertThat(StatusTransitions.table()).filteredOn(t -> t.to() == InvoiceStatus.EN_COURS_ACHEMINEMENT)
+                .extracting(StatusTransitions.Transition::from)
+                .doesNotContain(InvoiceStatus.A_VALIDER_MOE, InvoiceStatus.PRISE_EN_COMPTE_MOE,
+                        InvoiceStatus.ABSENCE_VALIDATION_MOE_DELAI, InvoiceStatus.TRANSMISE_MOA);
+        assertThat(StatusTransitions.find(InvoiceStatus.PRISE_EN_COMPTE_MOE, Actor.PLATFORM, InvoiceStatus.TRANSMISE_MOA))
+                .isPresent();
     }
 }

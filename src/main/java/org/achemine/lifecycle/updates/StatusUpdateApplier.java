@@ -47,6 +47,12 @@ public class StatusUpdateApplier {
     /** The statuses a circuit's validator answers with (package circuit). */
     private static final Set<InvoiceStatus> VALIDATOR_ANSWERS = EnumSet.of(InvoiceStatus.VALIDEE, InvoiceStatus.REFUSEE);
 
+    /** The statuses the MOE and the MOA answer a works invoice with (package circuit). */
+    private static final Set<InvoiceStatus> MOE_ANSWERS = EnumSet.of(InvoiceStatus.PRISE_EN_COMPTE_MOE,
+            InvoiceStatus.REFUSEE_MOE);
+    private static final Set<InvoiceStatus> MOA_ANSWERS = EnumSet.of(InvoiceStatus.PRISE_EN_COMPTE_MOA,
+            InvoiceStatus.REFUSEE_MOA);
+
     /** Column {@code invoice_status_history.mandate_id} (V76). */
     static final int MANDATE_ID_LENGTH = 100;
 
@@ -232,6 +238,8 @@ public class StatusUpdateApplier {
         return switch (actor) {
             case RECIPIENT -> "un destinataire indique RECIPIENT (l'ordonnateur, par défaut) ou ACCOUNTANT (son comptable public)";
             case VALIDATOR -> "un valideur indique VALIDATOR, ou rien";
+            case MOE -> "un maître d'œuvre indique MOE, ou rien";
+            case MOA -> "un maître d'ouvrage indique MOA, ou rien";
             default -> "un fournisseur indique SUPPLIER, ou rien";
         };
     }
@@ -239,12 +247,19 @@ public class StatusUpdateApplier {
     /**
      * RECIPIENT acts as the recipient, ISSUER as the supplier; BOTH as the supplier only to complete (12). A partner
      * that receives invoices answering a validation circuit (14 Validée, 15 Refusée) acts as its validator, unless
-     * its line says it speaks as the recipient or its accountant.
+     * its line says it speaks as the recipient or its accountant; answering a works invoice (18 / 19, 21 / 22) it
+     * acts as its MOE or its MOA, unless its line says otherwise.
      */
     static Actor actorOf(PartnerRole role, InvoiceStatus asked, String producer) {
         if (role.receives() && VALIDATOR_ANSWERS.contains(asked)
                 && (producer == null || producer.equals(Actor.VALIDATOR.name()))) {
             return Actor.VALIDATOR;
+        }
+        if (role.receives() && MOE_ANSWERS.contains(asked) && (producer == null || producer.equals(Actor.MOE.name()))) {
+            return Actor.MOE;
+        }
+        if (role.receives() && MOA_ANSWERS.contains(asked) && (producer == null || producer.equals(Actor.MOA.name()))) {
+            return Actor.MOA;
         }
         return switch (role) {
             case RECIPIENT -> Actor.RECIPIENT;
@@ -285,8 +300,8 @@ public class StatusUpdateApplier {
         if (actor == Actor.SUPPLIER) {
             return sender.code().equals(invoice.depositPartner());
         }
-        if (actor == Actor.VALIDATOR) {
-            // held for the validator: delivered to its SIRET; the line's Debiteur is the public buyer, not checked
+        if (circuitParty(actor)) {
+            // held for a circuit's party: delivered to its SIRET; the line's Debiteur is the public buyer, not checked
             return sender.serves(invoice.recipientSiret());
         }
         return sender.serves(invoice.recipientSiret()) && (debtorSiret == null || debtorSiret.equals(invoice.recipientSiret()));
@@ -306,8 +321,13 @@ public class StatusUpdateApplier {
         return "elle est adressée à une autre structure";
     }
 
+    /** The validator, the MOE and the MOA answer what was delivered to their SIRET while the invoice was held. */
+    private static boolean circuitParty(Actor actor) {
+        return actor == Actor.VALIDATOR || actor == Actor.MOE || actor == Actor.MOA;
+    }
+
     private static String whatIsTheirs(Actor actor, Partner sender) {
-        if (actor == Actor.VALIDATOR) {
+        if (circuitParty(actor)) {
             return "des factures à valider mises à disposition de votre structure (SIRET "
                     + String.join(", ", sender.structures()) + ")";
         }
@@ -340,6 +360,8 @@ public class StatusUpdateApplier {
             case ACCOUNTANT -> "le comptable public du destinataire";
             case SUPPLIER -> "le fournisseur";
             case VALIDATOR -> "le valideur (titulaire ou mandataire)";
+            case MOE -> "le maître d'œuvre (MOE)";
+            case MOA -> "le maître d'ouvrage (MOA)";
             case PLATFORM -> "la plateforme";
         };
     }

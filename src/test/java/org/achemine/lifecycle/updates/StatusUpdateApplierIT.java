@@ -108,10 +108,17 @@ class StatusUpdateApplierIT {
     static Stream<Arguments> forbiddenTransitions() {
         List<Arguments> forbidden = new ArrayList<>();
         for (InvoiceStatus from : InvoiceStatus.values()) {
-            for (Actor actor : List.of(Actor.RECIPIENT, Actor.ACCOUNTANT, Actor.SUPPLIER, Actor.VALIDATOR)) {
+            for (Actor actor : List.of(Actor.RECIPIENT, Actor.ACCOUNTANT, Actor.SUPPLIER, Actor.VALIDATOR, Actor.MOE,
+                    Actor.MOA)) {
                 for (InvoiceStatus to : InvoiceStatus.values()) {
-                    // a receiving partner speaks as a circuit's validator only to answer 14 or 15
-                    boolean said = actor != Actor.VALIDATOR || VALIDATOR_ANSWERS.contains(to.code());
+                    // a receiving partner speaks as a circuit's validator only to answer 14 or 15, as a works
+                    // invoice's MOE only to answer 18 or 19, as its MOA only to answer 21 or 22
+                    boolean said = switch (actor) {
+                        case VALIDATOR -> Set.of("14", "15").contains(to.code());
+                        case MOE -> Set.of("18", "19").contains(to.code());
+                        case MOA -> Set.of("21", "22").contains(to.code());
+                        default -> true;
+                    };
                     if (said && from != to && StatusTransitions.find(from, actor, to).isEmpty()) {
                         forbidden.add(arguments(from, actor, to));
                     }
@@ -621,8 +628,8 @@ class StatusUpdateApplierIT {
     }
 
     /**
-     * A line declared at {@link #AT}; an accountant's says so, and so does a recipient's answering 14 or 15 (a
-     * receiving partner saying nothing answers those as a circuit's validator); other actors' say nothing.
+     * A line declared at {@link #AT}; an accountant's says so, and so does a recipient's answering 14, 15, 18, 19,
+     * 21 or 22 (a receiving partner saying nothing answers those as a circuit's party); other actors' say nothing.
      */
     private static RawStatusLine line(String invoiceId, String status, String reason, String comment, Actor actor) {
         return dated(invoiceId, status, reason, comment, "2026-11-24T10:00:00+01:00", actor);
@@ -635,7 +642,8 @@ class StatusUpdateApplierIT {
                         ? actor.name() : null);
     }
 
-    private static final Set<String> VALIDATOR_ANSWERS = Set.of(InvoiceStatus.VALIDEE.code(), InvoiceStatus.REFUSEE.code());
+    /** The answers of a circuit's party (validator 14 / 15, MOE 18 / 19, MOA 21 / 22). */
+    private static final Set<String> VALIDATOR_ANSWERS = Set.of("14", "15", "18", "19", "21", "22");
 
     private static RawStatusLine byNumber(String number, String invoiceDate, String status) {
         return new RawStatusLine(4, null, null, "81234567600025", number, invoiceDate, status,

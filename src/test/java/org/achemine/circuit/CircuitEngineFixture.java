@@ -1,0 +1,71 @@
+package org.achemine.circuit;
+
+import java.nio.file.Path;
+import org.achemine.config.ClockProperties;
+import org.achemine.directory.DirectoryImporter;
+import org.achemine.lifecycle.InvoiceLedger;
+import org.achemine.nightly.NightlyRun;
+import org.achemine.testing.SampleDirectory;
+import org.achemine.testing.ShiftableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What a circuit test on the running engine stands on (each subclass declares its partners): a data folder of its
+ * own, the sample directory imported once per test class, a platform clock the test moves, the supplier FOU001's
+ * mailboxes and lifecycle reports.
+ */
+abstract class CircuitEngineFixture {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("achemine.data-dir", () -> dataDir.toString());
+    }
+
+    @TestConfiguration
+    static class MovableClock {
+        @Bean
+        @Primary
+        ShiftableClock movableClock(ClockProperties properties) {
+            return new ShiftableClock(properties.offset());
+        }
+    }
+
+    final CircuitTestMailboxes boxes = new CircuitTestMailboxes(dataDir, "FOU001");
+
+    @Autowired
+    DirectoryImporter directoryImporter;
+
+    @Autowired
+    InvoiceLedger ledger;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ShiftableClock clock;
+
+    @Autowired
+    NightlyRun nightly;
+
+    /** The data folder the sample directory was imported into (one per test class: the PostgreSQL variants too). */
+    private static Path directoryImported;
+
+    @BeforeEach
+    void directoryInService() throws Exception {
+        if (!dataDir.equals(directoryImported)) {
+            SampleDirectory.importInto(directoryImporter, dataDir);
+            directoryImported = dataDir;
+        }
+    }
+}
