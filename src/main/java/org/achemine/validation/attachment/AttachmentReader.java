@@ -1,7 +1,9 @@
 package org.achemine.validation.attachment;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
@@ -12,7 +14,7 @@ import org.achemine.xml.HardenedXml;
  * Reads the attachments a UBL or CII invoice embeds: UBL {@code cac:AdditionalDocumentReference} with
  * {@code cac:Attachment/cbc:EmbeddedDocumentBinaryObject}, CII {@code ram:AdditionalReferencedDocument} with
  * {@code ram:AttachmentBinaryObject} (attributes {@code mimeCode} and {@code filename}). Streams the document
- * with the hardened parser; an attachment whose base64 text is over the size limit is counted, not kept.
+ * with the hardened parser, unless no binary element's name is in its bytes at all; an attachment whose base64 text is over the size limit is counted, not kept.
  * Base64 is decoded strictly (only line breaks and spaces tolerated): a character outside the alphabet refuses
  * the attachment rather than being skipped. Stateless and thread-safe.
  */
@@ -22,6 +24,9 @@ public final class AttachmentReader {
     private static final String CII_REFERENCE = "AdditionalReferencedDocument";
     private static final String UBL_BINARY = "EmbeddedDocumentBinaryObject";
     private static final String CII_BINARY = "AttachmentBinaryObject";
+
+    private static final byte[] UBL_BINARY_BYTES = UBL_BINARY.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CII_BINARY_BYTES = CII_BINARY.getBytes(StandardCharsets.US_ASCII);
 
     private final long maxSize;
 
@@ -35,6 +40,11 @@ public final class AttachmentReader {
      * (admissibility refuses it already).
      */
     public List<Attachment> read(byte[] xml) {
+        if (!mentions(xml, UBL_BINARY_BYTES) && !mentions(xml, CII_BINARY_BYTES)) {
+            // An element's name is written out in the bytes (a DTD, whose entities could spell one, is refused before
+            // we are called): without either binary element's name there is no attachment, and no parse to pay for.
+            return List.of();
+        }
         List<Attachment> found = new ArrayList<>();
         try {
             XMLStreamReader reader = HardenedXml.xmlInputFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
@@ -69,6 +79,17 @@ public final class AttachmentReader {
             return List.copyOf(found);
         }
         return List.copyOf(found);
+    }
+
+    /** True when these bytes hold this ASCII name anywhere. */
+    static boolean mentions(byte[] xml, byte[] name) {
+        byte first = name[0];
+        for (int i = 0, last = xml.length - name.length; i <= last; i++) {
+            if (xml[i] == first && Arrays.equals(xml, i, i + name.length, name, 0, name.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDescription(String name) {
