@@ -18,9 +18,6 @@
 #       whole and past the line limit, without the database (heap 1 GB)
 #   ./bench.sh fsync [--files N] [--bytes N] [--rounds N] [--dir PATH]
 #       forcing a chunk's files to disk: one by one against several at a time (ms per chunk, median of rounds)
-#   ./bench.sh schematron [ROUNDS]
-#       the EN 16931 step alone, thread CPU time, the rules as the engine runs them against the same without the
-#       whole-document scans served by name (same JVM, alternated); exits 1 when their failed asserts differ
 #   ./bench.sh commands [--runs N]
 #       wall time of the demo, of the query commands (engine stopped, then while run is up) and of validate, each
 #       in a JVM of its own as typed by an operator (median of N, default 5)
@@ -28,7 +25,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 bench=validation
 case "${1:-}" in
-    validation|routing|burst|rss|status|fsync|commands|schematron) bench=$1; shift ;;
+    validation|routing|burst|rss|status|fsync|commands) bench=$1; shift ;;
 esac
 mvn -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
@@ -40,6 +37,5 @@ case $bench in
     rss) exec java -Xmx1g "$logging" -cp "$classpath" org.achemine.bench.PeakRssBench "$@" ;;
     status) exec java -Xmx1g "$logging" -cp "$classpath" org.achemine.bench.StatusFileBench "$@" ;;
     fsync) exec java -Xmx256m "$logging" -cp "$classpath" org.achemine.bench.FileSyncBench "$@" ;;
-    schematron) exec java -Xmx2g "$logging" -cp "$classpath" org.achemine.validation.en16931.SchematronStepBench "$@" ;;
     commands) exec java -Xmx256m "$logging" -cp "$classpath" org.achemine.bench.CommandsBench "$@" ;;
 esac

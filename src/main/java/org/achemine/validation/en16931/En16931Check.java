@@ -93,16 +93,10 @@ public final class En16931Check implements DocumentCheck {
      *                      several cores; off, every document is validated on the calling thread alone
      */
     public En16931Check(boolean onFirstUse, boolean parallelWalks) {
-        this(onFirstUse, parallelWalks, true);
-    }
-
-    /** @param nameKey serve the asserts' whole-document scans from an index by name (off: to measure what it saves) */
-    En16931Check(boolean onFirstUse, boolean parallelWalks, boolean nameKey) {
-        this.rules = new CompiledPerSyntax<>(syntax -> compile(syntax, false, true, nameKey), onFirstUse);
-        this.summarisedRules = new CompiledPerSyntax<>(syntax -> compile(syntax, true, true, nameKey), true);
-        this.officialPatternRules = new CompiledPerSyntax<>(syntax -> compile(syntax, false, false, nameKey), true);
-        this.summarisedOfficialPatternRules = new CompiledPerSyntax<>(
-                syntax -> compile(syntax, true, false, nameKey), true);
+        this.rules = new CompiledPerSyntax<>(syntax -> compile(syntax, false, true), onFirstUse);
+        this.summarisedRules = new CompiledPerSyntax<>(syntax -> compile(syntax, true, true), true);
+        this.officialPatternRules = new CompiledPerSyntax<>(syntax -> compile(syntax, false, false), true);
+        this.summarisedOfficialPatternRules = new CompiledPerSyntax<>(syntax -> compile(syntax, true, false), true);
         this.parallelWalks = parallelWalks;
     }
 
@@ -191,7 +185,7 @@ public final class En16931Check implements DocumentCheck {
         return syntax.isUbl() ? UBL_STYLESHEET : CII_STYLESHEET;
     }
 
-    private static Rules compile(Syntax syntax, boolean pathSummary, boolean byName, boolean nameKey) {
+    private static Rules compile(Syntax syntax, boolean pathSummary, boolean byName) {
         String resource = stylesheet(syntax);
         URL url = En16931Check.class.getClassLoader().getResource(resource);
         if (url == null) {
@@ -201,8 +195,7 @@ public final class En16931Check implements DocumentCheck {
         try (InputStream in = url.openStream()) {
             XdmNode official = StylesheetTrimmer.read(in, url.toExternalForm());
             WildcardIndex index = byName ? WildcardIndex.of(official, SchemaElementNames.of(syntax)) : null;
-            XdmNode stylesheet = StylesheetTrimmer.trim(official, pathSummary,
-                    byName ? index.rewrites() : Map.of(), nameKey);
+            XdmNode stylesheet = StylesheetTrimmer.trim(official, pathSummary, byName ? index.rewrites() : Map.of());
             Source source = stylesheet.asSource();
             source.setSystemId(url.toExternalForm());
             XsltExecutable executable = processor.newXsltCompiler().compile(source);

@@ -21,9 +21,7 @@ import org.achemine.xml.HardenedXml;
  * removes the output nobody reads (the {@code svrl:fired-rule} element written each time a rule fires and the
  * default-mode walk inside each {@code svrl:active-pattern}, which writes nothing) and, when asked, answers the
  * path-absence asserts of the rules on the document element from a per-document path summary
- * ({@link PathSummary}), when given, matches the wildcard rules by element name ({@link WildcardIndex}) and,
- * when asked, serves the asserts' whole-document scans ({@code //cac:X}) from a per-document index by name
- * ({@code xsl:key}, built once per transformation instead of a walk of the whole document per scan).
+ * ({@link PathSummary}) and, when given, matches the wildcard rules by element name ({@link WildcardIndex}).
  * The failed asserts, their ids, flags, texts and locations are unchanged:
  * En16931AgreesWithPhiveTest compares them with phive's.
  */
@@ -44,10 +42,9 @@ final class StylesheetTrimmer {
      *
      * @param pathSummary      also answer the path-absence asserts from the per-document path summary
      * @param wildcardRewrites official match pattern → its patterns by element name ({@link WildcardIndex}), or none
-     * @param nameKey          serve the asserts' whole-document scans ({@code //cac:X}) from an index by name
      */
-    static XdmNode trim(XdmNode original, boolean pathSummary, Map<String, List<String>> wildcardRewrites,
-            boolean nameKey) throws SaxonApiException {
+    static XdmNode trim(XdmNode original, boolean pathSummary, Map<String, List<String>> wildcardRewrites)
+            throws SaxonApiException {
         Processor processor = HardenedXml.processor();
         XsltTransformer trimmer = processor.newXsltCompiler()
                 .compile(new StreamSource(StylesheetTrimmer.class.getClassLoader().getResourceAsStream(TRIMMER),
@@ -55,7 +52,6 @@ final class StylesheetTrimmer {
                 .load();
         trimmer.setInitialContextNode(original);
         trimmer.setParameter(new QName("path-summary"), new XdmAtomicValue(pathSummary));
-        trimmer.setParameter(new QName("name-key"), new XdmAtomicValue(nameKey));
         Map<XdmAtomicValue, XdmValue> rewrites = new HashMap<>();
         wildcardRewrites.forEach((match, branches) -> rewrites.put(new XdmAtomicValue(match),
                 new XdmValue(branches.stream().map(XdmAtomicValue::new).toList())));

@@ -8,10 +8,6 @@
      of a walk of the document element's children per assert (the UBL syntax rule alone has 727 of them, and UBL
      invoice lines are among those children). Only tests made of plain child steps with prefixed names are
      rewritten; anything else stays as it is.
-  4. when asked (name-key), serves the whole-document scans of the asserts, //cac:X, from one index of the
-     document's elements by name (xsl:key, built once per transformation) instead of a walk of the whole
-     document per scan (the UBL model root rule alone has ~170 of them per document). Only a scan at the start
-     of a path (not a//b, not .//b) and not followed by a positional predicate ([1], [last()]) is rewritten.
   3. when given (wildcard-rewrites), replaces the match patterns of the wildcard rules (//*[ends-with(name(), 'Amount')
      and ...]) with their rewrites by element name, computed and guarded per document by WildcardIndex.
   En16931AgreesWithPhiveTest proves the findings unchanged.
@@ -28,9 +24,6 @@
 
   <!-- official match pattern -> the same rule looked up by name (3.): none unless given -->
   <xsl:param name="wildcard-rewrites" as="map(xs:string, xs:string*)" select="map{}"/>
-
-  <!-- serve the //prefix:name scans of the asserts from a per-document index by name (4.) -->
-  <xsl:param name="name-key" as="xs:boolean" select="true()"/>
 
   <xsl:variable name="name" as="xs:string" select="'[A-Za-z][A-Za-z0-9]*:[A-Za-z][A-Za-z0-9_.\-]*'"/>
   <!-- A rule on the document element: /ubl:Invoice | /cn:CreditNote, /rsm:CrossIndustryInvoice. -->
@@ -62,59 +55,8 @@
       <xsl:namespace name="summary" select="'urn:achemine:en16931:path-summary'"/>
       <xsl:apply-templates select="@*"/>
       <xsl:apply-templates select="node()"/>
-      <xsl:if test="$name-key">
-        <xsl:element name="xsl:key" namespace="http://www.w3.org/1999/XSL/Transform">
-          <xsl:attribute name="name" select="'summary:by-name'"/>
-          <xsl:attribute name="match" select="string-join(distinct-values(
-              (//xsl:template[@mode]//xsl:when/@test | //xsl:template[@mode]//xsl:if/@test)
-              ! summary:scanned-names(., ..)), ' | ')"/>
-          <xsl:attribute name="use" select="$name-key-of-element"/>
-        </xsl:element>
-      </xsl:if>
     </xsl:copy>
   </xsl:template>
-
-  <!-- the key of an element in the index (4.): its expanded name as Q{namespace}local -->
-  <xsl:variable name="name-key-of-element" as="xs:string" select="'''Q{'' || namespace-uri() || ''}'' || local-name()'"/>
-
-  <!-- //p:x at the start of a path (the character before it cannot end a step), unless a positional predicate follows -->
-  <xsl:variable name="whole-document-scan" as="xs:string"
-                select="'(^|[^A-Za-z0-9_.\-)\]*$@/])//([A-Za-z][A-Za-z0-9_.\-]*):([A-Za-z][A-Za-z0-9_.\-]*)(\s*\[\s*(\d|\$|last\s*\(|position\s*\())?'"/>
-
-  <xsl:template match="xsl:template[@mode]//xsl:when/@test[$name-key] | xsl:template[@mode]//xsl:if/@test[$name-key]">
-    <xsl:attribute name="test" select="summary:scans-by-name(., ..)"/>
-  </xsl:template>
-
-  <!-- the names a test scans the whole document for, as Q{namespace}local: what the index holds -->
-  <xsl:function name="summary:scanned-names" as="xs:string*">
-    <xsl:param name="test" as="xs:string"/>
-    <xsl:param name="scope" as="element()"/>
-    <xsl:analyze-string select="$test" regex="{$whole-document-scan}">
-      <xsl:matching-substring>
-        <xsl:sequence select="if (regex-group(4) != '') then () else
-            'Q{' || namespace-uri-for-prefix(regex-group(2), $scope) || '}' || regex-group(3)"/>
-      </xsl:matching-substring>
-    </xsl:analyze-string>
-  </xsl:function>
-
-  <!-- (//cac:X/cbc:Y) becomes (key('summary:by-name', 'Q{urn:…}X')/cbc:Y): the same nodes, in document order -->
-  <xsl:function name="summary:scans-by-name" as="xs:string">
-    <xsl:param name="test" as="xs:string"/>
-    <xsl:param name="scope" as="element()"/>
-    <xsl:variable name="parts" as="xs:string*">
-      <xsl:analyze-string select="$test" regex="{$whole-document-scan}">
-        <xsl:matching-substring>
-          <xsl:sequence select="if (regex-group(4) != '') then . else regex-group(1)
-              || 'key(''summary:by-name'', ''Q{' || namespace-uri-for-prefix(regex-group(2), $scope) || '}'
-              || regex-group(3) || ''')'"/>
-        </xsl:matching-substring>
-        <xsl:non-matching-substring>
-          <xsl:sequence select="."/>
-        </xsl:non-matching-substring>
-      </xsl:analyze-string>
-    </xsl:variable>
-    <xsl:sequence select="string-join($parts)"/>
-  </xsl:function>
 
   <xsl:template match="xsl:template[matches(normalize-space(@match), $document-element-rule)]
                        //xsl:when[$path-summary][matches(@test, $path-absence)]">
