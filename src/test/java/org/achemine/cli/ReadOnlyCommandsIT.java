@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.achemine.AchemineApplication;
 import org.achemine.batch.JobHistory;
@@ -18,13 +17,6 @@ import org.achemine.batch.JobHistory.JobRun;
 import org.achemine.partner.PartnerRegistry;
 import org.achemine.partner.RegisteredPartner;
 import org.achemine.report.InvoiceQueries;
-import org.achemine.report.InvoiceQueries.FlowDetail;
-import org.achemine.report.InvoiceQueries.FlowFilter;
-import org.achemine.report.InvoiceQueries.FlowSummary;
-import org.achemine.report.InvoiceQueries.InvoiceDetail;
-import org.achemine.report.InvoiceQueries.InvoiceFilter;
-import org.achemine.report.InvoiceQueries.InvoiceSummary;
-import org.achemine.report.InvoiceQueries.RefusalDetail;
 import org.achemine.testing.Commands.Run;
 import org.achemine.testing.DemoEngine;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,12 +107,14 @@ class ReadOnlyCommandsIT {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** The answers of the started application's own beans. */
-    private record ApplicationBeans(ConfigurableApplicationContext context) implements CommandQueries {
+    /** The answers of the started application's own beans (invoices and flows: the API's query class on its database). */
+    private static final class ApplicationBeans extends InvoiceQueries implements CommandQueries {
 
-        /** Not a bean without the web server: the API's query class on the application's database. */
-        private InvoiceQueries invoices() {
-            return new InvoiceQueries(context.getBean(JdbcTemplate.class));
+        private final ConfigurableApplicationContext context;
+
+        ApplicationBeans(ConfigurableApplicationContext context) {
+            super(context.getBean(JdbcTemplate.class));
+            this.context = context;
         }
 
         @Override
@@ -131,31 +125,6 @@ class ReadOnlyCommandsIT {
         @Override
         public List<RegisteredPartner> partners() {
             return context.getBean(PartnerRegistry.class).registered();
-        }
-
-        @Override
-        public Optional<InvoiceDetail> invoice(String invoiceId) {
-            return invoices().invoice(invoiceId);
-        }
-
-        @Override
-        public Optional<RefusalDetail> refusal(String invoiceId) {
-            return invoices().refusal(invoiceId);
-        }
-
-        @Override
-        public List<InvoiceSummary> list(InvoiceFilter filter) {
-            return invoices().list(filter);
-        }
-
-        @Override
-        public Optional<FlowDetail> flow(String flowId) {
-            return invoices().flow(flowId);
-        }
-
-        @Override
-        public List<FlowSummary> flows(FlowFilter filter) {
-            return invoices().flows(filter);
         }
     }
 }
