@@ -18,9 +18,10 @@
 #       whole and past the line limit, without the database (heap 1 GB)
 #   ./bench.sh fsync [--files N] [--bytes N] [--rounds N] [--dir PATH]
 #       forcing a chunk's files to disk: one by one against several at a time (ms per chunk, median of rounds)
-#   ./bench.sh commands [--runs N]
-#       wall time of the demo, of the query commands (engine stopped, then while run is up) and of validate, each
-#       in a JVM of its own as typed by an operator (median of N, default 5)
+#   ./bench.sh commands [--runs N] [--compare OTHER.jar]
+#       wall and CPU time of the demo, of the read-only commands (engine stopped, then while run is up) and of
+#       validate, each in a JVM of its own as typed by an operator: java -jar target/achemine.jar and the launcher
+#       target/achemine (median of N, default 5); --compare: another build's jar too (e.g. main's), alternating
 set -euo pipefail
 cd "$(dirname "$0")"
 bench=validation
@@ -29,6 +30,8 @@ case "${1:-}" in
 esac
 mvn -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
+# the commands run as operators type them: the jar and its launcher
+if [ "$bench" = commands ]; then mvn -B -q -ntp -DskipTests package; fi
 logging=-Dlogback.configurationFile=src/test/resources/bench-logback.xml
 case $bench in
     validation) exec java -Xmx2g "$logging" -cp "$classpath" org.achemine.bench.ValidationBench "$@" ;;

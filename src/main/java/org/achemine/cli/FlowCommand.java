@@ -8,7 +8,6 @@ import org.achemine.report.InvoiceQueries.FlowDetail;
 import org.achemine.report.InvoiceQueries.FlowDocument;
 import org.achemine.report.InvoiceQueries.FlowFilter;
 import org.achemine.report.InvoiceQueries.FlowSummary;
-import org.achemine.report.OperatorQueries;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +41,7 @@ public class FlowCommand {
         int limit;
 
         @Override
-        protected int run(OperatorQueries queries) {
+        protected int run(CommandQueries queries) {
             List<FlowSummary> flows = queries.flows(new FlowFilter(partner, state, null, since, 0, limit,
                     QueryOutput.environmentFilter(environment)));
             System.out.printf("%-26s %-8s %-24s %-20s %-10s %-16s %s%n", "flux", "partenaire", "reçu le (UTC)", "état",
@@ -95,7 +94,7 @@ public class FlowCommand {
         String flowId;
 
         @Override
-        protected int run(OperatorQueries queries) {
+        protected int run(CommandQueries queries) {
             Optional<FlowDetail> found = queries.flow(flowId);
             if (found.isEmpty()) {
                 System.err.println("Flux inconnu : " + flowId);

@@ -9,7 +9,6 @@ import org.achemine.report.InvoiceQueries.InvoiceFilter;
 import org.achemine.report.InvoiceQueries.InvoiceSummary;
 import org.achemine.report.InvoiceQueries.RefusalDetail;
 import org.achemine.report.InvoiceQueries.StatusChange;
-import org.achemine.report.OperatorQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +25,7 @@ public class InvoiceCommand {
         String invoiceId;
 
         @Override
-        protected int run(OperatorQueries queries) {
+        protected int run(CommandQueries queries) {
             Optional<InvoiceDetail> found = queries.invoice(invoiceId);
             if (found.isPresent()) {
                 print(found.get());
@@ -135,7 +134,7 @@ public class InvoiceCommand {
         int limit;
 
         @Override
-        protected int run(OperatorQueries queries) {
+        protected int run(CommandQueries queries) {
             List<InvoiceSummary> invoices = queries.list(new InvoiceFilter(supplier, recipient, status, since, limit,
                     waiting, refused, QueryOutput.environmentFilter(environment)));
             System.out.printf("%-32s %-20s %-16s %-16s %s %-24s %-16s %s%n", "facture", "numéro", "fournisseur",

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.achemine.batch.RunRequest;
-import org.achemine.batch.JobHistory;
 import org.achemine.batch.JobHistory.JobRun;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -23,19 +22,14 @@ public class JobCommand {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Command(name = "list", description = "Recent job executions with their counts and status.")
-    static class ListJobs extends OneShotCommand {
-
-        @Override
-        protected boolean readsExistingData() {
-            return true;
-        }
+    static class ListJobs extends QueryCommand {
 
         @Option(names = "--limit", defaultValue = "20", description = "How many executions (default ${DEFAULT-VALUE}).")
         int limit;
 
         @Override
-        protected int run(ConfigurableApplicationContext context) throws Exception {
-            List<JobRun> runs = context.getBean(JobHistory.class).recent(limit);
+        protected int run(CommandQueries queries) {
+            List<JobRun> runs = queries.jobs(limit);
             System.out.printf("%-6s %-20s %-19s %-19s %-10s %8s %8s %8s %8s  %s%n", "id", "job", "start", "end",
                     "status", "read", "written", "filtered", "skipped", "summary");
             for (JobRun run : runs) {

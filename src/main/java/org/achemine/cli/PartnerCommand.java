@@ -37,12 +37,12 @@ public class PartnerCommand {
 
     @Command(name = "list", description = "Every partner: code, role, state, source, keys, structures, mandates,"
             + " delivery and report formats.")
-    static class ListPartners extends OneShotCommand {
+    static class ListPartners extends QueryCommand {
 
         @Override
-        protected int run(ConfigurableApplicationContext context) {
+        protected int run(CommandQueries queries) {
             System.out.printf("%-6s  %-9s  %-8s  %-7s  %4s  %s%n", "code", "role", "state", "source", "keys", "name");
-            for (RegisteredPartner registered : context.getBean(PartnerRegistry.class).registered()) {
+            for (RegisteredPartner registered : queries.partners()) {
                 Partner p = registered.partner();
                 System.out.printf("%-6s  %-9s  %-8s  %-7s  %4d  %s%n", p.code(), p.role(), registered.state(),
                         registered.source(), registered.keys(), p.name() == null ? "-" : p.name());

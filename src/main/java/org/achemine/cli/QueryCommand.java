@@ -5,14 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.achemine.report.InvoiceQueries;
-import org.achemine.report.OperatorQueries;
 import picocli.CommandLine.Unmatched;
 
 /**
- * A read-only command ({@code invoice show|list}, {@code flow show}): asks the engine running on the data folder
- * when there is one (it holds the H2 file), else reads the database with nothing else started ({@link QueryDatabase}). Either way the
- * same records, so the same output.
+ * A read-only command ({@code invoice show|list}, {@code flow show|list}, {@code job list}, {@code partner list}): asks
+ * the engine running on the data folder when there is one (it holds the H2 file), else reads the database with
+ * nothing else started ({@link QueryDatabase}): no Spring context, Camel, Batch or Flyway. Either way the same
+ * records, so the same output.
  */
 abstract class QueryCommand implements Callable<Integer> {
 
@@ -31,10 +30,10 @@ abstract class QueryCommand implements Callable<Integer> {
         }
         DataFolder.requireDatabase(folder, DataFolder.OPTION, springArgs);
         try (QueryDatabase database = QueryDatabase.open(springArgs)) {
-            return run(new InvoiceQueries(database.jdbc()));
+            return run(new DatabaseQueries(database.jdbc()));
         }
     }
 
     /** The command's work on whichever answers; returns its exit code. */
-    protected abstract int run(OperatorQueries queries) throws Exception;
+    protected abstract int run(CommandQueries queries) throws Exception;
 }

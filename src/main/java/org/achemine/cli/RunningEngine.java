@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.achemine.api.EngineAddress;
+import org.achemine.batch.JobHistory.JobRun;
+import org.achemine.partner.RegisteredPartner;
 import org.achemine.report.InvoiceQueries.FlowDetail;
 import org.achemine.report.InvoiceQueries.FlowFilter;
 import org.achemine.report.InvoiceQueries.FlowSummary;
@@ -22,17 +24,15 @@ import org.achemine.report.InvoiceQueries.InvoiceDetail;
 import org.achemine.report.InvoiceQueries.InvoiceFilter;
 import org.achemine.report.InvoiceQueries.InvoiceSummary;
 import org.achemine.report.InvoiceQueries.RefusalDetail;
-import org.achemine.report.OperatorQueries;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The query commands' questions asked of the engine running on the data folder, through its read API: the
+ * The read-only commands' questions asked of the engine running on the data folder, through its read API: the
  * engine holds the H2 file, and answers with the same records the database gives a stopped engine's commands.
  */
-final class RunningEngine implements OperatorQueries {
+final class RunningEngine implements CommandQueries {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -95,8 +95,7 @@ final class RunningEngine implements OperatorQueries {
         add(query, "refused", filter.refused());
         add(query, "limit", filter.limit());
         add(query, "environment", filter.environment());
-        JavaType type = json.getTypeFactory().constructCollectionType(List.class, InvoiceSummary.class);
-        return json.readValue(body("/invoices?" + String.join("&", query)), type);
+        return all("/invoices?" + String.join("&", query), InvoiceSummary.class);
     }
 
     @Override
@@ -109,14 +108,27 @@ final class RunningEngine implements OperatorQueries {
         add(query, "environment", filter.environment());
         add(query, "page", filter.page());
         add(query, "size", filter.size());
-        JavaType type = json.getTypeFactory().constructCollectionType(List.class, FlowSummary.class);
-        return json.readValue(body("/flows?" + String.join("&", query)), type);
+        return all("/flows?" + String.join("&", query), FlowSummary.class);
     }
 
     @Override
     public Optional<FlowDetail> flow(String flowId) {
         return one("/flows/" + encode(flowId), JsonNode.class)
                 .map(found -> json.treeToValue(found.path("flow"), FlowDetail.class));
+    }
+
+    @Override
+    public List<JobRun> jobs(int limit) {
+        return all("/jobs?limit=" + limit, JobRun.class);
+    }
+
+    @Override
+    public List<RegisteredPartner> partners() {
+        return all("/partners", RegisteredPartner.class);
+    }
+
+    private <T> List<T> all(String path, Class<T> type) {
+        return json.readValue(body(path), json.getTypeFactory().constructCollectionType(List.class, type));
     }
 
     private <T> Optional<T> one(String path, Class<T> type) {

@@ -1,41 +1,80 @@
 package org.achemine.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.achemine.AchemineApplication;
 import org.achemine.api.EngineAddress;
 
 /**
- * Wall time of the commands as an operator types them, each in a JVM of its own (issue 16, part 5): the demo
- * once, then the query commands on its data folder with the engine stopped (they read the database with only a
- * data source) and while {@code run} is up (they ask its API), and {@code validate} of one file. Median of
- * {@code --runs} (default 5). Run by {@code ./bench.sh commands}; figures go to docs/benchmarks.md.
+ * The commands as an operator types them, each in a JVM of its own (issue 16, part 5): the demo once, then the
+ * read-only commands on its data folder with the engine stopped (they read the database with only a data source)
+ * and while {@code run} is up (they ask its API), and {@code validate} of one file; each through
+ * {@code java -jar achemine.jar} and through the launcher beside it ({@code achemine}: the jar extracted, the client
+ * JIT for short commands). Median wall time of {@code --runs} (default 5) and the median CPU time (user + system)
+ * of the same runs, which a machine shared with other builds changes less. {@code --compare OTHER.jar} measures
+ * another build's jar too (e.g. main's, before a change), its runs alternating with this one's. Run by
+ * {@code ./bench.sh commands}; figures go to docs/benchmarks.md.
  */
 public final class CommandsBench {
 
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ, the unit of /proc/self/stat on Linux
+
+    private final Path jar;
+    private final Path launcher;
+    private final Path compare;
+    private final int runs;
+
+    private CommandsBench(Path jar, Path launcher, Path compare, int runs) {
+        this.jar = jar;
+        this.launcher = launcher;
+        this.compare = compare;
+        this.runs = runs;
+    }
+
     public static void main(String[] args) throws Exception {
-        int runs = args.length >= 2 && args[0].equals("--runs") ? Integer.parseInt(args[1]) : 5;
+        int runs = 5;
+        Path jar = Path.of("target/achemine.jar");
+        Path compare = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(args[i + 1]);
+                case "--jar" -> jar = Path.of(args[i + 1]);
+                case "--compare" -> compare = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        new CommandsBench(jar.toAbsolutePath(), jar.toAbsolutePath().resolveSibling("achemine"),
+                compare == null ? null : compare.toAbsolutePath(), runs).measure();
+    }
+
+    private void measure() throws Exception {
         Path work = Files.createTempDirectory("achemine-commands");
         Path data = work.resolve("demo");
         String dataDir = "--achemine.data-dir=" + data;
+        System.out.printf("load average at start: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+        System.out.printf("%-40s %-34s %s%n", "command", "java -jar: wall / CPU (s)",
+                "launcher: wall / CPU (s)" + (compare == null ? "" : "   " + compare.getFileName() + ": wall / CPU (s)"));
+        Sample demo = once(List.of(javaJar(jar), List.of("demo", "--data-dir", data.toString())));
+        System.out.printf("%-40s %s%n", "demo (every sample, whole engine)", demo);
+        // the launcher's first call extracts the jar: once, told apart
+        Sample extracting = once(List.of(List.of(launcher.toString()), List.of("--version")));
+        System.out.printf("%-40s %-34s %s%n", "launcher's first call (extracts the jar)", "", extracting);
 
-        System.out.printf("%-44s %10s%n", "command", "wall (s)");
-        print("demo (every sample, whole engine)", once("demo", "--data-dir", data.toString()));
         String invoice = firstInvoice(data);
         String flow = invoice.substring(0, invoice.indexOf('-'));
-        List<String[]> queries = List.of(new String[] {"invoice", "list", dataDir},
-                new String[] {"invoice", "show", invoice, dataDir}, new String[] {"flow", "show", flow, dataDir});
-        for (String[] query : queries) {
-            print(label(query) + " (engine stopped)", median(runs, query));
+        List<List<String>> queries = List.of(List.of("invoice", "list", dataDir), List.of("invoice", "show", invoice, dataDir),
+                List.of("flow", "show", flow, dataDir), List.of("flow", "list", dataDir), List.of("job", "list", dataDir),
+                List.of("partner", "list", dataDir));
+        for (List<String> query : queries) {
+            row(label(query) + " (engine stopped)", query, true);
         }
-        print("validate one file", median(runs, "validate", "samples/ubl/invoice-valid.xml"));
+        row("validate one file", List.of("validate", Path.of("samples/ubl/invoice-valid.xml").toAbsolutePath().toString()),
+                true);
 
-        Process engine = new ProcessBuilder(java(), "-Xmx512m", "-Dserver.port=0", "-cp",
-                System.getProperty("java.class.path"), AchemineApplication.class.getName(), "run", dataDir)
+        Process engine = new ProcessBuilder(java(), "-Xmx512m", "-jar", jar.toString(), "run", "--server.port=0", dataDir)
                 .redirectErrorStream(true).redirectOutput(work.resolve("engine.log").toFile()).start();
         try {
             while (EngineAddress.read(data).isEmpty()) {
@@ -44,62 +83,92 @@ public final class CommandsBench {
                 }
                 Thread.sleep(200); // a benchmark's wait for the engine, not a test
             }
-            for (String[] query : queries) {
-                print(label(query) + " (engine running)", median(runs, query));
+            for (List<String> query : queries) {
+                row(label(query) + " (engine running)", query, false);
             }
         } finally {
             engine.destroy();
             engine.waitFor(60, TimeUnit.SECONDS);
         }
+        System.out.printf("load average at end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+    }
+
+    /** One command through the jar and the launcher (and the compared jar, engine stopped), runs alternating. */
+    private void row(String label, List<String> args, boolean compared) throws Exception {
+        List<List<Sample>> samples = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < runs; i++) {
+            samples.get(0).add(once(List.of(javaJar(jar), args)));
+            samples.get(1).add(once(List.of(List.of(launcher.toString()), args)));
+            if (compare != null && compared) {
+                samples.get(2).add(once(List.of(javaJar(compare), args)));
+            }
+        }
+        System.out.printf("%-40s %-34s %-26s %s%n", label, Sample.median(samples.get(0)), Sample.median(samples.get(1)),
+                samples.get(2).isEmpty() ? "" : Sample.median(samples.get(2)));
     }
 
     /** {@code invoice show ID}: the command's words, not its ids and settings. */
-    private static String label(String[] query) {
-        return query[0] + " " + query[1] + (query.length > 3 ? " ID" : "");
+    private static String label(List<String> query) {
+        return query.get(0) + " " + query.get(1) + (query.size() > 3 ? " ID" : "");
     }
 
-    private static String firstInvoice(Path data) throws Exception {
-        Process list = command("invoice", "list", "--status", "03", "--limit", "1", "--achemine.data-dir=" + data)
-                .redirectErrorStream(true).start();
+    private String firstInvoice(Path data) throws Exception {
+        List<String> command = new ArrayList<>(javaJar(jar));
+        command.addAll(List.of("invoice", "list", "--status", "03", "--limit", "1", "--achemine.data-dir=" + data));
+        Process list = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(list.getInputStream().readAllBytes());
         list.waitFor();
         return out.lines().filter(line -> line.matches("ACH\\S+-\\d+ .*")).findFirst()
                 .orElseThrow(() -> new IllegalStateException(out)).split(" ")[0];
     }
 
-    private static double median(int runs, String... args) throws Exception {
-        double[] seconds = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            seconds[i] = once(args);
-        }
-        Arrays.sort(seconds);
-        return seconds[runs / 2];
-    }
-
-    private static double once(String... args) throws Exception {
+    /** The command in a process of its own: its wall time, and its CPU time (this JVM's reaped children's). */
+    private static Sample once(List<List<String>> parts) throws Exception {
+        List<String> command = parts.stream().flatMap(List::stream).toList();
+        long cpuBefore = childrenCpuTicks();
         long start = System.nanoTime();
-        Process process = command(args).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // the launcher runs this JDK with the heap java -jar is given here
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("ACHEMINE_JAVA_OPTS", "-Xmx512m");
+        Process process = builder.start();
         int exit = process.waitFor();
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double wall = (System.nanoTime() - start) / 1e9;
         if (exit != 0) {
-            throw new IllegalStateException(String.join(" ", args) + " exited " + exit);
+            throw new IllegalStateException(String.join(" ", command) + " exited " + exit);
         }
-        return seconds;
+        return new Sample(wall, (childrenCpuTicks() - cpuBefore) / (double) TICKS_PER_SECOND);
     }
 
-    private static ProcessBuilder command(String... args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                AchemineApplication.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command);
+    /** cutime + cstime of /proc/self/stat: CPU of the children this process waited for. */
+    private static long childrenCpuTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after the command name: state is field 3 of the man page, cutime 16 and cstime 17
+        return Long.parseLong(fields[16 - 3]) + Long.parseLong(fields[17 - 3]);
+    }
+
+    private static List<String> javaJar(Path jar) {
+        return List.of(java(), "-Xmx512m", "-jar", jar.toString());
     }
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static void print(String what, double seconds) {
-        System.out.printf("%-44s %10.2f%n", what, seconds);
+    /** Wall and CPU seconds of one run, or the medians of several. */
+    private record Sample(double wall, double cpu) {
+
+        static Sample median(List<Sample> samples) {
+            double[] walls = samples.stream().mapToDouble(Sample::wall).sorted().toArray();
+            double[] cpus = samples.stream().mapToDouble(Sample::cpu).sorted().toArray();
+            return new Sample(walls[walls.length / 2], cpus[cpus.length / 2]);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%6.2f / %5.2f", wall, cpu);
+        }
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The operator's commands, run as a user would (each starts and stops its own application context). */
+/** The operator's commands, run as a user would (each that writes starts and stops its own application context). */
 class DirectoryAndJobCommandsIT {
 
     @TempDir
@@ -84,18 +84,22 @@ class DirectoryAndJobCommandsIT {
             Files.writeString(EngineAddress.file(folder), "host=127.0.0.1\nport=" + engine.getAddress().getPort()
                     + "\ntoken=t\n");
 
-            // when a one-shot command starts, then the running execution is left running: it is that engine's
-            Run listed = run("job", "list", data);
-            assertThat(listed.exitCode()).as(listed.err()).isZero();
+            // when a one-shot command starts (one that starts the application: job list only reads), then the
+            // running execution is left running: it is that engine's
+            Run started = run("job", "run", "nope", data);
+            assertThat(started.err()).contains("Job inconnu : nope");
             assertThat(importStatus(folder)).isEqualTo("STARTED");
+            // and job list asks that engine (this one knows of no execution) instead of the database
+            assertThat(run("job", "list", data).out()).contains("(aucune exécution)");
         } finally {
             engine.stop(0);
         }
 
         // and once no engine answers, the same command takes it for a killed engine's and marks it failed
-        Run alone = run("job", "list", data);
-        assertThat(alone.exitCode()).as(alone.err()).isZero();
+        Run alone = run("job", "run", "nope", data);
+        assertThat(alone.err()).contains("Job inconnu : nope");
         assertThat(importStatus(folder)).isEqualTo("FAILED");
+        assertThat(run("job", "list", data).out()).containsPattern("directory-import .* FAILED ");
     }
 
     private static void setImportStatus(Path folder, String status) {

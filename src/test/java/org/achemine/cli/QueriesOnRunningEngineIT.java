@@ -43,7 +43,7 @@ class QueriesOnRunningEngineIT {
     static String invoiceId;
     static String flowId;
     static String refusedId;
-    /** What the commands printed on the stopped engine's database: list, show, show refused, flow show. */
+    /** What the commands printed on the stopped engine's database: list, show, show refused, flows, jobs, partners. */
     static List<Run> onDatabase;
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -76,7 +76,8 @@ class QueriesOnRunningEngineIT {
 
     private static List<Run> queries() {
         return List.of(run("invoice", "list", data), run("invoice", "show", invoiceId, data),
-                run("invoice", "show", refusedId, data), run("flow", "show", flowId, data));
+                run("invoice", "show", refusedId, data), run("flow", "show", flowId, data), run("flow", "list", data),
+                run("job", "list", data), run("partner", "list", data));
     }
 
     @Test
