@@ -165,14 +165,11 @@ class AttachmentFlowIT extends EngineTest {
 
     @Test
     void anAttachmentThatIsAProgramRefusesTheFlowWhichIsNeverRouted() throws Exception {
-        deposit("FOU001", "facture-piegee.xml",
+        Map<String, Object> flow = deposited("facture-piegee.xml",
                 ubl("PJ-E2E-EXE", reference("application/pdf", "detail.pdf", WINDOWS_PROGRAM)));
 
-        Map<String, Object> flow = jdbc.queryForMap(
-                "SELECT flow_id, flow_state, report_path FROM flow WHERE original_name = 'facture-piegee.xml'");
         assertThat(flow.get("FLOW_STATE")).isEqualTo("IN_REJETE");
-        assertThat(Files.readString(Path.of((String) flow.get("REPORT_PATH")))).contains("IRR_PJ_CONTENU")
-                .contains("detail.pdf");
+        assertThat(report(flow)).contains("IRR_PJ_CONTENU").contains("detail.pdf");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE flow_id = ?", Integer.class,
                 flow.get("FLOW_ID"))).isZero();
     }
@@ -181,15 +178,13 @@ class AttachmentFlowIT extends EngineTest {
     void aTextDeclaredAsPdfIsAcceptedWithAWarningAndDeliveredAsSent() throws Exception {
         // given an invoice whose « PDF » is a line of text, as in the official EN 16931 examples
         byte[] text = "Testing Base64 encoding".getBytes(StandardCharsets.UTF_8);
-        deposit("FOU001", "facture-pj-texte.xml",
+        Map<String, Object> flow = deposited("facture-pj-texte.xml",
                 ubl("PJ-E2E-TXT", reference("application/pdf", "test.pdf", text)));
 
         // then the flow is accepted and its compte rendu carries the warning, naming the attachment
-        Map<String, Object> flow = jdbc.queryForMap(
-                "SELECT flow_state, report_path FROM flow WHERE original_name = 'facture-pj-texte.xml'");
         assertThat(flow.get("FLOW_STATE")).isEqualTo("IN_INTEGRE");
-        assertThat(Files.readString(Path.of((String) flow.get("REPORT_PATH")))).contains("ADM_PJ_CONTENU_TEXTE")
-                .contains("test.pdf").doesNotContain("IRR_PJ_CONTENU");
+        assertThat(report(flow)).contains("ADM_PJ_CONTENU_TEXTE").contains("test.pdf")
+                .doesNotContain("IRR_PJ_CONTENU");
 
         // and once routed, the pivot carries the attachment byte for byte, under its declared type
         route();
@@ -202,6 +197,16 @@ class AttachmentFlowIT extends EngineTest {
         PJ attachment = schema.read(written).getCPPFactures().getCPPFacturePivotUnitaire().get(0).getPJ().get(1);
         assertThat(attachment.getMimeTypePJ()).isEqualTo("application/pdf");
         assertThat(Base64.getDecoder().decode(attachment.getContenu())).isEqualTo(text);
+    }
+
+    /** Drops the invoice in FOU001's in/ and returns its reported flow: id, state and compte rendu path. */
+    private Map<String, Object> deposited(String name, byte[] invoice) {
+        deposit("FOU001", name, invoice);
+        return jdbc.queryForMap("SELECT flow_id, flow_state, report_path FROM flow WHERE original_name = ?", name);
+    }
+
+    private static String report(Map<String, Object> flow) throws Exception {
+        return Files.readString(Path.of((String) flow.get("REPORT_PATH")));
     }
 
     private void route() throws Exception {
