@@ -246,6 +246,9 @@ class HostileInputsIT {
             case "attachment-pdf-executable" -> dropBytes(kind, "facture-pj-exe.xml", AttachmentSamples.into(
                     invoice("FA-HOST-PJEXE"), AttachmentSamples.reference("application/pdf", "detail.pdf",
                             AttachmentSamples.WINDOWS_PROGRAM)));
+            case "attachment-html-as-pdf" -> dropBytes(kind, "facture-pj-html.xml", AttachmentSamples.into(
+                    invoice("FA-HOST-PJHTM"), AttachmentSamples.reference("application/pdf", "bl.pdf",
+                            "<html><script>fetch('//x')</script></html>".getBytes(StandardCharsets.UTF_8))));
             case "attachment-path-traversal" -> dropBytes(kind, "facture-pj-chemin.xml", AttachmentSamples.into(
                     invoice("FA-HOST-PJDOT"), AttachmentSamples.reference("application/pdf", "../../etc/cron.d/bl.pdf",
                             AttachmentSamples.PDF)));

@@ -120,6 +120,21 @@ class CompletionBundleIT extends EngineTest {
     }
 
     @Test
+    void aBundleWithTextNamedAsAPdfCompletesTheInvoiceAndItsReportCarriesTheWarning() throws Exception {
+        String id = suspended("FOU001", "text-document.xml", "F-CB-006");
+        Map<String, byte[]> documents = new LinkedHashMap<>(CompletionBundles.pdfAndPng());
+        documents.put("note.pdf", "Livraison conforme".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        dropBundle("complement-6.zip", id, "12", documents);
+
+        assertThat(ledger.status(id)).contains(InvoiceStatus.COMPLETEE);
+        assertThat(refusalCodes("complement-6.zip")).contains("ADM_PJ_CONTENU_TEXTE");
+        assertThat(Files.readString(Path.of(jdbc.queryForObject(
+                "SELECT report_path FROM flow WHERE original_name = 'complement-6.zip'", String.class))))
+                .contains("ADM_PJ_CONTENU_TEXTE").contains("note.pdf");
+    }
+
+    @Test
     void aBundleWhoseLineIsNotACompletionIsRefused() throws Exception {
         String id = suspended("FOU001", "not-twelve.xml", "F-CB-005");
 

@@ -96,7 +96,10 @@ public final class CompletionBundle {
                 line.supplierId(), line.invoiceNumber(), line.invoiceDate(), line.status(), line.dateTime(),
                 line.reason(), line.comment(), names(documents), line.malformation(), line.producer(),
                 line.producerId(), line.debtorSiret(), line.mandateId());
-        return new Read(new StatusFile(file.fileFindings(), List.of(withDocuments)), documents);
+        // the documents' warnings (text under a PDF name...) go to the status report with the file's own
+        List<Finding> findings = new ArrayList<>(file.fileFindings());
+        findings.addAll(documentFindings);
+        return new Read(new StatusFile(findings, List.of(withDocuments)), documents);
     }
 
     private static String names(List<Attachment> documents) {

@@ -71,10 +71,37 @@ public final class AttachmentCheck {
         Sniffed real = sniffer.sniff(attachment.content());
         Set<Sniffed> expected = ContentSniffer.expectedFor(attachment.declaredType());
         if (real == Sniffed.EXECUTABLE || !expected.isEmpty() && !expected.contains(real)) {
-            findings.add(Finding.of(FindingCode.IRR_PJ_CONTENU, location, label,
-                    PartnerText.shown(attachment.declaredType(), 80), real.label()));
+            findings.add(contentMismatch(attachment, label, location, real, expected));
         }
         return findings;
+    }
+
+    /**
+     * Plain text under another accepted type is mislabelled, not dangerous (the official EN 16931 examples embed
+     * a line of text declared application/pdf): a warning, the invoice goes on as sent. Active text (script,
+     * markup), a program or other bytes under a wrong type stay refused.
+     */
+    private Finding contentMismatch(Attachment attachment, String label, Location location, Sniffed real,
+                                    Set<Sniffed> expected) {
+        String declared = PartnerText.shown(attachment.declaredType(), 80);
+        if (real != Sniffed.TEXT) {
+            return Finding.of(FindingCode.IRR_PJ_CONTENU, location, label, declared, real.label());
+        }
+        String active = ActiveText.sign(attachment);
+        if (active != null) {
+            return Finding.of(FindingCode.IRR_PJ_CONTENU, location, label, declared,
+                    Sniffed.TEXT.label() + " actif (" + active + ")");
+        }
+        return Finding.of(FindingCode.ADM_PJ_CONTENU_TEXTE, location, label, declared,
+                String.join(" ou ", expected.stream().map(Sniffed::label).sorted().toList()), textTypes());
+    }
+
+    /** The accepted types that hold text, for the supplier who meant to send text. */
+    private String textTypes() {
+        List<String> text = limits.allowedTypes().stream()
+                .filter(type -> ContentSniffer.expectedFor(type).contains(Sniffed.TEXT)).toList();
+        return text.isEmpty() ? "aucun type texte n'est accepté : convertissez-le en PDF"
+                : "« " + String.join(" », « ", text) + " »";
     }
 
     /** Why a file name is refused, or null: we deliver it as a file, so nothing a file system would read as a path. */

