@@ -1,6 +1,9 @@
 package org.achemine.cli;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.achemine.batch.JobHistory;
 import org.achemine.batch.JobHistory.JobRun;
@@ -24,9 +27,10 @@ final class DatabaseQueries extends InvoiceQueries implements CommandQueries {
     DatabaseQueries(JdbcTemplate jdbc) {
         super(jdbc);
         this.jobs = new JobHistory(jdbc);
-        // only read here: the registry's writes (and so its transactions and clock) are never called
+        // only read here: the registry's writes (and so its transactions and clock) are never called, and a clock
+        // that refuses to be read makes sure of it (a date recorded here would not come from the platform's clock)
         this.partners = new PartnerRegistry(jdbc,
-                new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())), Clock.systemUTC());
+                new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())), new UnreadableClock());
     }
 
     @Override
@@ -37,5 +41,23 @@ final class DatabaseQueries extends InvoiceQueries implements CommandQueries {
     @Override
     public List<RegisteredPartner> partners() {
         return partners.registered();
+    }
+
+    /** The clock of a read-only registry: reading it is a fault, because nothing is recorded through it. */
+    private static final class UnreadableClock extends Clock {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            throw new UnsupportedOperationException("read-only queries record nothing: no clock to read");
+        }
     }
 }
