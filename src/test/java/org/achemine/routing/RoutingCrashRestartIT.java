@@ -34,6 +34,8 @@ import picocli.CommandLine;
 class RoutingCrashRestartIT {
 
     private static final int INVOICES = 300;
+    /** A ceiling, never a measure: 300 invoices through an engine JVM take minutes on a crowded 2-core machine. */
+    private static final Duration PATIENCE = Duration.ofMinutes(10);
     private static final String BELLERIVE = "21690012600014";
 
     @TempDir
@@ -68,7 +70,7 @@ class RoutingCrashRestartIT {
         Process engine = start("engine", with(onDatabase, "run", data, "--achemine.routing.trigger-delay=1h",
                 "--achemine.intake.poll-interval=100ms", "--achemine.intake.read-lock-interval=300ms"));
         Path reports = dataDir.resolve("mailboxes/FOU001/out");
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
                 .until(() -> count(reports, ".cr.xml") == 2);
         engine.destroy();
         assertThat(engine.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -76,7 +78,7 @@ class RoutingCrashRestartIT {
         // when a routing run is killed with SIGKILL after some deliveries
         Path delivered = dataDir.resolve("mailboxes/COL001/out"); // the recipient partner serving BELLERIVE
         Process routing = start("routing-1", with(onDatabase, "job", "run", "routing", data, "--achemine.routing.chunk-size=7"));
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10))
                 .until(() -> count(delivered, ".xml") >= INVOICES / 4);
         routing.destroyForcibly();
         assertThat(routing.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -87,7 +89,7 @@ class RoutingCrashRestartIT {
 
         // and routing is run again
         Process again = start("routing-2", with(onDatabase, "job", "run", "routing", data));
-        assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(again.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(again.exitValue()).as(Files.readString(work.resolve("routing-2.log"))).isZero();
 
         // then every invoice was delivered exactly once
