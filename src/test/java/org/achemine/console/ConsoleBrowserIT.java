@@ -195,6 +195,9 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
+        // the click only submits the form: the next page comes when the server has answered (slow on a busy machine)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> browser.findElements(By.id("username")).isEmpty());
     }
 
     private static String text(String id) {
