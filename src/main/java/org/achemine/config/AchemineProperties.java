@@ -165,10 +165,12 @@ public record AchemineProperties(
      * @param checkTimeLimit      a flow in its checks longer than this shows in health (DEGRADED) and metrics
      * @param maxAttempts         attempts whose validation broke (an ERROR: our fault) before the flow is answered
      *                            with an incident report and parked until {@code flow retry}
+     * @param answerGroupSize     most validated flows whose deposit reports are published together, sharing their
+     *                            commits (a group is whatever is ready, never waited for: ADR 0001)
      */
     public record Intake(boolean enabled, Duration pollInterval, Duration readLockInterval, int workers,
                          Duration retryInterval, DataSize minFreeSpace, Duration resourceCheckInterval,
-                         int partnerWorkers, Duration checkTimeLimit, int maxAttempts) {
+                         int partnerWorkers, Duration checkTimeLimit, int maxAttempts, int answerGroupSize) {
     }
 
     /**

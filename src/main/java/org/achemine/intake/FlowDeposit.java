@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.mailbox.Mailboxes;
@@ -61,13 +62,16 @@ public class FlowDeposit {
     private final PublicationJournal publications;
     private final int maxAttempts;
     private final FlowClaims claims;
+    private final DepositAnswers answers;
     /** Flows being processed now: a flow submitted twice (recovery, retry) is never processed twice at once. */
     private final Set<FlowId> inProgress = ConcurrentHashMap.newKeySet();
 
     public FlowDeposit(ValidationEngine engine, DepositReport reports, FlowStatutReports officialReports,
                        FlowRegistry registry, Mailboxes mailboxes, Clock clock, StatusFlowHandler statusFlows, IntakeMetrics metrics, DepositQueues queues,
-                       FlowWatchdog watchdog, PublicationJournal publications, int maxAttempts, FlowClaims claims) {
+                       FlowWatchdog watchdog, PublicationJournal publications, int maxAttempts, FlowClaims claims,
+                       DepositAnswers answers) {
         this.claims = claims;
+        this.answers = answers;
         this.publications = publications;
         this.maxAttempts = maxAttempts;
         this.statusFlows = statusFlows;
@@ -83,8 +87,12 @@ public class FlowDeposit {
     }
 
     /**
+     * Validates the flow and queues its answer with {@link DepositAnswers}: written by this worker (with the
+     * others ready then) or, if another worker is writing answers now, in that worker's next group. The flow stays
+     * in progress and claimed until its answer is written or failed.
+     *
      * @return the path of the flow's deposit report (not yet there if another worker is writing it now)
-     * @throws IntakeFault on a technical fault: the flow is left unreported, to be retried
+     * @throws IntakeFault on a technical fault met by this worker: the flow is left unreported, to be retried
      */
     public Path process(ReceivedFlow flow) {
         if (!inProgress.add(flow.flowId())) {
@@ -97,18 +105,78 @@ public class FlowDeposit {
         try {
             queues.acquireSlot();
         } catch (InterruptedException stopping) {
-            claims.releaseFlow(flow.flowId());
-            inProgress.remove(flow.flowId());
+            release(flow, () -> { });
             Thread.currentThread().interrupt();
             LOG.info("Flow {}: the engine stops before its checks began; it is processed at the next start",
                     flow.flowId());
             return reportPath(flow);
         }
-        try (MDC.MDCCloseable logContext = MDC.putCloseable("flowId", flow.flowId().value());
-             FlowWatchdog.Watch watch = watchdog.watch(flow)) {
-            return InterfaceSniffer.isStatusFlow(flow.flowId()) ? statusFlows.process(flow) : processOnce(flow);
+        FlowWatchdog.Watch watch = watchdog.watch(flow);
+        Reply reply;
+        try (MDC.MDCCloseable logContext = MDC.putCloseable("flowId", flow.flowId().value())) {
+            try {
+                reply = InterfaceSniffer.isStatusFlow(flow.flowId()) ? Reply.done(statusFlows.process(flow))
+                        : processOnce(flow);
+            } finally {
+                queues.releaseSlot(); // checked: the slot goes to the next flow while the answer is written
+            }
+        } catch (RuntimeException e) {
+            release(flow, watch);
+            throw e;
+        }
+        if (reply.answer() == null) {
+            release(flow, watch);
+            return reply.report();
+        }
+        CompletableFuture<Failure> outcome = reply.answer().written()
+                .handle((written, failed) -> answered(flow, reply, failed))
+                .whenComplete((failure, unexpected) -> release(flow, watch));
+        try {
+            answers.answer(reply.answer());
+        } catch (InterruptedException stopping) {
+            reply.answer().written().completeExceptionally(stopping);
+            Thread.currentThread().interrupt();
+        }
+        Failure failure = outcome.isDone() && !outcome.isCompletedExceptionally() ? outcome.join() : null;
+        if (failure != null) { // this worker wrote its own answer, and it failed
+            throw new IntakeFault(failure.incident(), "Flow " + flow.flowId() + " is kept unreported and retried",
+                    failure.cause());
+        }
+        return reply.report();
+    }
+
+    /** What {@link #processOnce} leaves to do: nothing (already answered), or an answer to publish. */
+    private record Reply(Path report, FlowState state, DepositAnswers.Answer answer) {
+
+        static Reply done(Path report) {
+            return new Reply(report, null, null);
+        }
+    }
+
+    /** An answer that failed: its incident, logged and recorded on the flow. */
+    private record Failure(String incident, Throwable cause) {
+    }
+
+    /** Once the flow's answer is written (or failed): said, counted, or kept for a retry. */
+    private Failure answered(ReceivedFlow flow, Reply reply, Throwable failed) {
+        try (MDC.MDCCloseable logContext = MDC.putCloseable("flowId", flow.flowId().value())) {
+            if (failed == null) {
+                LOG.info("Flow {}: deposit report {}", flow.flowId(), reply.report());
+                metrics.reported(reply.state());
+                return null;
+            }
+            String incident = Incident.log("validating and reporting", flow.flowId().value(), failed);
+            recordIncidentQuietly(flow, incident);
+            return new Failure(incident, failed);
+        }
+    }
+
+    private void release(ReceivedFlow flow, FlowWatchdog.Watch watch) {
+        try {
+            watch.close();
+        } catch (Exception cannotHappen) {
+            LOG.debug("Watch of {} not closed", flow.flowId(), cannotHappen);
         } finally {
-            queues.releaseSlot();
             claims.releaseFlow(flow.flowId()); // reported, parked or left for a retry by any engine
             inProgress.remove(flow.flowId());
         }
@@ -123,15 +191,15 @@ public class FlowDeposit {
         }
     }
 
-    private Path processOnce(ReceivedFlow flow) {
+    private Reply processOnce(ReceivedFlow flow) {
         try {
             FlowStage stage = registry.stage(flow.flowId());
             Path report = reportPath(flow);
             if (stage == FlowStage.REPORTED) {
-                return report; // already answered (submitted twice around a restart)
+                return Reply.done(report); // already answered (submitted twice around a restart)
             }
             if (stage == FlowStage.PARKED) {
-                return registry.reportPath(flow.flowId()).orElse(report); // answered with its incident report
+                return Reply.done(registry.reportPath(flow.flowId()).orElse(report)); // answered with its incident report
             }
             FlowState state;
             byte[] made = null;
@@ -145,7 +213,7 @@ public class FlowDeposit {
             } else {
                 FlowVerdict verdict = validate(flow);
                 if (verdict.documents().stream().anyMatch(d -> d.hasError())) {
-                    return brokenCheck(flow, verdict);
+                    return Reply.done(brokenCheck(flow, verdict));
                 }
                 Instant recordedAt = now();
                 made = detailed ? reports.toXml(reported(flow), verdict, recordedAt) : null;
@@ -163,7 +231,7 @@ public class FlowDeposit {
             // may have taken it already. The official CPPStatut always, then the detailed companion if the
             // partner asks for it, as one group: one commit journals both (with the verdict), one marks both
             // PUBLISHED with the flow REPORTED (a stop before it: the reports are finished at start-up, then this
-            // flow comes back here and is marked REPORTED)
+            // flow comes back here and is marked REPORTED); flows answered together share these two commits
             Runnable markReported = () -> registry.markReported(flow.flowId(), now());
             List<PublicationJournal.Publication> answers = new ArrayList<>(2);
             answers.add(new PublicationJournal.Publication(PublicationKind.DEPOSIT_CPPSTATUT, flow.flowId().value(),
@@ -173,10 +241,8 @@ public class FlowDeposit {
                 answers.add(new PublicationJournal.Publication(PublicationKind.DEPOSIT_REPORT, flow.flowId().value(),
                         report, () -> xml != null ? xml : reports.toXml(reported(flow), validate(flow), now())));
             }
-            publications.publishAll(answers, recordVerdict, markReported);
-            LOG.info("Flow {}: deposit report {}", flow.flowId(), report);
-            metrics.reported(state);
-            return report;
+            return new Reply(report, state, new DepositAnswers.Answer(
+                    new PublicationJournal.Group(answers, recordVerdict, markReported), new CompletableFuture<>()));
         } catch (IOException | ReportException | RuntimeException e) {
             String incident = Incident.log("validating and reporting", flow.flowId().value(), e);
             recordIncidentQuietly(flow, incident);

@@ -73,11 +73,12 @@ public class FlowRegistry {
 
     /** Records a flow taken, with how it reached {@code in/} (the channel is a recorded fact, nothing more). */
     public void insertReceived(ReceivedFlow flow, Arrival arrival) {
-        jdbc.update("INSERT INTO flow (" + FLOW_COLUMNS + ", interface_number, stage, channel, channel_session)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO flow (" + FLOW_COLUMNS + ", interface_number, stage, channel, channel_session,"
+                        + " flow_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 flow.flowId().value(), flow.partner(), flow.originalName(), flow.sourcePath().toString(), flow.size(),
                 flow.sha256(), utc(flow.receivedAt()), flow.archivePath().toString(), flow.environment().isQualification(),
-                flow.flowId().interfaceNumber(), FlowStage.RECEIVED.name(), arrival.channel().code(), arrival.session());
+                flow.flowId().interfaceNumber(), FlowStage.RECEIVED.name(), arrival.channel().code(), arrival.session(),
+                flow.flowId().sequence());
     }
 
     /**
@@ -98,13 +99,14 @@ public class FlowRegistry {
 
     /**
      * The first flow this partner sent before {@code flowId} (by sequence) with exactly the same content, if
-     * any: a file sent twice under two names.
+     * any: a file sent twice under two names. One range read of the index on (partner, qualification, sha256,
+     * flow_sequence) (V150), whatever the number of earlier copies.
      */
     public Optional<ReceivedFlow> earlierFlowWithSameContent(FlowId flowId, String partner, Environment environment,
                                                             String sha256) {
         return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE partner = ? AND qualification = ? AND sha256 = ?"
-                + " AND SUBSTRING(flow_id, 11, 15) < ? ORDER BY SUBSTRING(flow_id, 11, 15) FETCH FIRST 1 ROWS ONLY",
-                FLOWS, partner, environment.isQualification(), sha256, flowId.value().substring(10)).stream().findFirst();
+                + " AND flow_sequence < ? ORDER BY flow_sequence FETCH FIRST 1 ROWS ONLY",
+                FLOWS, partner, environment.isQualification(), sha256, flowId.sequence()).stream().findFirst();
     }
 
     public void markSourceRemoved(FlowId flowId) {

@@ -127,7 +127,8 @@ public class IntakeConfiguration {
                             FlowWatchdog watchdog, PublicationJournal publications, AchemineProperties properties,
                             Clock clock, FlowClaims claims) {
         return new FlowDeposit(engine, reports, officialReports, registry, mailboxes, clock, statusFlows, metrics, queues,
-                watchdog, publications, properties.intake().maxAttempts(), claims);
+                watchdog, publications, properties.intake().maxAttempts(), claims,
+                new DepositAnswers(publications, properties.intake().answerGroupSize()));
     }
 
     /** Free space on the data folder's disk; also reported by the mailboxes' health. */

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -150,6 +151,25 @@ public class PublicationJournal {
 
     private List<Path> publishAll(List<Publication> publications, boolean durable, Runnable recordedWithJournal,
                                   Runnable recordedWithPublished) throws IOException {
+        Prepared prepared = prepare(publications);
+        if (durable) {
+            // together, not one after the other: concurrent fsyncs share journal commits (ADR 0001)
+            GroupSync.syncFiles(prepared.temporaries());
+        }
+        journalAll(prepared.fresh(), prepared.written(), recordedWithJournal);
+        finishAll(prepared.toFinish(), recordedWithPublished);
+        return publications.stream().map(Publication::target).toList();
+    }
+
+    /** Step 1 for a group: what is new (written under its temporary name), what is left to finish. */
+    private record Prepared(List<Publication> fresh, List<Path> toFinish, Map<Path, byte[]> written) {
+
+        List<Path> temporaries() {
+            return written.keySet().stream().map(PublicationJournal::temporary).toList();
+        }
+    }
+
+    private Prepared prepare(List<Publication> publications) throws IOException {
         List<Publication> fresh = new ArrayList<>();
         List<Path> toFinish = new ArrayList<>();
         Map<Path, byte[]> written = new LinkedHashMap<>();
@@ -172,13 +192,69 @@ public class PublicationJournal {
             }
             toFinish.add(publication.target());
         }
-        if (durable) {
-            // together, not one after the other: concurrent fsyncs share journal commits (ADR 0001)
-            GroupSync.syncFiles(written.keySet().stream().map(PublicationJournal::temporary).toList());
+        return new Prepared(fresh, toFinish, written);
+    }
+
+    /**
+     * One answer of {@link #publishGroups}: its files, the caller's record committed with their journaling (a
+     * flow's verdict) and the one committed with their {@code PUBLISHED} mark (the flow REPORTED).
+     */
+    public record Group(List<Publication> publications, Runnable recordedWithJournal, Runnable recordedWithPublished) {
+    }
+
+    /**
+     * {@link #publishAll(List, Runnable, Runnable)} for several answers at once (several flows' deposit reports),
+     * sharing each step between them: every group's new files written, all forced to disk together, ONE commit
+     * journals them all {@code PENDING} with every group's first record, the renames, one sync per folder
+     * renamed into, ONE commit marks them all {@code PUBLISHED} with every group's second record. Each group
+     * keeps its own fate: one whose content cannot be made or written is left out (its temporary files removed)
+     * and the others go on; if a shared step fails, every group still standing is done again on its own with
+     * {@link #publishAll} from where the shared steps left it (a commit that failed rolled back whole; after the
+     * first commit, the groups' rows are {@code PENDING} and are only finished). A crash between steps leaves
+     * each group exactly where a crash of {@link #publishAll} between the same steps would (ADR 0001).
+     *
+     * @return for each group, in order: null if its files are published and its records made, or what failed it
+     */
+    public List<Exception> publishGroups(List<Group> groups) {
+        Exception[] failures = new Exception[groups.size()];
+        List<Integer> standing = new ArrayList<>();
+        List<Prepared> prepared = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            try {
+                prepared.add(prepare(groups.get(i).publications()));
+                standing.add(i);
+            } catch (IOException | RuntimeException failed) {
+                failures[i] = failed;
+            }
         }
-        journalAll(fresh, written, recordedWithJournal);
-        finishAll(toFinish, recordedWithPublished);
-        return publications.stream().map(Publication::target).toList();
+        boolean journaled = false;
+        try {
+            GroupSync.syncFiles(prepared.stream().flatMap(p -> p.temporaries().stream()).toList());
+            Timestamp now = Timestamp.from(clock.instant());
+            ownCommit.executeWithoutResult(status -> {
+                for (Prepared p : prepared) {
+                    jdbc.batchUpdate(INSERT, p.fresh().stream()
+                            .map(f -> row(f.kind(), f.subject(), f.target(), p.written().get(f.target()), now)).toList());
+                    p.fresh().forEach(f -> observed(f.kind(), f.target(), p.written().get(f.target())));
+                }
+                standing.forEach(i -> groups.get(i).recordedWithJournal().run());
+            });
+            journaled = true;
+            List<Path> toFinish = prepared.stream().flatMap(p -> p.toFinish().stream()).toList();
+            finishAll(toFinish, () -> standing.forEach(i -> groups.get(i).recordedWithPublished().run()));
+        } catch (IOException | RuntimeException shared) {
+            LOG.debug("A shared step of {} answers failed; each is done on its own", standing.size(), shared);
+            for (int i : standing) {
+                Group group = groups.get(i);
+                try {
+                    publishAll(group.publications(), true, journaled ? NO_RECORD : group.recordedWithJournal(),
+                            group.recordedWithPublished());
+                } catch (IOException | RuntimeException failed) {
+                    failures[i] = failed;
+                }
+            }
+        }
+        return Arrays.asList(failures);
     }
 
     /**

@@ -149,6 +149,66 @@ class PublicationJournalGroupTest {
         assertThat(out.resolve("A.xml")).hasContent("<facture A/>");
     }
 
+    @Test
+    void answersPublishedTogetherShareTheirCommitsAndAFailingOneFailsAlone() throws Exception {
+        jdbc.execute("CREATE TABLE caller_record (what VARCHAR(40), rows_then VARCHAR(200))");
+        // given four flows' answers: A, B and D publishable, C's content cannot be made
+        List<PublicationJournal.Group> groups = Stream.of("A", "B", "C", "D").map(n -> new PublicationJournal.Group(
+                List.of(n.equals("C") ? new Publication(PublicationKind.DEPOSIT_REPORT, n, out.resolve(n + ".xml"),
+                        () -> {
+                            throw new IOException("incident " + n);
+                        }) : publication(n)),
+                () -> record("answered " + n), () -> record("reported " + n))).toList();
+
+        // when they are published together
+        List<Exception> failures = journal.publishGroups(groups);
+
+        // then C alone failed, leaving nothing, and the others are published, their records made in two shared
+        // commits: each first record saw every file of the group PENDING, each second one every file PUBLISHED
+        assertThat(failures).extracting(f -> f == null ? null : f.getMessage())
+                .containsExactly(null, null, "incident C", null);
+        assertThat(jdbc.queryForList("SELECT file_name || ' ' || state FROM publication ORDER BY 1", String.class))
+                .containsExactly("A.xml PUBLISHED", "B.xml PUBLISHED", "D.xml PUBLISHED");
+        assertThat(jdbc.queryForList("SELECT what || ': ' || rows_then FROM caller_record ORDER BY what", String.class))
+                .containsExactly(
+                        "answered A: A.xml PENDING, B.xml PENDING, D.xml PENDING",
+                        "answered B: A.xml PENDING, B.xml PENDING, D.xml PENDING",
+                        "answered D: A.xml PENDING, B.xml PENDING, D.xml PENDING",
+                        "reported A: A.xml PUBLISHED, B.xml PUBLISHED, D.xml PUBLISHED",
+                        "reported B: A.xml PUBLISHED, B.xml PUBLISHED, D.xml PUBLISHED",
+                        "reported D: A.xml PUBLISHED, B.xml PUBLISHED, D.xml PUBLISHED");
+        assertThat(out.resolve("C.xml")).doesNotExist();
+        assertThat(temporaries()).isEmpty();
+    }
+
+    @Test
+    void whenASharedCommitFailsEachAnswerIsDoneOnItsOwnAndOnlyTheFaultyOneFails() throws Exception {
+        jdbc.execute("CREATE TABLE caller_record (what VARCHAR(40), rows_then VARCHAR(200))");
+        // given three answers, B's verdict record breaking (its commit, shared with A's and C's, rolls back)
+        List<PublicationJournal.Group> groups = Stream.of("A", "B", "C").map(n -> new PublicationJournal.Group(
+                List.of(publication(n)), () -> {
+                    if (n.equals("B")) {
+                        throw new IllegalStateException("record of B refused");
+                    }
+                    record("answered " + n);
+                }, () -> record("reported " + n))).toList();
+
+        // when they are published together
+        List<Exception> failures = journal.publishGroups(groups);
+
+        // then A and C are published once each with both records, B is neither journaled nor shown to the partner
+        assertThat(failures).extracting(f -> f == null ? null : f.getMessage())
+                .containsExactly(null, "record of B refused", null);
+        assertThat(jdbc.queryForList("SELECT file_name || ' ' || state FROM publication ORDER BY 1", String.class))
+                .containsExactly("A.xml PUBLISHED", "C.xml PUBLISHED");
+        assertThat(jdbc.queryForList("SELECT what FROM caller_record ORDER BY what", String.class))
+                .containsExactly("answered A", "answered C", "reported A", "reported C");
+        assertThat(out.resolve("A.xml")).hasContent("<facture A/>");
+        assertThat(out.resolve("B.xml")).doesNotExist();
+        // B's temporary file has no row: step 1's leftover, removed at start-up (as after publishAll's failure)
+        assertThat(temporaries()).extracting(f -> f.getFileName().toString()).containsExactly(".B.xml.tmp");
+    }
+
     /** The caller's record, with the journal's rows as its own transaction sees them. */
     private void record(String what) {
         String rows = String.join(", ", jdbc.queryForList(

@@ -1,0 +1,175 @@
+package org.achemine.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.achemine.mailbox.Mailboxes;
+import org.achemine.publication.PublicationJournal;
+import org.achemine.publication.PublicationKind;
+import org.achemine.testing.MigratedDatabase;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Flows answered while another worker writes answers are written together in that worker's next group, in shared
+ * commits; a lone flow is written at once by its own worker. On the engine's H2 file, real {@code out/} folders.
+ */
+class DepositAnswersTest {
+
+    @TempDir
+    Path dataDir;
+
+    private JdbcDataSource dataSource;
+    private PublicationJournal journal;
+    private Path out;
+    private final ExecutorService workers = Executors.newFixedThreadPool(6);
+    /** The transaction each answer's verdict record ran in (its connection holder: one per transaction). */
+    private final Map<String, Object> verdictCommits = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void journal() {
+        dataSource = MigratedDatabase.in(dataDir);
+        TransactionTemplate ownCommit = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        ownCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        Mailboxes mailboxes = new Mailboxes(dataDir, List.of());
+        journal = new PublicationJournal(new JdbcTemplate(dataSource), ownCommit, mailboxes,
+                Clock.fixed(Instant.parse("2026-12-06T09:00:00Z"), ZoneOffset.UTC));
+        out = mailboxes.out("FOU001");
+    }
+
+    @AfterEach
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    @Test
+    void aLoneFlowIsWrittenAtOnceByItsOwnWorker() throws Exception {
+        DepositAnswers answers = new DepositAnswers(journal, 16);
+        DepositAnswers.Answer lone = answer("F1", () -> { });
+
+        answers.answer(lone);
+
+        // written before its worker goes on: nothing waited to fill a group
+        assertThat(lone.written()).isCompleted();
+        assertThat(out.resolve("F1.xml")).hasContent("<cr F1/>");
+    }
+
+    @Test
+    void flowsReadyWhileAnotherIsWrittenShareTheNextGroupsCommits() throws Exception {
+        // when five workers answer while another writes F0
+        List<DepositAnswers.Answer> others = answeredWhileF0IsWritten(flow -> () -> { });
+
+        // then the writer wrote them as its next group: their five verdicts in one commit, not F0's
+        assertThat(others).allMatch(a -> a.written().isDone() && !a.written().isCompletedExceptionally());
+        assertThat(commitsOf("F1", "F2", "F3", "F4", "F5")).hasSize(1).doesNotContain(verdictCommits.get("F0"));
+        assertThat(new JdbcTemplate(dataSource).queryForObject(
+                "SELECT COUNT(*) FROM publication WHERE state = 'PUBLISHED'", Integer.class)).isEqualTo(6);
+    }
+
+    @Test
+    void aFailingFlowInAGroupFailsAloneTheOthersAreWrittenEachOnItsOwn() throws Exception {
+        // when five workers answer while another writes F0, F3's verdict record breaking
+        List<DepositAnswers.Answer> others = answeredWhileF0IsWritten(flow -> flow.equals("F3") ? () -> {
+            throw new IllegalStateException("verdict of F3 refused");
+        } : () -> { });
+
+        // then F3 alone failed; the shared commit rolled back, the four others were written each on its own
+        assertThat(others).filteredOn(a -> a.written().isCompletedExceptionally()).containsExactly(others.get(2));
+        assertThat(verdictCommits.keySet()).containsExactlyInAnyOrder("F0", "F1", "F2", "F4", "F5");
+        assertThat(commitsOf("F1", "F2", "F4", "F5")).hasSize(4);
+        for (String flow : List.of("F0", "F1", "F2", "F4", "F5")) {
+            assertThat(out.resolve(flow + ".xml")).hasContent("<cr " + flow + "/>");
+        }
+        assertThat(out.resolve("F3.xml")).doesNotExist();
+    }
+
+    /**
+     * A worker writes F0, held inside its verdict's commit, while five other workers answer F1..F5: each is back
+     * at once, its answer not yet written; then F0's commit is let go and its worker writes the next group.
+     */
+    private List<DepositAnswers.Answer> answeredWhileF0IsWritten(Function<String, Runnable> verdicts)
+            throws Exception {
+        DepositAnswers answers = new DepositAnswers(journal, 16);
+        CountDownLatch firstInItsCommit = new CountDownLatch(1);
+        CountDownLatch othersQueued = new CountDownLatch(1);
+        DepositAnswers.Answer first = answer("F0", () -> {
+            firstInItsCommit.countDown();
+            await(othersQueued);
+        });
+        Future<Void> writer = workers.submit(() -> answer(answers, first));
+        assertThat(firstInItsCommit.await(30, TimeUnit.SECONDS)).isTrue();
+        List<DepositAnswers.Answer> others = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            others.add(answer("F" + i, verdicts.apply("F" + i)));
+        }
+        for (Future<Void> queued : others.stream().map(a -> workers.submit(() -> answer(answers, a))).toList()) {
+            queued.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(others).noneMatch(a -> a.written().isDone());
+        othersQueued.countDown();
+        writer.get(30, TimeUnit.SECONDS);
+        assertThat(first.written()).isCompleted();
+        return others;
+    }
+
+    private Set<Object> commitsOf(String... flows) {
+        Set<Object> commits = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (String flow : flows) {
+            commits.add(verdictCommits.get(flow));
+        }
+        return commits;
+    }
+
+    /** A flow's answer: one report, its verdict record noting the transaction it ran in. */
+    private DepositAnswers.Answer answer(String flow, Runnable verdict) {
+        return new DepositAnswers.Answer(new PublicationJournal.Group(
+                List.of(new PublicationJournal.Publication(PublicationKind.DEPOSIT_REPORT, flow,
+                        out.resolve(flow + ".xml"), () -> ("<cr " + flow + "/>").getBytes(StandardCharsets.UTF_8))),
+                () -> {
+                    verdict.run();
+                    verdictCommits.put(flow, TransactionSynchronizationManager.getResource(dataSource));
+                }, () -> { }), new CompletableFuture<>());
+    }
+
+    private static Void answer(DepositAnswers answers, DepositAnswers.Answer answer) throws InterruptedException {
+        answers.answer(answer);
+        return null;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other answers were never queued");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
