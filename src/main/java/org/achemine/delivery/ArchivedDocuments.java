@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.achemine.database.KeyLists;
 import org.achemine.validation.FlowKind;
 import org.achemine.validation.InvoiceDocument;
 import org.achemine.validation.admissibility.ArchiveUnpacker;
@@ -52,19 +52,15 @@ public class ArchivedDocuments {
         return document(flow, rank);
     }
 
-    /** Where these flows are archived, in one query per 500 flows: by flow id. */
+    /** Where these flows are archived, in one query: by flow id. */
     public Map<String, ArchivedFlow> flows(Collection<String> flowIds) {
-        List<String> distinct = flowIds.stream().distinct().toList();
         Map<String, ArchivedFlow> flows = new HashMap<>();
-        for (int from = 0; from < distinct.size(); from += 500) {
-            List<String> slice = distinct.subList(from, Math.min(distinct.size(), from + 500));
-            jdbc.query(FLOW_COLUMNS
-                            + " LEFT JOIN flow_document d ON d.flow_id = f.flow_id AND d.doc_rank = 1 WHERE f.flow_id IN ("
-                            + String.join(", ", Collections.nCopies(slice.size(), "?")) + ")",
-                    (RowCallbackHandler) rs -> flows.put(rs.getString(1),
-                            archivedFlow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))),
-                    slice.toArray());
-        }
+        KeyLists.inSlices(flowIds, slice -> jdbc.query(FLOW_COLUMNS
+                        + " LEFT JOIN flow_document d ON d.flow_id = f.flow_id AND d.doc_rank = 1 WHERE f.flow_id IN ("
+                        + KeyLists.placeholders(slice.size(), 1) + ")",
+                (RowCallbackHandler) rs -> flows.put(rs.getString(1),
+                        archivedFlow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))),
+                slice.toArray()));
         return flows;
     }
 

@@ -4,11 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.achemine.database.KeyLists;
 import org.achemine.directory.PublicStructure.PostalAddress;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -33,7 +33,7 @@ public class PublicStructureDirectory implements DirectoryLookup {
                 PublicStructureDirectory::structure, identifier).stream().findFirst();
     }
 
-    /** In one query per 500 identifiers of the generation in service. */
+    /** In one query ({@link KeyLists}) of the generation in service. */
     @Override
     public Map<String, PublicStructure> structures(Collection<String> identifiers) {
         Map<String, PublicStructure> found = new HashMap<>();
@@ -42,7 +42,7 @@ public class PublicStructureDirectory implements DirectoryLookup {
         return found;
     }
 
-    /** In one query per 500 structures of the generation in service. */
+    /** In one query ({@link KeyLists}) of the generation in service. */
     @Override
     public Map<String, List<PublicService>> services(Collection<String> structureIdentifiers) {
         Map<String, List<PublicService>> found = new HashMap<>();
@@ -58,8 +58,7 @@ public class PublicStructureDirectory implements DirectoryLookup {
      */
     private void inService(Collection<String> keys, String table, String keyColumn, String orderBy,
                            RowCallbackHandler each) {
-        List<String> distinct = keys.stream().distinct().toList();
-        if (distinct.isEmpty()) {
+        if (keys.isEmpty()) {
             return;
         }
         Long generation = jdbc.query("SELECT generation_id FROM directory_current",
@@ -67,17 +66,15 @@ public class PublicStructureDirectory implements DirectoryLookup {
         if (generation == null) {
             return;
         }
-        for (int from = 0; from < distinct.size(); from += 500) {
-            List<String> slice = distinct.subList(from, Math.min(distinct.size(), from + 500));
+        KeyLists.inSlices(keys, slice -> {
             List<Object> arguments = new ArrayList<>(2 * slice.size());
             slice.forEach(key -> {
                 arguments.add(generation);
                 arguments.add(key);
             });
             jdbc.query("SELECT * FROM " + table + " WHERE (generation_id, " + keyColumn + ") IN ("
-                    + String.join(", ", Collections.nCopies(slice.size(), "(?, ?)")) + ")" + orderBy, each,
-                    arguments.toArray());
-        }
+                    + KeyLists.placeholders(slice.size(), 2) + ")" + orderBy, each, arguments.toArray());
+        });
     }
 
     private static PublicStructure structure(ResultSet rs, int row) throws SQLException {

@@ -13,7 +13,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,6 +24,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.achemine.archive.AtomicFiles;
 import org.achemine.archive.GroupSync;
+import org.achemine.database.KeyLists;
 import org.achemine.mailbox.Mailboxes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,8 +55,6 @@ public class PublicationJournal {
     private static final String PUBLISHED = "PUBLISHED";
     /** No record of the caller's to make with a commit of the journal. */
     public static final Runnable NO_RECORD = () -> { };
-    /** How many targets one look-up statement asks for at most. */
-    private static final int LOOK_UP_SLICE = 500;
     private static final String INSERT = "INSERT INTO publication (mailbox, file_name, kind, subject, sha256,"
             + " size_bytes, state, journaled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -265,14 +263,12 @@ public class PublicationJournal {
     }
 
     /**
-     * {@link #find} for many targets (a routing chunk's deliveries) in one statement per 500: the rows the journal
-     * has, by target; a target never journaled is absent.
+     * {@link #find} for many targets (a routing chunk's deliveries) in one statement: the rows the journal
+     * has, by target; a target never journaled is absent ({@link KeyLists}).
      */
     public Map<Path, Entry> findAll(Collection<Path> targets) {
-        List<Path> distinct = targets.stream().distinct().toList();
         Map<Path, Entry> found = new HashMap<>();
-        for (int from = 0; from < distinct.size(); from += LOOK_UP_SLICE) {
-            List<Path> slice = distinct.subList(from, Math.min(distinct.size(), from + LOOK_UP_SLICE));
+        KeyLists.inSlices(targets, slice -> {
             Map<String, Path> byKey = new HashMap<>();
             List<Object> keys = new ArrayList<>(2 * slice.size());
             for (Path target : slice) {
@@ -280,13 +276,11 @@ public class PublicationJournal {
                 keys.add(mailbox(target));
                 keys.add(target.getFileName().toString());
             }
-            // a row-value IN list: the primary key's index on H2 and PostgreSQL alike (EXPLAIN, docs/benchmarks.md)
             jdbc.query("SELECT mailbox, file_name, kind, subject, sha256, state FROM publication"
-                            + " WHERE (mailbox, file_name) IN (" + String.join(", ",
-                            Collections.nCopies(slice.size(), "(?, ?)")) + ")",
+                            + " WHERE (mailbox, file_name) IN (" + KeyLists.placeholders(slice.size(), 2) + ")",
                     (RowCallbackHandler) rs -> found.put(byKey.get(rs.getString(1) + '/' + rs.getString(2)), entry(rs)),
                     keys.toArray());
-        }
+        });
         return found;
     }
 

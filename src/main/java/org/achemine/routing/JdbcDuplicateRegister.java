@@ -1,11 +1,11 @@
 package org.achemine.routing;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.achemine.database.KeyLists;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.qualification.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,9 +23,6 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  */
 public class JdbcDuplicateRegister implements DuplicateRegister {
 
-    /** How many numbers one look-ahead statement asks for at most. */
-    private static final int LOOK_UP_SLICE = 300;
-
     private record Key(String supplierId, String invoiceNumber, int invoiceYear, Environment environment) {
         static Key of(RoutingRequest request) {
             return new Key(request.supplierId(), request.invoiceNumber(), request.invoiceYear(), request.environment());
@@ -42,8 +39,8 @@ public class JdbcDuplicateRegister implements DuplicateRegister {
     }
 
     /**
-     * Reads the integrated invoices of these requests' numbers (a chunk about to be decided) in one query per
-     * {@value #LOOK_UP_SLICE}, forgetting the previous chunk's: what {@link #acceptedBefore} then answers from. As
+     * Reads the integrated invoices of these requests' numbers (a chunk about to be decided) in one query
+     * ({@link KeyLists}), forgetting the previous chunk's: what {@link #acceptedBefore} then answers from. As
      * exact as asking one by one: the chunk's own integrations are in the run's memory either way.
      */
     @Override
@@ -54,25 +51,24 @@ public class JdbcDuplicateRegister implements DuplicateRegister {
         List<List<Object>> triples = keys.stream()
                 .map(key -> List.<Object>of(key.supplierId(), key.invoiceNumber(), key.invoiceYear()))
                 .distinct().toList();
-        for (int from = 0; from < triples.size(); from += LOOK_UP_SLICE) {
-            List<List<Object>> slice = triples.subList(from, Math.min(triples.size(), from + LOOK_UP_SLICE));
+        KeyLists.inSlices(triples, slice -> {
             List<Object> arguments = new ArrayList<>(3 * slice.size() + 1);
             slice.forEach(arguments::addAll);
             arguments.add(InvoiceStatus.A_RECYCLER.code());
-            // a row-value IN list: the index invoice_duplicates on H2 and PostgreSQL alike (docs/benchmarks.md)
+            // on the index invoice_duplicates, H2 and PostgreSQL alike
             jdbc.query("""
                     SELECT i.supplier_id, i.invoice_number, i.invoice_year, i.qualification, i.invoice_id
                     FROM invoice i JOIN flow f ON f.flow_id = i.flow_id
                     WHERE (i.supplier_id, i.invoice_number, i.invoice_year) IN (%s) AND i.status <> ?
-                    ORDER BY %s""".formatted(String.join(", ", Collections.nCopies(slice.size(), "(?, ?, ?)")),
-                    ReceptionOrder.of("f", "i")), (RowCallbackHandler) rs -> {
+                    ORDER BY %s""".formatted(KeyLists.placeholders(slice.size(), 3), ReceptionOrder.of("f", "i")),
+                    (RowCallbackHandler) rs -> {
                         List<String> earlier = lookedAhead.get(new Key(rs.getString(1), rs.getString(2), rs.getInt(3),
                                 Environment.of(rs.getBoolean(4))));
                         if (earlier != null) {
                             earlier.add(rs.getString(5));
                         }
                     }, arguments.toArray());
-        }
+        });
     }
 
     @Override
