@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.achemine.config.AchemineProperties.DeliveryFormat;
 import org.achemine.config.AchemineProperties.Partner;
+import org.achemine.delivery.ArchivedDocuments.ArchivedFlow;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
 import org.achemine.publication.PublicationJournal.Publication;
@@ -76,6 +77,26 @@ public class InvoiceDelivery {
         return outbox(delivery.recipientSiret()).resolve(writer(delivery).fileName(delivery));
     }
 
+    /**
+     * {@link #alreadyDelivered(String, String, String, Resend, int)} for many invoices (a chunk's refusals) in one
+     * look-up of the journal: in the orders' order, empty where no earlier run delivered.
+     */
+    public List<Optional<Path>> alreadyDeliveredAll(List<Order> orders) throws IOException {
+        List<Path> targets = orders.stream().map(order -> target(order.invoiceId(), order.recipientSiret(),
+                order.entryName(), order.resend(), order.occurrence())).toList();
+        Map<Path, PublicationJournal.Entry> journaled = publications.findAll(targets);
+        List<Optional<Path>> delivered = new ArrayList<>(targets.size());
+        for (Path target : targets) {
+            if (journaled.containsKey(target)) {
+                publications.finish(target);
+                delivered.add(Optional.of(target));
+            } else {
+                delivered.add(Optional.empty());
+            }
+        }
+        return delivered;
+    }
+
     /** The file already delivered for this invoice, if a previous run got that far. */
     public Optional<Path> alreadyDelivered(String invoiceId, String recipientSiret, String entryName)
             throws IOException {
@@ -138,12 +159,16 @@ public class InvoiceDelivery {
      */
     public List<Path> deliverAll(List<Order> orders) throws IOException {
         List<Publication> files = new ArrayList<>(orders.size());
+        // where the chunk's flows are archived: one query for the chunk, not one per invoice
+        Map<String, ArchivedFlow> flows = documents.flows(orders.stream().map(Order::flowId).toList());
         for (Order order : orders) {
+            ArchivedFlow flow = flows.get(order.flowId());
             Delivery delivery = new Delivery(order.invoiceId(), order.recipientSiret(),
                     mailboxes.recipientPartner(order.recipientSiret()).orElse(null), order.entryName(), order.resend(),
                     order.occurrence(), order.completionDocuments());
             files.add(new Publication(PublicationKind.DELIVERY, order.invoiceId(), target(delivery),
-                    () -> content(delivery, documents.document(order.flowId(), order.rank()))));
+                    () -> content(delivery, flow == null ? documents.document(order.flowId(), order.rank())
+                            : documents.document(flow, order.rank()))));
         }
         return publications.publishAll(files, durable);
     }

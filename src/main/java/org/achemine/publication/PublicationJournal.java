@@ -6,11 +6,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,11 +25,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.achemine.archive.AtomicFiles;
 import org.achemine.archive.GroupSync;
+import org.achemine.database.KeyLists;
 import org.achemine.mailbox.Mailboxes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -173,8 +179,9 @@ public class PublicationJournal {
         List<Publication> fresh = new ArrayList<>();
         List<Path> toFinish = new ArrayList<>();
         Map<Path, byte[]> written = new LinkedHashMap<>();
+        Map<Path, Entry> journaled = findAll(publications.stream().map(Publication::target).toList());
         for (Publication publication : publications) {
-            Optional<Entry> entry = find(publication.target());
+            Optional<Entry> entry = Optional.ofNullable(journaled.get(publication.target()));
             if (entry.isPresent() && entry.get().published()) {
                 continue;
             }
@@ -328,9 +335,34 @@ public class PublicationJournal {
     public Optional<Entry> find(Path target) {
         return jdbc.query("SELECT mailbox, file_name, kind, subject, sha256, state FROM publication"
                         + " WHERE mailbox = ? AND file_name = ?",
-                (rs, i) -> new Entry(rs.getString(1), rs.getString(2), PublicationKind.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), PUBLISHED.equals(rs.getString(6))),
-                mailbox(target), target.getFileName().toString()).stream().findFirst();
+                (rs, i) -> entry(rs), mailbox(target), target.getFileName().toString()).stream().findFirst();
+    }
+
+    /**
+     * {@link #find} for many targets (a routing chunk's deliveries) in one statement: the rows the journal
+     * has, by target; a target never journaled is absent ({@link KeyLists}).
+     */
+    public Map<Path, Entry> findAll(Collection<Path> targets) {
+        Map<Path, Entry> found = new HashMap<>();
+        KeyLists.inSlices(targets, slice -> {
+            Map<String, Path> byKey = new HashMap<>();
+            List<Object> keys = new ArrayList<>(2 * slice.size());
+            for (Path target : slice) {
+                byKey.put(mailbox(target) + '/' + target.getFileName(), target);
+                keys.add(mailbox(target));
+                keys.add(target.getFileName().toString());
+            }
+            jdbc.query("SELECT mailbox, file_name, kind, subject, sha256, state FROM publication"
+                            + " WHERE (mailbox, file_name) IN (" + KeyLists.placeholders(slice.size(), 2) + ")",
+                    (RowCallbackHandler) rs -> found.put(byKey.get(rs.getString(1) + '/' + rs.getString(2)), entry(rs)),
+                    keys.toArray());
+        });
+        return found;
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        return new Entry(rs.getString(1), rs.getString(2), PublicationKind.valueOf(rs.getString(3)),
+                rs.getString(4), rs.getString(5), PUBLISHED.equals(rs.getString(6)));
     }
 
     /** Whether the target was journaled (published, or about to be: then it will be, never written anew). */

@@ -3,6 +3,7 @@ package org.achemine.routing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -26,6 +27,11 @@ public class RoutingDecisions implements ItemProcessor<RoutingCandidate, RoutedI
         this.clock = clock;
         this.zone = zone;
         this.circuits = circuits;
+    }
+
+    /** The next chunk's candidates, read ahead: what they need from the database is read for them together. */
+    public void lookAhead(List<RoutingCandidate> candidates) {
+        rules.lookAhead(candidates.stream().map(RoutingCandidate::request).toList());
     }
 
     @Override

@@ -132,17 +132,26 @@ public class RoutingJobConfiguration {
 
     @Bean
     Step routeInvoices(JobRepository jobRepository, PlatformTransactionManager tx, RoutingProperties properties,
-                       JdbcCursorItemReader<RoutingCandidate> routingCandidates,
+                       LookAheadReader<RoutingCandidate> routingCandidatesAhead,
                        RoutingDecisions routingDecisions,
                        RoutingOutcomeWriter routingOutcomes) {
         return new StepBuilder("route-invoices", jobRepository)
                 .<RoutingCandidate, RoutedInvoice>chunk(properties.chunkSize())
                 .transactionManager(tx)
-                .reader(routingCandidates)
+                .reader(routingCandidatesAhead)
                 .processor(routingDecisions)
                 .writer(routingOutcomes)
                 .listener(routingOutcomes)
                 .build();
+    }
+
+    /** The candidates a chunk at a time, shown to the decisions together (one duplicate look-up per chunk). */
+    @Bean
+    @StepScope
+    LookAheadReader<RoutingCandidate> routingCandidatesAhead(JdbcCursorItemReader<RoutingCandidate> routingCandidates,
+                                                             RoutingDecisions routingDecisions,
+                                                             RoutingProperties properties) {
+        return new LookAheadReader<>(routingCandidates, properties.chunkSize(), routingDecisions::lookAhead);
     }
 
     @Bean

@@ -1,11 +1,11 @@
 package org.achemine.routing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +73,7 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
     public void write(Chunk<? extends RoutedInvoice> chunk) throws Exception {
         Instant now = clock.instant();
         List<Path> delivered = deliverAll(chunk);
+        List<Optional<Path>> earlier = earlierDeliveries(chunk, delivered);
         List<MovedOn> integrated = new ArrayList<>(chunk.size());
         List<Refusal> refused = new ArrayList<>();
         int qualified = 0;
@@ -87,7 +88,7 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
                         continue;
                     }
                 }
-                Optional<Path> file = Optional.ofNullable(delivered.get(i)).or(() -> earlierDelivery(routed.candidate()));
+                Optional<Path> file = delivered.get(i) != null ? Optional.of(delivered.get(i)) : earlier.get(i);
                 if (file.isPresent()) {
                     integrated.add(integrated(routed, file.get(), now));
                     if (routed.decision().held()) {
@@ -199,17 +200,29 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
     }
 
     /**
-     * The file an interrupted run delivered for an invoice whose decision no longer delivers (the directory
-     * changed since): honoured as is.
+     * The files an interrupted run delivered for the chunk's invoices whose decision no longer delivers (the
+     * directory changed since), honoured as is: one look-up of the journal for the chunk; empty elsewhere.
      */
-    private Optional<Path> earlierDelivery(RoutingCandidate invoice) {
-        String buyer = invoice.request().buyerSiret();
-        try {
-            return buyer != null && SIRET.matcher(buyer).matches()
-                    ? delivery.alreadyDelivered(invoice.invoiceId(), buyer, invoice.entryName(), invoice.resend(), 1)
-                    : Optional.empty();
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
+    private List<Optional<Path>> earlierDeliveries(Chunk<? extends RoutedInvoice> chunk, List<Path> delivered)
+            throws IOException {
+        List<Order> asked = new ArrayList<>();
+        List<Integer> askedFor = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            RoutedInvoice routed = chunk.getItems().get(i);
+            RoutingCandidate invoice = routed.candidate();
+            String buyer = invoice.request().buyerSiret();
+            boolean acceptedInQualification = inQualification(routed) && routed.decision().delivered();
+            if (delivered.get(i) == null && !acceptedInQualification && buyer != null && SIRET.matcher(buyer).matches()) {
+                asked.add(new Order(invoice.invoiceId(), invoice.flowId(), invoice.docRank(), buyer, invoice.entryName(),
+                        invoice.resend(), 1));
+                askedFor.add(i);
+            }
         }
+        List<Optional<Path>> earlier = new ArrayList<>(Collections.nCopies(chunk.size(), Optional.empty()));
+        List<Optional<Path>> found = delivery.alreadyDeliveredAll(asked);
+        for (int n = 0; n < askedFor.size(); n++) {
+            earlier.set(askedFor.get(n), found.get(n));
+        }
+        return earlier;
     }
 }

@@ -33,6 +33,14 @@ public final class RoutingRules {
         this.duplicates = duplicates;
     }
 
+    /** Told the requests of a chunk before they are decided one by one: their look-ups done together. */
+    public void lookAhead(List<RoutingRequest> invoices) {
+        if (directory instanceof MemoizedDirectory memoized) {
+            memoized.lookAhead(invoices);
+        }
+        duplicates.lookAhead(invoices);
+    }
+
     public RoutingDecision decide(RoutingRequest invoice, LocalDate today) {
         Optional<PublicStructure> found = invoice.buyerSiret() == null ? Optional.empty() : directory.structure(invoice.buyerSiret());
         if (found.isEmpty()) {

@@ -65,6 +65,22 @@ class PublicationJournalGroupTest {
     }
 
     @Test
+    void aChunkOfTargetsIsLookedUpAtOnceEachInItsOwnMailbox() throws Exception {
+        // given A and B published to one recipient, and C never journaled; another recipient has nothing
+        journal.publishAll(group("A", "B"), true);
+        Path elsewhere = out.getParent().resolveSibling("21690012600022").resolve("out");
+
+        // when the journal is asked for five targets at once
+        var found = journal.findAll(List.of(out.resolve("A.xml"), out.resolve("B.xml"), out.resolve("C.xml"),
+                elsewhere.resolve("A.xml"), out.resolve("A.xml")));
+
+        // then only the journaled ones answer, by target, the same name in another out/ is not mistaken for them
+        assertThat(found).containsOnlyKeys(out.resolve("A.xml"), out.resolve("B.xml"));
+        assertThat(found.get(out.resolve("B.xml"))).isEqualTo(journal.find(out.resolve("B.xml")).orElseThrow());
+        assertThat(found.values()).allSatisfy(entry -> assertThat(entry.published()).isTrue());
+    }
+
+    @Test
     void aFileThePartnerTookIsNeverWrittenAgainAndThePendingOnesAreFinishedNotRewritten() throws Exception {
         // given A published then taken by the partner (downloaded and deleted), and B journaled PENDING by a run
         // killed before its rename (its temporary file holds the journaled bytes)

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.directory.PublicStructureDirectory;
@@ -209,6 +211,38 @@ class RoutingRulesIT {
         assertThat(run.decide(refusedTwin, TODAY).delivered()).isFalse();
         assertThat(run.decide(new RoutingRequest("ACH0011100000000000000000010-1", SUPPLIER, "F-RUN-2", 2026, BASIC,
                 null, null), TODAY).delivered()).as("corrected resend of a refused invoice").isTrue();
+    }
+
+    @Test
+    void aChunkLookedAheadIsDecidedExactlyAsOneInvoiceAtATime() {
+        // given one chunk touching every rule (twice the same number: the second is a duplicate in both runs)
+        String[][] cases = {{BASIC, null, null}, {"11122233300017", null, null}, {INACTIVE, null, null},
+            {MOA_ONLY, null, null}, {SERVICE_REQUIRED, null, null}, {SERVICE_REQUIRED, "COMPTA", null},
+            {SERVICE_REQUIRED, "LABO-CHIMIE", null}, {SERVICE_REQUIRED, "BIBLIO", null}, {SERVICE_REQUIRED, "DAF", null},
+            {EJ_REQUIRED, null, null}, {EJ_REQUIRED, null, "EJ-1"}, {SERVICE_EJ, "TRAVAUX", null},
+            {SERVICE_EJ, "GESTION", null}, {SERVICE_AND_EJ, null, "EJ-1"}, {SERVICE_AND_EJ, "SGAMI-FIN", "EJ-1"},
+            {SERVICE_OR_EJ, null, null}, {SERVICE_OR_EJ, "DGS", null}, {SERVICE_AND_EJ, "FACTURES_PUBLIQUES", "EJ-1"},
+            {BASIC, null, null}, {null, null, null}};
+        List<RoutingRequest> chunk = new ArrayList<>();
+        for (int n = 0; n < cases.length; n++) {
+            chunk.add(new RoutingRequest("ACH0011100000000000000000" + (100 + n) + "-1", SUPPLIER,
+                    n == cases.length - 2 ? "F-AHEAD-0" : "F-AHEAD-" + n, 2026, cases[n][0], cases[n][1], cases[n][2]));
+        }
+        RoutingRules oneByOne = new RoutingRules(directory, new JdbcDuplicateRegister(jdbc));
+        RoutingRules lookedAhead = new RoutingRules(new MemoizedDirectory(directory), new JdbcDuplicateRegister(jdbc));
+
+        // when one run asks the directory and the register for each invoice, the other for the chunk at once
+        lookedAhead.lookAhead(chunk);
+
+        // then every decision is the same, refusal and message included
+        for (RoutingRequest request : chunk) {
+            RoutingDecision expected = oneByOne.decide(request, TODAY);
+            RoutingDecision actual = lookedAhead.decide(request, TODAY);
+            assertThat(actual).as(request.toString()).isEqualTo(expected);
+        }
+        assertThat(chunk.stream().filter(r -> lookedAhead.decide(r, TODAY).delivered())).as("decided again: duplicates")
+                .isEmpty();
+        assertThat(oneByOne.decide(chunk.get(chunk.size() - 2), TODAY).refusal().code()).isEqualTo("ROUTAGE_DOUBLON");
     }
 
     @Test
