@@ -15,10 +15,12 @@ import net.sf.saxon.s9api.DocumentBuilder;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXNotRecognizedException;
 import org.xml.sax.SAXNotSupportedException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
@@ -50,6 +52,21 @@ public final class HardenedXml {
     private static final SAXParserFactory SAX_FACTORY = newSaxParserFactory();
     private static final XMLInputFactory STAX_FACTORY = newXmlInputFactory();
     private static final Processor PROCESSOR = newProcessor();
+    /** What a SAX reader does without a handler, minus the printing: fatal errors stop the parse, others do not. */
+    private static final ErrorHandler THROW_FATAL_ONLY = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException exception) {
+        }
+
+        @Override
+        public void error(SAXParseException exception) {
+        }
+
+        @Override
+        public void fatalError(SAXParseException exception) throws SAXParseException {
+            throw exception;
+        }
+    };
 
     private HardenedXml() {
     }
@@ -60,6 +77,9 @@ public final class HardenedXml {
             XMLReader reader = SAX_FACTORY.newSAXParser().getXMLReader();
             reader.setProperty(MAX_ELEMENT_DEPTH_PROPERTY, String.valueOf(MAX_ELEMENT_DEPTH));
             reader.setProperty(MESSAGE_LOCALE, Locale.ROOT);
+            // without a handler the JDK's parser also prints each error on stderr ("[Fatal Error] :1:25: …"): the
+            // caller turns the exception into a finding, so the error is only thrown, as it was, never printed
+            reader.setErrorHandler(THROW_FATAL_ONLY);
             return reader;
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("Cannot create a hardened XML reader", e);

@@ -52,6 +52,27 @@ class XmlAdmissibilityCheckTest {
     }
 
     @Test
+    void refusesAMalformedDocumentWithoutPrintingTheParsersErrorOnStandardError() {
+        // given a document cut in the middle of a tag (the parser's own reason is read again with SAX)
+        byte[] cut = ("<Invoice xmlns=\"" + UBL + "\"><cbc:ID").getBytes(StandardCharsets.UTF_8);
+        java.io.PrintStream standardError = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        AdmissibilityResult result;
+        // when
+        System.setErr(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            result = check.check(new InvoiceDocument("coupe.xml", cut));
+        } finally {
+            System.setErr(standardError);
+        }
+        // then the finding carries the reason, and nothing went to stderr ("[Fatal Error] :1:…" before)
+        assertThat(result.admitted()).isFalse();
+        assertThat(result.result().findings()).isNotEmpty()
+                .allSatisfy(finding -> assertThat(finding.severity()).isEqualTo(Severity.FATAL));
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void refusesElementsNestedDeeperThanTheLimitBeforeAnyTreeIsBuilt() {
         // given 100,000 nested elements inside an invoice root
         String xml = "<Invoice xmlns=\"" + UBL + "\">" + "<a>".repeat(100_000) + "</a>".repeat(100_000) + "</Invoice>";
