@@ -69,6 +69,9 @@ class IntakeRoutesTest {
         String xml = Files.readString(report);
         assertThat(xml).contains("<Code>90</Code>", "<Etat>IN_INTEGRE</Etat>", sha, "FSO1100A",
                 "<Decision>ACCEPTEE</Decision>");
+        // the report is renamed into out/ before the commit that marks the flow REPORTED (ADR 0001): wait for it
+        await().atMost(PATIENCE).until(() -> "REPORTED".equals(jdbc.queryForObject(
+                "SELECT stage FROM flow WHERE original_name = 'facture-ok.xml'", String.class)));
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM flow WHERE original_name = 'facture-ok.xml'");
         assertThat(row.get("STAGE")).isEqualTo("REPORTED");
         assertThat(row.get("SHA256")).isEqualTo(sha);
