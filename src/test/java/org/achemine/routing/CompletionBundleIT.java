@@ -89,7 +89,7 @@ class CompletionBundleIT extends EngineTest {
 
         dropBundle("complement-2.zip", id, "12", CompletionBundles.pdfAndPng());
 
-        assertThat(refusalCodes("complement-2.zip")).containsExactly("STA_TRANSITION_INTERDITE");
+        assertThat(lineCodes("complement-2.zip")).containsExactly("STA_TRANSITION_INTERDITE");
         assertThat(ledger.status(id)).contains(InvoiceStatus.MISE_A_DISPOSITION);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM completion_document WHERE invoice_id = ?", Integer.class, id))
                 .isZero();
@@ -101,7 +101,7 @@ class CompletionBundleIT extends EngineTest {
 
         dropBundle("complement-3.zip", theirs, "12", CompletionBundles.pdfAndPng());
 
-        assertThat(refusalCodes("complement-3.zip")).containsExactly("STA_FACTURE_NON_AUTORISEE");
+        assertThat(lineCodes("complement-3.zip")).containsExactly("STA_FACTURE_NON_AUTORISEE");
         assertThat(ledger.status(theirs)).contains(InvoiceStatus.SUSPENDUE);
     }
 
@@ -113,7 +113,7 @@ class CompletionBundleIT extends EngineTest {
 
         dropBundle("complement-4.zip", id, "12", documents);
 
-        assertThat(refusalCodes("complement-4.zip")).containsExactly("IRR_PJ_CONTENU");
+        assertThat(lineCodes("complement-4.zip")).containsExactly("IRR_PJ_CONTENU");
         assertThat(jdbc.queryForObject("SELECT l.message FROM status_flow_line l JOIN flow f ON f.flow_id = l.flow_id"
                 + " WHERE f.original_name = 'complement-4.zip'", String.class)).contains("facture-signee.pdf");
         assertThat(ledger.status(id)).contains(InvoiceStatus.SUSPENDUE);
@@ -128,7 +128,7 @@ class CompletionBundleIT extends EngineTest {
         dropBundle("complement-6.zip", id, "12", documents);
 
         assertThat(ledger.status(id)).contains(InvoiceStatus.COMPLETEE);
-        assertThat(refusalCodes("complement-6.zip")).contains("ADM_PJ_CONTENU_TEXTE");
+        assertThat(lineCodes("complement-6.zip")).contains("ADM_PJ_CONTENU_TEXTE");
         assertThat(Files.readString(Path.of(jdbc.queryForObject(
                 "SELECT report_path FROM flow WHERE original_name = 'complement-6.zip'", String.class))))
                 .contains("ADM_PJ_CONTENU_TEXTE").contains("note.pdf");
@@ -140,7 +140,7 @@ class CompletionBundleIT extends EngineTest {
 
         dropBundle("complement-5.zip", id, "10", CompletionBundles.pdfAndPng());
 
-        assertThat(refusalCodes("complement-5.zip")).containsExactly("STA_LOT_COMPLEMENT");
+        assertThat(lineCodes("complement-5.zip")).containsExactly("STA_LOT_COMPLEMENT");
         assertThat(ledger.status(id)).contains(InvoiceStatus.SUSPENDUE);
     }
 
@@ -160,7 +160,8 @@ class CompletionBundleIT extends EngineTest {
                 CompletionBundles.statusLine(invoiceId, status, clock.instant().minusSeconds(60)), documents));
     }
 
-    private List<String> refusalCodes(String bundle) {
+    /** The codes on the bundle's status lines, refusals and warnings alike, in line order. */
+    private List<String> lineCodes(String bundle) {
         return jdbc.queryForList("SELECT l.code FROM status_flow_line l JOIN flow f ON f.flow_id = l.flow_id"
                 + " WHERE f.original_name = ? AND l.code IS NOT NULL ORDER BY l.line_rank", String.class, bundle);
     }
