@@ -1,5 +1,7 @@
 package org.achemine.validation;
 
+import java.util.ArrayList;
+import java.util.List;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
 import org.achemine.xml.HardenedXml;
@@ -14,6 +16,8 @@ public final class ParsedInvoice {
     private final InvoiceDocument document;
     private final Syntax syntax;
     private XdmNode tree;
+    /** Values the checks derive from the tree and share (one or two per document: a list beats a map). */
+    private final List<Object> derived = new ArrayList<>(2);
 
     public ParsedInvoice(InvoiceDocument document, Syntax syntax) {
         this.document = document;
@@ -52,5 +56,28 @@ public final class ParsedInvoice {
             tree = HardenedXml.buildTree(document.bytes(), document.name());
         }
         return tree;
+    }
+
+    /**
+     * A value derived from this document (e.g. its business terms, which the national rules and the invoice
+     * facts both read), computed on first use and kept: each check asks, the first one pays.
+     *
+     * @param type the value's own type, one per kind of derived value
+     */
+    public <T, E extends Exception> T derived(Class<T> type, Derivation<T, E> derivation) throws E {
+        for (Object value : derived) {
+            if (type.isInstance(value)) {
+                return type.cast(value);
+            }
+        }
+        T value = derivation.derive();
+        derived.add(value);
+        return value;
+    }
+
+    /** How a derived value is computed from the document. */
+    @FunctionalInterface
+    public interface Derivation<T, E extends Exception> {
+        T derive() throws E;
     }
 }

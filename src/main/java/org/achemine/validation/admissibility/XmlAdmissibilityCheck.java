@@ -241,6 +241,10 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
 
     /** The first byte sequence that is not UTF-8, with its offset, line and column. */
     private static Optional<Finding> invalidUtf8(byte[] bytes, int offset) {
+        if (wellFormedUtf8(bytes, offset)) {
+            return Optional.empty();
+        }
+        // the JDK's decoder says where and how long the bad sequence is, as the finding has always said it
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -258,6 +262,53 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
             }
             out.clear();
         }
+    }
+
+    /**
+     * Whether the bytes are well-formed UTF-8 (Unicode's table 3-7: no overlong form, no surrogate, nothing past
+     * U+10FFFF), checked without decoding: every accepted document pays this scan, only a refused one the decoder.
+     */
+    static boolean wellFormedUtf8(byte[] bytes, int offset) {
+        int i = offset;
+        int end = bytes.length;
+        while (i < end) {
+            int b = bytes[i];
+            if (b >= 0) {
+                i++;
+                continue;
+            }
+            int lead = b & 0xff;
+            int length;
+            int low = 0x80;
+            int high = 0xbf;
+            if (lead >= 0xc2 && lead <= 0xdf) {
+                length = 2;
+            } else if (lead >= 0xe0 && lead <= 0xef) {
+                length = 3;
+                low = lead == 0xe0 ? 0xa0 : 0x80;
+                high = lead == 0xed ? 0x9f : 0xbf;
+            } else if (lead >= 0xf0 && lead <= 0xf4) {
+                length = 4;
+                low = lead == 0xf0 ? 0x90 : 0x80;
+                high = lead == 0xf4 ? 0x8f : 0xbf;
+            } else {
+                return false;
+            }
+            if (i + length > end) {
+                return false;
+            }
+            int second = bytes[i + 1] & 0xff;
+            if (second < low || second > high) {
+                return false;
+            }
+            for (int k = 2; k < length; k++) {
+                if ((bytes[i + k] & 0xc0) != 0x80) {
+                    return false;
+                }
+            }
+            i += length;
+        }
+        return true;
     }
 
     private static Finding utf8Finding(byte[] bytes, int position, int length) {

@@ -1,21 +1,26 @@
 package org.achemine.validation.national;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XPathCompiler;
 import net.sf.saxon.s9api.XPathExecutable;
 import net.sf.saxon.s9api.XPathSelector;
-import net.sf.saxon.s9api.XdmItem;
+import net.sf.saxon.s9api.XdmMap;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
+import org.achemine.validation.ParsedInvoice;
 import org.achemine.validation.Syntax;
 import org.achemine.xml.HardenedXml;
 
 /**
- * Finds the {@link BusinessTerm}s of a document in its Saxon tree. The XPath expressions are compiled once per
- * syntax family (UBL, CII) in the constructor; reading loads a selector per expression. Thread-safe.
+ * Finds the {@link BusinessTerm}s of a document in its Saxon tree. Every term of a syntax family (UBL, CII) is
+ * read by one XPath map expression, compiled once in the constructor: one selector and one evaluation per
+ * document, not one per term. The national rules and the invoice facts both need the terms: they are read once
+ * per document and kept with it ({@link #read(ParsedInvoice)}). Thread-safe.
  */
 public final class InvoiceTerms {
 
@@ -33,8 +38,8 @@ public final class InvoiceTerms {
     /** Every currency an amount is given in. */
     private static final String CURRENCY_ATTRIBUTES = "//@currencyID";
 
-    private final Map<BusinessTerm, XPathExecutable> ubl = new EnumMap<>(BusinessTerm.class);
-    private final Map<BusinessTerm, XPathExecutable> cii = new EnumMap<>(BusinessTerm.class);
+    private final XPathExecutable ubl;
+    private final XPathExecutable cii;
     private final XPathExecutable ublAmounts;
     private final XPathExecutable ciiAmounts;
     private final XPathExecutable currencies;
@@ -48,10 +53,8 @@ public final class InvoiceTerms {
         compiler.declareNamespace("ram", CII_RAM);
         compiler.declareNamespace("udt", CII_UDT);
         try {
-            for (BusinessTerm term : BusinessTerm.values()) {
-                ubl.put(term, compiler.compile("(/*/" + term.path(Syntax.UBL_INVOICE) + ")[1]"));
-                cii.put(term, compiler.compile("(/*/" + term.path(Syntax.CII_D16B) + ")[1]"));
-            }
+            ubl = compiler.compile(allTerms(Syntax.UBL_INVOICE));
+            cii = compiler.compile(allTerms(Syntax.CII_D16B));
             ublAmounts = compiler.compile(UBL_AMOUNTS);
             ciiAmounts = compiler.compile(CII_AMOUNTS);
             currencies = compiler.compile(CURRENCY_ATTRIBUTES);
@@ -60,17 +63,31 @@ public final class InvoiceTerms {
         }
     }
 
+    /** {@code map { 'INVOICE_NUMBER': (/*\/cbc:ID)[1], ... }}: the first node of each term's path, or nothing. */
+    private static String allTerms(Syntax syntax) {
+        StringJoiner entries = new StringJoiner(", ", "map { ", " }");
+        for (BusinessTerm term : BusinessTerm.values()) {
+            entries.add("'" + term.name() + "': (/*/" + term.path(syntax) + ")[1]");
+        }
+        return entries.toString();
+    }
+
+    /** The terms of this document, read from its tree on first use and then kept with it. */
+    public Map<BusinessTerm, XdmNode> read(ParsedInvoice invoice) throws SaxonApiException {
+        return invoice.derived(Found.class, () -> new Found(read(invoice.tree(), invoice.syntax()))).nodes();
+    }
+
     /** The node of each term present in the document (absent terms are not in the map). */
     public Map<BusinessTerm, XdmNode> read(XdmNode document, Syntax syntax) throws SaxonApiException {
-        Map<BusinessTerm, XPathExecutable> paths = syntax.isUbl() ? ubl : cii;
+        XdmMap byName = (XdmMap) select(syntax.isUbl() ? ubl : cii, document).evaluateSingle();
         Map<BusinessTerm, XdmNode> found = new EnumMap<>(BusinessTerm.class);
-        for (Map.Entry<BusinessTerm, XPathExecutable> path : paths.entrySet()) {
-            XdmItem item = select(path.getValue(), document).evaluateSingle();
-            if (item instanceof XdmNode node) {
-                found.put(path.getKey(), node);
+        for (BusinessTerm term : BusinessTerm.values()) {
+            XdmValue value = byName.get(term.name());
+            if (value != null && value.size() == 1 && value.itemAt(0) instanceof XdmNode node) {
+                found.put(term, node);
             }
         }
-        return found;
+        return Collections.unmodifiableMap(found);
     }
 
     /** The amount elements of the document whose number of decimals Chorus limits. */
@@ -81,6 +98,10 @@ public final class InvoiceTerms {
     /** The currencyID attributes of the document. */
     XdmValue currencyAttributes(XdmNode document) throws SaxonApiException {
         return select(currencies, document).evaluate();
+    }
+
+    /** The terms read from one document, as kept with it. */
+    private record Found(Map<BusinessTerm, XdmNode> nodes) {
     }
 
     private static XPathSelector select(XPathExecutable path, XdmNode document) throws SaxonApiException {

@@ -82,7 +82,7 @@ public final class NationalCheck implements DocumentCheck {
         long start = System.nanoTime();
         XdmNode tree = invoice.tree();
         Syntax syntax = invoice.syntax();
-        Map<BusinessTerm, XdmNode> found = terms.read(tree, syntax);
+        Map<BusinessTerm, XdmNode> found = terms.read(invoice);
         List<Finding> findings = new ArrayList<>();
         Rules rules = new Rules(syntax, found, findings);
         LocalDate deposited = LocalDate.ofInstant(clock.instant(), DEPOSIT_ZONE);

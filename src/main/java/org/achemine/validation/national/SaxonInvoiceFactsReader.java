@@ -30,7 +30,7 @@ public final class SaxonInvoiceFactsReader implements InvoiceFactsReader {
 
     @Override
     public InvoiceFacts read(ParsedInvoice invoice) throws SaxonApiException {
-        return facts(terms.read(invoice.tree(), invoice.syntax()));
+        return facts(terms.read(invoice));
     }
 
     static InvoiceFacts facts(Map<BusinessTerm, XdmNode> found) {

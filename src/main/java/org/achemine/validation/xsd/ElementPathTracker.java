@@ -1,9 +1,7 @@
 package org.achemine.validation.xsd;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
@@ -13,16 +11,17 @@ import org.xml.sax.helpers.XMLFilterImpl;
 /**
  * Sits between the hardened parser and the schema validator and keeps the path of the current element
  * ("/Invoice/cac:InvoiceLine[2]/cac:Price/cbc:PriceAmount"), so that a schema error can say where it is in
- * terms a supplier finds in their file, not only a line number. One per validation: not thread-safe.
+ * terms a supplier finds in their file, not only a line number. It runs on every element of every document
+ * and a path is wanted only on an error: it keeps a stack of names and positions in reused arrays and builds
+ * the string only when asked. One per validation: not thread-safe.
  */
 final class ElementPathTracker extends XMLFilterImpl {
 
-    /** One open element: its step in the path, and how many children of each name it has had so far. */
-    private record Open(String step, Map<String, Integer> childCounts) {
-    }
-
-    private final Deque<Open> open = new ArrayDeque<>();
-    private final Map<String, Integer> rootCounts = new HashMap<>();
+    private String[] names = new String[32];
+    private int[] positions = new int[32];
+    /** The children seen so far of the open element at each depth (index 0: the document's, i.e. the root). */
+    private Siblings[] children = new Siblings[33];
+    private int depth;
 
     ElementPathTracker(XMLReader parent) {
         super(parent);
@@ -31,9 +30,15 @@ final class ElementPathTracker extends XMLFilterImpl {
     @Override
     public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
         String name = qName == null || qName.isEmpty() ? localName : qName;
-        Map<String, Integer> siblings = open.isEmpty() ? rootCounts : open.peek().childCounts();
-        int position = siblings.merge(name, 1, Integer::sum);
-        open.push(new Open(position > 1 ? name + "[" + position + "]" : name, new HashMap<>()));
+        if (depth == names.length) {
+            names = Arrays.copyOf(names, depth * 2);
+            positions = Arrays.copyOf(positions, depth * 2);
+            children = Arrays.copyOf(children, depth * 2 + 1);
+        }
+        names[depth] = name;
+        positions[depth] = siblings(depth).count(name);
+        depth++;
+        siblings(depth).clear();
         // Pushed before the validator sees the element, so an error about it points at it.
         super.startElement(uri, localName, qName, atts);
     }
@@ -42,18 +47,71 @@ final class ElementPathTracker extends XMLFilterImpl {
     public void endElement(String uri, String localName, String qName) throws SAXException {
         // Popped after: "content incomplete" and value errors are raised at the end tag.
         super.endElement(uri, localName, qName);
-        open.pop();
+        depth--;
     }
 
     /** The path of the element being read, "/" before the root. */
     String currentPath() {
-        if (open.isEmpty()) {
+        if (depth == 0) {
             return "/";
         }
         StringBuilder path = new StringBuilder();
-        for (Iterator<Open> it = open.descendingIterator(); it.hasNext(); ) {
-            path.append('/').append(it.next().step());
+        for (int i = 0; i < depth; i++) {
+            path.append('/').append(names[i]);
+            if (positions[i] > 1) {
+                path.append('[').append(positions[i]).append(']');
+            }
         }
         return path.toString();
+    }
+
+    private Siblings siblings(int at) {
+        Siblings seen = children[at];
+        if (seen == null) {
+            seen = new Siblings();
+            children[at] = seen;
+        }
+        return seen;
+    }
+
+    /**
+     * How many children of each name one element has had so far. Invoices give an element a few dozen distinct
+     * child names at most, so a linear scan beats hashing; past {@value #SCANNED} names (a hostile file's
+     * thousands of distinct names) a map takes over. The arrays are reused from one element to the next.
+     */
+    private static final class Siblings {
+
+        private static final int SCANNED = 32;
+
+        private final String[] names = new String[SCANNED];
+        private final int[] counts = new int[SCANNED];
+        private int size;
+        private Map<String, Integer> many;
+
+        /** Counts one more child of this name; returns its position among the children of that name (1-based). */
+        int count(String name) {
+            for (int i = size - 1; i >= 0; i--) {
+                // the parser hands the same name string from its symbol table: identity first, equals to be sure
+                if (names[i] == name || names[i].equals(name)) {
+                    return ++counts[i];
+                }
+            }
+            if (size < SCANNED) {
+                names[size] = name;
+                counts[size] = 1;
+                size++;
+                return 1;
+            }
+            if (many == null) {
+                many = new HashMap<>();
+            }
+            return many.merge(name, 1, Integer::sum);
+        }
+
+        void clear() {
+            Arrays.fill(names, 0, size, null);
+            size = 0;
+            many = null;
+        }
     }
 }

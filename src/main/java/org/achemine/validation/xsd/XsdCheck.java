@@ -1,16 +1,18 @@
 package org.achemine.validation.xsd;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import javax.xml.transform.Source;
-import javax.xml.transform.sax.SAXSource;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
@@ -30,14 +32,17 @@ import org.achemine.validation.RuleSet;
 import org.achemine.validation.Syntax;
 import org.achemine.xml.HardenedXml;
 import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
 
 /**
  * Validates a document against the official schema of its syntax (UBL 2.1 Invoice/CreditNote from ph-ubl21,
  * CII D16B from ph-cii-d16b), each compiled once (at construction, or on first use). Every error becomes an XSD_INVALIDE
  * finding with its line and column (all of them, up to {@value #MAX_FINDINGS}). Thread-safe: the compiled
- * {@link Schema}s are shared, each document gets its own hardened {@link Validator}.
+ * {@link Schema}s are shared; each thread keeps its own hardened reader and {@link ValidatorHandler} per schema,
+ * lent to one document at a time.
  */
 public final class XsdCheck implements DocumentCheck {
 
@@ -60,6 +65,8 @@ public final class XsdCheck implements DocumentCheck {
     private static final String ELEMENT_DEFAULT = "http://apache.org/xml/features/validation/schema/element-default";
 
     private final CompiledPerSyntax<Schema> schemas;
+    /** This thread's reader and validator for each schema, free between documents. */
+    private final ThreadLocal<Map<Schema, Pass>> passes = ThreadLocal.withInitial(() -> new IdentityHashMap<>(2));
 
     /** Compiles both schemas now (the engine). */
     public XsdCheck() {
@@ -94,9 +101,12 @@ public final class XsdCheck implements DocumentCheck {
         long start = System.nanoTime();
         Schema schema = schemas.of(invoice.syntax());
         // One parse for both: the validator's events also build the Saxon tree the later checks read.
-        ValidatorHandler validator = harden(schema.newValidatorHandler());
-        SAXSource source = HardenedXml.saxSource(invoice.bytes(), invoice.name());
-        ElementPathTracker paths = new ElementPathTracker(source.getXMLReader());
+        Pass pass = passes.get().remove(schema);
+        if (pass == null) {
+            pass = new Pass(HardenedXml.newXmlReader(), harden(schema.newValidatorHandler()));
+        }
+        ValidatorHandler validator = pass.validator();
+        ElementPathTracker paths = new ElementPathTracker(pass.reader());
         Collector collector = new Collector(invoice.syntax().label(), paths);
         validator.setErrorHandler(collector);
         BuildingContentHandler tree;
@@ -110,13 +120,19 @@ public final class XsdCheck implements DocumentCheck {
         paths.setErrorHandler(collector);
         // Comments do not go through the validator: the parser hands them to the tree directly, in order.
         paths.setProperty(LEXICAL_HANDLER, tree);
+        InputSource input = new InputSource(new ByteArrayInputStream(invoice.bytes()));
+        input.setSystemId(invoice.name());
         boolean complete = false;
         try {
-            paths.parse(source.getInputSource());
+            paths.parse(input);
             complete = true;
         } catch (SAXParseException alreadyCollected) {
             // A fatal error stops the parse after the handler has recorded it.
         }
+        // Reached only after a parse that ended or stopped on the document (the parser resets at each parse):
+        // the pair serves this thread's next document, holding nothing of this one.
+        pass.release();
+        passes.get().put(schema, pass);
         if (complete) {
             try {
                 invoice.useTree(tree.getDocumentNode());
@@ -125,6 +141,20 @@ public final class XsdCheck implements DocumentCheck {
             }
         }
         return CheckResult.of(CheckName.XSD, collector.findings(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * A hardened reader and a schema validator, kept per thread and schema between documents: creating them
+     * cost more than a small invoice's whole parse (the parser's configuration, the validator's components).
+     */
+    private record Pass(XMLReader reader, ValidatorHandler validator) {
+
+        /** Drops the handlers of the document just read, so that its tree is not kept alive. */
+        void release() throws SAXException {
+            reader.setProperty(LEXICAL_HANDLER, null);
+            validator.setContentHandler(null);
+            validator.setErrorHandler(null);
+        }
     }
 
     /** The validated document may load nothing; values and elements reach the tree as written. */
