@@ -18,9 +18,7 @@ import javax.xml.transform.stream.StreamSource;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SAXDestination;
-import net.sf.saxon.s9api.XPathCompiler;
 import net.sf.saxon.s9api.XdmDestination;
-import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.XsltExecutable;
@@ -153,14 +151,7 @@ public final class En16931StepBench {
     private static Rules compile(XdmNode stylesheet) throws Exception {
         Processor processor = HardenedXml.processor();
         XsltExecutable executable = processor.newXsltCompiler().compile(stylesheet.asSource());
-        XPathCompiler xpath = processor.newXPathCompiler();
-        xpath.declareNamespace("xsl", "http://www.w3.org/1999/XSL/Transform");
-        List<QName> modes = new ArrayList<>();
-        for (XdmItem mode : xpath.evaluate("/xsl:stylesheet/xsl:template[@match = '/' and not(@mode)]"
-                + "//xsl:apply-templates[@select = '/']/@mode", stylesheet)) {
-            modes.add(new QName(mode.getStringValue()));
-        }
-        return new Rules(executable, modes);
+        return new Rules(executable, En16931Check.patternModes(processor, stylesheet));
     }
 
     private static Map<String, List<Document>> corpora() throws Exception {
