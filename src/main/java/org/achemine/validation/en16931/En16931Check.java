@@ -206,7 +206,7 @@ public final class En16931Check implements DocumentCheck {
     }
 
     /** The modes the root template walks the document in, in order (e.g. M11, M12, M13). */
-    private static List<QName> patternModes(Processor processor, XdmNode stylesheet) throws SaxonApiException {
+    static List<QName> patternModes(Processor processor, XdmNode stylesheet) throws SaxonApiException {
         XPathCompiler xpath = processor.newXPathCompiler();
         xpath.declareNamespace("xsl", "http://www.w3.org/1999/XSL/Transform");
         List<QName> modes = new ArrayList<>();

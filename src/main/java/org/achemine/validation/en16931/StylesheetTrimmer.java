@@ -21,7 +21,9 @@ import org.achemine.xml.HardenedXml;
  * removes the output nobody reads (the {@code svrl:fired-rule} element written each time a rule fires and the
  * default-mode walk inside each {@code svrl:active-pattern}, which writes nothing) and, when asked, answers the
  * path-absence asserts of the rules on the document element from a per-document path summary
- * ({@link PathSummary}) and, when given, matches the wildcard rules by element name ({@link WildcardIndex}).
+ * ({@link PathSummary}) and, when given, matches the wildcard rules by element name ({@link WildcardIndex}); in
+ * every rule with several path-absence asserts left as XPath, runs them only when one existence test of all their
+ * paths, computed once as the rule fires, finds one (when none exists, each of them holds).
  * The failed asserts, their ids, flags, texts and locations are unchanged:
  * En16931AgreesWithPhiveTest compares them with phive's.
  */

@@ -78,6 +78,10 @@ class En16931AgreesWithPhiveTest {
                     "<cbc:PricingCurrencyCode>EUR</cbc:PricingCurrencyCode><cbc:DocumentCurrencyCode>"),
             Mutation.of("UBL-SR (repeated element)", "(<cbc:IssueDate>[^<]*</cbc:IssueDate>)",
                     "$1<cbc:TaxPointDate>2020-01-01</cbc:TaxPointDate><cbc:TaxPointDate>2020-01-02</cbc:TaxPointDate>"),
+            // a path-absence assert of the document element's rule whose path goes through the lines
+            Mutation.of("UBL-CR (line element not used)",
+                    "(<cac:(?:Invoice|CreditNote)Line>\\s*<cbc:ID>[^<]*</cbc:ID>)",
+                    "$1<cbc:UUID>1</cbc:UUID>"),
             Mutation.of("UBL-DT (empty element)", "<cbc:IssueDate>[^<]*</cbc:IssueDate>", "<cbc:IssueDate/>"));
 
     private static final List<Mutation> CII_MUTATIONS = List.of(
@@ -92,6 +96,12 @@ class En16931AgreesWithPhiveTest {
             Mutation.of("CII-SR (element not used)", "(<ram:GuidelineSpecifiedDocumentContextParameter>)",
                     "<ram:TestIndicator><udt:Indicator>true</udt:Indicator></ram:TestIndicator>$1"),
             Mutation.of("CII-DT (date format)", "format=\"102\"", "format=\"610\""),
+            // path-absence asserts of a rule per line and of a wildcard rule (TradeTax)
+            Mutation.of("CII-SR (line element not used)",
+                    "(<ram:AssociatedDocumentLineDocument>\\s*<ram:LineID>[^<]*</ram:LineID>)",
+                    "$1<ram:IncludedNote><ram:Subject>x</ram:Subject></ram:IncludedNote>"),
+            Mutation.of("CII-SR (tax element not used)", "(<ram:ApplicableTradeTax>)",
+                    "$1<ram:CalculatedRate>1</ram:CalculatedRate>"),
             Mutation.of("CII-SR (empty element)", "<ram:ID>[^<]+</ram:ID>", "<ram:ID></ram:ID>"));
 
     @BeforeAll

@@ -1,0 +1,87 @@
+package org.achemine.validation.en16931;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import net.sf.saxon.s9api.XPathCompiler;
+import net.sf.saxon.s9api.XdmNode;
+import org.achemine.xml.HardenedXml;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What trim-svrl.xsl makes of a rule's path-absence asserts; En16931AgreesWithPhiveTest proves the findings equal.
+ */
+class StylesheetTrimmerTest {
+
+    private static final String RULE = """
+            <xsl:stylesheet version="2.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                            xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:a="urn:a">
+              <xsl:template match="a:Line" mode="M1" priority="1000">
+                <svrl:fired-rule context="a:Line"/>
+                <xsl:choose><xsl:when test="not(a:B/a:C)"/><xsl:otherwise>1</xsl:otherwise></xsl:choose>
+                <xsl:choose><xsl:when test="a:ID != ''"/><xsl:otherwise>2</xsl:otherwise></xsl:choose>
+                <xsl:choose><xsl:when test="not((a:B|a:E)/a:D)"/><xsl:otherwise>3</xsl:otherwise></xsl:choose>
+                <xsl:choose><xsl:when test="not(a:F)"/><xsl:otherwise>4</xsl:otherwise></xsl:choose>
+                <xsl:choose><xsl:when test="not(a:F/a:G)"/><xsl:otherwise>5</xsl:otherwise></xsl:choose>
+              </xsl:template>
+              <xsl:template match="a:Header" mode="M1" priority="999">
+                <xsl:choose><xsl:when test="not(a:H)"/><xsl:otherwise>6</xsl:otherwise></xsl:choose>
+              </xsl:template>
+            </xsl:stylesheet>
+            """;
+
+    @Test
+    void aRulesPathAbsenceAssertsRunOnlyWhenOneOfTheirMergedPathsExists() throws Exception {
+        // given a rule with four path-absence asserts among five, and a rule with one
+        XdmNode trimmed = trim(new ByteArrayInputStream(RULE.getBytes(StandardCharsets.UTF_8)));
+
+        // when
+        XPathCompiler xpath = xpath();
+        List<String> guards = strings(xpath, "//xsl:variable[@name = 'achemine-some-path-present']/@select", trimmed);
+        List<String> guarded = strings(xpath,
+                "//xsl:if[@test = '$achemine-some-path-present']/xsl:choose/xsl:otherwise", trimmed);
+
+        // then one test of every path, shared steps once, and a path ending where another goes on is enough alone
+        assertThat(guards).containsExactly("exists((a:B/(a:C | a:D) | a:E/(a:D) | a:F))");
+        // the four asserts it covers run under it, in their places; the other assert and the lone one do not
+        assertThat(guarded).containsExactly("1", "3", "4", "5");
+        assertThat(strings(xpath, "//xsl:choose/xsl:otherwise", trimmed)).containsExactly("1", "2", "3", "4", "5", "6");
+    }
+
+    @Test
+    void theOfficialSyntaxRulesAreGuarded() throws Exception {
+        // given the official stylesheets, trimmed as documents under 64 KB are checked
+        XPathCompiler xpath = xpath();
+        for (String stylesheet : List.of(En16931Check.UBL_STYLESHEET, En16931Check.CII_STYLESHEET)) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(stylesheet)) {
+                // when
+                XdmNode trimmed = trim(in);
+
+                // then UBL's document element rule (643 asserts), CII's 17 rules (478): a new release that no longer
+                // fits the grammar shows here before it shows in the benchmark
+                int rules = strings(xpath, "//xsl:variable[@name = 'achemine-some-path-present']", trimmed).size();
+                int asserts = strings(xpath, "//xsl:if[@test = '$achemine-some-path-present']", trimmed).size();
+                assertThat(List.of(rules, asserts)).as(stylesheet)
+                        .isEqualTo(stylesheet.contains("UBL") ? List.of(1, 643) : List.of(17, 478));
+            }
+        }
+    }
+
+    private static XdmNode trim(InputStream stylesheet) throws Exception {
+        return StylesheetTrimmer.trim(StylesheetTrimmer.read(stylesheet, "urn:test"), false, Map.of());
+    }
+
+    private static XPathCompiler xpath() {
+        XPathCompiler xpath = HardenedXml.processor().newXPathCompiler();
+        xpath.declareNamespace("xsl", "http://www.w3.org/1999/XSL/Transform");
+        return xpath;
+    }
+
+    private static List<String> strings(XPathCompiler xpath, String expression, XdmNode tree) throws Exception {
+        return xpath.evaluate(expression, tree).stream().map(item -> item.getStringValue()).toList();
+    }
+}
