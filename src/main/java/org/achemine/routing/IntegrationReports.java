@@ -37,10 +37,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 /**
  * Writes the integration report of every flow whose accepted documents have all been decided (integrated,
  * or refused at integration), once: the file names are fixed by the flow, published through the journal, and the
- * flow is marked in the commit that marks its last report published. Due flows go by groups (ADR 0001,
- * "Integration reports in groups"): loaded together, every official CPPStatut of the group published with
- * {@link PublicationJournal#publishGroups}, then every detailed report with the flows' marks; a flow that fails
- * fails alone and is written by a later run.
+ * flow is marked in the commit that marks its last report published. Due flows go by groups (ADR 0026): loaded
+ * together, every official CPPStatut of the group published with {@link PublicationJournal#publishGroups}, then
+ * every detailed report with the flows' marks; a flow that fails fails alone and is written by a later run.
  */
 public class IntegrationReports {
 

@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Integration reports written by groups of flows (ADR 0001, "Integration reports in groups"): shared commits,
+ * Integration reports written by groups of flows (ADR 0026): shared commits,
  * the official CPPStatut published before the detailed report, a kill at any commit leaves one report of each
  * kind per flow after a restart, and a flow that fails fails alone. Real engine beans, H2 file, real out/.
  */
