@@ -119,9 +119,9 @@ public class RoutingJobConfiguration {
     @Bean
     IntegrationReports integrationReports(JdbcTemplate jdbc, DepositReport depositReport,
                                           FlowStatutReports officialReports, Mailboxes mailboxes, Clock clock,
-                                          PublicationJournal publications) {
+                                          PublicationJournal publications, RoutingProperties properties) {
         return new IntegrationReports(jdbc, new IntegrationReport(depositReport), officialReports, mailboxes, clock,
-                publications);
+                publications, properties.reportGroupSize());
     }
 
     /** Flows whose accepted documents are all integrated or refused: their integration report is due. */

@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeZone     the zone whose calendar day decides whether a service is open
  * @param triggerDelay how often the engine looks for invoices accepted by intake and not yet routed
  * @param retryAfter   after a failed run, how long the trigger waits before launching another
+ * @param reportGroupSize most flows whose integration reports share their commits and syncs
  */
 @ConfigurationProperties("achemine.routing")
 public record RoutingProperties(int chunkSize, ZoneId timeZone, Duration triggerDelay,
-                                Duration retryAfter) {
+                                Duration retryAfter, int reportGroupSize) {
 }
