@@ -88,6 +88,9 @@ public class IntakeRoutes extends RouteBuilder {
     public void configure() {
         Intake intake = properties.intake();
         boolean enabled = intake.enabled();
+        if (intake.takeGroupSize() < 1) {
+            throw new IllegalArgumentException("achemine.intake.take-group-size must be at least 1");
+        }
 
         onException(IntakeFault.class)
                 .handled(true) // logged with its incident id; the flow stays safe where it is and is retried
