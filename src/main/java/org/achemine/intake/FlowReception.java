@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,7 +134,8 @@ public class FlowReception {
         List<ReceivedFlow> run(List<Path> files) {
             List<Path> claimed = new ArrayList<>();
             try {
-                for (Path file : files) {
+                // a file listed by two polls before its group was taken is in it twice: taken once
+                for (Path file : new LinkedHashSet<>(files)) {
                     if (claim(file)) {
                         claimed.add(file);
                     }
@@ -229,7 +232,7 @@ public class FlowReception {
                 interrupted.computeIfAbsent(flow.originalName() + "/" + flow.sha256(), key -> new ArrayList<>()).add(flow);
             }
             List<Recorded> recorded = new ArrayList<>();
-            List<FlowRegistry.Reception> fresh = new ArrayList<>();
+            Map<ReceivedFlow, FlowRegistry.Reception> fresh = new LinkedHashMap<>();
             for (Staged file : staged) {
                 String name = file.file().getFileName().toString();
                 List<ReceivedFlow> earlier = interrupted.getOrDefault(name + "/" + file.copy().sha256(), List.of());
@@ -245,14 +248,14 @@ public class FlowReception {
                 ReceivedFlow flow = new ReceivedFlow(flowId, partnerCode, name, file.file().toAbsolutePath(),
                         file.copy().size(), file.copy().sha256(), receivedAt,
                         archive.pathFor(flowId.value(), receivedAt), environment);
-                fresh.add(new FlowRegistry.Reception(flow, arrivals.claim(partnerCode, name, file.copy().sha256())));
+                fresh.put(flow, new FlowRegistry.Reception(flow, arrivals.claim(partnerCode, name, file.copy().sha256())));
                 recorded.add(new Recorded(file, flow));
             }
             if (fresh.isEmpty()) {
                 return recorded;
             }
             try {
-                registry.insertReceived(fresh); // recorded before anything else happens to them
+                registry.insertReceived(List.copyOf(fresh.values())); // recorded before anything else happens to them
                 return recorded;
             } catch (RuntimeException groupRefused) {
                 if (fresh.size() == 1) {
@@ -262,11 +265,10 @@ public class FlowReception {
             }
             List<Recorded> alone = new ArrayList<>();
             for (Recorded flow : recorded) {
-                boolean isNew = fresh.stream().anyMatch(f -> f.flow() == flow.flow());
+                FlowRegistry.Reception reception = fresh.get(flow.flow());
                 try {
-                    if (isNew) {
-                        registry.insertReceived(List.of(new FlowRegistry.Reception(flow.flow(),
-                                fresh.stream().filter(f -> f.flow() == flow.flow()).findFirst().orElseThrow().arrival())));
+                    if (reception != null) {
+                        registry.insertReceived(List.of(reception));
                     }
                     alone.add(flow);
                 } catch (RuntimeException refused) {

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -104,7 +107,7 @@ class FlowGroupTakeTest {
         ReceivedFlow recorded = reception.take(PARTNER, blocked);
         Files.writeString(blocked, Files.readString(recorded.archivePath()));
         jdbc.update("UPDATE flow SET source_removed = FALSE WHERE flow_id = ?", recorded.flowId().value());
-        Files.setPosixFilePermissions(recorded.archivePath(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(recorded.archivePath(), PosixFilePermissions.fromString("rw-r--r--"));
         Files.writeString(recorded.archivePath(), "other content");
 
         // when the three are taken as one group
@@ -125,6 +128,37 @@ class FlowGroupTakeTest {
         assertThat(registry.interruptedTakes()).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE original_name LIKE 'blocked-%'",
                 Integer.class)).isEqualTo(3);
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesHoldsBackNoOtherFileOfItsGroup() throws Exception {
+        // given a database that refuses the row of "refused-1.xml" (and so any transaction holding it)
+        Map<Path, String> dropped = drop("refused", 3);
+        FlowRegistry refusing = new FlowRegistry(jdbc, transactions) {
+            @Override
+            public void insertReceived(List<Reception> group) {
+                if (group.stream().anyMatch(r -> r.flow().originalName().equals("refused-1.xml"))) {
+                    throw new DataIntegrityViolationException("row refused");
+                }
+                super.insertReceived(group);
+            }
+        };
+
+        // when the three are taken as one group
+        List<ReceivedFlow> flows = reception(refusing).takeAll(PARTNER, Environment.PRODUCTION,
+                List.copyOf(dropped.keySet()));
+
+        // then the two others are taken, each recorded alone, and the refused one stays in in/, unrecorded
+        assertThat(flows).extracting(ReceivedFlow::originalName).containsExactlyInAnyOrder("refused-0.xml",
+                "refused-2.xml");
+        assertThat(remaining("refused")).extracting(p -> p.getFileName().toString()).containsExactly("refused-1.xml");
+        assertThat(jdbc.queryForList("SELECT original_name FROM flow WHERE original_name LIKE 'refused-%'",
+                String.class)).containsExactlyInAnyOrder("refused-0.xml", "refused-2.xml");
+        assertThat(dataDir.resolve("archive/.staging")).isEmptyDirectory();
+
+        // and once the database takes it, the next poll takes it
+        assertThat(reception.takeAll(PARTNER, Environment.PRODUCTION, remaining("refused"))).hasSize(1);
+        assertThat(remaining("refused")).isEmpty();
     }
 
     @Test
@@ -180,9 +214,7 @@ class FlowGroupTakeTest {
                 }
             }
         };
-        FlowReception killed = new FlowReception(archive, dying, new InterfaceSniffer(), properties.platformCode(),
-                Clock.systemUTC(), properties.validation().toSettings().maxFileSize(), new UnreadableEntries(),
-                arrivals, FlowClaims.single());
+        FlowReception killed = reception(dying);
         assertThatThrownBy(() -> killed.takeAll(PARTNER, Environment.PRODUCTION, List.copyOf(dropped.keySet())))
                 .isInstanceOf(Killed.class);
         List<String> recordedIds = jdbc.queryForList("SELECT flow_id FROM flow WHERE original_name LIKE ?",
@@ -208,6 +240,13 @@ class FlowGroupTakeTest {
         assertThat(dataDir.resolve("archive/.staging")).isEmptyDirectory();
     }
 
+    /** A take on the engine's archive and database, through {@code registry}. */
+    private FlowReception reception(FlowRegistry registry) {
+        return new FlowReception(archive, registry, new InterfaceSniffer(), properties.platformCode(),
+                Clock.systemUTC(), properties.validation().toSettings().maxFileSize(), new UnreadableEntries(),
+                arrivals, FlowClaims.single());
+    }
+
     /** Drops {@code count} distinct files named {@code prefix-i.xml}: path to SHA-256. */
     private Map<Path, String> drop(String prefix, int count) throws IOException {
         Path in = mailboxes.in(PARTNER);
@@ -216,7 +255,7 @@ class FlowGroupTakeTest {
                     ("<Invoice>" + prefix + " " + i + "</Invoice>").getBytes(StandardCharsets.UTF_8));
         }
         List<Path> files = remaining(prefix);
-        Map<Path, String> dropped = new java.util.LinkedHashMap<>();
+        Map<Path, String> dropped = new LinkedHashMap<>();
         for (Path file : files) {
             dropped.put(file.toAbsolutePath(), FlowArchive.sha256Of(file));
         }
