@@ -11,6 +11,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.processor.aggregate.AggregateController;
 import org.apache.camel.processor.aggregate.DefaultAggregateController;
+import org.apache.camel.util.concurrent.SynchronousExecutorService;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -155,11 +156,13 @@ public class IntakeRoutes extends RouteBuilder {
                         .process(exchange -> exchange.getMessage().setBody(
                                 exchange.getMessage().getBody(File.class).toPath()))
                         // a full group is taken at once, the rest when the poll ends (GatedPollStrategy): a
-                        // group is what is ready, never waited for; taken in the poller's thread, so a file is
-                        // gone from in/ (or left to be retried) before the next poll lists it again
+                        // group is what is ready, never waited for; taken in the poller's thread (not Camel's
+                        // aggregator thread), so a file is gone from in/, or left to be retried, before the next
+                        // poll lists it again, and a full deposit queue holds the poller, not a pile of groups
                         .aggregate(constant(true), AggregationStrategies.groupedBody())
                             .completionSize(intake.takeGroupSize())
                             .aggregateController(takeGroups)
+                            .executorService(new SynchronousExecutorService())
                             .bean(reception, takeAll)
                             .split(body())
                                 .bean(metrics, "received")
