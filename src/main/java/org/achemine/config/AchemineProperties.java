@@ -167,10 +167,13 @@ public record AchemineProperties(
      *                            with an incident report and parked until {@code flow retry}
      * @param answerGroupSize     most validated flows whose deposit reports are published together, sharing their
      *                            commits (a group is whatever is ready, never waited for: ADR 0001)
+     * @param takeGroupSize       most settled files of one mailbox taken together, sharing their commits and sync
+     *                            (a group is what one poll found settled, never waited for: ADR 0001)
      */
     public record Intake(boolean enabled, Duration pollInterval, Duration readLockInterval, int workers,
                          Duration retryInterval, DataSize minFreeSpace, Duration resourceCheckInterval,
-                         int partnerWorkers, Duration checkTimeLimit, int maxAttempts, int answerGroupSize) {
+                         int partnerWorkers, Duration checkTimeLimit, int maxAttempts, int answerGroupSize,
+                         int takeGroupSize) {
     }
 
     /**

@@ -11,6 +11,12 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.achemine.archive.ArchivedOriginal;
 import org.achemine.archive.FlowArchive;
@@ -19,7 +25,6 @@ import org.achemine.qualification.Environment;
 import org.achemine.validation.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Takes one stable file from a partner's {@code in/}: copies it into the archive's staging area while
@@ -80,87 +85,247 @@ public class FlowReception {
      * @see #take(String, Path)
      */
     public ReceivedFlow take(String partnerCode, Environment environment, Path file) {
-        String name = file.getFileName().toString();
-        // a qualification file may bear a production file's name: each mailbox its own claim
-        String mailbox = environment == Environment.PRODUCTION ? partnerCode : partnerCode + "/qualif";
-        try {
-            if (!claims.claimTake(mailbox, name)) {
-                LOG.debug("{} is being taken by another engine", file);
-                return null;
-            }
-        } catch (RuntimeException e) {
-            String incident = Incident.log("claiming the file", file.toString(), e);
-            throw new IntakeFault(incident, "Could not claim " + file + ": it stays in in/ and is retried", e);
+        GroupTake take = new GroupTake(partnerCode, environment);
+        List<ReceivedFlow> flows = take.run(List.of(file));
+        if (!take.faults.isEmpty()) {
+            throw take.faults.get(0);
         }
-        try {
-            return takeClaimed(partnerCode, environment, file);
-        } finally {
-            claims.releaseTake(mailbox, name); // done or failed: the next poll, of any engine, may try again
+        return flows.isEmpty() ? null : flows.get(0);
+    }
+
+    /**
+     * Takes the files settled in one mailbox as one group (at most {@code achemine.intake.take-group-size}, the
+     * caller's cut): each is staged as alone, then the group's rows are recorded in one transaction, forced to
+     * disk once, the sources removed, and their removal recorded in one transaction (ADR 0001). A file that
+     * could not be taken stays in {@code in/} and is retried, logged with its incident; the others are taken.
+     *
+     * @return the flows taken, ready for validation, in the order of {@code files}
+     */
+    public List<ReceivedFlow> takeAll(String partnerCode, Environment environment, List<Path> files) {
+        GroupTake take = new GroupTake(partnerCode, environment);
+        List<ReceivedFlow> flows = take.run(files);
+        take.faults.forEach(fault -> LOG.warn(fault.getMessage()));
+        return flows;
+    }
+
+    /** A file copied into staging, not yet recorded. */
+    private record Staged(Path file, FileTime modifiedBefore, ArchivedOriginal copy) {
+    }
+
+    /** A staged file and the flow it is recorded as (new, or the one whose interrupted take it finishes). */
+    private record Recorded(Staged staged, ReceivedFlow flow) {
+    }
+
+    /** One group's take: its claims, the faults of the files left in {@code in/}, each step once per group. */
+    private final class GroupTake {
+
+        private final String partnerCode;
+        private final Environment environment;
+        private final String mailbox;
+        private final List<IntakeFault> faults = new ArrayList<>();
+
+        GroupTake(String partnerCode, Environment environment) {
+            this.partnerCode = partnerCode;
+            this.environment = environment;
+            // a qualification file may bear a production file's name: each mailbox its own claim
+            this.mailbox = environment == Environment.PRODUCTION ? partnerCode : partnerCode + "/qualif";
+        }
+
+        List<ReceivedFlow> run(List<Path> files) {
+            List<Path> claimed = new ArrayList<>();
+            try {
+                // a file listed by two polls before its group was taken is in it twice: taken once
+                for (Path file : new LinkedHashSet<>(files)) {
+                    if (claim(file)) {
+                        claimed.add(file);
+                    }
+                }
+                return takeClaimed(claimed);
+            } finally {
+                // done or failed: the next poll, of any engine, may try again
+                claimed.forEach(file -> claims.releaseTake(mailbox, file.getFileName().toString()));
+            }
+        }
+
+        private boolean claim(Path file) {
+            try {
+                if (claims.claimTake(mailbox, file.getFileName().toString())) {
+                    return true;
+                }
+                LOG.debug("{} is being taken by another engine", file);
+            } catch (RuntimeException e) {
+                String incident = Incident.log("claiming the file", file.toString(), e);
+                faults.add(new IntakeFault(incident, "Could not claim " + file + ": it stays in in/ and is retried", e));
+            }
+            return false;
+        }
+
+        private List<ReceivedFlow> takeClaimed(List<Path> files) {
+            List<ReceivedFlow> taken = new ArrayList<>();
+            List<Staged> staged = new ArrayList<>();
+            for (Path file : files) {
+                try {
+                    stageOrTakeUnread(file, staged, taken);
+                } catch (IOException | RuntimeException e) {
+                    fail("taking the file", file, e);
+                }
+            }
+            if (staged.isEmpty()) {
+                return taken;
+            }
+            List<Recorded> recorded = List.of();
+            try {
+                recorded = record(staged);
+                List<Recorded> published = publish(recorded);
+                registry.forceToDisk(); // the rows outlive a power cut before the partners' files leave in/
+                List<Recorded> removed = removeSources(published);
+                registry.markSourcesRemoved(removed.stream().map(r -> r.flow().flowId()).toList());
+                for (Recorded flow : removed) {
+                    LOG.info("Flow {}: taken {} from {} ({} bytes, sha256 {})", flow.flow().flowId(),
+                            flow.flow().originalName(), partnerCode, flow.flow().size(), flow.flow().sha256());
+                    taken.add(flow.flow());
+                }
+                return taken;
+            } catch (RuntimeException e) {
+                // the group's commit or sync failed: every file still in in/ is retried (an interrupted take is
+                // finished under its flow id); those already removed are settled at the next start (ADR 0001)
+                staged.forEach(s -> discardQuietly(s.copy()));
+                fail("taking a group of " + staged.size() + " files", staged.get(0).file().getParent(), e);
+                return taken;
+            }
+        }
+
+        private void stageOrTakeUnread(Path file, List<Staged> staged, List<ReceivedFlow> taken) throws IOException {
+            try {
+                BasicFileAttributes before = attributes(file);
+                if (!before.isRegularFile() || before.size() > maxFileSize) {
+                    addIfTaken(taken, takeUnread(partnerCode, environment, file, before,
+                            before.isRegularFile() ? "over the size limit" : "not a regular file"));
+                    return;
+                }
+                try {
+                    staged.add(new Staged(file, before.lastModifiedTime(), archive.stage(file)));
+                } catch (AccessDeniedException closed) {
+                    if (!file.toString().equals(closed.getFile())) {
+                        throw closed; // our staging area, not the partner's file: our fault, retried
+                    }
+                    // the file's permissions forbid us to read it (mode 000...): refused unread, IRR_FICHIER_ILLISIBLE
+                    addIfTaken(taken, takeUnread(partnerCode, environment, file, before,
+                            "not readable by the engine: AccessDeniedException"));
+                }
+            } catch (NoSuchFileException vanished) {
+                // Gone from in/ before its copy began (the partner took it back): nothing was received, so
+                // there is no flow to answer. Once the copy has begun, the open file is read to its end.
+                LOG.info("{} left in/ before it was taken: nothing received, no flow", file);
+            }
+        }
+
+        /**
+         * Each staged file as the flow whose interrupted take it finishes (same name and SHA-256, looked up once
+         * for the group), or as a new flow; the new ones recorded in one transaction. Should the group's
+         * transaction fail, each is recorded alone, so that one row the database refuses holds back no other.
+         */
+        private List<Recorded> record(List<Staged> staged) {
+            Map<String, List<ReceivedFlow>> interrupted = new HashMap<>();
+            for (ReceivedFlow flow : registry.interruptedTakes(partnerCode, environment,
+                    staged.stream().map(s -> s.file().getFileName().toString()).distinct().toList())) {
+                interrupted.computeIfAbsent(flow.originalName() + "/" + flow.sha256(), key -> new ArrayList<>()).add(flow);
+            }
+            List<Recorded> recorded = new ArrayList<>();
+            Map<ReceivedFlow, FlowRegistry.Reception> fresh = new LinkedHashMap<>();
+            for (Staged file : staged) {
+                String name = file.file().getFileName().toString();
+                List<ReceivedFlow> earlier = interrupted.getOrDefault(name + "/" + file.copy().sha256(), List.of());
+                if (!earlier.isEmpty()) {
+                    ReceivedFlow flow = earlier.remove(0);
+                    LOG.info("Flow {}: finishing the take of {} interrupted by a stop", flow.flowId(), file.file());
+                    recorded.add(new Recorded(file, flow));
+                    continue;
+                }
+                FlowId flowId = FlowId.of(platformCode, sniffer.interfaceNumber(name, file.copy().staged()),
+                        registry.nextSequence());
+                Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                ReceivedFlow flow = new ReceivedFlow(flowId, partnerCode, name, file.file().toAbsolutePath(),
+                        file.copy().size(), file.copy().sha256(), receivedAt,
+                        archive.pathFor(flowId.value(), receivedAt), environment);
+                fresh.put(flow, new FlowRegistry.Reception(flow, arrivals.claim(partnerCode, name, file.copy().sha256())));
+                recorded.add(new Recorded(file, flow));
+            }
+            if (fresh.isEmpty()) {
+                return recorded;
+            }
+            try {
+                registry.insertReceived(List.copyOf(fresh.values())); // recorded before anything else happens to them
+                return recorded;
+            } catch (RuntimeException groupRefused) {
+                if (fresh.size() == 1) {
+                    throw groupRefused;
+                }
+                LOG.warn("Recording a group of {} flows failed; each is recorded alone", fresh.size(), groupRefused);
+            }
+            List<Recorded> alone = new ArrayList<>();
+            for (Recorded flow : recorded) {
+                FlowRegistry.Reception reception = fresh.get(flow.flow());
+                try {
+                    if (reception != null) {
+                        registry.insertReceived(List.of(reception));
+                    }
+                    alone.add(flow);
+                } catch (RuntimeException refused) {
+                    discardQuietly(flow.staged().copy());
+                    fail("recording the flow", flow.staged().file(), refused);
+                }
+            }
+            return alone;
+        }
+
+        /** Claims each flow until reported, and publishes its archived original; a failed one stays in in/. */
+        private List<Recorded> publish(List<Recorded> recorded) {
+            List<Recorded> published = new ArrayList<>();
+            for (Recorded flow : recorded) {
+                try {
+                    claims.claimFlow(flow.flow().flowId()); // ours until reported: no other engine's sweep takes it
+                    archive.publish(flow.staged().copy(), flow.flow().archivePath());
+                    published.add(flow);
+                } catch (IOException | RuntimeException e) {
+                    // recorded, source kept: the next poll finishes this take under the same flow id
+                    discardQuietly(flow.staged().copy());
+                    fail("archiving the file", flow.staged().file(), e);
+                }
+            }
+            return published;
+        }
+
+        private List<Recorded> removeSources(List<Recorded> published) {
+            List<Recorded> removed = new ArrayList<>();
+            for (Recorded flow : published) {
+                Path file = flow.staged().file();
+                try {
+                    if (unchangedSince(file, flow.staged().modifiedBefore(), flow.flow().size())) {
+                        removeSource(file);
+                    } else {
+                        // The partner wrote the same name again meanwhile: what we archived is this flow; the new
+                        // content stays in in/ and becomes a flow of its own at the next poll.
+                        LOG.warn("Flow {}: {} was replaced while being taken; its new content is left for the next"
+                                + " poll", flow.flow().flowId(), file);
+                    }
+                    removed.add(flow);
+                } catch (IOException | RuntimeException e) {
+                    fail("removing the file from in/", file, e); // archived and recorded: finished at the next poll
+                }
+            }
+            return removed;
+        }
+
+        private void fail(String activity, Path file, Exception e) {
+            String incident = Incident.log(activity, file.toString(), e);
+            faults.add(new IntakeFault(incident, "Could not take " + file + ": it stays in in/ and is retried", e));
         }
     }
 
-    private ReceivedFlow takeClaimed(String partnerCode, Environment environment, Path file) {
-        ArchivedOriginal staged = null;
-        try {
-            BasicFileAttributes before = attributes(file);
-            if (!before.isRegularFile() || before.size() > maxFileSize) {
-                return takeUnread(partnerCode, environment, file, before,
-                        before.isRegularFile() ? "over the size limit" : "not a regular file");
-            }
-            FileTime modifiedBefore = before.lastModifiedTime();
-            try {
-                staged = archive.stage(file);
-            } catch (AccessDeniedException closed) {
-                if (!file.toString().equals(closed.getFile())) {
-                    throw closed; // our staging area, not the partner's file: our fault, retried
-                }
-                // the file's permissions forbid us to read it (mode 000...): refused unread, IRR_FICHIER_ILLISIBLE
-                return takeUnread(partnerCode, environment, file, before, "not readable by the engine: AccessDeniedException");
-            }
-            String name = file.getFileName().toString();
-            Optional<ReceivedFlow> interrupted = registry.findInterruptedTake(partnerCode, environment, name, staged.sha256());
-            ReceivedFlow flow;
-            if (interrupted.isPresent()) {
-                flow = interrupted.get();
-                LOG.info("Flow {}: finishing the take of {} interrupted by a stop", flow.flowId(), file);
-            } else {
-                FlowId flowId = FlowId.of(platformCode, sniffer.interfaceNumber(name, staged.staged()),
-                        registry.nextSequence());
-                Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                flow = new ReceivedFlow(flowId, partnerCode, name, file.toAbsolutePath(), staged.size(),
-                        staged.sha256(), receivedAt, archive.pathFor(flowId.value(), receivedAt), environment);
-                // recorded before anything else happens to it
-                registry.insertReceived(flow, arrivals.claim(partnerCode, name, staged.sha256()));
-            }
-            claims.claimFlow(flow.flowId()); // ours until reported: no other engine's sweep takes it meanwhile
-            MDC.put("flowId", flow.flowId().value());
-            archive.publish(staged, flow.archivePath());
-            staged = null;
-            registry.forceToDisk(); // the row outlives a power cut before the partner's file leaves in/
-            if (unchangedSince(file, modifiedBefore, flow.size())) {
-                removeSource(file);
-            } else {
-                // The partner wrote the same name again meanwhile: what we archived is this flow; the new
-                // content stays in in/ and becomes a flow of its own at the next poll.
-                LOG.warn("Flow {}: {} was replaced while being taken; its new content is left for the next poll",
-                        flow.flowId(), file);
-            }
-            registry.markSourceRemoved(flow.flowId());
-            LOG.info("Flow {}: taken {} from {} ({} bytes, sha256 {})", flow.flowId(), name, partnerCode,
-                    flow.size(), flow.sha256());
-            return flow;
-        } catch (NoSuchFileException vanished) {
-            // Gone from in/ before its copy began (the partner took it back): nothing was received, so
-            // there is no flow to answer. Once the copy has begun, the open file is read to its end.
-            discardQuietly(staged);
-            LOG.info("{} left in/ before it was taken: nothing received, no flow", file);
-            return null;
-        } catch (IOException | RuntimeException e) {
-            discardQuietly(staged);
-            String incident = Incident.log("taking the file", file.toString(), e);
-            throw new IntakeFault(incident, "Could not take " + file + ": it stays in in/ and is retried", e);
-        } finally {
-            MDC.remove("flowId");
+    private static void addIfTaken(List<ReceivedFlow> taken, ReceivedFlow flow) {
+        if (flow != null) {
+            taken.add(flow);
         }
     }
 

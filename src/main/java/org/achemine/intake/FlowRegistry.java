@@ -3,6 +3,7 @@ package org.achemine.intake;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,6 +24,8 @@ import org.achemine.validation.InvoiceFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -81,6 +84,49 @@ public class FlowRegistry {
                 flow.flowId().sequence());
     }
 
+    /** A flow to record with how it reached {@code in/}: one row of a group take. */
+    public record Reception(ReceivedFlow flow, Arrival arrival) {
+    }
+
+    /**
+     * Records a group of flows taken together in one transaction (one JDBC batch, one commit): all or none.
+     * The intake then forces the group to disk once ({@link #forceToDisk}) instead of once per flow.
+     */
+    public void insertReceived(List<Reception> group) {
+        transactions.executeWithoutResult(status -> jdbc.batchUpdate("INSERT INTO flow (" + FLOW_COLUMNS
+                        + ", interface_number, stage, channel, channel_session, flow_sequence)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", group, group.size(),
+                (statement, reception) -> {
+                    ReceivedFlow flow = reception.flow();
+                    Object[] values = {flow.flowId().value(), flow.partner(), flow.originalName(),
+                            flow.sourcePath().toString(), flow.size(), flow.sha256(), utc(flow.receivedAt()),
+                            flow.archivePath().toString(), flow.environment().isQualification(),
+                            flow.flowId().interfaceNumber(), FlowStage.RECEIVED.name(),
+                            reception.arrival().channel().code(), reception.arrival().session(),
+                            flow.flowId().sequence()};
+                    for (int i = 0; i < values.length; i++) {
+                        StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+                    }
+                }));
+    }
+
+    /**
+     * The interrupted takes (recorded, source not removed) of these names in one mailbox, in one look-up per
+     * group: the caller matches each file's SHA-256 ({@link #findInterruptedTake} for one file).
+     */
+    public List<ReceivedFlow> interruptedTakes(String partner, Environment environment, List<String> originalNames) {
+        if (originalNames.isEmpty()) {
+            return List.of();
+        }
+        List<Object> arguments = new ArrayList<>(originalNames.size() + 2);
+        arguments.add(partner);
+        arguments.add(environment.isQualification());
+        arguments.addAll(originalNames);
+        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE partner = ? AND qualification = ?"
+                + " AND original_name IN (" + "?, ".repeat(originalNames.size() - 1) + "?)"
+                + " AND source_removed = FALSE ORDER BY flow_id", FLOWS, arguments.toArray());
+    }
+
     /**
      * A flow whose take was interrupted (recorded, but its source not yet removed from {@code in/}) with
      * this partner, name and content: the file in {@code in/} is that flow, not a new one.
@@ -111,6 +157,23 @@ public class FlowRegistry {
 
     public void markSourceRemoved(FlowId flowId) {
         requireOne(jdbc.update("UPDATE flow SET source_removed = TRUE WHERE flow_id = ?", flowId.value()), flowId);
+    }
+
+    /** Marks the sources of a group take removed from {@code in/}, in one transaction (one commit). */
+    public void markSourcesRemoved(List<FlowId> flowIds) {
+        transactions.executeWithoutResult(status -> {
+            int[][] updated = jdbc.batchUpdate("UPDATE flow SET source_removed = TRUE WHERE flow_id = ?", flowIds,
+                    flowIds.size(), (statement, flowId) -> statement.setString(1, flowId.value()));
+            int i = 0;
+            for (int[] batch : updated) {
+                for (int count : batch) {
+                    if (count != Statement.SUCCESS_NO_INFO) {
+                        requireOne(count, flowIds.get(i));
+                    }
+                    i++;
+                }
+            }
+        });
     }
 
     /** Flows whose take is interrupted: recorded, source not yet removed. */

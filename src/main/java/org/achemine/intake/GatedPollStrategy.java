@@ -2,22 +2,38 @@ package org.achemine.intake;
 
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
+import org.apache.camel.processor.aggregate.AggregateController;
 import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
 
 /**
  * A mailbox poll begins only while the {@link IntakeGate} is open: a paused mailbox is not even listed, its
- * files stay in {@code in/} as they are. Errors are handled as by Camel's default strategy.
+ * files stay in {@code in/} as they are. When the poll ends, the files it handed over and not yet taken are
+ * taken as one group ({@link FlowReception#takeAll}): a group is what one poll found settled, never waited for.
+ * Errors are handled as by Camel's default strategy.
  */
 class GatedPollStrategy extends DefaultPollingConsumerPollStrategy {
 
     private final IntakeGate gate;
+    private final AggregateController takeGroups;
 
-    GatedPollStrategy(IntakeGate gate) {
+    GatedPollStrategy(IntakeGate gate, AggregateController takeGroups) {
         this.gate = gate;
+        this.takeGroups = takeGroups;
     }
 
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
         return gate.isOpen();
+    }
+
+    @Override
+    public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+        takeGroups.forceCompletionOfAllGroups();
+    }
+
+    @Override
+    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception e) throws Exception {
+        takeGroups.forceCompletionOfAllGroups(); // what was handed over before the error is taken all the same
+        return super.rollback(consumer, endpoint, retryCounter, e);
     }
 }

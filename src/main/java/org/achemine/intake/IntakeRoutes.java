@@ -8,6 +8,10 @@ import org.achemine.mailbox.Mailboxes;
 import org.achemine.qualification.Environment;
 import java.io.File;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.AggregationStrategies;
+import org.apache.camel.processor.aggregate.AggregateController;
+import org.apache.camel.processor.aggregate.DefaultAggregateController;
+import org.apache.camel.util.concurrent.SynchronousExecutorService;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +22,8 @@ import org.springframework.stereotype.Component;
  *       {@code *.part}, hidden {@code .*}) are ignored until renamed; other files are taken once settled
  *       (size and date unchanged over {@code achemine.intake.read-lock-interval} by our clock, whatever the
  *       file's own date: {@link SettledFileReadLock}; empty files included),
- *       then {@link FlowReception#take} archives, records and removes them ({@code workers} at a time);</li>
+ *       then {@link FlowReception#takeAll} archives, records and removes them, the files of a poll in groups
+ *       of at most {@code achemine.intake.take-group-size} sharing their commits and sync (ADR 0001);</li>
  *   <li>{@code intake-qualif-<partner>}: the same for the partner's qualification mailbox {@code qualif/in/}
  *       (ADR 0025), its flows recorded as qualification;</li>
  *   <li>{@code intake-unlisted-<partner>}: the same for what Camel's file component never lists: names
@@ -84,6 +89,9 @@ public class IntakeRoutes extends RouteBuilder {
     public void configure() {
         Intake intake = properties.intake();
         boolean enabled = intake.enabled();
+        if (intake.takeGroupSize() < 1) {
+            throw new IllegalArgumentException("achemine.intake.take-group-size must be at least 1");
+        }
 
         onException(IntakeFault.class)
                 .handled(true) // logged with its incident id; the flow stays safe where it is and is retried
@@ -129,7 +137,6 @@ public class IntakeRoutes extends RouteBuilder {
                     .split(body())
                         .recipientList(method(queues, "uriFor"));
 
-        getContext().getRegistry().bind(POLL_STRATEGY, new GatedPollStrategy(gate));
         getContext().getRegistry().bind(READ_LOCK, settledFiles);
 
         int order = 1030;
@@ -138,36 +145,43 @@ public class IntakeRoutes extends RouteBuilder {
                 String code = partner.code();
                 // production keeps its route ids; qualification's say so (intake-qualif-FOU001)
                 String id = environment.isQualification() ? Environment.QUALIFICATION_FOLDER + "-" + code : code;
-                String take = "take('" + code + "', '" + environment.name() + "', ${body})";
-                from(mailboxUri(code, environment, intake))
+                String takeAll = "takeAll('" + code + "', '" + environment.name() + "', ${body})";
+                // the files of one poll are taken as groups: a group's rows share one commit and one sync
+                AggregateController takeGroups = new DefaultAggregateController();
+                getContext().getRegistry().bind(POLL_STRATEGY + "-" + id, new GatedPollStrategy(gate, takeGroups));
+                from(mailboxUri(code, environment, intake, POLL_STRATEGY + "-" + id))
                         .routeId("intake-" + id).autoStartup(enabled).startupOrder(order++)
-                        .threads(intake.workers()) // takes of distinct files are independent; Camel keeps a file in progress until its take ends
                         .filter(method(gate, "isOpen")) // paused during this poll: the rest stays in in/
                         .convertBodyTo(File.class)
-                        .bean(reception, take)
-                        .filter(body().isNotNull()) // null: the file left in/ before it was taken
-                            .bean(metrics, "received")
-                            .recipientList(method(queues, "uriFor"));
+                        .process(exchange -> exchange.getMessage().setBody(
+                                exchange.getMessage().getBody(File.class).toPath()))
+                        // a full group is taken at once, the rest when the poll ends (GatedPollStrategy): a
+                        // group is what is ready, never waited for; taken in the poller's thread (not Camel's
+                        // aggregator thread), so a file is gone from in/, or left to be retried, before the next
+                        // poll lists it again, and a full deposit queue holds the poller, not a pile of groups
+                        .aggregate(constant(true), AggregationStrategies.groupedBody())
+                            .completionSize(intake.takeGroupSize())
+                            .aggregateController(takeGroups)
+                            .executorService(new SynchronousExecutorService())
+                            .bean(reception, takeAll)
+                            .split(body())
+                                .bean(metrics, "received")
+                                .recipientList(method(queues, "uriFor"));
 
                 from("timer:intake-unlisted-" + id + "?period=" + intake.pollInterval().toMillis())
                         .routeId("intake-unlisted-" + id).autoStartup(enabled).startupOrder(order++)
                         .filter(method(gate, "isOpen"))
                             .setBody(constant(mailboxes.in(code, environment)))
                             .bean(unlistedEntries, "stable('" + code + "', ${body})")
+                            .bean(reception, takeAll)
                             .split(body())
-                                .bean(reception, take)
-                                .filter(body().isNotNull())
-                                    .bean(metrics, "received")
-                                    .recipientList(method(queues, "uriFor"));
+                                .bean(metrics, "received")
+                                .recipientList(method(queues, "uriFor"));
             }
         }
     }
 
-    String mailboxUri(String partnerCode, Intake intake) {
-        return mailboxUri(partnerCode, Environment.PRODUCTION, intake);
-    }
-
-    String mailboxUri(String partnerCode, Environment environment, Intake intake) {
+    String mailboxUri(String partnerCode, Environment environment, Intake intake, String pollStrategy) {
         return "file:" + mailboxes.in(partnerCode, environment)
                 + "?noop=true&idempotent=false"               // we remove the file ourselves, once it is safe
                 // temporary names wait for their rename; Camel reads a backslash as "/": see UnlistedEntries
@@ -177,6 +191,6 @@ public class IntakeRoutes extends RouteBuilder {
                 + "&delay=" + intake.pollInterval().toMillis()
                 + "&maxMessagesPerPoll=200&sortBy=file:modified"
                 + "&autoCreate=false"
-                + "&pollStrategy=#" + POLL_STRATEGY;             // no poll while intake is paused
+                + "&pollStrategy=#" + pollStrategy;              // no poll while intake is paused; groups
     }
 }
