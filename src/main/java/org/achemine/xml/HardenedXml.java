@@ -9,6 +9,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.transform.sax.SAXSource;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
+import javax.xml.validation.ValidatorHandler;
 import net.sf.saxon.lib.Feature;
 import net.sf.saxon.s9api.BuildingContentHandler;
 import net.sf.saxon.s9api.DocumentBuilder;
@@ -107,6 +108,18 @@ public final class HardenedXml {
 
     /** Hardens a validator created from a compiled schema: the validated document may load nothing. */
     public static Validator harden(Validator validator) {
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            validator.setProperty(MESSAGE_LOCALE, Locale.ROOT);
+        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
+            throw new IllegalStateException("Cannot harden the validator", e);
+        }
+        return validator;
+    }
+
+    /** {@link #harden(Validator)} for a validator fed events (a tree being marshalled) rather than a source. */
+    public static ValidatorHandler harden(ValidatorHandler validator) {
         try {
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
