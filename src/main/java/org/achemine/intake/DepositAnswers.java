@@ -5,19 +5,24 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.achemine.publication.PublicationJournal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Publishes validated flows' deposit reports in groups, so that flows share their commits (issue 16, ADR 0001
- * "Answers in groups"): a worker that has validated a flow queues its answer; if no other worker is writing
- * answers now, it writes the group itself (its own and whatever else waits, up to {@code achemine.intake.answer-group-size}),
- * then the next group if more came meanwhile; otherwise it goes back to validating and the writing worker takes
- * its answer in its next group. A lone flow is written at once (a group is whatever is ready, never waited for).
- * Each group is one {@link PublicationJournal#publishGroups}: one commit journals every report {@code PENDING}
- * with every verdict, one commit marks them {@code PUBLISHED} with every flow REPORTED; a flow whose answer fails
- * fails alone. While queued, a flow stays in its worker's hands (claimed, in progress): it is never submitted twice.
+ * Publishes validated flows' deposit reports in groups on one answering thread of its own, so that flows share
+ * their commits and the workers never wait for a commit or a sync (issue 16, ADR 0001 "Answers in groups"): a
+ * worker that has validated a flow queues its answer and goes back to validating; the answering thread takes
+ * whatever waits (up to {@code achemine.intake.answer-group-size}: never waited for to fill) and writes it as one
+ * {@link PublicationJournal#publishGroups}, then the next. While it writes, both workers validate, so a burst's
+ * groups hold the flows validated during the previous group's commits and syncs. A flow whose answer fails fails
+ * alone. While queued, a flow stays in its worker's hands (claimed, in progress): it is never submitted twice.
+ * {@link #close} writes what is queued, then stops the thread.
  */
-public class DepositAnswers {
+public class DepositAnswers implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DepositAnswers.class);
 
     /** A validated flow's answer: its reports and records, and what to do once written or failed. */
     public record Answer(PublicationJournal.Group publication, CompletableFuture<Void> written) {
@@ -26,7 +31,10 @@ public class DepositAnswers {
     private final PublicationJournal publications;
     private final int groupSize;
     private final Deque<Answer> waiting = new ArrayDeque<>();
-    private boolean writing;
+    private final Thread answering;
+    private boolean closing;
+    private long groups;
+    private long answered;
 
     /** @param groupSize most answers in one group (1: each flow its own commits, as before issue 16) */
     public DepositAnswers(PublicationJournal publications, int groupSize) {
@@ -35,24 +43,46 @@ public class DepositAnswers {
         }
         this.publications = publications;
         this.groupSize = groupSize;
+        this.answering = new Thread(this::answerWhatIsReady, "deposit-answers");
+        this.answering.setDaemon(true); // a kill loses queued answers the same way: their flows are still RECEIVED
+        this.answering.start();
     }
 
     /**
-     * Queues the answer, and writes it with the others waiting unless another worker is writing: then returns at
-     * once (the answer's future completes when that worker has written it). A worker does not queue more than
-     * two groups ahead of the writer: past that it waits, so validated reports never pile up in memory.
+     * Queues the answer and returns (its future completes once written or failed). A worker does not queue more
+     * than two groups ahead of the answering thread: past that it waits, so reports never pile up in memory.
      */
     public void answer(Answer answer) throws InterruptedException {
         synchronized (this) {
-            while (writing && waiting.size() >= 2 * groupSize) {
+            while (!closing && waiting.size() >= 2 * groupSize) {
                 wait();
             }
-            waiting.add(answer);
-            if (writing) {
+            if (closing) {
+                answer.written().completeExceptionally(new IllegalStateException(
+                        "The engine stops: the flow is answered at the next start"));
                 return;
             }
-            writing = true;
+            waiting.add(answer);
+            notifyAll();
         }
+    }
+
+    /** Groups written so far and the answers they held: a burst's mean group size (benchmarks, tests). */
+    public synchronized long[] groupsAndAnswers() {
+        return new long[] {groups, answered};
+    }
+
+    /** Writes the answers still queued, then stops the answering thread. */
+    @Override
+    public void close() throws InterruptedException {
+        synchronized (this) {
+            closing = true;
+            notifyAll();
+        }
+        answering.join(TimeUnit.MINUTES.toMillis(1));
+    }
+
+    private void answerWhatIsReady() {
         List<Answer> group = nextGroup();
         while (!group.isEmpty()) {
             write(group);
@@ -60,13 +90,21 @@ public class DepositAnswers {
         }
     }
 
-    /** Up to a group of the answers waiting; none left: this worker stops writing (under the same lock). */
+    /** Up to a group of the answers waiting, waiting for one if none; empty once closing with none left. */
     private synchronized List<Answer> nextGroup() {
+        while (waiting.isEmpty() && !closing) {
+            try {
+                wait();
+            } catch (InterruptedException stopping) {
+                closing = true;
+            }
+        }
         List<Answer> group = new ArrayList<>(Math.min(groupSize, waiting.size()));
         while (group.size() < groupSize && !waiting.isEmpty()) {
             group.add(waiting.poll());
         }
-        writing = !group.isEmpty();
+        groups += group.isEmpty() ? 0 : 1;
+        answered += group.size();
         notifyAll();
         return group;
     }
@@ -76,6 +114,7 @@ public class DepositAnswers {
         try {
             failures = publications.publishGroups(group.stream().map(Answer::publication).toList());
         } catch (RuntimeException | Error unexpected) {
+            LOG.warn("A group of {} answers failed whole; each flow is retried", group.size(), unexpected);
             group.forEach(answer -> answer.written().completeExceptionally(unexpected));
             return;
         }

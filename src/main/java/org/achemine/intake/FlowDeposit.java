@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.partner.MandateCheck;
@@ -87,14 +88,30 @@ public class FlowDeposit {
     }
 
     /**
-     * Validates the flow and queues its answer with {@link DepositAnswers}: written by this worker (with the
-     * others ready then) or, if another worker is writing answers now, in that worker's next group. The flow stays
-     * in progress and claimed until its answer is written or failed.
+     * Validates the flow and has {@link DepositAnswers} write its answer, then waits for it: for a caller that
+     * needs the report there on return (a retry asked by an operator, tests). The flow stays in progress and
+     * claimed until its answer is written or failed.
      *
-     * @return the path of the flow's deposit report (not yet there if another worker is writing it now)
-     * @throws IntakeFault on a technical fault met by this worker: the flow is left unreported, to be retried
+     * @return the path of the flow's deposit report
+     * @throws IntakeFault on a technical fault: the flow is left unreported, to be retried
      */
     public Path process(ReceivedFlow flow) {
+        return process(flow, true);
+    }
+
+    /**
+     * {@link #process} without waiting for the answer (the intake routes' workers): the worker goes back to
+     * validating while the answering thread writes the report with whatever else is ready. A fault while writing
+     * is logged with its incident and recorded on the flow, which is then retried.
+     *
+     * @return the path of the flow's deposit report, not yet there
+     * @throws IntakeFault on a technical fault met before the answer was queued
+     */
+    public Path submit(ReceivedFlow flow) {
+        return process(flow, false);
+    }
+
+    private Path process(ReceivedFlow flow, boolean waitForAnswer) {
         if (!inProgress.add(flow.flowId())) {
             return reportPath(flow); // another worker has it in hand
         }
@@ -137,12 +154,24 @@ public class FlowDeposit {
             reply.answer().written().completeExceptionally(stopping);
             Thread.currentThread().interrupt();
         }
-        Failure failure = outcome.isDone() && !outcome.isCompletedExceptionally() ? outcome.join() : null;
-        if (failure != null) { // this worker wrote its own answer, and it failed
+        Failure failure = waitForAnswer ? waitFor(flow, outcome)
+                : outcome.isDone() && !outcome.isCompletedExceptionally() ? outcome.join() : null;
+        if (failure != null) {
             throw new IntakeFault(failure.incident(), "Flow " + flow.flowId() + " is kept unreported and retried",
                     failure.cause());
         }
         return reply.report();
+    }
+
+    private static Failure waitFor(ReceivedFlow flow, CompletableFuture<Failure> outcome) {
+        try {
+            return outcome.get();
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return null; // the answer is still written, or failed and retried
+        } catch (ExecutionException unexpected) {
+            return new Failure(Incident.log("reporting", flow.flowId().value(), unexpected.getCause()), unexpected.getCause());
+        }
     }
 
     /** What {@link #processOnce} leaves to do: nothing (already answered), or an answer to publish. */

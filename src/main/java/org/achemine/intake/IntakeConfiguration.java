@@ -125,10 +125,15 @@ public class IntakeConfiguration {
                             FlowRegistry registry, Mailboxes mailboxes,
                             StatusFlowHandler statusFlows, IntakeMetrics metrics, DepositQueues queues,
                             FlowWatchdog watchdog, PublicationJournal publications, AchemineProperties properties,
-                            Clock clock, FlowClaims claims) {
+                            Clock clock, FlowClaims claims, DepositAnswers answers) {
         return new FlowDeposit(engine, reports, officialReports, registry, mailboxes, clock, statusFlows, metrics, queues,
-                watchdog, publications, properties.intake().maxAttempts(), claims,
-                new DepositAnswers(publications, properties.intake().answerGroupSize()));
+                watchdog, publications, properties.intake().maxAttempts(), claims, answers);
+    }
+
+    /** The answering thread: closed after the routes have stopped, once it has written what is queued. */
+    @Bean(destroyMethod = "close")
+    DepositAnswers depositAnswers(PublicationJournal publications, AchemineProperties properties) {
+        return new DepositAnswers(publications, properties.intake().answerGroupSize());
     }
 
     /** Free space on the data folder's disk; also reported by the mailboxes' health. */

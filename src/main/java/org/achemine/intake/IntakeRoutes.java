@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  *   <li>{@code intake-deposit-<partner>}: each partner's flows wait in their own queue, served by
  *       {@code achemine.intake.partner-workers} threads; at most {@code achemine.intake.workers} flows are
  *       validated at once, so one partner never holds every worker ({@link DepositQueues}, ADR 0012); each
- *       flow is validated and gets its deposit report ({@link FlowDeposit#process});</li>
+ *       flow is validated and gets its deposit report ({@link FlowDeposit#submit});</li>
  *   <li>{@code intake-recovery}: once at start-up, re-submits the flows taken but not reported before a stop;</li>
  *   <li>{@code intake-retry}: every {@code achemine.intake.retry-interval}, re-submits the flows a technical
  *       fault left unreported (the fault may have cleared: disk space freed, database back);</li>
@@ -101,11 +101,11 @@ public class IntakeRoutes extends RouteBuilder {
         for (String queue : queues.queues()) {
             from(queues.consumerUri(queue))
                     .routeId("intake-deposit-" + queue).autoStartup(enabled).startupOrder(depositOrder++)
-                    .bean(deposit, "process");
+                    .bean(deposit, "submit");
         }
         from(queues.consumerUri(DepositQueues.OTHERS))
                 .routeId("intake-deposit-" + DepositQueues.OTHERS).autoStartup(enabled).startupOrder(4)
-                .bean(deposit, "process");
+                .bean(deposit, "submit");
 
         from("timer:intake-recovery?repeatCount=1&delay=0")
                 .routeId("intake-recovery").autoStartup(enabled).startupOrder(1020)

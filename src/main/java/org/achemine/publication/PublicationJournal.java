@@ -176,10 +176,14 @@ public class PublicationJournal {
     }
 
     private Prepared prepare(List<Publication> publications) throws IOException {
+        return prepare(publications, findAll(publications.stream().map(Publication::target).toList()));
+    }
+
+    /** @param journaled the journal's rows for these publications' targets (looked up once for many groups) */
+    private Prepared prepare(List<Publication> publications, Map<Path, Entry> journaled) throws IOException {
         List<Publication> fresh = new ArrayList<>();
         List<Path> toFinish = new ArrayList<>();
         Map<Path, byte[]> written = new LinkedHashMap<>();
-        Map<Path, Entry> journaled = findAll(publications.stream().map(Publication::target).toList());
         for (Publication publication : publications) {
             Optional<Entry> entry = Optional.ofNullable(journaled.get(publication.target()));
             if (entry.isPresent() && entry.get().published()) {
@@ -211,8 +215,9 @@ public class PublicationJournal {
 
     /**
      * {@link #publishAll(List, Runnable, Runnable)} for several answers at once (several flows' deposit reports),
-     * sharing each step between them: every group's new files written, all forced to disk together, ONE commit
-     * journals them all {@code PENDING} with every group's first record, the renames, one sync per folder
+     * sharing each step between them: one look-up of the journal for them all, every group's new files written,
+     * all forced to disk together, ONE commit journals them all {@code PENDING} with every group's first record,
+     * the renames, one sync per folder
      * renamed into, ONE commit marks them all {@code PUBLISHED} with every group's second record. Each group
      * keeps its own fate: one whose content cannot be made or written is left out (its temporary files removed)
      * and the others go on; if a shared step fails, every group still standing is done again on its own with
@@ -226,9 +231,11 @@ public class PublicationJournal {
         Exception[] failures = new Exception[groups.size()];
         List<Integer> standing = new ArrayList<>();
         List<Prepared> prepared = new ArrayList<>();
+        Map<Path, Entry> journaledBefore = findAll(groups.stream()
+                .flatMap(g -> g.publications().stream().map(Publication::target)).toList());
         for (int i = 0; i < groups.size(); i++) {
             try {
-                prepared.add(prepare(groups.get(i).publications()));
+                prepared.add(prepare(groups.get(i).publications(), journaledBefore));
                 standing.add(i);
             } catch (IOException | RuntimeException failed) {
                 failures[i] = failed;

@@ -33,8 +33,8 @@ import org.achemine.validation.RuleSet;
  * (SKIPPED included) and decision. Independent of Spring: the offline {@code validate --format xml}
  * command uses it too. Thread-safe.
  *
- * <p>Reports are marshalled with {@code schemas/report/compte-rendu.xsd} set on the marshaller, so a report
- * that would not be valid is never produced.
+ * <p>Reports are validated against {@code schemas/report/compte-rendu.xsd} as they are marshalled, before they
+ * are written ({@code CheckedMarshalling}), so a report that would not be valid is never produced.
  */
 public final class DepositReport {
 
@@ -110,7 +110,7 @@ public final class DepositReport {
         return report;
     }
 
-    /** The report as UTF-8 XML, checked against the report schema while it is written. */
+    /** The report as UTF-8 XML, written only once it validates against the report schema. */
     public byte[] toXml(CompteRenduType report) throws ReportException {
         return writer.toXml(report);
     }

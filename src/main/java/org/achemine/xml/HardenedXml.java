@@ -9,6 +9,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.transform.sax.SAXSource;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
+import javax.xml.validation.ValidatorHandler;
 import net.sf.saxon.lib.Feature;
 import net.sf.saxon.s9api.BuildingContentHandler;
 import net.sf.saxon.s9api.DocumentBuilder;
@@ -107,14 +108,30 @@ public final class HardenedXml {
 
     /** Hardens a validator created from a compiled schema: the validated document may load nothing. */
     public static Validator harden(Validator validator) {
+        hardenValidation(validator::setProperty);
+        return validator;
+    }
+
+    /** {@link #harden(Validator)} for a validator fed events (a tree being marshalled) rather than a source. */
+    public static ValidatorHandler harden(ValidatorHandler validator) {
+        hardenValidation(validator::setProperty);
+        return validator;
+    }
+
+    /** A validator's {@code setProperty}: {@link Validator} and {@link ValidatorHandler} share no interface. */
+    @FunctionalInterface
+    private interface ValidatorProperties {
+        void set(String name, Object value) throws SAXNotRecognizedException, SAXNotSupportedException;
+    }
+
+    private static void hardenValidation(ValidatorProperties validator) {
         try {
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            validator.setProperty(MESSAGE_LOCALE, Locale.ROOT);
+            validator.set(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.set(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            validator.set(MESSAGE_LOCALE, Locale.ROOT);
         } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
             throw new IllegalStateException("Cannot harden the validator", e);
         }
-        return validator;
     }
 
     /** A SAX source over the bytes, read by a hardened reader. */

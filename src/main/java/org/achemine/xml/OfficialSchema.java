@@ -29,6 +29,7 @@ public final class OfficialSchema<T> {
     private final Class<T> root;
     private final JAXBContext context;
     private final Schema schema;
+    private final CheckedMarshalling checked;
 
     /** @throws IllegalStateException when the schema is not on the class path or cannot be loaded */
     public OfficialSchema(Class<T> root, String resource) {
@@ -40,6 +41,7 @@ public final class OfficialSchema<T> {
             this.root = root;
             this.context = JAXBContext.newInstance(root);
             this.schema = HardenedXml.newSchemaFactory().newSchema(xsd);
+            this.checked = new CheckedMarshalling(context, schema);
         } catch (JAXBException | SAXException e) {
             throw new IllegalStateException("Cannot load the schema " + resource, e);
         }
@@ -54,6 +56,11 @@ public final class OfficialSchema<T> {
             marshaller.setSchema(schema);
         }
         return marshaller;
+    }
+
+    /** The tree as indented UTF-8 XML, written only once it validates ({@link CheckedMarshalling}). */
+    public byte[] write(T tree) throws JAXBException {
+        return checked.write(tree);
     }
 
     /** A marshaller of fragments, for a file streamed piece by piece and checked whole afterwards. */

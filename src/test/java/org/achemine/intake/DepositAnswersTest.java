@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
 import org.achemine.publication.PublicationKind;
 import org.achemine.testing.MigratedDatabase;
+import org.awaitility.Awaitility;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +39,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Flows answered while another worker writes answers are written together in that worker's next group, in shared
- * commits; a lone flow is written at once by its own worker. On the engine's H2 file, real {@code out/} folders.
+ * Answers are written by the answering thread, whatever is ready as one group sharing its commits, while the
+ * workers go back to validating; a failing flow fails alone; closing writes what is queued. On the engine's H2
+ * file, real {@code out/} folders.
  */
 class DepositAnswersTest {
 
@@ -48,7 +51,7 @@ class DepositAnswersTest {
     private JdbcDataSource dataSource;
     private PublicationJournal journal;
     private Path out;
-    private final ExecutorService workers = Executors.newFixedThreadPool(6);
+    private DepositAnswers answers;
     /** The transaction each answer's verdict record ran in (its connection holder: one per transaction). */
     private final Map<String, Object> verdictCommits = new ConcurrentHashMap<>();
 
@@ -61,40 +64,41 @@ class DepositAnswersTest {
         journal = new PublicationJournal(new JdbcTemplate(dataSource), ownCommit, mailboxes,
                 Clock.fixed(Instant.parse("2026-12-06T09:00:00Z"), ZoneOffset.UTC));
         out = mailboxes.out("FOU001");
+        answers = new DepositAnswers(journal, 16);
     }
 
     @AfterEach
-    void stop() {
-        workers.shutdownNow();
+    void stop() throws InterruptedException {
+        answers.close();
     }
 
     @Test
-    void aLoneFlowIsWrittenAtOnceByItsOwnWorker() throws Exception {
-        DepositAnswers answers = new DepositAnswers(journal, 16);
+    void aLoneFlowIsWrittenAtOnceNothingWaitsForAGroupToFill() throws Exception {
         DepositAnswers.Answer lone = answer("F1", () -> { });
 
         answers.answer(lone);
 
-        // written before its worker goes on: nothing waited to fill a group
-        assertThat(lone.written()).isCompleted();
+        lone.written().get(30, TimeUnit.SECONDS);
         assertThat(out.resolve("F1.xml")).hasContent("<cr F1/>");
+        assertThat(answers.groupsAndAnswers()).containsExactly(1, 1);
     }
 
     @Test
-    void flowsReadyWhileAnotherIsWrittenShareTheNextGroupsCommits() throws Exception {
-        // when five workers answer while another writes F0
+    void flowsReadyWhileAGroupIsWrittenShareTheNextGroupsCommits() throws Exception {
+        // when five flows are answered while F0 is written, their workers back at once
         List<DepositAnswers.Answer> others = answeredWhileF0IsWritten(flow -> () -> { });
 
-        // then the writer wrote them as its next group: their five verdicts in one commit, not F0's
-        assertThat(others).allMatch(a -> a.written().isDone() && !a.written().isCompletedExceptionally());
+        // then the answering thread wrote them as its next group: their five verdicts in one commit, not F0's
+        assertThat(others).allMatch(a -> !a.written().isCompletedExceptionally());
         assertThat(commitsOf("F1", "F2", "F3", "F4", "F5")).hasSize(1).doesNotContain(verdictCommits.get("F0"));
         assertThat(new JdbcTemplate(dataSource).queryForObject(
                 "SELECT COUNT(*) FROM publication WHERE state = 'PUBLISHED'", Integer.class)).isEqualTo(6);
+        assertThat(answers.groupsAndAnswers()).containsExactly(2, 6);
     }
 
     @Test
     void aFailingFlowInAGroupFailsAloneTheOthersAreWrittenEachOnItsOwn() throws Exception {
-        // when five workers answer while another writes F0, F3's verdict record breaking
+        // when five flows are answered while F0 is written, F3's verdict record breaking
         List<DepositAnswers.Answer> others = answeredWhileF0IsWritten(flow -> flow.equals("F3") ? () -> {
             throw new IllegalStateException("verdict of F3 refused");
         } : () -> { });
@@ -109,32 +113,73 @@ class DepositAnswersTest {
         assertThat(out.resolve("F3.xml")).doesNotExist();
     }
 
+    @Test
+    void closingWritesWhatIsQueuedThenRefusesNewAnswers() throws Exception {
+        CountDownLatch firstInItsCommit = new CountDownLatch(1);
+        CountDownLatch closing = new CountDownLatch(1);
+        DepositAnswers.Answer first = answer("F0", () -> {
+            firstInItsCommit.countDown();
+            await(closing);
+        });
+        answers.answer(first);
+        assertThat(firstInItsCommit.await(30, TimeUnit.SECONDS)).isTrue();
+        DepositAnswers.Answer queued = answer("F1", () -> { });
+        answers.answer(queued);
+
+        Thread closer = new Thread(() -> {
+            try {
+                answers.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        closer.start();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> closer.getState() != Thread.State.RUNNABLE
+                && closer.getState() != Thread.State.NEW);
+        closing.countDown();
+        closer.join(30_000);
+
+        // both written before the thread stopped; an answer after the stop fails at once (its flow is retried)
+        assertThat(first.written()).isCompleted();
+        assertThat(queued.written()).isCompleted();
+        assertThat(out.resolve("F1.xml")).hasContent("<cr F1/>");
+        DepositAnswers.Answer late = answer("F2", () -> { });
+        answers.answer(late);
+        assertThat(late.written()).isCompletedExceptionally();
+        assertThat(out.resolve("F2.xml")).doesNotExist();
+    }
+
     /**
-     * A worker writes F0, held inside its verdict's commit, while five other workers answer F1..F5: each is back
-     * at once, its answer not yet written; then F0's commit is let go and its worker writes the next group.
+     * The answering thread writes F0, held inside its verdict's commit, while five workers answer F1..F5: each is
+     * back at once, its answer not yet written; then F0's commit is let go and the thread writes the next group.
      */
     private List<DepositAnswers.Answer> answeredWhileF0IsWritten(Function<String, Runnable> verdicts)
             throws Exception {
-        DepositAnswers answers = new DepositAnswers(journal, 16);
         CountDownLatch firstInItsCommit = new CountDownLatch(1);
         CountDownLatch othersQueued = new CountDownLatch(1);
         DepositAnswers.Answer first = answer("F0", () -> {
             firstInItsCommit.countDown();
             await(othersQueued);
         });
-        Future<Void> writer = workers.submit(() -> answer(answers, first));
+        answers.answer(first);
         assertThat(firstInItsCommit.await(30, TimeUnit.SECONDS)).isTrue();
         List<DepositAnswers.Answer> others = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             others.add(answer("F" + i, verdicts.apply("F" + i)));
         }
-        for (Future<Void> queued : others.stream().map(a -> workers.submit(() -> answer(answers, a))).toList()) {
-            queued.get(30, TimeUnit.SECONDS);
+        ExecutorService workers = Executors.newFixedThreadPool(5);
+        try {
+            for (Future<Void> queued : others.stream().map(a -> workers.submit(() -> answer(answers, a))).toList()) {
+                queued.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            workers.shutdownNow();
         }
         assertThat(others).noneMatch(a -> a.written().isDone());
         othersQueued.countDown();
-        writer.get(30, TimeUnit.SECONDS);
-        assertThat(first.written()).isCompleted();
+        first.written().get(30, TimeUnit.SECONDS);
+        CompletableFuture.allOf(others.stream().map(a -> a.written().exceptionally(failed -> null))
+                .toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         return others;
     }
 

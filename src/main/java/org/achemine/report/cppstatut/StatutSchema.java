@@ -2,7 +2,6 @@ package org.achemine.report.cppstatut;
 
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.xml.stream.XMLStreamException;
@@ -20,16 +19,14 @@ public final class StatutSchema {
 
     private final OfficialSchema<CPPStatut> official = new OfficialSchema<>(CPPStatut.class, RESOURCE);
 
-    /** The status flow as UTF-8 XML, checked against the official schema while it is written. */
+    /** The status flow as UTF-8 XML, written only once it validates against the official schema. */
     public byte[] write(CPPStatut statut) throws InvalidStatutException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            official.marshaller(true).marshal(statut, out);
+            return official.write(statut);
         } catch (JAXBException e) {
             throw new InvalidStatutException(String.valueOf(e.getLinkedException() != null
                     ? e.getLinkedException().getMessage() : e.getMessage()), e);
         }
-        return out.toByteArray();
     }
 
     /** A marshaller of fragments, for a file streamed piece by piece (then checked whole by {@link #validate(Path)}). */
