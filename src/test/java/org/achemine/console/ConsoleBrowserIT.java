@@ -165,6 +165,9 @@ class ConsoleBrowserIT {
         logIn(DemoEngine.VIEWER, DemoEngine.VIEWER_PASSWORD);
         browser.get(base + "/console/actions/run-routing");
         browser.findElement(By.id("confirm")).click();
+        // the click only submits the form: the refusal comes with the next page (the confirm button gone)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> browser.findElements(By.id("confirm")).isEmpty());
         assertThat(browser.getPageSource()).contains("403");
         browser.get(base + "/console/actions");
         assertThat(text("audit")).doesNotContain("Lancer l'acheminement");
