@@ -204,6 +204,9 @@ class ConsoleBrowserIT {
     }
 
     private static String text(String id) {
+        // after a click that leaves a page, the element comes with the next page: wait for it
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !browser.findElements(By.id(id)).isEmpty());
         return browser.findElement(By.id(id)).getText();
     }
 
