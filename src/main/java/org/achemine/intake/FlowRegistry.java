@@ -76,12 +76,19 @@ public class FlowRegistry {
 
     /** Records a flow taken, with how it reached {@code in/} (the channel is a recorded fact, nothing more). */
     public void insertReceived(ReceivedFlow flow, Arrival arrival) {
-        jdbc.update("INSERT INTO flow (" + FLOW_COLUMNS + ", interface_number, stage, channel, channel_session,"
-                        + " flow_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                flow.flowId().value(), flow.partner(), flow.originalName(), flow.sourcePath().toString(), flow.size(),
-                flow.sha256(), utc(flow.receivedAt()), flow.archivePath().toString(), flow.environment().isQualification(),
-                flow.flowId().interfaceNumber(), FlowStage.RECEIVED.name(), arrival.channel().code(), arrival.session(),
-                flow.flowId().sequence());
+        jdbc.update(INSERT_RECEIVED, receivedRow(flow, arrival));
+    }
+
+    private static final String INSERT_RECEIVED = "INSERT INTO flow (" + FLOW_COLUMNS
+            + ", interface_number, stage, channel, channel_session, flow_sequence)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The values of a received flow's row, in {@link #INSERT_RECEIVED}'s order. */
+    private static Object[] receivedRow(ReceivedFlow flow, Arrival arrival) {
+        return new Object[] {flow.flowId().value(), flow.partner(), flow.originalName(), flow.sourcePath().toString(),
+                flow.size(), flow.sha256(), utc(flow.receivedAt()), flow.archivePath().toString(),
+                flow.environment().isQualification(), flow.flowId().interfaceNumber(), FlowStage.RECEIVED.name(),
+                arrival.channel().code(), arrival.session(), flow.flowId().sequence()};
     }
 
     /** A flow to record with how it reached {@code in/}: one row of a group take. */
@@ -93,17 +100,9 @@ public class FlowRegistry {
      * The intake then forces the group to disk once ({@link #forceToDisk}) instead of once per flow.
      */
     public void insertReceived(List<Reception> group) {
-        transactions.executeWithoutResult(status -> jdbc.batchUpdate("INSERT INTO flow (" + FLOW_COLUMNS
-                        + ", interface_number, stage, channel, channel_session, flow_sequence)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", group, group.size(),
+        transactions.executeWithoutResult(status -> jdbc.batchUpdate(INSERT_RECEIVED, group, group.size(),
                 (statement, reception) -> {
-                    ReceivedFlow flow = reception.flow();
-                    Object[] values = {flow.flowId().value(), flow.partner(), flow.originalName(),
-                            flow.sourcePath().toString(), flow.size(), flow.sha256(), utc(flow.receivedAt()),
-                            flow.archivePath().toString(), flow.environment().isQualification(),
-                            flow.flowId().interfaceNumber(), FlowStage.RECEIVED.name(),
-                            reception.arrival().channel().code(), reception.arrival().session(),
-                            flow.flowId().sequence()};
+                    Object[] values = receivedRow(reception.flow(), reception.arrival());
                     for (int i = 0; i < values.length; i++) {
                         StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
                     }
