@@ -2,6 +2,7 @@ package org.achemine.validation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
 import org.achemine.xml.HardenedXml;
@@ -65,14 +66,23 @@ public final class ParsedInvoice {
      * @param type the value's own type, one per kind of derived value
      */
     public <T, E extends Exception> T derived(Class<T> type, Derivation<T, E> derivation) throws E {
-        for (Object value : derived) {
-            if (type.isInstance(value)) {
-                return type.cast(value);
-            }
+        Optional<T> kept = derivedIfKept(type);
+        if (kept.isPresent()) {
+            return kept.get();
         }
         T value = derivation.derive();
         derived.add(value);
         return value;
+    }
+
+    /** A value derived from this document and kept, if one of that type was. */
+    public <T> Optional<T> derivedIfKept(Class<T> type) {
+        for (Object value : derived) {
+            if (type.isInstance(value)) {
+                return Optional.of(type.cast(value));
+            }
+        }
+        return Optional.empty();
     }
 
     /** How a derived value is computed from the document. */

@@ -32,7 +32,7 @@ public final class ValidationPipeline {
             checks.forEach(c -> results.add(CheckResult.skipped(c.name())));
             return new DocumentVerdict(document.name(), admission.syntax(), results, null);
         }
-        ParsedInvoice invoice = new ParsedInvoice(document, admission.syntax());
+        ParsedInvoice invoice = admission.invoice(document);
         boolean failed = false;
         for (DocumentCheck check : checks) {
             if (failed && !runAllChecks) {

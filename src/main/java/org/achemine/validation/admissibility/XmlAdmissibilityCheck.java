@@ -26,7 +26,9 @@ import org.achemine.validation.FindingCode;
 import org.achemine.validation.Incident;
 import org.achemine.validation.InvoiceDocument;
 import org.achemine.validation.Location;
+import org.achemine.validation.ParsedInvoice;
 import org.achemine.validation.PartnerText;
+import org.achemine.validation.ProvingParse;
 import org.achemine.validation.Syntax;
 import org.achemine.xml.HardenedXml;
 import org.xml.sax.InputSource;
@@ -38,7 +40,9 @@ import org.xml.sax.SAXParseException;
  * (IRR_ENCODAGE; a UTF-8 BOM is a warning), no DOCTYPE (IRR_DTD, refused before any entity is read),
  * well-formed (IRR_SYNTAX with line and column), within the structure limits (IRR_LIMITE_XML: nesting depth,
  * attribute length), a known root element and namespace (IRR_RACINE).
- * One byte scan for the encoding, then one streaming StAX pass to the end of the document. Thread-safe.
+ * One byte scan for the encoding, then one pass to the end of the document: the XSD check's parse when it is
+ * lent ({@link ProvingParse}) and proves the document well-formed, else a streaming StAX pass of its own, which
+ * words every refusal. Thread-safe.
  */
 public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
 
@@ -48,12 +52,44 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
     private static final Pattern XML_DECLARATION = Pattern.compile(
             "^<\\?xml\\s+version\\s*=\\s*(['\"])([^'\"]*)\\1(?:\\s+encoding\\s*=\\s*(['\"])([^'\"]*)\\3)?");
 
+    /** Whose parse admits a well-formed document without a pass of ours (null: always our own pass). */
+    private final ProvingParse provingParse;
+
+    /** Reads every document with its own StAX pass. */
+    public XmlAdmissibilityCheck() {
+        this(null);
+    }
+
+    /**
+     * @param provingParse the later check's parse (the XSD check's), tried first on a document whose bytes and root
+     *                     tag look right: when it proves the document well-formed, no pass of ours is needed; else
+     *                     ours runs, and the findings are what they always were
+     */
+    public XmlAdmissibilityCheck(ProvingParse provingParse) {
+        this.provingParse = provingParse;
+    }
+
     @Override
     public AdmissibilityResult check(InvoiceDocument document) {
         long start = System.nanoTime();
         try {
+            byte[] bytes = document.bytes();
             List<Finding> findings = new ArrayList<>();
-            Syntax syntax = inspect(document.bytes(), findings);
+            int offset = prolog(bytes, findings);
+            if (offset < 0) {
+                return new AdmissibilityResult(CheckResult.of(CheckName.ADMISSIBILITY, findings, since(start)), null);
+            }
+            Optional<Syntax> declared = provingParse == null ? Optional.empty() : DeclaredRoot.syntax(bytes, offset);
+            if (declared.isPresent()) {
+                ParsedInvoice invoice = new ParsedInvoice(document, declared.get());
+                Optional<Duration> proved = provingParse.prove(invoice);
+                if (proved.isPresent()) {
+                    // the parse's time is its check's: admissibility counts only its own
+                    return new AdmissibilityResult(CheckResult.of(CheckName.ADMISSIBILITY, findings,
+                            since(start).minus(proved.get())), declared.get(), invoice);
+                }
+            }
+            Syntax syntax = parse(bytes, offset, findings);
             return new AdmissibilityResult(CheckResult.of(CheckName.ADMISSIBILITY, findings, since(start)), syntax);
         } catch (RuntimeException broken) {
             // A parser failure that is not a report on the document is our fault: say so, keep the flow.
@@ -62,17 +98,20 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
         }
     }
 
-    /** Adds the findings about the bytes; returns the syntax when the root element was recognised. */
-    private static Syntax inspect(byte[] bytes, List<Finding> findings) {
+    /**
+     * Adds the findings about the bytes before any parse (signature, BOM, declared encoding and version, UTF-8);
+     * returns where the document starts (past a BOM), or -1 when they refuse it.
+     */
+    private static int prolog(byte[] bytes, List<Finding> findings) {
         FileSignature signature = FileSignature.detect(bytes, Math.min(bytes.length, FileSignature.HEAD_SIZE));
         if (signature == FileSignature.XML_WIDE) {
             findings.add(Finding.of(FindingCode.IRR_ENCODAGE, Location.NONE, wideEncoding(bytes)));
-            return null;
+            return -1;
         }
         if (signature != FileSignature.XML && signature != FileSignature.UNKNOWN) {
             findings.add(Finding.of(FindingCode.IRR_TYPE_F, Location.NONE,
                     "le document ne contient pas du XML mais : " + signature.description()));
-            return null;
+            return -1;
         }
         int offset = 0;
         if (startsWith(bytes, UTF8_BOM)) {
@@ -83,20 +122,20 @@ public final class XmlAdmissibilityCheck implements DocumentAdmissibilityCheck {
         if (declared.isPresent() && !declared.get().equalsIgnoreCase("UTF-8")) {
             findings.add(Finding.of(FindingCode.IRR_ENCODAGE, Location.at(1, 1),
                     "le document déclare l'encodage « " + declared.get() + " »"));
-            return null;
+            return -1;
         }
         Optional<String> version = declaredVersion(bytes, offset);
         if (version.isPresent() && !version.get().equals("1.0")) {
             // XML 1.1 lets control characters in (&#x1;): UBL and CII are XML 1.0, and so are our readers' tools
             findings.add(Finding.of(FindingCode.IRR_VERSION_XML, Location.at(1, 1), PartnerText.shown(version.get(), 20)));
-            return null;
+            return -1;
         }
         Optional<Finding> invalidUtf8 = invalidUtf8(bytes, offset);
         if (invalidUtf8.isPresent()) {
             findings.add(invalidUtf8.get());
-            return null;
+            return -1;
         }
-        return parse(bytes, offset, findings);
+        return offset;
     }
 
     /** The one StAX pass: stops at a DOCTYPE before anything in it is resolved, else reads to the end. */

@@ -74,7 +74,8 @@ public final class ValidationEngine {
         this.settings = settings;
         InvoiceTerms terms = new InvoiceTerms();
         // Compiling the EN 16931 stylesheets is the slow part of start-up (seconds): done once, here or on first use.
-        List<DocumentCheck> checks = new ArrayList<>(List.of(new XsdCheck(start.compileOnFirstUse()),
+        XsdCheck xsd = new XsdCheck(start.compileOnFirstUse());
+        List<DocumentCheck> checks = new ArrayList<>(List.of(xsd,
                 new En16931Check(start.compileOnFirstUse(), start.parallelWalks()),
                 new NationalCheck(terms, clock, settings.issueDateTolerance())));
         checks.addAll(addedChecks);
@@ -82,7 +83,8 @@ public final class ValidationEngine {
         all.add(En16931Check.RULE_SET);
         all.add(NationalCheck.RULE_SET);
         this.ruleSets = List.copyOf(all);
-        ValidationPipeline pipeline = new ValidationPipeline(new XmlAdmissibilityCheck(), checks,
+        // the XSD check's parse is admissibility's too: a well-formed document is parsed once
+        ValidationPipeline pipeline = new ValidationPipeline(new XmlAdmissibilityCheck(xsd), checks,
                 new SaxonInvoiceFactsReader(terms), settings.runAllChecks());
         this.flowValidator = new FlowValidator(new FileAdmissibilityCheck(settings), new ArchiveUnpacker(settings),
                 new FacturXReader(settings), pipeline, attachmentLimits);

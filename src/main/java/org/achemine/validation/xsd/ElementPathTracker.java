@@ -3,6 +3,8 @@ package org.achemine.validation.xsd;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.achemine.validation.Syntax;
+import org.achemine.xml.HardenedXml;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -22,13 +24,27 @@ final class ElementPathTracker extends XMLFilterImpl {
     /** The children seen so far of the open element at each depth (index 0: the document's, i.e. the root). */
     private Siblings[] children = new Siblings[33];
     private int depth;
+    /** The root a proving parse expects (null: the parse proves nothing, no guard). */
+    private Syntax guardedRoot;
 
     ElementPathTracker(XMLReader parent) {
         super(parent);
     }
 
+    /**
+     * Makes this parse one that proves a document well-formed for admissibility: it stops (a {@link NotProven})
+     * at a root other than the syntax's, and at an attribute past half the structure limit, which admissibility's
+     * own pass then judges and words (the limit itself, and the depth's, the parser enforces).
+     */
+    void guardFor(Syntax expectedRoot) {
+        this.guardedRoot = expectedRoot;
+    }
+
     @Override
     public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+        if (guardedRoot != null) {
+            guard(uri, localName, atts);
+        }
         String name = qName == null || qName.isEmpty() ? localName : qName;
         if (depth == names.length) {
             names = Arrays.copyOf(names, depth * 2);
@@ -48,6 +64,25 @@ final class ElementPathTracker extends XMLFilterImpl {
         // Popped after: "content incomplete" and value errors are raised at the end tag.
         super.endElement(uri, localName, qName);
         depth--;
+    }
+
+    private void guard(String uri, String localName, Attributes atts) throws NotProven {
+        if (depth == 0 && !(guardedRoot.namespace().equals(uri) && guardedRoot.rootElement().equals(localName))) {
+            throw new NotProven("root {" + uri + "}" + localName + " is not the expected " + guardedRoot);
+        }
+        for (int i = 0; i < atts.getLength(); i++) {
+            if (atts.getValue(i).length() > HardenedXml.MAX_ATTRIBUTE_LENGTH / 2) {
+                throw new NotProven("an attribute nears the structure limit");
+            }
+        }
+    }
+
+    /** A guarded parse stopped: the document may be fine, but this parse proves nothing about it. */
+    static final class NotProven extends SAXException {
+
+        NotProven(String why) {
+            super(why);
+        }
     }
 
     /** The path of the element being read, "/" before the root. */

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -28,6 +29,7 @@ import org.achemine.validation.Finding;
 import org.achemine.validation.FindingCode;
 import org.achemine.validation.Location;
 import org.achemine.validation.ParsedInvoice;
+import org.achemine.validation.ProvingParse;
 import org.achemine.validation.RuleSet;
 import org.achemine.validation.Syntax;
 import org.achemine.xml.HardenedXml;
@@ -42,9 +44,10 @@ import org.xml.sax.XMLReader;
  * CII D16B from ph-cii-d16b), each compiled once (at construction, or on first use). Every error becomes an XSD_INVALIDE
  * finding with its line and column (all of them, up to {@value #MAX_FINDINGS}). Thread-safe: the compiled
  * {@link Schema}s are shared; each thread keeps its own hardened reader and {@link ValidatorHandler} per schema,
- * lent to one document at a time.
+ * lent to one document at a time. Its parse is also admissibility's ({@link ProvingParse}): a document it reads
+ * to the end is well-formed, and is parsed once.
  */
-public final class XsdCheck implements DocumentCheck {
+public final class XsdCheck implements DocumentCheck, ProvingParse {
 
     /** Most errors detailed per document; a pathological file could otherwise fill a report with millions. */
     static final int MAX_FINDINGS = 100;
@@ -98,6 +101,35 @@ public final class XsdCheck implements DocumentCheck {
 
     @Override
     public CheckResult check(ParsedInvoice invoice) throws IOException, SAXException {
+        Optional<Proof> proved = invoice.derivedIfKept(Proof.class);
+        if (proved.isPresent()) {
+            return proved.get().result();
+        }
+        return validate(invoice, false).result();
+    }
+
+    /**
+     * The same parse, lent to admissibility: guarded (the root it meets must be the syntax's, no attribute may
+     * come near the structure limit), and proving only when it reads the document to its end. Its result is then
+     * kept in the invoice for {@link #check}; on any doubt nothing is kept and the check parses again later.
+     */
+    @Override
+    public Optional<Duration> prove(ParsedInvoice invoice) {
+        try {
+            Validated validated = validate(invoice, true);
+            if (!validated.complete()) {
+                return Optional.empty();
+            }
+            invoice.derived(Proof.class, () -> new Proof(validated.result()));
+            return Optional.of(validated.result().duration());
+        } catch (Exception | StackOverflowError doubt) {
+            // a guard tripped, or the parse broke: admissibility's own pass and the check's own parse say what it is
+            return Optional.empty();
+        }
+    }
+
+    /** One parse: validated against the syntax's schema, the tree built from the validator's events. */
+    private Validated validate(ParsedInvoice invoice, boolean guarded) throws IOException, SAXException {
         long start = System.nanoTime();
         Schema schema = schemas.of(invoice.syntax());
         // One parse for both: the validator's events also build the Saxon tree the later checks read.
@@ -107,6 +139,9 @@ public final class XsdCheck implements DocumentCheck {
         }
         ValidatorHandler validator = pass.validator();
         ElementPathTracker paths = new ElementPathTracker(pass.reader());
+        if (guarded) {
+            paths.guardFor(invoice.syntax());
+        }
         Collector collector = new Collector(invoice.syntax().label(), paths);
         validator.setErrorHandler(collector);
         BuildingContentHandler tree;
@@ -140,7 +175,16 @@ public final class XsdCheck implements DocumentCheck {
                 // The next check that needs the tree builds it from the bytes.
             }
         }
-        return CheckResult.of(CheckName.XSD, collector.findings(), Duration.ofNanos(System.nanoTime() - start));
+        return new Validated(CheckResult.of(CheckName.XSD, collector.findings(), Duration.ofNanos(System.nanoTime() - start)),
+                complete);
+    }
+
+    /** A parse's result, and whether it read the document to its end (no fatal error). */
+    private record Validated(CheckResult result, boolean complete) {
+    }
+
+    /** The result of a parse that proved the document well-formed, kept in the invoice for {@link #check}. */
+    private record Proof(CheckResult result) {
     }
 
     /**
