@@ -1,6 +1,7 @@
 package org.achemine.validation.admissibility;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,33 @@ public final class FileAdmissibilityCheck {
      * @param content  where its bytes are; at most its first {@value FileSignature#HEAD_SIZE} bytes are read
      */
     public FileAdmission admit(String fileName, long size, Path content) throws IOException {
+        return admit(fileName, size, () -> FileSignature.detect(FileSignature.head(content)));
+    }
+
+    /**
+     * The same for a file already read whole (an XML flow within {@link #isWithinSize}: read once, for its admission
+     * and its validation).
+     */
+    public FileAdmission admit(String fileName, byte[] content) {
+        try {
+            return admit(fileName, content.length, () -> FileSignature.detect(content, FileSignature.HEAD_SIZE));
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("nothing is read from a file already in memory", impossible);
+        }
+    }
+
+    /** Whether a file of this size is neither empty nor over the limit: one that may be read whole. */
+    public boolean isWithinSize(long size) {
+        return size > 0 && size <= settings.maxFileSize();
+    }
+
+    /** The signature of the file's first bytes, read only when the admission comes to it. */
+    @FunctionalInterface
+    private interface Signature {
+        FileSignature read() throws IOException;
+    }
+
+    private FileAdmission admit(String fileName, long size, Signature signature) throws IOException {
         List<Finding> findings = new ArrayList<>();
         Optional<String> badName = nameProblem(fileName);
         badName.ifPresent(reason -> findings.add(Finding.of(FindingCode.IRR_NOM_F, Location.NONE, reason)));
@@ -55,7 +83,7 @@ public final class FileAdmissibilityCheck {
             // Already refused by the name policy: there is no announced type to compare the content with.
             return new FileAdmission(FlowKind.UNSUPPORTED, findings);
         }
-        FileSignature found = FileSignature.detect(FileSignature.head(content));
+        FileSignature found = signature.read();
         typeProblem(fileName, kind, found)
                 .ifPresent(what -> findings.add(Finding.of(FindingCode.IRR_TYPE_F, Location.NONE, what)));
         return new FileAdmission(kind, findings);

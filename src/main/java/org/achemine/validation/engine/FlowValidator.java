@@ -55,7 +55,18 @@ public final class FlowValidator {
      * @throws IOException when the content cannot be read: a fault of ours, not of the flow
      */
     public FlowVerdict validate(String fileName, Path content) throws IOException {
-        FileAdmission admission = fileAdmissibility.admit(fileName, Files.size(content), content);
+        long size = Files.size(content);
+        if (FileAdmissibilityCheck.kindOf(fileName) == FlowKind.XML && fileAdmissibility.isWithinSize(size)) {
+            // an XML flow is read once: its file admission looks at the bytes its document is validated from
+            byte[] bytes = Files.readAllBytes(content);
+            FileAdmission admission = fileAdmissibility.admit(fileName, bytes);
+            if (!admission.admitted()) {
+                return FlowVerdict.refused(admission.kind(), admission.findings());
+            }
+            return new FlowVerdict(admission.kind(), admission.findings(),
+                    List.of(validate(new InvoiceDocument(fileName, bytes))));
+        }
+        FileAdmission admission = fileAdmissibility.admit(fileName, size, content);
         if (!admission.admitted()) {
             return FlowVerdict.refused(admission.kind(), admission.findings());
         }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.achemine.validation.Finding;
 import org.achemine.validation.FlowKind;
 import org.achemine.validation.ValidationSettings;
@@ -200,5 +202,31 @@ class FileAdmissibilityCheckTest {
 
     private static java.util.List<String> codes(FileAdmission admission) {
         return admission.findings().stream().map(Finding::code).toList();
+    }
+
+    @Test
+    void admitsAFileReadWholeAsItAdmitsItFromDisk() throws IOException {
+        // given every hostile and invalid sample whose size may be read whole (XML or not, named well or not)
+        int compared = 0;
+        for (Path folder : List.of(Path.of("samples/hostile"), Path.of("samples/invalid"), Path.of("samples/ubl"))) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.sorted().toList()) {
+                    long size = Files.size(file);
+                    if (!check.isWithinSize(size)) {
+                        continue;
+                    }
+                    String name = file.getFileName().toString();
+                    // when
+                    FileAdmission fromDisk = check.admit(name, size, file);
+                    FileAdmission readWhole = check.admit(name, Files.readAllBytes(file));
+                    // then
+                    assertThat(readWhole).as(name).isEqualTo(fromDisk);
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(30);
+        assertThat(check.isWithinSize(0)).isFalse();
+        assertThat(check.isWithinSize(ValidationSettings.defaults().maxFileSize() + 1)).isFalse();
     }
 }
