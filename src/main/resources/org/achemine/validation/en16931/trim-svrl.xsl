@@ -15,8 +15,9 @@
      once when the rule fires; when it is false every one of those asserts holds, so they are skipped. When it is
      true, every assert runs as before, in its place. A valid invoice then pays one walk per rule, not one per
      assert (UBL's syntax rule on the document element has 643 of them, CII's line rules 4 to 54 per line).
-  5. in the rules below the document element (fired once per line, per tax, per allowance...), evaluates each
-     absolute path of the asserts (//ram:SellerTradeParty/ram:SpecifiedTaxRegistration/ram:ID[@schemeID = 'VA'],
+  5. when asked (paths-once: the version for large invoices), in the rules below the document element (fired once
+     per line, per tax, per allowance...), evaluates each absolute path of the asserts
+     (//ram:SellerTradeParty/ram:SpecifiedTaxRegistration/ram:ID[@schemeID = 'VA'],
      /rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/...) once per
      document: a global variable holds it and the asserts read the variable. A path starting with / or // gives the
      same nodes from any node of the document, so only the cost changes (CII's line rules walked past every line to
@@ -35,6 +36,8 @@
   <xsl:mode on-no-match="shallow-copy"/>
   <!-- rewrite the path-absence asserts (2.): a win on large invoices only, so the engine compiles both versions -->
   <xsl:param name="path-summary" as="xs:boolean" select="true()"/>
+  <!-- read the absolute paths below the document element once per document (5.): a win on large invoices only -->
+  <xsl:param name="paths-once" as="xs:boolean" select="true()"/>
 
   <!-- official match pattern -> the same rule looked up by name (3.): none unless given -->
   <xsl:param name="wildcard-rewrites" as="map(xs:string, xs:string*)" select="map{}"/>
@@ -59,11 +62,13 @@
   <xsl:variable name="scan-token" as="xs:string"
                 select="'^(and|or|\.|\.\.|@?\*|@?[A-Za-z_][A-Za-z0-9_.\-]*:([A-Za-z_][A-Za-z0-9_.\-]*|\*)|@[A-Za-z_][A-Za-z0-9_.\-]*)$'"/>
   <xsl:variable name="document-scan-tests" as="attribute()*"
-                select="//xsl:template[not(matches(normalize-space(@match), $document-element-rule))]//xsl:when/@test"/>
+                select="//xsl:template[$paths-once][not(matches(normalize-space(@match), $document-element-rule))]
+                        //xsl:when/@test"/>
   <xsl:variable name="document-scans" as="xs:string*"
                 select="distinct-values($document-scan-tests ! scan:parts(.)[scan:movable(.)] ! string())"/>
 
-  <xsl:template match="xsl:template[not(matches(normalize-space(@match), $document-element-rule))]//xsl:when/@test">
+  <xsl:template match="xsl:template[$paths-once][not(matches(normalize-space(@match), $document-element-rule))]
+                       //xsl:when/@test">
     <xsl:attribute name="test" select="string-join(scan:parts(.) ! (if (scan:movable(.))
         then '$' || scan:name(index-of($document-scans, string(.))) else string()))"/>
   </xsl:template>

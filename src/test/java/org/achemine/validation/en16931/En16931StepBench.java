@@ -148,7 +148,7 @@ public final class En16931StepBench {
         try (InputStream in = En16931StepBench.class.getClassLoader().getResourceAsStream(resource)) {
             XdmNode official = StylesheetTrimmer.read(in, resource);
             WildcardIndex index = WildcardIndex.of(official, SchemaElementNames.of(syntax));
-            return StylesheetTrimmer.trim(official, false, index.rewrites());
+            return StylesheetTrimmer.trim(official, false, true, index.rewrites());
         }
     }
 
