@@ -23,7 +23,8 @@ import org.achemine.xml.HardenedXml;
  * path-absence asserts of the rules on the document element from a per-document path summary
  * ({@link PathSummary}) and, when given, matches the wildcard rules by element name ({@link WildcardIndex}); in
  * every rule with several path-absence asserts left as XPath, runs them only when one existence test of all their
- * paths, computed once as the rule fires, finds one (when none exists, each of them holds).
+ * paths, computed once as the rule fires, finds one (when none exists, each of them holds); when asked, reads the
+ * absolute paths of the asserts in the rules below the document element once per document, into global variables.
  * The failed asserts, their ids, flags, texts and locations are unchanged:
  * En16931AgreesWithPhiveTest compares them with phive's.
  */
@@ -43,10 +44,11 @@ final class StylesheetTrimmer {
      * The trimmed stylesheet, as a tree carrying the original's base URI.
      *
      * @param pathSummary      also answer the path-absence asserts from the per-document path summary
+     * @param pathsOnce        read the absolute paths of the asserts below the document element once per document
      * @param wildcardRewrites official match pattern → its patterns by element name ({@link WildcardIndex}), or none
      */
-    static XdmNode trim(XdmNode original, boolean pathSummary, Map<String, List<String>> wildcardRewrites)
-            throws SaxonApiException {
+    static XdmNode trim(XdmNode original, boolean pathSummary, boolean pathsOnce,
+            Map<String, List<String>> wildcardRewrites) throws SaxonApiException {
         Processor processor = HardenedXml.processor();
         XsltTransformer trimmer = processor.newXsltCompiler()
                 .compile(new StreamSource(StylesheetTrimmer.class.getClassLoader().getResourceAsStream(TRIMMER),
@@ -54,6 +56,7 @@ final class StylesheetTrimmer {
                 .load();
         trimmer.setInitialContextNode(original);
         trimmer.setParameter(new QName("path-summary"), new XdmAtomicValue(pathSummary));
+        trimmer.setParameter(new QName("paths-once"), new XdmAtomicValue(pathsOnce));
         Map<XdmAtomicValue, XdmValue> rewrites = new HashMap<>();
         wildcardRewrites.forEach((match, branches) -> rewrites.put(new XdmAtomicValue(match),
                 new XdmValue(branches.stream().map(XdmAtomicValue::new).toList())));

@@ -15,17 +15,29 @@
      once when the rule fires; when it is false every one of those asserts holds, so they are skipped. When it is
      true, every assert runs as before, in its place. A valid invoice then pays one walk per rule, not one per
      assert (UBL's syntax rule on the document element has 643 of them, CII's line rules 4 to 54 per line).
-  En16931AgreesWithPhiveTest proves the findings unchanged.
+  5. when asked (paths-once: the version for large invoices), in the rules below the document element (fired once
+     per line, per tax, per allowance...), evaluates each absolute path of the asserts
+     (//ram:SellerTradeParty/ram:SpecifiedTaxRegistration/ram:ID[@schemeID = 'VA'],
+     /rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/...) once per
+     document: a global variable holds it and the asserts read the variable. A path starting with / or // gives the
+     same nodes from any node of the document, so only the cost changes (CII's line rules walked past every line to
+     the header's parties, once per line: quadratic in the lines). Only scans that cannot raise an error
+     are moved (names, paths, predicates of paths and string literals compared with = or !=, and, or: no function,
+     no number, no variable), so reading them whole once instead of lazily per assert changes no outcome.
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:xs="http://www.w3.org/2001/XMLSchema"
                 xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
                 xmlns:summary="urn:achemine:en16931:path-summary"
                 xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-                exclude-result-prefixes="summary map">
+                xmlns:fn="http://www.w3.org/2005/xpath-functions"
+                xmlns:scan="urn:achemine:en16931:document-scan"
+                exclude-result-prefixes="summary map fn scan">
   <xsl:mode on-no-match="shallow-copy"/>
   <!-- rewrite the path-absence asserts (2.): a win on large invoices only, so the engine compiles both versions -->
   <xsl:param name="path-summary" as="xs:boolean" select="true()"/>
+  <!-- read the absolute paths below the document element once per document (5.): a win on large invoices only -->
+  <xsl:param name="paths-once" as="xs:boolean" select="true()"/>
 
   <!-- official match pattern -> the same rule looked up by name (3.): none unless given -->
   <xsl:param name="wildcard-rewrites" as="map(xs:string, xs:string*)" select="map{}"/>
@@ -37,6 +49,59 @@
                 select="'^not\((\(' || $name || '(\|' || $name || ')*\)|' || $name || ')(/' || $name || ')*\)$'"/>
 
   <xsl:template match="svrl:fired-rule"/>
+
+  <!-- whole-document scans read once per document (5.) -->
+  <xsl:variable name="step-name" as="xs:string"
+                select="'@?(\*|[A-Za-z_][A-Za-z0-9_.\-]*(:(\*|[A-Za-z_][A-Za-z0-9_.\-]*))?)'"/>
+  <xsl:variable name="inner-predicate" as="xs:string" select="'\[([^\[\]'']|''[^'']*'')*\]'"/>
+  <xsl:variable name="predicate" as="xs:string"
+                select="'\[([^\[\]'']|''[^'']*''|' || $inner-predicate || ')*\]'"/>
+  <xsl:variable name="step" as="xs:string" select="$step-name || '(' || $predicate || ')*'"/>
+  <xsl:variable name="document-scan" as="xs:string" select="'/{1,2}' || $step || '(/{1,2}' || $step || ')*'"/>
+  <!-- what a scan may hold once its string literals are blanked: names, and, or (no function, number, variable) -->
+  <xsl:variable name="scan-token" as="xs:string"
+                select="'^(and|or|\.|\.\.|@?\*|@?[A-Za-z_][A-Za-z0-9_.\-]*:([A-Za-z_][A-Za-z0-9_.\-]*|\*)|@[A-Za-z_][A-Za-z0-9_.\-]*)$'"/>
+  <xsl:variable name="document-scan-tests" as="attribute()*"
+                select="//xsl:template[$paths-once][not(matches(normalize-space(@match), $document-element-rule))]
+                        //xsl:when/@test"/>
+  <xsl:variable name="document-scans" as="xs:string*"
+                select="distinct-values($document-scan-tests ! scan:parts(.)[scan:movable(.)] ! string())"/>
+
+  <xsl:template match="xsl:template[$paths-once][not(matches(normalize-space(@match), $document-element-rule))]
+                       //xsl:when/@test">
+    <xsl:attribute name="test" select="string-join(scan:parts(.) ! (if (scan:movable(.))
+        then '$' || scan:name(index-of($document-scans, string(.))) else string()))"/>
+  </xsl:template>
+
+  <!-- the test cut into the absolute paths, / or // (fn:match) and the text between them (fn:non-match) -->
+  <xsl:function name="scan:parts" as="element()*">
+    <xsl:param name="test" as="xs:string"/>
+    <xsl:sequence select="analyze-string($test, $document-scan)/*"/>
+  </xsl:function>
+
+  <!-- a scan of the whole document, outside any string literal, that cannot raise an error -->
+  <xsl:function name="scan:movable" as="xs:boolean">
+    <xsl:param name="part" as="element()"/>
+    <xsl:variable name="before" select="string-join($part/preceding-sibling::*)"/>
+    <!-- what comes last before it, spaces aside: an operator, a bracket or nothing, not a step it would continue -->
+    <xsl:variable name="last" select="replace($before, '\s+$', '')"/>
+    <xsl:variable name="after" select="string($part/following-sibling::*[1])"/>
+    <xsl:variable name="blanked" select="replace($part, '''[^'']*''', ' ')"/>
+    <xsl:sequence select="exists($part/self::fn:match)
+        and (not(matches($last, '[A-Za-z0-9_.\-:)\]/*@$&quot;'']$'))
+             or matches($last, '(^|[\s(])(and|or|return|satisfies|then|else|in)$'))
+        and not(matches($after, '^(\s*\(|[\p{L}\p{N}_.\-:])'))
+        and string-length(replace($before, '[^'']', '')) mod 2 eq 0
+        and string-length(replace($before, '[^&quot;]', '')) mod 2 eq 0
+        and not(contains($part, '&quot;'))
+        and not(matches($blanked, '[A-Za-z0-9_.\-]\(|![^=]'))
+        and (every $token in tokenize($blanked, '[\s/\[\]=!(),|]+')[. ne ''] satisfies matches($token, $scan-token))"/>
+  </xsl:function>
+
+  <xsl:function name="scan:name" as="xs:string">
+    <xsl:param name="index" as="xs:integer"/>
+    <xsl:sequence select="'achemine-document-scan-' || $index"/>
+  </xsl:function>
 
   <!-- the path-absence asserts of each rule left as XPath (4.); those the path summary answers are not -->
   <xsl:key name="path-absence" use="generate-id(..)"
@@ -87,6 +152,12 @@
     <xsl:copy>
       <xsl:namespace name="summary" select="'urn:achemine:en16931:path-summary'"/>
       <xsl:apply-templates select="@*"/>
+      <xsl:for-each select="$document-scans">
+        <xsl:element name="xsl:variable">
+          <xsl:attribute name="name" select="scan:name(position())"/>
+          <xsl:attribute name="select" select="."/>
+        </xsl:element>
+      </xsl:for-each>
       <xsl:apply-templates select="node()"/>
     </xsl:copy>
   </xsl:template>

@@ -82,7 +82,9 @@ class En16931AgreesWithPhiveTest {
             Mutation.of("UBL-CR (line element not used)",
                     "(<cac:(?:Invoice|CreditNote)Line>\\s*<cbc:ID>[^<]*</cbc:ID>)",
                     "$1<cbc:UUID>1</cbc:UUID>"),
-            Mutation.of("UBL-DT (empty element)", "<cbc:IssueDate>[^<]*</cbc:IssueDate>", "<cbc:IssueDate/>"));
+            Mutation.of("UBL-DT (empty element)", "<cbc:IssueDate>[^<]*</cbc:IssueDate>", "<cbc:IssueDate/>"),
+            // VAT category rules that read //cac:InvoiceLine once per document
+            Mutation.of("BR-E (line VAT category)", "(<cac:ClassifiedTaxCategory>\\s*<cbc:ID>)S<", "$1E<"));
 
     private static final List<Mutation> CII_MUTATIONS = List.of(
             Mutation.of("BR (core: type code missing)", "<ram:TypeCode>[^<]*</ram:TypeCode>", ""),
@@ -102,7 +104,11 @@ class En16931AgreesWithPhiveTest {
                     "$1<ram:IncludedNote><ram:Subject>x</ram:Subject></ram:IncludedNote>"),
             Mutation.of("CII-SR (tax element not used)", "(<ram:ApplicableTradeTax>)",
                     "$1<ram:CalculatedRate>1</ram:CalculatedRate>"),
-            Mutation.of("CII-SR (empty element)", "<ram:ID>[^<]+</ram:ID>", "<ram:ID></ram:ID>"));
+            Mutation.of("CII-SR (empty element)", "<ram:ID>[^<]+</ram:ID>", "<ram:ID></ram:ID>"),
+            // line, tax and total rules that read the header's parties and currencies once per document
+            Mutation.of("BR-S (seller VAT identifier)", "schemeID=\"VA\"", "schemeID=\"VX\""),
+            Mutation.of("BR-53 (tax currency)", "(<ram:InvoiceCurrencyCode>)",
+                    "<ram:TaxCurrencyCode>USD</ram:TaxCurrencyCode>$1"));
 
     @BeforeAll
     static void compileBothEngines() {

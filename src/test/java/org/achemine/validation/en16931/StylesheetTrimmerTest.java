@@ -37,7 +37,7 @@ class StylesheetTrimmerTest {
     @Test
     void aRulesPathAbsenceAssertsRunOnlyWhenOneOfTheirMergedPathsExists() throws Exception {
         // given a rule with four path-absence asserts among five, and a rule with one
-        XdmNode trimmed = trim(new ByteArrayInputStream(RULE.getBytes(StandardCharsets.UTF_8)));
+        XdmNode trimmed = trim(RULE);
 
         // when
         XPathCompiler xpath = xpath();
@@ -53,8 +53,8 @@ class StylesheetTrimmerTest {
     }
 
     @Test
-    void theOfficialSyntaxRulesAreGuarded() throws Exception {
-        // given the official stylesheets, trimmed as documents under 64 KB are checked
+    void theOfficialRulesAreGuardedAndReadTheirAbsolutePathsOnce() throws Exception {
+        // given the official stylesheets, trimmed with the path-absence asserts left as XPath (as under 64 KB)
         XPathCompiler xpath = xpath();
         for (String stylesheet : List.of(En16931Check.UBL_STYLESHEET, En16931Check.CII_STYLESHEET)) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(stylesheet)) {
@@ -67,12 +67,75 @@ class StylesheetTrimmerTest {
                 int asserts = strings(xpath, "//xsl:if[@test = '$achemine-some-path-present']", trimmed).size();
                 assertThat(List.of(rules, asserts)).as(stylesheet)
                         .isEqualTo(stylesheet.contains("UBL") ? List.of(1, 643) : List.of(17, 478));
+                // and UBL's VAT category rules read 3 absolute paths once (//cac:InvoiceLine...), CII's line, tax and
+                // total rules 20 (the header's parties, currencies and taxes)
+                int paths = strings(xpath, "/xsl:stylesheet/xsl:variable[starts-with(@name, 'achemine-document-scan-')]",
+                        trimmed).size();
+                assertThat(paths).as(stylesheet).isEqualTo(stylesheet.contains("UBL") ? 3 : 20);
             }
         }
     }
 
+    private static final String SCANS = """
+            <xsl:stylesheet version="2.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:a="urn:a">
+              <xsl:template match="/a:Doc" mode="M1" priority="1001">
+                <xsl:choose><xsl:when test="exists(//a:H)"/><xsl:otherwise>0</xsl:otherwise></xsl:choose>
+              </xsl:template>
+              <xsl:template match="a:Line" mode="M1" priority="1000">
+                <xsl:choose><xsl:when test="exists(//a:H/a:K[@schemeID = ('VA', 'FC')]) or a:B//a:C"/></xsl:choose>
+                <xsl:choose><xsl:when test="(/a:Doc|/a:Other)/a:H and xs:decimal(//a:Amount) > 0"/></xsl:choose>
+                <xsl:choose><xsl:when test="//a:H/a:K[@schemeID = ('VA', 'FC')] != '//a:H'"/></xsl:choose>
+                <xsl:choose><xsl:when test="exists(//a:X[normalize-space(a:ID) = 'S'])"/></xsl:choose>
+                <xsl:choose><xsl:when test="every $r in a:R satisfies //a:X[a:P = $r]"/></xsl:choose>
+                <xsl:choose><xsl:when test="count(//a:X[a:N > 0]) = count(//a:X/xs:decimal(a:Y))"/></xsl:choose>
+                <xsl:choose><xsl:when test="//a:X[a:T eq 'x'] or //*[@a:Z != 'O' and a:W]"/></xsl:choose>
+                <xsl:choose><xsl:when test="a:B //a:H and (a:B) /a:Doc"/></xsl:choose>
+              </xsl:template>
+            </xsl:stylesheet>
+            """;
+
+    @Test
+    void absolutePathsOfTheRulesBelowTheDocumentElementAreReadOncePerDocument() throws Exception {
+        // given a rule on the document element and a rule per line, whose asserts read absolute paths
+        XdmNode trimmed = trim(SCANS);
+
+        // when
+        XPathCompiler xpath = xpath();
+        List<String> variables = strings(xpath,
+                "/xsl:stylesheet/xsl:variable[starts-with(@name, 'achemine-document-scan-')]/concat(@name, '=', @select)",
+                trimmed);
+
+        // then each path made of names, paths and string literals compared with = or != is a global variable, once
+        assertThat(variables).containsExactly(
+                "achemine-document-scan-1=//a:H/a:K[@schemeID = ('VA', 'FC')]",
+                "achemine-document-scan-2=/a:Doc",
+                "achemine-document-scan-3=/a:Other",
+                "achemine-document-scan-4=//a:Amount",
+                "achemine-document-scan-5=//*[@a:Z != 'O' and a:W]");
+        // and the line rule's asserts read them; a relative path (spaces or not), a string literal, a function, a
+        // variable, a number, a value comparison and the document element's rule (fired once) are left as they are
+        assertThat(strings(xpath, "//xsl:when/@test", trimmed)).containsExactly(
+                "exists(//a:H)",
+                "exists($achemine-document-scan-1) or a:B//a:C",
+                "($achemine-document-scan-2|$achemine-document-scan-3)/a:H and xs:decimal($achemine-document-scan-4) > 0",
+                "$achemine-document-scan-1 != '//a:H'",
+                "exists(//a:X[normalize-space(a:ID) = 'S'])",
+                "every $r in a:R satisfies //a:X[a:P = $r]",
+                "count(//a:X[a:N > 0]) = count(//a:X/xs:decimal(a:Y))",
+                "//a:X[a:T eq 'x'] or $achemine-document-scan-5",
+                "a:B //a:H and (a:B) /a:Doc");
+        // and not in the version for invoices under 64 KB
+        XdmNode small = StylesheetTrimmer.trim(StylesheetTrimmer.read(
+                new ByteArrayInputStream(SCANS.getBytes(StandardCharsets.UTF_8)), "urn:test"), false, false, Map.of());
+        assertThat(strings(xpath, "//xsl:when/@test[contains(., '$achemine-document-scan-')]", small)).isEmpty();
+    }
+
+    private static XdmNode trim(String stylesheet) throws Exception {
+        return trim(new ByteArrayInputStream(stylesheet.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static XdmNode trim(InputStream stylesheet) throws Exception {
-        return StylesheetTrimmer.trim(StylesheetTrimmer.read(stylesheet, "urn:test"), false, Map.of());
+        return StylesheetTrimmer.trim(StylesheetTrimmer.read(stylesheet, "urn:test"), false, true, Map.of());
     }
 
     private static XPathCompiler xpath() {
