@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code intake-<partner>}: one route per partner's {@code in/}. Temporary names ({@code *.tmp},
  *       {@code *.part}, hidden {@code .*}) are ignored until renamed; other files are taken once settled
  *       (size and date unchanged over {@code achemine.intake.read-lock-interval} by our clock, whatever the
- *       file's own date: {@link SettledFileReadLock}; empty files included),
+ *       file's own date: {@link SettledFileReadLock}; empty files included; every file listed starts settling,
+ *       and a poll that handed files over polls again at once, held back only by the full deposit queue),
  *       then {@link FlowReception#takeAll} archives, records and removes them, the files of a poll in groups
  *       of at most {@code achemine.intake.take-group-size} sharing their commits and sync (ADR 0001);</li>
  *   <li>{@code intake-qualif-<partner>}: the same for the partner's qualification mailbox {@code qualif/in/}
@@ -186,10 +187,13 @@ public class IntakeRoutes extends RouteBuilder {
                 + "?noop=true&idempotent=false"               // we remove the file ourselves, once it is safe
                 // temporary names wait for their rename; Camel reads a backslash as "/": see UnlistedEntries
                 + "&exclude=RAW((?is)^\\..*|.*\\.(tmp|part)$|.*/.*)"
-                + "&exclusiveReadLockStrategy=#" + READ_LOCK  // settled over the interval, whatever its date
+                + "&filter=#" + READ_LOCK                     // every file listed starts settling; only settled
+                + "&exclusiveReadLockStrategy=#" + READ_LOCK  // ones are listed, checked again at the hand-over
                 + "&readLockLoggingLevel=OFF"
                 + "&delay=" + intake.pollInterval().toMillis()
-                + "&maxMessagesPerPoll=200&sortBy=file:modified"
+                // a poll that handed files over polls again at once (greedy), held by the full deposit queue,
+                // not by the poll delay: the workers are fed while settled files wait (issue 16)
+                + "&maxMessagesPerPoll=200&greedy=true&sortBy=file:modified"
                 + "&autoCreate=false"
                 + "&pollStrategy=#" + pollStrategy;              // no poll while intake is paused; groups
     }

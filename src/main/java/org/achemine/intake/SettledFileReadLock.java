@@ -9,16 +9,22 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.component.file.GenericFileExclusiveReadLockStrategy;
+import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.component.file.GenericFileOperations;
 
 /**
- * The mailbox routes' read lock: a file is handed over once it has settled ({@link Settling}: size and date
- * unchanged over {@code achemine.intake.read-lock-interval} by our clock). It never sleeps: a file not settled
- * yet is skipped and looked at again at the next poll, so one slow writer holds no poller. Camel's
+ * The mailbox routes' filter and read lock: a file is handed over once it has settled ({@link Settling}: size
+ * and date unchanged over {@code achemine.intake.read-lock-interval} by our clock). It never sleeps: a file not
+ * settled yet is skipped and looked at again at the next poll, so one slow writer holds no poller. Camel's
  * {@code readLock=changed} with a minimum age compared the file's date with now, and never took a file dated
  * in the future (issue 11).
+ * <p>
+ * As the listing's filter, it observes every file listed and lets through only those already settled: a poll's
+ * {@code maxMessagesPerPoll} then counts settled files, and a burst's files all start settling at the first
+ * listing instead of a poll's worth at a time (issue 16). As the read lock, just before the hand-over, it checks
+ * again, by a fresh look at the file, that it is still as it settled.
  */
-final class SettledFileReadLock implements GenericFileExclusiveReadLockStrategy<File> {
+final class SettledFileReadLock implements GenericFileExclusiveReadLockStrategy<File>, GenericFileFilter<File> {
 
     private final Settling settling;
 
@@ -27,17 +33,29 @@ final class SettledFileReadLock implements GenericFileExclusiveReadLockStrategy<
     }
 
     @Override
+    public boolean accept(GenericFile<File> file) {
+        if (file.isDirectory()) {
+            return false;
+        }
+        Path path = file.getFile().toPath().toAbsolutePath();
+        // the listing's size and date: no second look at each of a burst's files
+        return !unlisted(path) && settling.observe(path, file.getFileLength(), FileTime.fromMillis(file.getLastModified()));
+    }
+
+    @Override
     public boolean acquireExclusiveReadLock(GenericFileOperations<File> operations, GenericFile<File> file,
                                             Exchange exchange) {
         File target = file.getFile();
         Path path = target.toPath().toAbsolutePath();
-        if (Files.isSymbolicLink(path) && !Files.isRegularFile(path)) {
-            // a dangling link, or one to a folder, is UnlistedEntries' to take: Camel lists it as a file (its
-            // size and date read as 0, so it would settle), and two pollers would take it twice
-            return false;
-        }
-        return settling.settled(path, target.length(),
-                FileTime.fromMillis(target.lastModified()));
+        return !unlisted(path) && settling.settled(path, target.length(), FileTime.fromMillis(target.lastModified()));
+    }
+
+    /**
+     * A dangling link, or one to a folder, is UnlistedEntries' to take: Camel lists it as a file (its size and
+     * date read as 0, so it would settle), and two pollers would take it twice.
+     */
+    private static boolean unlisted(Path path) {
+        return Files.isSymbolicLink(path) && !Files.isRegularFile(path);
     }
 
     @Override
