@@ -111,7 +111,7 @@ public class DepositAnswers implements AutoCloseable {
     private Owed commitAlone(Owed owed) {
         try {
             publications.markPublished(owed.renamed());
-        } catch (RuntimeException failed) {
+        } catch (RuntimeException | Error failed) {
             owed.answers().forEach(answer -> answer.written().completeExceptionally(failed));
             return Owed.NONE;
         }
