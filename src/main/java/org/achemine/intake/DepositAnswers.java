@@ -16,9 +16,12 @@ import org.slf4j.LoggerFactory;
  * worker that has validated a flow queues its answer and goes back to validating; the answering thread takes
  * whatever waits (up to {@code achemine.intake.answer-group-size}: never waited for to fill) and writes it as one
  * {@link PublicationJournal#publishGroups}, then the next. While it writes, both workers validate, so a burst's
- * groups hold the flows validated during the previous group's commits and syncs. A flow whose answer fails fails
- * alone. While queued, a flow stays in its worker's hands (claimed, in progress): it is never submitted twice.
- * {@link #close} writes what is queued, then stops the thread.
+ * groups hold the flows validated during the previous group's commits and syncs. One commit per group: a group's
+ * {@code PUBLISHED} marks and flows {@code REPORTED} ride in the next group's {@code PENDING} commit when one is
+ * already waiting, else they are committed alone at once (ADR 0001, "One commit per answer group"). A flow whose
+ * answer fails fails alone. While queued, and until its {@code REPORTED} is committed, a flow stays in its
+ * worker's hands (claimed, in progress): it is never submitted twice. {@link #close} writes what is queued,
+ * then stops the thread.
  */
 public class DepositAnswers implements AutoCloseable {
 
@@ -82,12 +85,38 @@ public class DepositAnswers implements AutoCloseable {
         answering.join(TimeUnit.MINUTES.toMillis(1));
     }
 
+    /** Answers whose reports are renamed into place, their marks and REPORTED not yet committed. */
+    private record Owed(PublicationJournal.Renamed renamed, List<Answer> answers) {
+
+        static final Owed NONE = new Owed(PublicationJournal.Renamed.NONE, List.of());
+    }
+
     private void answerWhatIsReady() {
+        Owed owed = Owed.NONE;
         List<Answer> group = nextGroup();
         while (!group.isEmpty()) {
-            write(group);
+            owed = write(group, owed);
+            if (!anyWaiting()) {
+                owed = commitAlone(owed); // no group follows to carry the marks: nothing waits on them
+            }
             group = nextGroup();
         }
+        commitAlone(owed);
+    }
+
+    private synchronized boolean anyWaiting() {
+        return !waiting.isEmpty();
+    }
+
+    private Owed commitAlone(Owed owed) {
+        try {
+            publications.markPublished(owed.renamed());
+        } catch (RuntimeException | Error failed) {
+            owed.answers().forEach(answer -> answer.written().completeExceptionally(failed));
+            return Owed.NONE;
+        }
+        owed.answers().forEach(answer -> answer.written().complete(null));
+        return Owed.NONE;
     }
 
     /** Up to a group of the answers waiting, waiting for one if none; empty once closing with none left. */
@@ -109,21 +138,36 @@ public class DepositAnswers implements AutoCloseable {
         return group;
     }
 
-    private void write(List<Answer> group) {
-        List<Exception> failures;
+    /** Writes the group, committing the previous group's marks with it; returns what the group owes in turn. */
+    private Owed write(List<Answer> group, Owed owed) {
+        PublicationJournal.Answered answered;
         try {
-            failures = publications.publishGroups(group.stream().map(Answer::publication).toList());
+            answered = publications.publishGroups(group.stream().map(Answer::publication).toList(), owed.renamed());
         } catch (RuntimeException | Error unexpected) {
             LOG.warn("A group of {} answers failed whole; each flow is retried", group.size(), unexpected);
             group.forEach(answer -> answer.written().completeExceptionally(unexpected));
-            return;
+            owed.answers().forEach(answer -> answer.written().completeExceptionally(unexpected));
+            return Owed.NONE;
         }
-        for (int i = 0; i < group.size(); i++) {
-            if (failures.get(i) == null) {
-                group.get(i).written().complete(null);
+        for (Answer answer : owed.answers()) {
+            if (answered.owedFailure() == null) {
+                answer.written().complete(null);
             } else {
-                group.get(i).written().completeExceptionally(failures.get(i));
+                answer.written().completeExceptionally(answered.owedFailure());
             }
         }
+        List<Answer> renamed = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            if (answered.failures().get(i) == null) {
+                renamed.add(group.get(i));
+            } else {
+                group.get(i).written().completeExceptionally(answered.failures().get(i));
+            }
+        }
+        if (answered.renamed().isEmpty()) { // done on their own (a shared step failed): nothing owed
+            renamed.forEach(answer -> answer.written().complete(null));
+            return Owed.NONE;
+        }
+        return new Owed(answered.renamed(), renamed);
     }
 }

@@ -228,6 +228,72 @@ public class PublicationJournal {
      * @return for each group, in order: null if its files are published and its records made, or what failed it
      */
     public List<Exception> publishGroups(List<Group> groups) {
+        Answered answered = publishGroups(groups, Renamed.NONE);
+        List<Exception> failures = new ArrayList<>(answered.failures());
+        try {
+            markPublished(answered.renamed());
+        } catch (RuntimeException shared) {
+            // the marks' commit rolled back whole: each group still standing is finished on its own
+            LOG.debug("The PUBLISHED commit of {} answers failed; each is finished on its own", groups.size(), shared);
+            for (int i = 0; i < groups.size(); i++) {
+                if (failures.get(i) == null) {
+                    Group group = groups.get(i);
+                    try {
+                        publishAll(group.publications(), true, NO_RECORD, group.recordedWithPublished());
+                    } catch (IOException | RuntimeException failed) {
+                        failures.set(i, failed);
+                    }
+                }
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * Files renamed into place whose {@code PUBLISHED} marks, and the callers' records that go with them (flows
+     * {@code REPORTED}), still wait for their commit: the next group's {@code PENDING} commit carries them
+     * ({@link #publishGroups(List, Renamed)}), or {@link #markPublished} commits them alone. Until then their rows
+     * are {@code PENDING} with no temporary file left: a stop there is finished at start-up like any rename whose
+     * mark was not committed (ADR 0001, "One commit per answer group").
+     */
+    public static final class Renamed {
+
+        public static final Renamed NONE = new Renamed(List.of(), List.of());
+
+        private final List<Path> targets;
+        private final List<Runnable> records;
+
+        private Renamed(List<Path> targets, List<Runnable> records) {
+            this.targets = List.copyOf(targets);
+            this.records = List.copyOf(records);
+        }
+
+        public boolean isEmpty() {
+            return targets.isEmpty() && records.isEmpty();
+        }
+    }
+
+    /**
+     * What {@link #publishGroups(List, Renamed)} did.
+     *
+     * @param failures for each group, in order: null if its files are renamed into place and its first record
+     *                 committed (its marks then in {@code renamed}, or already committed if {@code renamed} is
+     *                 empty), or what failed it
+     * @param renamed the groups' marks and second records still to commit
+     * @param owedFailure null if the marks owed by the previous group were committed, else what failed them
+     */
+    public record Answered(List<Exception> failures, Renamed renamed, Exception owedFailure) {
+    }
+
+    /**
+     * {@link #publishGroups(List)} with one commit per group instead of two: the {@code PUBLISHED} marks and
+     * second records the previous group left ({@code owed}) are committed in this group's {@code PENDING}
+     * commit, and this group's own are returned, renamed but not marked, for the next group's commit (or
+     * {@link #markPublished} when none follows). If the shared steps fail before that commit, the owed marks are
+     * committed alone and each group is done on its own, both commits included, as {@link #publishGroups(List)}
+     * does. A caller must not count a group's records made (release a flow's claim) before its marks committed.
+     */
+    public Answered publishGroups(List<Group> groups, Renamed owed) {
         Exception[] failures = new Exception[groups.size()];
         List<Integer> standing = new ArrayList<>();
         List<Prepared> prepared = new ArrayList<>();
@@ -246,6 +312,7 @@ public class PublicationJournal {
             GroupSync.syncFiles(prepared.stream().flatMap(p -> p.temporaries().stream()).toList());
             Timestamp now = Timestamp.from(clock.instant());
             ownCommit.executeWithoutResult(status -> {
+                mark(owed, now);
                 for (Prepared p : prepared) {
                     jdbc.batchUpdate(INSERT, p.fresh().stream()
                             .map(f -> row(f.kind(), f.subject(), f.target(), p.written().get(f.target()), now)).toList());
@@ -255,9 +322,19 @@ public class PublicationJournal {
             });
             journaled = true;
             List<Path> toFinish = prepared.stream().flatMap(p -> p.toFinish().stream()).toList();
-            finishAll(toFinish, () -> standing.forEach(i -> groups.get(i).recordedWithPublished().run()));
+            renameAll(toFinish);
+            return new Answered(Arrays.asList(failures), new Renamed(toFinish,
+                    standing.stream().map(i -> groups.get(i).recordedWithPublished()).toList()), null);
         } catch (IOException | RuntimeException shared) {
             LOG.debug("A shared step of {} answers failed; each is done on its own", standing.size(), shared);
+            Exception owedFailure = null;
+            if (!journaled) {
+                try {
+                    markPublished(owed);
+                } catch (RuntimeException failed) {
+                    owedFailure = failed;
+                }
+            }
             for (int i : standing) {
                 Group group = groups.get(i);
                 try {
@@ -267,8 +344,28 @@ public class PublicationJournal {
                     failures[i] = failed;
                 }
             }
+            return new Answered(Arrays.asList(failures), Renamed.NONE, owedFailure);
         }
-        return Arrays.asList(failures);
+    }
+
+    /** Commits alone the marks and records a group left ({@link Renamed}); nothing if there are none. */
+    public void markPublished(Renamed renamed) {
+        if (renamed.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        ownCommit.executeWithoutResult(status -> mark(renamed, now));
+    }
+
+    /** Step 4 in the caller's commit: the renamed files' rows PUBLISHED, then the records that follow them. */
+    private void mark(Renamed renamed, Timestamp now) {
+        if (!renamed.targets.isEmpty()) {
+            jdbc.batchUpdate(
+                    "UPDATE publication SET state = ?, published_at = ? WHERE mailbox = ? AND file_name = ? AND state = ?",
+                    renamed.targets.stream().map(target -> new Object[] {PUBLISHED, now, mailbox(target),
+                        target.getFileName().toString(), PENDING}).toList());
+        }
+        renamed.records.forEach(Runnable::run);
     }
 
     /**
@@ -319,6 +416,13 @@ public class PublicationJournal {
         if (targets.isEmpty() && recordedWithPublished == NO_RECORD) {
             return;
         }
+        renameAll(targets);
+        markPublished(new Renamed(targets, recordedWithPublished == NO_RECORD ? List.of()
+                : List.of(recordedWithPublished)));
+    }
+
+    /** Step 3 for many targets: each renamed if its temporary file still waits, then each directory synced once. */
+    private static void renameAll(List<Path> targets) throws IOException {
         Set<Path> renamedInto = new LinkedHashSet<>();
         for (Path target : targets) {
             Path temporary = temporary(target);
@@ -328,14 +432,6 @@ public class PublicationJournal {
             }
         }
         GroupSync.syncDirectories(renamedInto);
-        Timestamp now = Timestamp.from(clock.instant());
-        ownCommit.executeWithoutResult(status -> {
-            jdbc.batchUpdate(
-                    "UPDATE publication SET state = ?, published_at = ? WHERE mailbox = ? AND file_name = ? AND state = ?",
-                    targets.stream().map(target -> new Object[] {PUBLISHED, now, mailbox(target),
-                        target.getFileName().toString(), PENDING}).toList());
-            recordedWithPublished.run();
-        });
     }
 
     /** The journal's row for this target, if it was ever journaled. */

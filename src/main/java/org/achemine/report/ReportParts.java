@@ -1,9 +1,8 @@
 package org.achemine.report;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
@@ -24,9 +23,6 @@ import org.achemine.validation.Location;
 
 /** The parts every report shares: the flow block, the flow status, findings, UTC date-times. */
 final class ReportParts {
-
-    private static final DateTimeFormatter XML_DATE_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final ObjectFactory factory = new ObjectFactory();
     private final DatatypeFactory datatypes;
@@ -69,8 +65,11 @@ final class ReportParts {
         return status;
     }
 
+    /** UTC to the millisecond, written {@code yyyy-MM-ddTHH:mm:ss.SSSZ}: built from its fields, not text parsed back. */
     XMLGregorianCalendar dateTime(Instant instant) {
-        return datatypes.newXMLGregorianCalendar(XML_DATE_TIME.format(instant));
+        LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return datatypes.newXMLGregorianCalendar(utc.getYear(), utc.getMonthValue(), utc.getDayOfMonth(),
+                utc.getHour(), utc.getMinute(), utc.getSecond(), utc.getNano() / 1_000_000, 0);
     }
 
     /** One finding as a {@code Constat}: code, severity, source, messages, rule text, location. */

@@ -54,6 +54,8 @@ class DepositAnswersTest {
     private DepositAnswers answers;
     /** The transaction each answer's verdict record ran in (its connection holder: one per transaction). */
     private final Map<String, Object> verdictCommits = new ConcurrentHashMap<>();
+    /** The transaction each answer's REPORTED record ran in. */
+    private final Map<String, Object> reportedCommits = new ConcurrentHashMap<>();
 
     @BeforeEach
     void journal() {
@@ -65,6 +67,7 @@ class DepositAnswersTest {
                 Clock.fixed(Instant.parse("2026-12-06T09:00:00Z"), ZoneOffset.UTC));
         out = mailboxes.out("FOU001");
         answers = new DepositAnswers(journal, 16);
+        new JdbcTemplate(dataSource).execute("CREATE TABLE reported (flow VARCHAR(10))");
     }
 
     @AfterEach
@@ -90,10 +93,30 @@ class DepositAnswersTest {
 
         // then the answering thread wrote them as its next group: their five verdicts in one commit, not F0's
         assertThat(others).allMatch(a -> !a.written().isCompletedExceptionally());
-        assertThat(commitsOf("F1", "F2", "F3", "F4", "F5")).hasSize(1).doesNotContain(verdictCommits.get("F0"));
+        assertThat(commitsOf(verdictCommits, "F1", "F2", "F3", "F4", "F5")).hasSize(1).doesNotContain(verdictCommits.get("F0"));
         assertThat(new JdbcTemplate(dataSource).queryForObject(
                 "SELECT COUNT(*) FROM publication WHERE state = 'PUBLISHED'", Integer.class)).isEqualTo(6);
         assertThat(answers.groupsAndAnswers()).containsExactly(2, 6);
+    }
+
+    @Test
+    void aGroupsMarksRideInTheNextGroupsPendingCommitAndTheLastGroupsAreCommittedAlone() throws Exception {
+        // when five flows are answered while F0 is written
+        Map<String, Integer> reportedWhenCompleted = new ConcurrentHashMap<>();
+        List<DepositAnswers.Answer> others = answeredWhileF0IsWritten(flow -> () -> { }, reportedWhenCompleted);
+
+        // then F0's reports PUBLISHED and F0 REPORTED were committed with F1..F5's verdicts: one commit, not two
+        assertThat(others).allMatch(a -> !a.written().isCompletedExceptionally());
+        assertThat(reportedCommits.get("F0")).isSameAs(verdictCommits.get("F1"));
+        // no group followed F1..F5: their marks were committed at once, alone, all together
+        assertThat(commitsOf(reportedCommits, "F1", "F2", "F3", "F4", "F5")).hasSize(1)
+                .doesNotContain(verdictCommits.get("F1"));
+        assertThat(new JdbcTemplate(dataSource).queryForList(
+                "SELECT DISTINCT state FROM publication", String.class)).containsExactly("PUBLISHED");
+        // and each flow was let go (its future completed, its claim released) only once its REPORTED was committed
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> reportedWhenCompleted.size() == 6);
+        assertThat(reportedWhenCompleted).containsOnlyKeys("F0", "F1", "F2", "F3", "F4", "F5")
+                .allSatisfy((flow, committed) -> assertThat(committed).as(flow).isEqualTo(1));
     }
 
     @Test
@@ -106,7 +129,7 @@ class DepositAnswersTest {
         // then F3 alone failed; the shared commit rolled back, the four others were written each on its own
         assertThat(others).filteredOn(a -> a.written().isCompletedExceptionally()).containsExactly(others.get(2));
         assertThat(verdictCommits.keySet()).containsExactlyInAnyOrder("F0", "F1", "F2", "F4", "F5");
-        assertThat(commitsOf("F1", "F2", "F4", "F5")).hasSize(4);
+        assertThat(commitsOf(verdictCommits, "F1", "F2", "F4", "F5")).hasSize(4);
         for (String flow : List.of("F0", "F1", "F2", "F4", "F5")) {
             assertThat(out.resolve(flow + ".xml")).hasContent("<cr " + flow + "/>");
         }
@@ -155,17 +178,26 @@ class DepositAnswersTest {
      */
     private List<DepositAnswers.Answer> answeredWhileF0IsWritten(Function<String, Runnable> verdicts)
             throws Exception {
+        return answeredWhileF0IsWritten(verdicts, new ConcurrentHashMap<>());
+    }
+
+    /** @param reportedWhenCompleted for each flow, its REPORTED rows committed when its future completed */
+    private List<DepositAnswers.Answer> answeredWhileF0IsWritten(Function<String, Runnable> verdicts,
+                                                                 Map<String, Integer> reportedWhenCompleted)
+            throws Exception {
         CountDownLatch firstInItsCommit = new CountDownLatch(1);
         CountDownLatch othersQueued = new CountDownLatch(1);
         DepositAnswers.Answer first = answer("F0", () -> {
             firstInItsCommit.countDown();
             await(othersQueued);
         });
+        whenCompleted(first, "F0", reportedWhenCompleted);
         answers.answer(first);
         assertThat(firstInItsCommit.await(30, TimeUnit.SECONDS)).isTrue();
         List<DepositAnswers.Answer> others = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             others.add(answer("F" + i, verdicts.apply("F" + i)));
+            whenCompleted(others.get(i - 1), "F" + i, reportedWhenCompleted);
         }
         ExecutorService workers = Executors.newFixedThreadPool(5);
         try {
@@ -183,10 +215,16 @@ class DepositAnswersTest {
         return others;
     }
 
-    private Set<Object> commitsOf(String... flows) {
+    /** Counts, as the flow's future completes, its REPORTED rows another connection sees (committed ones). */
+    private void whenCompleted(DepositAnswers.Answer answer, String flow, Map<String, Integer> reported) {
+        answer.written().thenRun(() -> reported.put(flow, new JdbcTemplate(dataSource).queryForObject(
+                "SELECT COUNT(*) FROM reported WHERE flow = ?", Integer.class, flow)));
+    }
+
+    private static Set<Object> commitsOf(Map<String, Object> recorded, String... flows) {
         Set<Object> commits = Collections.newSetFromMap(new IdentityHashMap<>());
         for (String flow : flows) {
-            commits.add(verdictCommits.get(flow));
+            commits.add(recorded.get(flow));
         }
         return commits;
     }
@@ -199,7 +237,10 @@ class DepositAnswersTest {
                 () -> {
                     verdict.run();
                     verdictCommits.put(flow, TransactionSynchronizationManager.getResource(dataSource));
-                }, () -> { }), new CompletableFuture<>());
+                }, () -> {
+                    new JdbcTemplate(dataSource).update("INSERT INTO reported VALUES (?)", flow);
+                    reportedCommits.put(flow, TransactionSynchronizationManager.getResource(dataSource));
+                }), new CompletableFuture<>());
     }
 
     private static Void answer(DepositAnswers answers, DepositAnswers.Answer answer) throws InterruptedException {

@@ -225,6 +225,125 @@ class PublicationJournalGroupTest {
         assertThat(temporaries()).extracting(f -> f.getFileName().toString()).containsExactly(".B.xml.tmp");
     }
 
+    @Test
+    void aGroupsMarksCommittedWithTheNextGroupsPendingRowsOneCommitForBoth() throws Exception {
+        jdbc.execute("CREATE TABLE caller_record (what VARCHAR(40), rows_then VARCHAR(200))");
+        // given A's answer renamed into place, its mark and record owed
+        PublicationJournal.Answered first = journal.publishGroups(List.of(answer("A")), PublicationJournal.Renamed.NONE);
+        assertThat(out.resolve("A.xml")).hasContent("<facture A/>");
+        assertThat(states()).containsExactly("A.xml PENDING");
+
+        // when B's answer follows, carrying them
+        PublicationJournal.Answered second = journal.publishGroups(List.of(answer("B")), first.renamed());
+        journal.markPublished(second.renamed());
+
+        // then A's mark and record were committed with B's PENDING row and first record (before them in that
+        // commit; A was still PENDING between the two calls), B's with nothing else
+        assertThat(first.failures()).containsOnlyNulls();
+        assertThat(second.failures()).containsOnlyNulls();
+        assertThat(second.owedFailure()).isNull();
+        assertThat(jdbc.queryForList("SELECT what || ': ' || rows_then FROM caller_record ORDER BY what", String.class))
+                .containsExactly("answered A: A.xml PENDING",
+                        "answered B: A.xml PUBLISHED, B.xml PENDING",
+                        "reported A: A.xml PUBLISHED",
+                        "reported B: A.xml PUBLISHED, B.xml PUBLISHED");
+        assertThat(states()).containsExactly("A.xml PUBLISHED", "B.xml PUBLISHED");
+        assertThat(temporaries()).isEmpty();
+    }
+
+    @Test
+    void killedAfterAGroupsRenamesBeforeTheCommitCarryingItsMarksStartUpMarksThemNeverWritesThemAgain()
+            throws Exception {
+        jdbc.execute("CREATE TABLE caller_record (what VARCHAR(40), rows_then VARCHAR(200))");
+        // given A's answer renamed, its mark owed to the next group's commit, and the partner already took A
+        journal.publishGroups(List.of(answer("A")), PublicationJournal.Renamed.NONE);
+        Files.delete(out.resolve("A.xml"));
+
+        // when the engine is killed there (the owed marks die with it) and starts again
+        int finished = restartedJournal().finishPending();
+
+        // then A is marked PUBLISHED from its missing temporary file, never written again; its flow, REPORT_READY
+        // (no record "reported A"), comes back and is marked REPORTED without a new file
+        assertThat(finished).isEqualTo(1);
+        assertThat(states()).containsExactly("A.xml PUBLISHED");
+        assertThat(out.resolve("A.xml")).doesNotExist();
+        assertThat(jdbc.queryForList("SELECT what FROM caller_record", String.class)).containsExactly("answered A");
+        journal.publishGroups(List.of(new PublicationJournal.Group(List.of(new Publication(
+                PublicationKind.DEPOSIT_REPORT, "A", out.resolve("A.xml"), () -> {
+                    throw new IllegalStateException("made again");
+                })), PublicationJournal.NO_RECORD, () -> record("reported A"))));
+        assertThat(jdbc.queryForList("SELECT what FROM caller_record ORDER BY what", String.class))
+                .containsExactly("answered A", "reported A");
+        assertThat(out.resolve("A.xml")).doesNotExist();
+    }
+
+    @Test
+    void killedBetweenAPendingCommitCarryingThePreviousMarksAndItsRenamesStartUpRenamesTheRest() throws Exception {
+        jdbc.execute("CREATE TABLE caller_record (what VARCHAR(40), rows_then VARCHAR(200))");
+        // given A's answer renamed, its mark owed; B's rename will not happen (its target is a busy folder: the
+        // engine stops there, after the commit that journals B and marks A)
+        PublicationJournal.Answered first = journal.publishGroups(List.of(answer("A")), PublicationJournal.Renamed.NONE);
+        Files.createDirectories(out.resolve("B.xml").resolve("busy"));
+
+        PublicationJournal.Answered second = journal.publishGroups(List.of(answer("B")), first.renamed());
+
+        // then A's mark and record are committed (they rode in B's commit), B's row waits PENDING with its file
+        assertThat(second.owedFailure()).isNull();
+        assertThat(second.failures().get(0)).isNotNull();
+        assertThat(states()).containsExactly("A.xml PUBLISHED", "B.xml PENDING");
+        assertThat(jdbc.queryForList("SELECT what FROM caller_record ORDER BY what", String.class))
+                .containsExactly("answered A", "answered B", "reported A");
+        assertThat(temporaries()).extracting(f -> f.getFileName().toString()).containsExactly(".B.xml.tmp");
+
+        // when the engine starts again (the folder gone), start-up renames B and marks it, A untouched
+        Files.delete(out.resolve("B.xml").resolve("busy"));
+        Files.delete(out.resolve("B.xml"));
+        assertThat(restartedJournal().finishPending()).isEqualTo(1);
+        assertThat(states()).containsExactly("A.xml PUBLISHED", "B.xml PUBLISHED");
+        assertThat(out.resolve("B.xml")).hasContent("<facture B/>");
+        assertThat(out.resolve("A.xml")).hasContent("<facture A/>");
+        assertThat(temporaries()).isEmpty();
+    }
+
+    @Test
+    void whenTheCommitCarryingThePreviousMarksFailsTheyAreCommittedAloneAndTheGroupDoneOnItsOwn() throws Exception {
+        jdbc.execute("CREATE TABLE caller_record (what VARCHAR(40), rows_then VARCHAR(200))");
+        // given A's answer renamed, its mark owed; B's first record breaking (the shared commit rolls back)
+        PublicationJournal.Answered first = journal.publishGroups(List.of(answer("A")), PublicationJournal.Renamed.NONE);
+        PublicationJournal.Group broken = new PublicationJournal.Group(List.of(publication("B")), () -> {
+            throw new IllegalStateException("record of B refused");
+        }, () -> record("reported B"));
+
+        PublicationJournal.Answered second = journal.publishGroups(List.of(broken, answer("C")), first.renamed());
+
+        // then A's mark and record were committed alone, C done on its own with both commits, B alone failed
+        assertThat(second.owedFailure()).isNull();
+        assertThat(second.failures()).extracting(f -> f == null ? null : f.getMessage())
+                .containsExactly("record of B refused", null);
+        assertThat(second.renamed().isEmpty()).isTrue();
+        assertThat(states()).containsExactly("A.xml PUBLISHED", "C.xml PUBLISHED");
+        assertThat(jdbc.queryForList("SELECT what FROM caller_record ORDER BY what", String.class))
+                .containsExactly("answered A", "answered C", "reported A", "reported C");
+    }
+
+    private PublicationJournal.Group answer(String name) {
+        return new PublicationJournal.Group(List.of(publication(name)), () -> record("answered " + name),
+                () -> record("reported " + name));
+    }
+
+    private List<String> states() {
+        return jdbc.queryForList("SELECT file_name || ' ' || state FROM publication ORDER BY 1", String.class);
+    }
+
+    /** A journal on the same database and folders, as a restarted engine has: nothing carried over in memory. */
+    private PublicationJournal restartedJournal() {
+        TransactionTemplate ownCommit = new TransactionTemplate(
+                new DataSourceTransactionManager(jdbc.getDataSource()));
+        ownCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new PublicationJournal(jdbc, ownCommit, new Mailboxes(dataDir, List.of()),
+                Clock.fixed(Instant.parse("2026-11-02T10:00:00Z"), ZoneOffset.UTC));
+    }
+
     /** The caller's record, with the journal's rows as its own transaction sees them. */
     private void record(String what) {
         String rows = String.join(", ", jdbc.queryForList(

@@ -64,6 +64,7 @@ class DepositReportTest {
         assertThat(xml).contains("type=\"DEPOT\"", "<IdFlux>ACH0011190000000000000007</IdFlux>",
                 "<NomFichier>lot mars.zip</NomFichier>", "<Partenaire>FOU001</Partenaire>",
                 "<DateHeureReception>2026-11-23T09:15:30.120Z</DateHeureReception>", "<Taille>2048</Taille>",
+                "<DateHeureProduction>2026-11-23T09:15:31.000Z</DateHeureProduction>",
                 "<Code>96</Code>", "<Etat>IN_INTEGRE_PARTIEL</Etat>", "<Syntaxe>IN_DP_E1_UBL_INVOICE</Syntaxe>",
                 "<CodeInterface>FSO1100A</CodeInterface>", "nom=\"EN 16931\" version=\"1.3.16\"",
                 "nombre=\"2\" acceptees=\"1\" rejetees=\"1\"", "<NumeroFacture>FA-1</NumeroFacture>",
