@@ -31,7 +31,7 @@ public class CleanStop implements ApplicationListener<ContextClosedEvent>, StepI
     public void onApplicationEvent(ContextClosedEvent event) {
         if (event.getApplicationContext() == context) { // not a child context's closing
             requested = true;
-            LOG.info("Engine stopping: a routing run in hand ends after its current chunk or group");
+            LOG.info("Engine stopping: a routing run in hand, if any, ends after its current chunk or group");
         }
     }
 
