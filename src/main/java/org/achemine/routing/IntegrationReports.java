@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.lifecycle.InvoiceStatus;
 import org.achemine.mailbox.Mailboxes;
@@ -88,6 +89,14 @@ public class IntegrationReports {
      * @throws IOException when some flows could not be reported (after every other flow was): they stay due
      */
     public int writeDue() throws IOException {
+        return writeDue(() -> false);
+    }
+
+    /**
+     * {@link #writeDue()}, ending between two groups once {@code stopping} says so (the engine's stop): a group
+     * begun is finished, the flows not begun stay due for the next run. Returns how many flows were reported.
+     */
+    public int writeDue(BooleanSupplier stopping) throws IOException {
         List<String> due = jdbc.queryForList("""
                 SELECT f.flow_id FROM flow f
                 WHERE f.invoices_registered = TRUE AND f.integration_reported_at IS NULL
@@ -95,9 +104,11 @@ public class IntegrationReports {
                        OR EXISTS (SELECT 1 FROM integration_refusal r WHERE r.flow_id = f.flow_id))
                 ORDER BY f.flow_id""", String.class);
         Map<String, Exception> failed = new LinkedHashMap<>();
-        for (int from = 0; from < due.size(); from += groupSize) {
-            failed.putAll(writeGroup(loadAll(due.subList(from, Math.min(due.size(), from + groupSize)))));
+        int begun = 0;
+        for (; begun < due.size() && !stopping.getAsBoolean(); begun += groupSize) {
+            failed.putAll(writeGroup(loadAll(due.subList(begun, Math.min(due.size(), begun + groupSize)))));
         }
+        int written = Math.min(begun, due.size()) - failed.size();
         if (!failed.isEmpty()) {
             IOException summary = new IOException(failed.size() + " of " + due.size()
                     + " integration reports could not be written (left for the next run), first "
@@ -105,7 +116,7 @@ public class IntegrationReports {
             failed.values().forEach(summary::addSuppressed);
             throw summary;
         }
-        return due.size();
+        return written;
     }
 
     /**

@@ -36,6 +36,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,9 +76,13 @@ public class RoutingJobConfiguration {
     /** Invoices the supplier completed (12) delivered again, a chunk per transaction, then 12 → 03. */
     @Bean
     Step redeliverCompletedInvoices(JobRepository jobRepository, PlatformTransactionManager tx,
-                                    RoutingProperties properties, CompletedInvoiceRedelivery redelivery) {
+                                    RoutingProperties properties, CompletedInvoiceRedelivery redelivery,
+                                    CleanStop stop) {
         return new StepBuilder("redeliver-completed-invoices", jobRepository)
                 .tasklet((contribution, context) -> {
+                    if (stop.stopsStep(contribution.getStepExecution())) {
+                        return RepeatStatus.FINISHED;
+                    }
                     int done = redelivery.redeliverNext(properties.chunkSize());
                     contribution.incrementWriteCount(done);
                     return done < properties.chunkSize() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
@@ -95,22 +100,35 @@ public class RoutingJobConfiguration {
                 publications, completionDocuments);
     }
 
-    /** One integration report per flow whose invoices are all routed, to the sender's out/. */
+    /** One integration report per flow whose invoices are all routed, to the sender's out/; a stop ends it between groups. */
     @Bean
-    Step writeIntegrationReports(JobRepository jobRepository, PlatformTransactionManager tx, IntegrationReports reports) {
-        return countingStep("write-integration-reports", jobRepository, tx, reports::writeDue);
+    Step writeIntegrationReports(JobRepository jobRepository, PlatformTransactionManager tx, IntegrationReports reports,
+                                 CleanStop stop) {
+        return countingStep("write-integration-reports", jobRepository, tx, stop, () -> reports.writeDue(stop::requested));
     }
 
-    /** What a one-shot step does, in one transaction; the number it returns is the step's write count. */
+    /** The engine's stop, heard by the run in hand: it ends between chunks and groups. */
+    @Bean
+    CleanStop cleanStop(ApplicationContext context) {
+        return new CleanStop(context);
+    }
+
+    /**
+     * What a one-shot step does, in one transaction; the number it returns is the step's write count. Not begun
+     * once the engine is stopping; the step then ends STOPPED, and so does a work that stopped early.
+     */
     interface CountedWork {
         int run() throws Exception;
     }
 
     private static Step countingStep(String name, JobRepository jobRepository, PlatformTransactionManager tx,
-                                     CountedWork work) {
+                                     CleanStop stop, CountedWork work) {
         return new StepBuilder(name, jobRepository)
                 .tasklet((contribution, context) -> {
-                    contribution.incrementWriteCount(work.run());
+                    if (!stop.requested()) {
+                        contribution.incrementWriteCount(work.run());
+                    }
+                    stop.stopsStep(contribution.getStepExecution());
                     return RepeatStatus.FINISHED;
                 }, tx)
                 .build();
@@ -126,18 +144,20 @@ public class RoutingJobConfiguration {
 
     /** Flows whose accepted documents are all integrated or refused: their integration report is due. */
     @Bean
-    Step markDecidedFlows(JobRepository jobRepository, PlatformTransactionManager tx, IntegrationReports reports) {
-        return countingStep("mark-decided-flows", jobRepository, tx, reports::markDecidedFlows);
+    Step markDecidedFlows(JobRepository jobRepository, PlatformTransactionManager tx, IntegrationReports reports,
+                          CleanStop stop) {
+        return countingStep("mark-decided-flows", jobRepository, tx, stop, reports::markDecidedFlows);
     }
 
     @Bean
     Step routeInvoices(JobRepository jobRepository, PlatformTransactionManager tx, RoutingProperties properties,
                        LookAheadReader<RoutingCandidate> routingCandidatesAhead,
                        RoutingDecisions routingDecisions,
-                       RoutingOutcomeWriter routingOutcomes) {
+                       RoutingOutcomeWriter routingOutcomes, CleanStop stop) {
         return new StepBuilder("route-invoices", jobRepository)
                 .<RoutingCandidate, RoutedInvoice>chunk(properties.chunkSize())
                 .transactionManager(tx)
+                .interruptionPolicy(stop)
                 .reader(routingCandidatesAhead)
                 .processor(routingDecisions)
                 .writer(routingOutcomes)

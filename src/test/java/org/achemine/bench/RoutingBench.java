@@ -1,27 +1,22 @@
 package org.achemine.bench;
 
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.achemine.AchemineApplication;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.directory.DirectoryImporter.ImportOutcome;
+import org.achemine.testing.AcceptedFlows;
 import org.achemine.testing.EmbeddedPostgresServer;
 import org.achemine.testing.SampleInvoices;
 import org.springframework.batch.core.job.Job;
@@ -45,7 +40,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class RoutingBench {
 
     private static final int BATCH = 500;
-    private static final String SUPPLIER = "81234567600025";
 
     public static void main(String[] args) throws Exception {
         int invoices = intOption(args, "--invoices", 100_000);
@@ -159,42 +153,14 @@ public final class RoutingBench {
 
     /** What intake leaves behind: reported flows, their archived batches, their accepted documents. */
     private static void seedAcceptedInvoices(JdbcTemplate jdbc, Path archive, List<String> sirets, int count) throws Exception {
-        Files.createDirectories(archive);
         Random random = new Random(42);
-        Timestamp now = Timestamp.from(Instant.now());
-        for (int first = 0, flow = 1; first < count; first += BATCH, flow++) {
-            String flowId = String.format("ACH0011190%015d", flow);
-            int size = Math.min(BATCH, count - first);
-            List<Object[]> documents = new ArrayList<>(size);
-            ByteArrayOutputStream zipped = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(zipped)) {
-                for (int rank = 1; rank <= size; rank++) {
-                    int n = first + rank - 1;
-                    int structure = n % 20 == 0 ? -1 : random.nextInt(sirets.size());
-                    String buyer = structure < 0 ? "73282932000074" : sirets.get(structure);
-                    String service = structure >= 0 && structure % 3 == 0 && n % 7 != 0 ? "SVC-" + structure : null;
-                    String number = "F-BENCH-" + n;
-                    // as the burst benchmark mixes them: most suppliers send UBL, about one in four CII
-                    boolean cii = n % 4 == 3;
-                    zip.putNextEntry(new ZipEntry("facture-" + rank + ".xml"));
-                    zip.write(cii ? SampleInvoices.cii(number, buyer, service, "EJ-" + n)
-                            : SampleInvoices.ubl(number, buyer, service, "EJ-" + n));
-                    zip.closeEntry();
-                    documents.add(new Object[] {flowId, rank, "facture-" + rank + ".xml",
-                        cii ? "IN_DP_E1_CII_16B" : "IN_DP_E1_UBL_INVOICE", number,
-                        Date.valueOf(LocalDate.of(2026, 11, 2)), "380", "EUR", SUPPLIER, buyer, service, "EJ-" + n});
-                }
-            }
-            Path file = archive.resolve(flowId);
-            Files.write(file, zipped.toByteArray());
-            jdbc.update("INSERT INTO flow (flow_id, partner, original_name, source_path, source_removed, size_bytes, sha256,"
-                            + " received_at, archive_path, interface_number, stage, flow_kind, flow_state, status_code, validated_at)"
-                            + " VALUES (?, 'FOU001', ?, ?, TRUE, ?, ?, ?, ?, '1190', 'REPORTED', 'ZIP', 'IN_INTEGRE', '90', ?)",
-                    flowId, "lot-" + flow + ".zip", file.toString(), Files.size(file), "0".repeat(64), now, file.toString(), now);
-            jdbc.batchUpdate("INSERT INTO flow_document (flow_id, doc_rank, entry_name, syntax, decision, invoice_number,"
-                    + " issue_date, type_code, currency, supplier_id, buyer_id, service_code, engagement_number)"
-                    + " VALUES (?, ?, ?, ?, 'ACCEPTED', ?, ?, ?, ?, ?, ?, ?, ?)", documents);
-        }
+        AcceptedFlows.seed(jdbc, archive, count, BATCH, n -> {
+            int structure = n % 20 == 0 ? -1 : random.nextInt(sirets.size());
+            String buyer = structure < 0 ? "73282932000074" : sirets.get(structure);
+            String service = structure >= 0 && structure % 3 == 0 && n % 7 != 0 ? "SVC-" + structure : null;
+            // as the burst benchmark mixes them: most suppliers send UBL, about one in four CII
+            return new AcceptedFlows.Document("F-BENCH-" + n, buyer, service, "EJ-" + n, n % 4 == 3);
+        });
     }
 
     private static String luhn(String thirteen) {

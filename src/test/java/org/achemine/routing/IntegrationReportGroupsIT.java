@@ -90,6 +90,26 @@ class IntegrationReportGroupsIT extends EngineTest {
         assertThat(commits).hasValue(8);
     }
 
+    @Test
+    void aStopEndsTheRunBetweenTwoGroupsAndTheNextRunWritesTheRest() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+
+        // when the engine stops while the first of two groups (4 flows, then 1) is being written
+        int written = reports(4, journal(new AtomicInteger(), 0, false)).writeDue(() -> asked.getAndIncrement() > 0);
+
+        // then that group went through both its rounds, the last flow stays due, and no temporary file is left
+        assertThat(written).isEqualTo(4);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE integration_reported_at IS NULL",
+                Integer.class)).isEqualTo(1);
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
+        }
+
+        // and the next run writes the last one: each flow reported once
+        assertThat(reports(4, journal(new AtomicInteger(), 0, false)).writeDue()).isEqualTo(1);
+        assertEachFlowReportedOnce();
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
     void aKillBeforeAnyCommitOfAGroupLeavesOneReportOfEachKindPerFlowAfterARestart(int commit) throws Exception {
