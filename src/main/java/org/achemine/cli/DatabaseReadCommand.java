@@ -1,7 +1,9 @@
 package org.achemine.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Unmatched;
@@ -22,10 +24,20 @@ abstract class DatabaseReadCommand implements Callable<Integer> {
         DataFolder.checkSettings(springArgs);
         // no Spring context sets logging up here: warnings only, on stderr, never into the printed answer
         CommandLogging.warningsToStderr();
-        DataFolder.requireDatabase(DataFolder.configured(springArgs), DataFolder.OPTION, springArgs);
+        Path folder = DataFolder.configured(springArgs);
+        Optional<Integer> answered = withoutTheDatabase(folder);
+        if (answered.isPresent()) {
+            return answered.get();
+        }
+        DataFolder.requireDatabase(folder, DataFolder.OPTION, springArgs);
         try (QueryDatabase database = QueryDatabase.open(springArgs)) {
             return run(database.jdbc());
         }
+    }
+
+    /** The command's exit code when it could answer without opening the database; none here. */
+    protected Optional<Integer> withoutTheDatabase(Path folder) throws Exception {
+        return Optional.empty();
     }
 
     /** The command's reads and output; returns its exit code. */
