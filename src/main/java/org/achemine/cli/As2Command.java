@@ -99,7 +99,7 @@ public class As2Command {
         @Override
         protected int run(JdbcTemplate jdbc) {
             // read only: the clock and counters are the writer's
-            for (As2Audit.Entry e : new As2Audit(jdbc, Clock.systemUTC(), new SimpleMeterRegistry()).latest(limit)) {
+            for (As2Audit.Entry e : new As2Audit(jdbc, platformClock(), new SimpleMeterRegistry()).latest(limit)) {
                 System.out.printf("%s  %-11s  %-6s  %-20s  %s%s%n", QueryOutput.time(e.at()), e.event(),
                         QueryOutput.orDash(e.partner()), QueryOutput.orDash(e.as2From()),
                         QueryOutput.orDash(e.messageId()), e.detail() == null ? "" : "  " + e.detail());

@@ -1,10 +1,14 @@
 package org.achemine.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.achemine.config.ClockConfiguration;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Unmatched;
 
@@ -42,4 +46,10 @@ abstract class DatabaseReadCommand implements Callable<Integer> {
 
     /** The command's reads and output; returns its exit code. */
     protected abstract int run(JdbcTemplate jdbc) throws Exception;
+
+    /** The platform clock as the engine sets it ({@code achemine.clock.offset}), for the classes that read here. */
+    Clock platformClock() {
+        String offset = QueryDatabase.environment(springArgs).getProperty("achemine.clock.offset");
+        return ClockConfiguration.platformClock(offset == null ? Duration.ZERO : DurationStyle.detectAndParse(offset));
+    }
 }

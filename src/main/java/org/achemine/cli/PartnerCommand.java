@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.achemine.channel.as2.As2Partner;
@@ -161,7 +160,7 @@ public class PartnerCommand {
             protected int run(JdbcTemplate jdbc) {
                 // read only: the clock dates nothing here
                 PartnerRegistry partners = new PartnerRegistry(jdbc, new TransactionTemplate(
-                        new DataSourceTransactionManager(Objects.requireNonNull(jdbc.getDataSource()))), Clock.systemUTC());
+                        new DataSourceTransactionManager(Objects.requireNonNull(jdbc.getDataSource()))), platformClock());
                 return refusedOr(() -> {
                     List<PartnerKey> keys = partners.keys(code);
                     keys.forEach(k -> System.out.println(k.fingerprint() + "  " + (k.comment() == null ? ""

@@ -1,7 +1,6 @@
 package org.achemine.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import org.achemine.channel.sftp.AuditEntry;
 import org.achemine.channel.sftp.HostKey;
 import org.achemine.channel.sftp.SftpAudit;
@@ -40,7 +39,7 @@ public class SftpCommand {
         @Override
         protected int run(JdbcTemplate jdbc) {
             // read only: the clock and counters are the writer's
-            SftpAudit audit = new SftpAudit(jdbc, Clock.systemUTC(), new SimpleMeterRegistry());
+            SftpAudit audit = new SftpAudit(jdbc, platformClock(), new SimpleMeterRegistry());
             for (AuditEntry e : audit.latest(partner, limit)) {
                 System.out.printf("%s  %-13s  %-6s  %-22s  %-16s  %s%s%s%n", QueryOutput.time(e.at()), e.event(),
                         e.partner() == null ? "-" : e.partner(), e.remote() == null ? "-" : e.remote(),
