@@ -32,13 +32,19 @@ mvn -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test 
 classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
 # the commands run as operators type them: the jar and its launcher
 if [ "$bench" = commands ]; then mvn -B -q -ntp -DskipTests package; fi
-logging=-Dlogback.configurationFile=src/test/resources/bench-logback.xml
+# warnings only, on stderr (src/test/resources/bench-logback.xml): Logback reads logback.configurationFile; the
+# benchmarks that start a Spring context in their own JVM (routing, burst) set logging up through Spring Boot, which
+# ignores that property (it warns) and wants logging.config, then applies application.yml's levels (org.achemine:
+# INFO), which system properties override
+logging=(-Dlogback.configurationFile=src/test/resources/bench-logback.xml)
+spring_logging=(-Dlogging.config=src/test/resources/bench-logback.xml -Dlogging.level.org.achemine=WARN
+                -Dlogging.level.org.springframework.boot.tomcat.TomcatWebServer=WARN)
 case $bench in
-    validation) exec java -Xmx2g "$logging" -cp "$classpath" org.achemine.bench.ValidationBench "$@" ;;
-    routing) exec java -Xmx512m "$logging" -cp "$classpath" org.achemine.bench.RoutingBench "$@" ;;
-    burst) exec java -Xmx512m "$logging" -cp "$classpath" org.achemine.bench.BurstBench "$@" ;;
-    rss) exec java -Xmx1g "$logging" -cp "$classpath" org.achemine.bench.PeakRssBench "$@" ;;
-    status) exec java -Xmx1g "$logging" -cp "$classpath" org.achemine.bench.StatusFileBench "$@" ;;
-    fsync) exec java -Xmx256m "$logging" -cp "$classpath" org.achemine.bench.FileSyncBench "$@" ;;
-    commands) exec java -Xmx256m "$logging" -cp "$classpath" org.achemine.bench.CommandsBench "$@" ;;
+    validation) exec java -Xmx2g "${logging[@]}" -cp "$classpath" org.achemine.bench.ValidationBench "$@" ;;
+    routing) exec java -Xmx512m "${spring_logging[@]}" -cp "$classpath" org.achemine.bench.RoutingBench "$@" ;;
+    burst) exec java -Xmx512m "${spring_logging[@]}" -cp "$classpath" org.achemine.bench.BurstBench "$@" ;;
+    rss) exec java -Xmx1g "${logging[@]}" -cp "$classpath" org.achemine.bench.PeakRssBench "$@" ;;
+    status) exec java -Xmx1g "${logging[@]}" -cp "$classpath" org.achemine.bench.StatusFileBench "$@" ;;
+    fsync) exec java -Xmx256m "${logging[@]}" -cp "$classpath" org.achemine.bench.FileSyncBench "$@" ;;
+    commands) exec java -Xmx256m "${logging[@]}" -cp "$classpath" org.achemine.bench.CommandsBench "$@" ;;
 esac

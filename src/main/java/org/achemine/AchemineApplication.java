@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AchemineApplication {
 
     public static void main(String[] args) {
-        System.exit(AchemineCommand.commandLine().execute(args));
+        System.exit(AchemineCommand.commandLine(args).execute(args));
     }
 }

@@ -1,5 +1,6 @@
 package org.achemine.cli;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.achemine.channel.as2.As2RefusedException;
 import org.achemine.channel.as2.Certificates;
 import org.achemine.channel.as2.OwnKeys;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -89,14 +91,15 @@ public class As2Command {
     }
 
     @Command(name = "audit", description = "The latest AS2 events, oldest first.")
-    static class Audit extends OneShotCommand {
+    static class Audit extends DatabaseReadCommand {
 
         @Option(names = "--limit", defaultValue = "100")
         int limit;
 
         @Override
-        protected int run(ConfigurableApplicationContext context) {
-            for (As2Audit.Entry e : context.getBean(As2Audit.class).latest(limit)) {
+        protected int run(JdbcTemplate jdbc) {
+            // read only: the clock and counters are the writer's
+            for (As2Audit.Entry e : new As2Audit(jdbc, platformClock(), new SimpleMeterRegistry()).latest(limit)) {
                 System.out.printf("%s  %-11s  %-6s  %-20s  %s%s%n", QueryOutput.time(e.at()), e.event(),
                         QueryOutput.orDash(e.partner()), QueryOutput.orDash(e.as2From()),
                         QueryOutput.orDash(e.messageId()), e.detail() == null ? "" : "  " + e.detail());

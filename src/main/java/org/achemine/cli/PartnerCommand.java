@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.achemine.channel.as2.As2Partner;
 import org.achemine.channel.as2.As2Partners;
 import org.achemine.channel.as2.As2Properties;
@@ -21,6 +22,9 @@ import org.achemine.partner.PartnerRefusedException;
 import org.achemine.partner.PartnerRegistry;
 import org.achemine.partner.RegisteredPartner;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -147,15 +151,22 @@ public class PartnerCommand {
     static class Key {
 
         @Command(name = "list", description = "A partner's keys: fingerprint and comment.")
-        static class ListKeys extends OnePartnerCommand {
+        static class ListKeys extends DatabaseReadCommand {
+
+            @Parameters(index = "0", paramLabel = "CODE")
+            String code;
 
             @Override
-            String run(PartnerRegistry partners) {
-                StringBuilder listing = new StringBuilder();
-                List<PartnerKey> keys = partners.keys(code);
-                keys.forEach(k -> listing.append(k.fingerprint()).append("  ")
-                        .append(k.comment() == null ? "" : k.comment()).append(System.lineSeparator()));
-                return listing.append(keys.size()).append(" clé(s) pour ").append(code).toString();
+            protected int run(JdbcTemplate jdbc) {
+                // read only: the clock dates nothing here
+                PartnerRegistry partners = new PartnerRegistry(jdbc, new TransactionTemplate(
+                        new DataSourceTransactionManager(Objects.requireNonNull(jdbc.getDataSource()))), platformClock());
+                return refusedOr(() -> {
+                    List<PartnerKey> keys = partners.keys(code);
+                    keys.forEach(k -> System.out.println(k.fingerprint() + "  " + (k.comment() == null ? ""
+                            : k.comment())));
+                    System.out.println(keys.size() + " clé(s) pour " + code);
+                });
             }
         }
 

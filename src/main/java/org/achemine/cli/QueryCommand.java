@@ -1,11 +1,8 @@
 package org.achemine.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Unmatched;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A read-only command ({@code invoice show|list}, {@code flow show|list}, {@code job list}, {@code partner list}): asks
@@ -13,25 +10,17 @@ import picocli.CommandLine.Unmatched;
  * nothing else started ({@link QueryDatabase}): no Spring context, Camel, Batch or Flyway. Either way the same
  * records, so the same output.
  */
-abstract class QueryCommand implements Callable<Integer> {
-
-    @Unmatched
-    List<String> springArgs = new ArrayList<>();
+abstract class QueryCommand extends DatabaseReadCommand {
 
     @Override
-    public Integer call() throws Exception {
-        DataFolder.checkSettings(springArgs);
-        // no Spring context sets logging up here: warnings only, on stderr, never into the printed answer
-        CommandLogging.warningsToStderr();
-        Path folder = DataFolder.configured(springArgs);
+    protected Optional<Integer> withoutTheDatabase(Path folder) throws Exception {
         Optional<RunningEngine> engine = RunningEngine.on(folder);
-        if (engine.isPresent()) {
-            return run(engine.get());
-        }
-        DataFolder.requireDatabase(folder, DataFolder.OPTION, springArgs);
-        try (QueryDatabase database = QueryDatabase.open(springArgs)) {
-            return run(new DatabaseQueries(database.jdbc()));
-        }
+        return engine.isPresent() ? Optional.of(run(engine.get())) : Optional.empty();
+    }
+
+    @Override
+    protected final int run(JdbcTemplate jdbc) throws Exception {
+        return run(new DatabaseQueries(jdbc));
     }
 
     /** The command's work on whichever answers; returns its exit code. */

@@ -1,9 +1,11 @@
 package org.achemine.cli;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.achemine.channel.sftp.AuditEntry;
 import org.achemine.channel.sftp.HostKey;
 import org.achemine.channel.sftp.SftpAudit;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,7 +28,7 @@ public class SftpCommand {
     }
 
     @Command(name = "audit", description = "The latest SFTP events, oldest first.")
-    static class Audit extends OneShotCommand {
+    static class Audit extends DatabaseReadCommand {
 
         @Option(names = "--partner", description = "only this account")
         String partner;
@@ -35,8 +37,10 @@ public class SftpCommand {
         int limit;
 
         @Override
-        protected int run(ConfigurableApplicationContext context) {
-            for (AuditEntry e : context.getBean(SftpAudit.class).latest(partner, limit)) {
+        protected int run(JdbcTemplate jdbc) {
+            // read only: the clock and counters are the writer's
+            SftpAudit audit = new SftpAudit(jdbc, platformClock(), new SimpleMeterRegistry());
+            for (AuditEntry e : audit.latest(partner, limit)) {
                 System.out.printf("%s  %-13s  %-6s  %-22s  %-16s  %s%s%s%n", QueryOutput.time(e.at()), e.event(),
                         e.partner() == null ? "-" : e.partner(), e.remote() == null ? "-" : e.remote(),
                         e.session() == null ? "-" : e.session(),

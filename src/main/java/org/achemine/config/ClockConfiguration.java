@@ -1,6 +1,7 @@
 package org.achemine.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,11 @@ public class ClockConfiguration {
         if (!properties.offset().isZero()) {
             LOG.warn("Platform clock offset by {} from the machine's clock (achemine.clock.offset)", properties.offset());
         }
-        return Clock.offset(Clock.systemUTC(), properties.offset());
+        return platformClock(properties.offset());
+    }
+
+    /** The platform clock: the machine's, moved by the configured offset (also for commands without Spring). */
+    public static Clock platformClock(Duration offset) {
+        return Clock.offset(Clock.systemUTC(), offset);
     }
 }

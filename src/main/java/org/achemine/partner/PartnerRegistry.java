@@ -46,10 +46,13 @@ public class PartnerRegistry {
 
     /**
      * Writes the configured partners: a new one is added, a known one takes the configuration's name, role,
-     * contact, structures and mandates (the configuration owns it); its state and keys are left alone.
+     * contact, structures and mandates (the configuration owns it); its state and keys are left alone. Engines
+     * starting at once on one database write one after the other (a row lock held to the commit): each finds what
+     * the one before wrote.
      */
     public void declare(List<Partner> configured) {
         transactions.executeWithoutResult(tx -> {
+            jdbc.queryForObject("SELECT id FROM partner_declaration_lock WHERE id = 1 FOR UPDATE", Integer.class);
             for (Partner partner : configured) {
                 int updated = jdbc.update("UPDATE partner SET name = ?, role = ?, contact = ?, source = ?,"
                         + " delivery_format = ?, report_formats = ? WHERE code = ?", partner.name(),

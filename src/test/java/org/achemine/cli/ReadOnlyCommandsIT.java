@@ -66,12 +66,14 @@ class ReadOnlyCommandsIT {
     @Test
     void readOnlyCommandsAndValidateStartNoSpringContextCamelOrBatch() throws Exception {
         for (List<String> command : List.of(List.of("invoice", "list", data), List.of("job", "list", data),
-                List.of("partner", "list", data), List.of("validate", "samples/ubl/invoice-valid.xml"))) {
+                List.of("partner", "list", data), List.of("partner", "key", "list", "COL001", data),
+                List.of("sftp", "audit", data), List.of("as2", "audit", data),
+                List.of("validate", "samples/ubl/invoice-valid.xml"))) {
             // when the command runs in a JVM of its own, as an operator types it, every class load logged
             String classes = classesLoaded(command);
 
             // then it did its work without an application context, Camel, Flyway or a job repository (the
-            // interfaces its command classes name may load: picocli reads every command's class)
+            // interfaces its command classes name may load: picocli reads the command's class)
             assertThat(classes).as("%s", command).contains("org.achemine.cli.")
                     .doesNotContain("org.springframework.context.support.AbstractApplicationContext source")
                     .doesNotContain("org.springframework.boot.SpringApplication source")
