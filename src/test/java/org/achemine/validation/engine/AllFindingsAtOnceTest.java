@@ -10,6 +10,7 @@ import org.achemine.validation.CheckName;
 import org.achemine.validation.CheckResult;
 import org.achemine.validation.DocumentVerdict;
 import org.achemine.validation.Finding;
+import org.achemine.validation.FindingCode;
 import org.achemine.validation.InvoiceDocument;
 import org.achemine.validation.Outcome;
 import org.achemine.validation.ValidationSettings;
@@ -64,6 +65,28 @@ class AllFindingsAtOnceTest {
         assertThat(verdict.checks()).extracting(CheckResult::outcome)
                 .containsExactly(Outcome.VALID, Outcome.INVALID, Outcome.SKIPPED, Outcome.SKIPPED);
         assertThat(verdict.findings().map(Finding::source)).containsOnly(CheckName.XSD);
+    }
+
+    @Test
+    void aCheckThatCannotRunOnADocumentAnEarlierCheckRefusedIsSkippedNotAnIncident() throws Exception {
+        // given a document the XSD refuses for values the EN 16931 rules cannot even compute with (a French date,
+        // an amount with a comma): the official stylesheet stops on them with a dynamic error
+        InvoiceDocument unschematic = new InvoiceDocument("xsd-error.xml",
+                Files.readAllBytes(Path.of("samples/invalid/xsd-error.xml")));
+
+        // when every check is asked for
+        DocumentVerdict verdict = runAll.flowValidator().validate(unschematic);
+
+        // then it is refused for what the supplier must fix, the check that could not run is SKIPPED, and the
+        // operator gets no incident for a document the schema already refused
+        assertThat(verdict.checks()).extracting(CheckResult::check)
+                .containsExactly(CheckName.ADMISSIBILITY, CheckName.XSD, CheckName.EN16931, CheckName.NATIONAL);
+        assertThat(verdict.checks().get(1).outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(verdict.checks().get(2).outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(verdict.findings().map(Finding::code)).contains("XSD_INVALIDE")
+                .doesNotContain(FindingCode.ERR_TECHNIQUE.code());
+        assertThat(verdict.hasError()).isFalse();
+        assertThat(runAll.policy().accepts(verdict)).isFalse();
     }
 
     @Test
