@@ -6,8 +6,8 @@ import org.apache.camel.processor.aggregate.AggregateController;
 import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
 
 /**
- * A mailbox poll begins only while the {@link IntakeGate} is open: a paused mailbox is not even listed, its
- * files stay in {@code in/} as they are. When the poll ends, the files it handed over and not yet taken are
+ * A mailbox poll begins only once the Camel context has started and while the {@link IntakeGate} is open: a
+ * paused mailbox is not even listed, its files stay in {@code in/} as they are. When the poll ends, the files it handed over and not yet taken are
  * taken as one group ({@link FlowReception#takeAll}): a group is what one poll found settled, never waited for.
  * Errors are handled as by Camel's default strategy.
  */
@@ -23,7 +23,9 @@ class GatedPollStrategy extends DefaultPollingConsumerPollStrategy {
 
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
-        return gate.isOpen();
+        // a poll before the Camel context has finished starting would hand files to a take group that Camel
+        // refuses to complete until then (one WARN per mailbox at start-up): the first poll waits for the start
+        return endpoint.getCamelContext().getStatus().isStarted() && gate.isOpen();
     }
 
     @Override
