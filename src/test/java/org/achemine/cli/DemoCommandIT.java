@@ -11,7 +11,6 @@ import java.util.List;
 import org.achemine.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The README's first command: the demo prints the right verdict for every sample, then where each invoice went. */
 class DemoCommandIT {
@@ -37,7 +36,7 @@ class DemoCommandIT {
         try {
             List<String> args = new java.util.ArrayList<>(List.of("demo", "--data-dir", dataDir));
             args.addAll(database(Path.of(dataDir)).arguments());
-            exit = new CommandLine(new AchemineCommand()).execute(args.toArray(String[]::new));
+            exit = AchemineCommand.commandLine().execute(args.toArray(String[]::new));
         } finally {
             System.setOut(original);
         }

@@ -24,7 +24,6 @@ import org.achemine.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Issue 4's crash test: the routing job is killed with SIGKILL in the middle of a run, then run again; every
@@ -62,7 +61,7 @@ class RoutingCrashRestartIT {
         String[] onDatabase = database.arguments().toArray(String[]::new);
         Path structures = Files.copy(Path.of("samples/directory/structures.csv"), work.resolve("structures.csv"));
         Path services = Files.copy(Path.of("samples/directory/services.csv"), work.resolve("services.csv"));
-        assertThat(new CommandLine(new AchemineCommand()).execute(with(onDatabase, "directory", "import", structures.toString(),
+        assertThat(AchemineCommand.commandLine().execute(with(onDatabase, "directory", "import", structures.toString(),
                 services.toString(), data))).isZero();
         Path inbox = Files.createDirectories(dataDir.resolve("mailboxes/FOU001/in"));
         SampleInvoices.drop(inbox, "lot-1.zip", batch(0, INVOICES / 2));

@@ -29,7 +29,6 @@ import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The engine (a JVM of its own, {@code run} with AS2 on) is killed with SIGKILL while a supplier's AS2 system
@@ -179,7 +178,7 @@ class As2CrashIT {
     private void connectSupplier(String data, Path dataDir, String url) throws Exception {
         OURS.writeAsEngineKeystore(dataDir.resolve("as2/keystore.p12"), "achemine");
         Path certificate = Files.write(work.resolve("fou001.pem"), SUPPLIER.pem());
-        assertThat(new CommandLine(new AchemineCommand()).execute("partner", "as2", "set", "FOU001", "--as2-id",
+        assertThat(AchemineCommand.commandLine().execute("partner", "as2", "set", "FOU001", "--as2-id",
                 "FOU001-AS2", "--url", url, "--certificate", certificate.toString(), data)).isZero();
     }
 
