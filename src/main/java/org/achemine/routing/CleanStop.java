@@ -30,8 +30,9 @@ public class CleanStop implements ApplicationListener<ContextClosedEvent>, StepI
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
         if (event.getApplicationContext() == context) { // not a child context's closing
+            // said only when a run is stopped by it (stopsStep): a one-shot command's context closes here too,
+            // and its output must carry nothing but what it prints
             requested = true;
-            LOG.info("Engine stopping: a routing run in hand, if any, ends after its current chunk or group");
         }
     }
 
@@ -49,7 +50,9 @@ public class CleanStop implements ApplicationListener<ContextClosedEvent>, StepI
 
     /** Marks the step to end STOPPED (and the run with it) if the engine is stopping; true then. */
     public boolean stopsStep(StepExecution stepExecution) {
-        if (requested) {
+        if (requested && !stepExecution.isTerminateOnly()) {
+            LOG.info("Engine stopping: routing step {} ends after its current chunk or group, the rest at the next run",
+                    stepExecution.getStepName());
             stepExecution.setTerminateOnly();
         }
         return requested;
