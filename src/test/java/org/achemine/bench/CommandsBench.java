@@ -187,8 +187,9 @@ public final class CommandsBench {
                 }
             }
             double[] after = archiveAfter.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf("  %-14s %-16s %-22s %-16s %s%n", label(command).replace(" ID", ""), Sample.median(first),
-                    String.format("%6.2f", after[after.length / 2]), Sample.median(with), Sample.median(without));
+            System.out.printf("  %-14s %-16s %-22s %-16s %s%n", kind.equals("validate") ? "validate" : label(command),
+                    Sample.median(first), String.format("%6.2f", after[after.length / 2]), Sample.median(with),
+                    Sample.median(without));
         }
     }
 
