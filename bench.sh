@@ -18,10 +18,12 @@
 #       whole and past the line limit, without the database (heap 1 GB)
 #   ./bench.sh fsync [--files N] [--bytes N] [--rounds N] [--dir PATH]
 #       forcing a chunk's files to disk: one by one against several at a time (ms per chunk, median of rounds)
-#   ./bench.sh commands [--runs N] [--compare OTHER.jar]
+#   ./bench.sh commands [--runs N] [--compare OTHER.jar] [--first-calls ROUNDS]
 #       wall and CPU time of the demo, of the read-only commands (engine stopped, then while run is up) and of
 #       validate, each in a JVM of its own as typed by an operator: java -jar target/achemine.jar and the launcher
-#       target/achemine (median of N, default 5); --compare: another build's jar too (e.g. main's), alternating
+#       target/achemine (median of N, default 5); --compare: another build's jar too (e.g. main's), alternating;
+#       --first-calls: instead, the launcher's first call after a fresh extraction, when its class-data archive is
+#       there, and later calls with and without it (ACHEMINE_CDS=false), for job list and validate
 set -euo pipefail
 cd "$(dirname "$0")"
 bench=validation

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code as2 init|certificate|audit}: our AS2 keys and certificate, and what happened on the channel. */
+/** {@code as2 init|certificate|outbox|audit}: our AS2 keys and certificate, and what happened on the channel. */
 @Command(name = "as2", description = "The AS2 channel: our key pair and certificate, audit trail.",
         subcommands = {As2Command.Init.class, As2Command.Certificate.class, As2Command.Outbox.class,
                 As2Command.Audit.class})
@@ -74,13 +74,12 @@ public class As2Command {
 
     @Command(name = "outbox", description = "What waits to be pushed to AS2 partners, and why (last error, next"
             + " attempt).")
-    static class Outbox extends OneShotCommand {
+    static class Outbox extends DatabaseReadCommand {
 
         @Override
-        protected int run(ConfigurableApplicationContext context) {
-            As2Outbox outbox = context.getBean(As2Outbox.class);
-            List<As2Outbox.Item> waiting = outbox.waiting();
-            System.out.printf("%d en attente, %d acquittés%n", waiting.size(), outbox.acknowledgedCount());
+        protected int run(JdbcTemplate jdbc) {
+            List<As2Outbox.Item> waiting = As2Outbox.waiting(jdbc);
+            System.out.printf("%d en attente, %d acquittés%n", waiting.size(), As2Outbox.acknowledgedCount(jdbc));
             for (As2Outbox.Item item : waiting) {
                 System.out.printf("%-6s  %-50s  essais %d  prochain %s  %s%n", item.partner(), item.fileName(),
                         item.attempts(), QueryOutput.time(item.nextAttemptAt()),

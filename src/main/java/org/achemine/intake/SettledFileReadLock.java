@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.file.GenericFile;
@@ -23,8 +24,21 @@ import org.apache.camel.component.file.GenericFileOperations;
  * {@code maxMessagesPerPoll} then counts settled files, and a burst's files all start settling at the first
  * listing instead of a poll's worth at a time (issue 16). As the read lock, just before the hand-over, it checks
  * again, by a fresh look at the file, that it is still as it settled.
+ * <p>
+ * Camel asks the filter before it applies the route's {@code exclude} pattern: the filter skips by itself the names
+ * that pattern excludes ({@link #TEMPORARY_NAMES}), so a partner's {@code *.tmp} or {@code *.part} being written
+ * is never watched, only its final name once renamed.
  */
 final class SettledFileReadLock implements GenericFileExclusiveReadLockStrategy<File>, GenericFileFilter<File> {
+
+    /**
+     * The names the mailbox routes exclude (their {@code exclude} option, matched whole, case ignored): hidden
+     * names and {@code *.tmp}, {@code *.part} wait for their rename; a name Camel reads with a "/" holds a
+     * backslash, {@link UnlistedEntries}' to take.
+     */
+    static final String TEMPORARY_NAMES = "(?is)^\\..*|.*\\.(tmp|part)$|.*/.*";
+
+    private static final Pattern TEMPORARY = Pattern.compile(TEMPORARY_NAMES);
 
     private final Settling settling;
 
@@ -34,7 +48,7 @@ final class SettledFileReadLock implements GenericFileExclusiveReadLockStrategy<
 
     @Override
     public boolean accept(GenericFile<File> file) {
-        if (file.isDirectory()) {
+        if (file.isDirectory() || temporary(file)) {
             return false;
         }
         Path path = file.getFile().toPath().toAbsolutePath();
@@ -47,7 +61,13 @@ final class SettledFileReadLock implements GenericFileExclusiveReadLockStrategy<
                                             Exchange exchange) {
         File target = file.getFile();
         Path path = target.toPath().toAbsolutePath();
-        return !unlisted(path) && settling.settled(path, target.length(), FileTime.fromMillis(target.lastModified()));
+        return !temporary(file) && !unlisted(path) && settling.settled(path, target.length(), FileTime.fromMillis(target.lastModified()));
+    }
+
+    /** A name the route's exclude pattern leaves out, as Camel names it or as it is on disk. */
+    private static boolean temporary(GenericFile<File> file) {
+        return (file.getFileName() != null && TEMPORARY.matcher(file.getFileName()).matches())
+                || TEMPORARY.matcher(file.getFile().getName()).matches();
     }
 
     /**

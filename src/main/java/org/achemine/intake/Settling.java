@@ -65,6 +65,11 @@ final class Settling {
         return !before.since().plus(stableFor).isAfter(now);
     }
 
+    /** How many files are being watched. */
+    int watched() {
+        return seen.size();
+    }
+
     /** Forgets the files of {@code folder} that are no longer there (one poller lists that folder). */
     void forgetAbsent(Path folder, Set<Path> present) {
         seen.keySet().removeIf(file -> file.startsWith(folder) && !present.contains(file));

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.achemine.api.EngineAddress;
 
 /**
@@ -17,6 +19,12 @@ import org.achemine.api.EngineAddress;
  * of the same runs, which a machine shared with other builds changes less. {@code --compare OTHER.jar} measures
  * another build's jar too (e.g. main's, before a change), its runs alternating with this one's. Run by
  * {@code ./bench.sh commands}; figures go to docs/benchmarks.md.
+ * <p>
+ * {@code --first-calls ROUNDS} measures instead what the launcher's class-data-sharing archives cost and give
+ * (issue 16, part 5): in each round a fresh extraction, then for a query ({@code job list}) and {@code validate}
+ * the first call (it answers, then the archive is dumped in the background), how long after its answer the
+ * archive is there, and the later calls with the archive and without ({@code ACHEMINE_CDS=false}), alternating;
+ * with {@code --compare}, the same through the compared jar's launcher.
  */
 public final class CommandsBench {
 
@@ -26,28 +34,32 @@ public final class CommandsBench {
     private final Path launcher;
     private final Path compare;
     private final int runs;
+    private final int firstCallRounds;
 
-    private CommandsBench(Path jar, Path launcher, Path compare, int runs) {
+    private CommandsBench(Path jar, Path launcher, Path compare, int runs, int firstCallRounds) {
         this.jar = jar;
         this.launcher = launcher;
         this.compare = compare;
         this.runs = runs;
+        this.firstCallRounds = firstCallRounds;
     }
 
     public static void main(String[] args) throws Exception {
         int runs = 5;
         Path jar = Path.of("target/achemine.jar");
         Path compare = null;
+        int firstCallRounds = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
                 case "--jar" -> jar = Path.of(args[i + 1]);
                 case "--compare" -> compare = Path.of(args[i + 1]);
+                case "--first-calls" -> firstCallRounds = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         new CommandsBench(jar.toAbsolutePath(), jar.toAbsolutePath().resolveSibling("achemine"),
-                compare == null ? null : compare.toAbsolutePath(), runs).measure();
+                compare == null ? null : compare.toAbsolutePath(), runs, firstCallRounds).measure();
     }
 
     private void measure() throws Exception {
@@ -55,6 +67,17 @@ public final class CommandsBench {
         Path data = work.resolve("demo");
         String dataDir = "--achemine.data-dir=" + data;
         System.out.printf("load average at start: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+        if (firstCallRounds > 0) {
+            once(List.of(javaJar(jar), List.of("demo", "--data-dir", data.toString())));
+            List<List<String>> commands = List.of(List.of("job", "list", dataDir),
+                    List.of("validate", Path.of("samples/ubl/invoice-valid.xml").toAbsolutePath().toString()));
+            firstCalls(work, launcher, "this launcher", commands);
+            if (compareLauncher() != null) {
+                firstCalls(work, compareLauncher(), compareLauncher().toString(), commands);
+            }
+            System.out.printf("load average at end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+            return;
+        }
         System.out.printf("%-40s %-34s %s%n", "command", "java -jar: wall / CPU (s)",
                 "launcher: wall / CPU (s)" + (compare == null ? "" : "   " + compare + ": wall / CPU (s)"
                         + (compareLauncher() == null ? "" : ", then through its launcher")));
@@ -129,6 +152,56 @@ public final class CommandsBench {
                 samples.get(3).isEmpty() ? "" : Sample.median(samples.get(3)));
     }
 
+    /**
+     * Per command, over the rounds (each a fresh extraction): the launcher's first call, how long after its answer
+     * its archive was there, then {@code runs} later calls with it and without it, alternating. Medians.
+     */
+    private void firstCalls(Path work, Path launcher, String name, List<List<String>> commands) throws Exception {
+        System.out.printf("%s, median of %d rounds (a fresh extraction each), wall / CPU (s)%n", name, firstCallRounds);
+        System.out.printf("  %-14s %-16s %-22s %-16s %s%n", "command", "first call", "archive there after",
+                "later, archive", "later, ACHEMINE_CDS=false");
+        for (List<String> command : commands) {
+            List<Sample> first = new ArrayList<>();
+            List<Double> archiveAfter = new ArrayList<>();
+            List<Sample> with = new ArrayList<>();
+            List<Sample> without = new ArrayList<>();
+            String kind = command.get(0).equals("validate") ? "validate" : "query";
+            for (int round = 0; round < firstCallRounds; round++) {
+                Path extracted = Files.createTempDirectory(work, "extracted");
+                Map<String, String> fresh = Map.of("ACHEMINE_EXTRACT_DIR", extracted.toString());
+                once(List.of(List.of(launcher.toString()), List.of("--version")), fresh); // extracts, dumps nothing
+                first.add(once(List.of(List.of(launcher.toString()), command), fresh));
+                long answered = System.nanoTime();
+                while (archive(extracted, kind) == null) {
+                    Thread.sleep(100); // a benchmark's wait for the background dump, not a test
+                    if (System.nanoTime() - answered > TimeUnit.MINUTES.toNanos(10)) {
+                        throw new IllegalStateException("no " + kind + " archive in " + extracted);
+                    }
+                }
+                archiveAfter.add((System.nanoTime() - answered) / 1e9);
+                Map<String, String> noArchive = Map.of("ACHEMINE_EXTRACT_DIR", extracted.toString(), "ACHEMINE_CDS",
+                        "false");
+                for (int i = 0; i < runs; i++) {
+                    with.add(once(List.of(List.of(launcher.toString()), command), fresh));
+                    without.add(once(List.of(List.of(launcher.toString()), command), noArchive));
+                }
+            }
+            double[] after = archiveAfter.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf("  %-14s %-16s %-22s %-16s %s%n", kind.equals("validate") ? "validate" : label(command),
+                    Sample.median(first), String.format("%6.2f", after[after.length / 2]), Sample.median(with),
+                    Sample.median(without));
+        }
+    }
+
+    /** The kind's archive once dumped (the launcher names it {@code cds/KIND-JDK.jsa}), or null. */
+    private static Path archive(Path extracted, String kind) throws IOException {
+        try (Stream<Path> files = Files.walk(extracted)) {
+            return files.filter(f -> f.getParent().getFileName().toString().equals("cds")
+                    && f.getFileName().toString().startsWith(kind + "-")
+                    && f.getFileName().toString().endsWith(".jsa")).findFirst().orElse(null);
+        }
+    }
+
     /** The launcher beside the compared jar, when it has one. */
     private Path compareLauncher() {
         Path other = compare == null ? null : compare.resolveSibling("achemine");
@@ -150,8 +223,15 @@ public final class CommandsBench {
                 .orElseThrow(() -> new IllegalStateException(out)).split(" ")[0];
     }
 
-    /** The command in a process of its own: its wall time, and its CPU time (this JVM's reaped children's). */
     private static Sample once(List<List<String>> parts) throws Exception {
+        return once(parts, Map.of());
+    }
+
+    /**
+     * The command in a process of its own: its wall time, and its CPU time (this JVM's reaped children's: not a
+     * background dump's, which the launcher leaves running).
+     */
+    private static Sample once(List<List<String>> parts, Map<String, String> environment) throws Exception {
         List<String> command = parts.stream().flatMap(List::stream).toList();
         long cpuBefore = childrenCpuTicks();
         long start = System.nanoTime();
@@ -160,6 +240,7 @@ public final class CommandsBench {
         // the launcher runs this JDK with the heap java -jar is given here
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("ACHEMINE_JAVA_OPTS", "-Xmx512m");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         int exit = process.waitFor();
         double wall = (System.nanoTime() - start) / 1e9;

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +69,7 @@ class ReadOnlyCommandsIT {
     void readOnlyCommandsAndValidateStartNoSpringContextCamelOrBatch() throws Exception {
         for (List<String> command : List.of(List.of("invoice", "list", data), List.of("job", "list", data),
                 List.of("partner", "list", data), List.of("partner", "key", "list", "COL001", data),
-                List.of("sftp", "audit", data), List.of("as2", "audit", data),
+                List.of("sftp", "audit", data), List.of("as2", "audit", data), List.of("as2", "outbox", data),
                 List.of("validate", "samples/ubl/invoice-valid.xml"))) {
             // when the command runs in a JVM of its own, as an operator types it, every class load logged
             String classes = classesLoaded(command);
@@ -80,6 +82,37 @@ class ReadOnlyCommandsIT {
                     .doesNotContain("org.apache.camel.").doesNotContain("org.flywaydb.")
                     .doesNotContain("org.springframework.batch.core.repository.support.");
         }
+    }
+
+    @Test
+    void as2OutboxListsWhatWaitsReadingTheDatabaseAlone() throws Exception {
+        // given an outbox holding two files waiting (one tried and failed, one not sent yet) and one acknowledged
+        Instant due = Instant.parse("2026-12-07T09:30:00Z");
+        try (QueryDatabase database = QueryDatabase.open(List.of(data))) {
+            JdbcTemplate jdbc = database.jdbc();
+            outboxItem(jdbc, "attente-1.cr.xml", "WAITING", 3, due, "HTTP 503 du partenaire");
+            outboxItem(jdbc, "attente-2.cr.xml", "WAITING", 0, due.plusSeconds(60), null);
+            outboxItem(jdbc, "acquitte.cr.xml", "ACKNOWLEDGED", 1, due, null);
+        }
+
+        // when an operator asks what waits, engine stopped (one connection, no application started)
+        Run outbox = run("as2", "outbox", data);
+
+        // then it prints, as when it started the application, the counts, then each file waiting with its attempts
+        assertThat(outbox.exitCode()).as(outbox.err()).isZero();
+        assertThat(outbox.out()).isEqualTo("2 en attente, 1 acquittés%n"
+                + "COL001  %-50s  essais 3  prochain %s  HTTP 503 du partenaire%n"
+                + "COL001  %-50s  essais 0  prochain %s  (pas encore envoyé)%n", "attente-1.cr.xml",
+                QueryOutput.time(due), "attente-2.cr.xml", QueryOutput.time(due.plusSeconds(60)));
+    }
+
+    private static void outboxItem(JdbcTemplate jdbc, String fileName, String state, int attempts, Instant next,
+                                   String lastError) {
+        String sha256 = String.format("%064x", fileName.hashCode() & 0xffffffffL);
+        jdbc.update("INSERT INTO as2_outbox (partner_code, file_name, kind, sha256, size_bytes, message_id, state,"
+                        + " attempts, next_attempt_at, last_error, created_at) VALUES ('COL001', ?, 'DEPOSIT_REPORT',"
+                        + " ?, 100, ?, ?, ?, ?, ?, ?)", fileName, sha256, fileName + "@achemine", state, attempts,
+                Timestamp.from(next), lastError, Timestamp.from(next));
     }
 
     private static String classesLoaded(List<String> args) throws Exception {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.achemine.directory.DirectoryImporter.ImportOutcome;
+import org.achemine.testing.OwnDataFolder;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -18,21 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(properties = {"achemine.intake.enabled=false", "achemine.directory.watch=false"})
-class DirectoryImportJobIT {
+class DirectoryImportJobIT extends OwnDataFolder {
 
     private static final Path SAMPLES = Path.of("samples/directory");
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     DirectoryImporter importer;

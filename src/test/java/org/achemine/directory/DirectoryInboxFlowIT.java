@@ -9,26 +9,14 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
+import org.achemine.testing.OwnDataFolder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(properties = {"achemine.intake.enabled=false", "achemine.directory.watch=true",
         "achemine.directory.poll-interval=200ms"})
-@DirtiesContext // closed before its data folder is deleted: its poller recreates directory/in until then
-class DirectoryInboxFlowIT {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
+class DirectoryInboxFlowIT extends OwnDataFolder {
 
     @Autowired
     PublicStructureDirectory directory;

@@ -8,15 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.testing.OwnDataFolder;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The hand-over of a burst (issue 16): a busy mailbox's poller polls again at once while settled files wait,
@@ -24,24 +21,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * exactly once. A real engine (Camel, H2, the mailboxes) in a temporary data folder; routing stays quiet.
  */
 @SpringBootTest(properties = {"achemine.routing.trigger-delay=1h", "achemine.lifecycle.trigger-delay=1h",
-        "achemine.directory.watch=false"})
-@DirtiesContext // closed before its data folder is deleted
-class IntakeHandOverIT {
+        "achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
+        "achemine.intake.read-lock-interval=300ms"})
+class IntakeHandOverIT extends OwnDataFolder {
 
     private static final String BUSY = "FOU001";
     private static final String QUIET = "OPE001";
     private static final int BURST = 600; // three polls' worth (maxMessagesPerPoll=200)
     private static final Duration PATIENCE = Duration.ofMinutes(3);
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataFolder(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-        registry.add("achemine.intake.poll-interval", () -> "100ms");
-        registry.add("achemine.intake.read-lock-interval", () -> "300ms");
-    }
 
     @Autowired
     Mailboxes mailboxes;

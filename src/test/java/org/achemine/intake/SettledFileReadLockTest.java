@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.achemine.testing.MutableClock;
 import org.apache.camel.component.file.GenericFile;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ class SettledFileReadLockTest {
     Path inbox;
 
     private final MutableClock clock = new MutableClock();
-    private final SettledFileReadLock settledFiles = new SettledFileReadLock(new Settling(Duration.ofSeconds(1), clock));
+    private final Settling settling = new Settling(Duration.ofSeconds(1), clock);
+    private final SettledFileReadLock settledFiles = new SettledFileReadLock(settling);
 
     @Test
     void aBurstLargerThanAPollSettlesWholeAtItsFirstListing() throws Exception {
@@ -95,6 +97,41 @@ class SettledFileReadLockTest {
 
         assertThat(listed(dangling)).isFalse();
         assertThat(handedOver(dangling)).isFalse();
+    }
+
+    @Test
+    void namesTheRouteExcludesAreNeitherWatchedNorLetThrough() throws Exception {
+        // given files being written under temporary names, as the route's exclude pattern names them
+        List<Path> temporary = new ArrayList<>();
+        for (String name : List.of("facture.xml.tmp", "facture.xml.part", "FACTURE.XML.TMP", ".facture.xml")) {
+            temporary.add(Files.writeString(inbox.resolve(name), "<x/>"));
+        }
+
+        // when listings see them before and after the interval, and a hand-over is asked
+        assertThat(temporary).noneMatch(this::listed);
+        clock.advance(Duration.ofSeconds(1));
+
+        // then none is let through nor handed over, and none is watched
+        assertThat(temporary).noneMatch(this::listed);
+        assertThat(temporary).noneMatch(this::handedOver);
+        assertThat(settling.watched()).isZero();
+
+        // and once renamed to its final name, a file starts settling from its rename
+        Path renamed = Files.move(temporary.get(0), inbox.resolve("facture.xml"));
+        assertThat(listed(renamed)).isFalse();
+        assertThat(settling.watched()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(listed(renamed)).isTrue();
+        assertThat(handedOver(renamed)).isTrue();
+    }
+
+    @Test
+    void temporaryNamesAreMatchedWholeCaseIgnored() {
+        Pattern temporary = Pattern.compile(SettledFileReadLock.TEMPORARY_NAMES);
+        assertThat(List.of("a.tmp", "a.part", "A.PART", ".cache", "dossier/a.xml"))
+                .allMatch(name -> temporary.matcher(name).matches());
+        assertThat(List.of("facture.xml", "facture.tmp.xml", "part", "facture.xml.partiel"))
+                .noneMatch(name -> temporary.matcher(name).matches());
     }
 
     /** As Camel's listing sees the file: its size and date read once, at the listing. */

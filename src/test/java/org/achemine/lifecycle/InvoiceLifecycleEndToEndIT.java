@@ -17,15 +17,13 @@ import org.achemine.lifecycle.report.StatusReportFiles.Entry;
 import org.achemine.lifecycle.report.StatusReportFiles.Report;
 import org.achemine.report.ReportSchema;
 import org.achemine.testing.CppStatutFiles;
+import org.achemine.testing.OwnDataFolder;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 5's walk: one invoice through 01 → 02 → 03 → 07 → 10 → 11, driven only by files dropped into the
@@ -38,21 +36,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=300ms",
         "achemine.lifecycle.trigger-delay=300ms", "achemine.delivery.durable=false"})
-class InvoiceLifecycleEndToEndIT {
+class InvoiceLifecycleEndToEndIT extends OwnDataFolder {
 
     private static final String SUPPLIER = "FOU001";
     private static final String RECIPIENT = "COL001";
     private static final String BELLERIVE = "21690012600014";
     private static final String NUMBER = "FA-2026-LC-001";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     DirectoryImporter directoryImporter;

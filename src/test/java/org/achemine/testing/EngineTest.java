@@ -2,13 +2,11 @@ package org.achemine.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.lifecycle.InvoiceLedger;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -16,27 +14,13 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.annotation.DirtiesContext.ClassMode;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole engine (Camel intake, jobs, H2 file) on a data folder of its own per test class, and what the tests
- * that drive it share: the sample directory put in service, invoices deposited until answered, a job run now.
- * Each subclass declares its own {@code @SpringBootTest} properties; its context goes with its data folder
- * when the class ends (no other class could reuse it: their data folders differ).
+ * The whole engine (Camel intake, jobs, H2 file) on a data folder of its own per test class ({@link OwnDataFolder}),
+ * and what the tests that drive it share: the sample directory put in service, invoices deposited until answered,
+ * a job run now. Each subclass declares its own {@code @SpringBootTest} properties.
  */
-@DirtiesContext(classMode = ClassMode.AFTER_CLASS)
-public abstract class EngineTest {
-
-    @TempDir
-    protected static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
+public abstract class EngineTest extends OwnDataFolder {
 
     @Autowired
     protected DirectoryImporter directoryImporter;

@@ -78,16 +78,19 @@ public class As2Outbox implements PublicationObserver {
                         + " ORDER BY o.next_attempt_at, o.id) AS partner_rank"
                         + " FROM as2_outbox o JOIN publication p ON p.mailbox = o.partner_code AND p.file_name = o.file_name"
                         + " AND p.sha256 = o.sha256 WHERE o.state = ? AND p.state = 'PUBLISHED' AND o.next_attempt_at <= ?)"
-                        + " fair WHERE partner_rank <= ? ORDER BY next_attempt_at, id LIMIT ?", this::row, WAITING,
+                        + " fair WHERE partner_rank <= ? ORDER BY next_attempt_at, id LIMIT ?", As2Outbox::row, WAITING,
                 Timestamp.from(clock.instant()), perPartner, limit);
     }
 
-    /** Everything not yet acknowledged, oldest first: what {@code as2 outbox} lists. */
-    public List<Item> waiting() {
-        return jdbc.query(SELECT + " FROM as2_outbox o WHERE o.state = ? ORDER BY o.id", this::row, WAITING);
+    /**
+     * Everything not yet acknowledged, oldest first: what {@code as2 outbox} lists, read on any connection to the
+     * database (the command reads without the engine).
+     */
+    public static List<Item> waiting(JdbcTemplate jdbc) {
+        return jdbc.query(SELECT + " FROM as2_outbox o WHERE o.state = ? ORDER BY o.id", As2Outbox::row, WAITING);
     }
 
-    public int acknowledgedCount() {
+    public static int acknowledgedCount(JdbcTemplate jdbc) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM as2_outbox WHERE state = ?", Integer.class,
                 ACKNOWLEDGED);
         return count == null ? 0 : count;
@@ -131,7 +134,7 @@ public class As2Outbox implements PublicationObserver {
     private static final String SELECT = "SELECT o.id, o.partner_code, o.file_name, o.kind, o.sha256, o.size_bytes,"
             + " o.message_id, o.state, o.attempts, o.next_attempt_at, o.last_error, o.mdn_disposition";
 
-    private Item row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Item row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Item(rs.getLong(1), rs.getString(2), rs.getString(3), PublicationKind.valueOf(rs.getString(4)),
                 rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getInt(9),
                 rs.getTimestamp(10).toInstant(), rs.getString(11), rs.getString(12));

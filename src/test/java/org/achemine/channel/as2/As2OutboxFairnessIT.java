@@ -3,19 +3,17 @@ package org.achemine.channel.as2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
 import org.achemine.publication.PublicationKind;
+import org.achemine.testing.OwnDataFolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,20 +28,15 @@ import org.springframework.test.context.DynamicPropertySource;
         "achemine.partners[0].code=FOU001", "achemine.partners[0].role=ISSUER",
         "achemine.partners[1].code=COL001", "achemine.partners[1].role=RECIPIENT",
         "achemine.partners[1].siret=21690012600014"})
-@DirtiesContext // closed before its data folder is deleted
-class As2OutboxFairnessIT {
+class As2OutboxFairnessIT extends OwnDataFolder {
 
     static final TestKeys OURS = TestKeys.valid("achemine");
     static final TestKeys PARTNERS = TestKeys.valid("partenaires");
     static PartnerAs2Server down;
     static PartnerAs2Server up;
 
-    @TempDir
-    static Path dataDir;
-
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) throws Exception {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
+    static void as2Partners(DynamicPropertyRegistry registry) throws Exception {
         OURS.writeAsEngineKeystore(dataDir.resolve("as2/keystore.p12"), "achemine");
         down = new PartnerAs2Server(PARTNERS, OURS.certificate());
         down.refuseNext.set(Integer.MAX_VALUE); // answers 503 to everything, as a server that is down

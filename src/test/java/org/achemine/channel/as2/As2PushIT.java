@@ -4,21 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.publication.PublicationJournal;
+import org.achemine.testing.OwnDataFolder;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,19 +32,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "achemine.partners[0].code=FOU001", "achemine.partners[0].role=ISSUER",
         "achemine.partners[1].code=COL001", "achemine.partners[1].role=RECIPIENT",
         "achemine.partners[1].siret=21690012600014", "achemine.partners[1].delivery-format=original"})
-@DirtiesContext // closed before its data folder is deleted: its pollers and database write there until then
-class As2PushIT {
+class As2PushIT extends OwnDataFolder {
 
     static final TestKeys OURS = TestKeys.valid("achemine");
     static final TestKeys PARTNERS = TestKeys.valid("partenaires");
     static PartnerAs2Server server;
 
-    @TempDir
-    static Path dataDir;
-
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) throws Exception {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
+    static void as2Partner(DynamicPropertyRegistry registry) throws Exception {
         OURS.writeAsEngineKeystore(dataDir.resolve("as2/keystore.p12"), "achemine");
         server = new PartnerAs2Server(PARTNERS, OURS.certificate());
     }

@@ -22,16 +22,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.achemine.directory.DirectoryImporter;
+import org.achemine.testing.OwnDataFolder;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,18 +48,13 @@ import org.springframework.test.context.DynamicPropertySource;
         "achemine.partners[1].code=FOU002", "achemine.partners[1].role=ISSUER",
         "achemine.partners[2].code=COL001", "achemine.partners[2].role=RECIPIENT",
         "achemine.partners[2].siret=21690012600014", "achemine.partners[2].delivery-format=original"})
-@DirtiesContext // closed before its data folder is deleted: its pollers and database write there until then
-class As2ReceiveIT {
+class As2ReceiveIT extends OwnDataFolder {
 
     static final TestKeys OURS = TestKeys.valid("achemine");
     static final TestKeys SUPPLIER = TestKeys.valid("fou001");
 
-    @TempDir
-    static Path dataDir;
-
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
+    static void as2Keystore(DynamicPropertyRegistry registry) {
         OURS.writeAsEngineKeystore(dataDir.resolve("as2/keystore.p12"), "achemine");
     }
 

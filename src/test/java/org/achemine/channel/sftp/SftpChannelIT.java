@@ -19,6 +19,7 @@ import org.achemine.directory.DirectoryImporter;
 import org.achemine.partner.PartnerRegistry;
 import org.achemine.report.InvoiceQueries;
 import org.achemine.report.InvoiceQueries.FlowDetail;
+import org.achemine.testing.OwnDataFolder;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.apache.sshd.sftp.client.SftpClient;
@@ -28,15 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.integration.file.remote.session.Session;
 import org.springframework.integration.sftp.filters.SftpSimplePatternFileListFilter;
 import org.springframework.integration.sftp.inbound.SftpInboundFileSynchronizer;
 import org.springframework.integration.sftp.session.DefaultSftpSessionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Partners connect over SFTP with OpenSSH's own {@code sftp} client, on 127.0.0.1, to the engine running with
@@ -56,23 +54,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "achemine.partners[3].sirets[0]=27991880965164", "achemine.partners[3].sirets[1]=22250648759988",
         // the originals, named after each uploaded file, show which structure's invoice arrived
         "achemine.partners[3].delivery-format=original"})
-// The engine is stopped before its data folder is removed: a context left running would go on polling mailboxes
-// that no longer exist, and write its errors into the output of the classes that run next.
-@DirtiesContext
-class SftpChannelIT {
+class SftpChannelIT extends OwnDataFolder {
 
     static final String SUPPLIER = "81234567600025"; // the sample invoice's seller
 
     @TempDir
-    static Path dataDir;
-
-    @TempDir
     static Path client;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     SftpServer server;

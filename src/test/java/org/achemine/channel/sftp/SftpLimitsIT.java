@@ -15,6 +15,7 @@ import java.util.List;
 import org.achemine.channel.ChannelArrivals;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.partner.PartnerRegistry;
+import org.achemine.testing.OwnDataFolder;
 import org.achemine.testing.SampleInvoices;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,12 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.integration.file.remote.session.Session;
 import org.springframework.integration.sftp.session.DefaultSftpSessionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The SFTP server's limits, end to end with real clients on 127.0.0.1: sessions per partner, idle timeout,
@@ -49,21 +47,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "achemine.partners[5].code=FOU006", "achemine.partners[5].role=ISSUER",
         "achemine.partners[6].code=COL001", "achemine.partners[6].role=RECIPIENT",
         "achemine.partners[6].siret=21690012600014"})
-// The engine is stopped before its data folder is removed: a context left running would go on polling mailboxes
-// that no longer exist, and write its errors into the output of the classes that run next.
-@DirtiesContext
-class SftpLimitsIT {
-
-    @TempDir
-    static Path dataDir;
+class SftpLimitsIT extends OwnDataFolder {
 
     @TempDir
     static Path client;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     SftpServer server;

@@ -36,16 +36,14 @@ import org.achemine.report.xml.CompteRenduType;
 import org.achemine.report.xml.EtatFlux;
 import org.achemine.testing.CppStatutFiles;
 import org.achemine.testing.CppStatutFiles.Unit;
+import org.achemine.testing.OwnDataFolder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
@@ -56,7 +54,7 @@ import org.springframework.util.unit.DataSize;
  */
 @SpringBootTest(properties = {"achemine.intake.enabled=false", "achemine.directory.watch=false",
         "achemine.routing.trigger-delay=1h", "achemine.status-updates.max-file-size=1KB"})
-class StatusUpdateApplierIT {
+class StatusUpdateApplierIT extends OwnDataFolder {
 
     private static final String BELLERIVE = "21690012600014";
     private static final String OTHER_STRUCTURE = "73282932000074";
@@ -68,14 +66,6 @@ class StatusUpdateApplierIT {
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     private static final Duration TOLERANCE = Duration.ofMinutes(10);
     private static final AtomicInteger NUMBERS = new AtomicInteger();
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     JdbcTemplate jdbc;
