@@ -135,23 +135,10 @@ final class SelectiveWalks {
     /** The pattern's branches: split at each | outside predicates, parentheses, braces and string literals. */
     static List<String> branches(String pattern) {
         List<String> branches = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
         int start = 0;
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '[' || c == '(' || c == '{') {
-                depth++;
-            } else if (c == ']' || c == ')' || c == '}') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                branches.add(pattern.substring(start, i).trim());
-                start = i + 1;
-            }
+        for (int bar : topLevel(pattern, '|')) {
+            branches.add(pattern.substring(start, bar).trim());
+            start = bar + 1;
         }
         branches.add(pattern.substring(start).trim());
         return branches;
@@ -159,29 +146,35 @@ final class SelectiveWalks {
 
     /** The branch's last step without its predicates: what follows the last / outside brackets, up to a [. */
     static String lastStep(String branch) {
+        List<Integer> slashes = topLevel(branch, '/');
+        int stepStart = slashes.isEmpty() ? 0 : slashes.get(slashes.size() - 1) + 1;
+        int stepEnd = topLevel(branch, '[').stream().filter(at -> at > stepStart).findFirst().orElse(branch.length());
+        return branch.substring(stepStart, stepEnd).trim();
+    }
+
+    /** Where the character stands outside predicates, parentheses, braces and string literals (an opening one too). */
+    private static List<Integer> topLevel(String text, char wanted) {
+        List<Integer> positions = new ArrayList<>();
         int depth = 0;
         char quote = 0;
-        int stepStart = 0;
-        int predicateStart = -1;
-        for (int i = 0; i < branch.length(); i++) {
-            char c = branch.charAt(i);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (quote != 0) {
                 quote = c == quote ? 0 : quote;
-            } else if (c == '\'' || c == '"') {
+                continue;
+            }
+            if (c == wanted && depth == 0) {
+                positions.add(i);
+            }
+            if (c == '\'' || c == '"') {
                 quote = c;
             } else if (c == '[' || c == '(' || c == '{') {
-                if (c == '[' && depth == 0 && predicateStart < 0) {
-                    predicateStart = i;
-                }
                 depth++;
             } else if (c == ']' || c == ')' || c == '}') {
                 depth--;
-            } else if (c == '/' && depth == 0) {
-                stepStart = i + 1;
-                predicateStart = -1;
             }
         }
-        return branch.substring(stepStart, predicateStart < 0 ? branch.length() : predicateStart).trim();
+        return positions;
     }
 
     /** The step's element name as Q{ns}local, or null when the step does not name one element. */
