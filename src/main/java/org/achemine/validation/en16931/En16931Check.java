@@ -64,6 +64,8 @@ public final class En16931Check implements DocumentCheck {
     static {
         // The rewritten stylesheets call it in place of the official path-absence asserts (trim-svrl.xsl).
         HardenedXml.processor().registerExtensionFunction(new PathSummary());
+        // and walk:elements, where each pattern's walk starts (SelectiveWalks)
+        HardenedXml.processor().registerExtensionFunction(new NamedElements());
     }
 
     /** The rules with the wildcard patterns looked up by name (WildcardIndex): what documents are checked with. */
@@ -198,8 +200,9 @@ public final class En16931Check implements DocumentCheck {
             WildcardIndex index = byName ? WildcardIndex.of(official, SchemaElementNames.of(syntax)) : null;
             // the large invoices' version also reads the asserts' absolute paths once per document: on a small one
             // the global variables cost more than the short paths they replace (En16931StepBench)
-            XdmNode stylesheet = StylesheetTrimmer.trim(official, pathSummary, pathSummary,
-                    byName ? index.rewrites() : Map.of());
+            Map<String, List<String>> rewrites = byName ? index.rewrites() : Map.of();
+            XdmNode stylesheet = StylesheetTrimmer.trim(official, pathSummary, pathSummary, rewrites,
+                    SelectiveWalks.of(official, rewrites));
             Source source = stylesheet.asSource();
             source.setSystemId(url.toExternalForm());
             XsltExecutable executable = processor.newXsltCompiler().compile(source);

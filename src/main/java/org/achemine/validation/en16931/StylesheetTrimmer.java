@@ -24,7 +24,8 @@ import org.achemine.xml.HardenedXml;
  * ({@link PathSummary}) and, when given, matches the wildcard rules by element name ({@link WildcardIndex}); in
  * every rule with several path-absence asserts left as XPath, runs them only when one existence test of all their
  * paths, computed once as the rule fires, finds one (when none exists, each of them holds); when asked, reads the
- * absolute paths of the asserts in the rules below the document element once per document, into global variables.
+ * absolute paths of the asserts in the rules below the document element once per document, into global variables;
+ * when given, walks each pattern over only the elements its rules can match ({@link SelectiveWalks}).
  * The failed asserts, their ids, flags, texts and locations are unchanged:
  * En16931AgreesWithPhiveTest compares them with phive's.
  */
@@ -46,9 +47,10 @@ final class StylesheetTrimmer {
      * @param pathSummary      also answer the path-absence asserts from the per-document path summary
      * @param pathsOnce        read the absolute paths of the asserts below the document element once per document
      * @param wildcardRewrites official match pattern → its patterns by element name ({@link WildcardIndex}), or none
+     * @param selectiveWalks   pattern mode → the elements its walk visits ({@link SelectiveWalks}), or none
      */
     static XdmNode trim(XdmNode original, boolean pathSummary, boolean pathsOnce,
-            Map<String, List<String>> wildcardRewrites) throws SaxonApiException {
+            Map<String, List<String>> wildcardRewrites, Map<String, String> selectiveWalks) throws SaxonApiException {
         Processor processor = HardenedXml.processor();
         XsltTransformer trimmer = processor.newXsltCompiler()
                 .compile(new StreamSource(StylesheetTrimmer.class.getClassLoader().getResourceAsStream(TRIMMER),
@@ -61,6 +63,9 @@ final class StylesheetTrimmer {
         wildcardRewrites.forEach((match, branches) -> rewrites.put(new XdmAtomicValue(match),
                 new XdmValue(branches.stream().map(XdmAtomicValue::new).toList())));
         trimmer.setParameter(new QName("wildcard-rewrites"), new XdmMap(rewrites));
+        Map<XdmAtomicValue, XdmValue> walks = new HashMap<>();
+        selectiveWalks.forEach((mode, select) -> walks.put(new XdmAtomicValue(mode), new XdmAtomicValue(select)));
+        trimmer.setParameter(new QName("selective-walks"), new XdmMap(walks));
         XdmDestination trimmed = new XdmDestination();
         trimmed.setBaseURI(original.getBaseURI());
         trimmer.setDestination(trimmed);

@@ -41,6 +41,8 @@
 
   <!-- official match pattern -> the same rule looked up by name (3.): none unless given -->
   <xsl:param name="wildcard-rewrites" as="map(xs:string, xs:string*)" select="map{}"/>
+  <!-- pattern mode -> the names of the elements its walk visits (6.), Q{ns}local separated by spaces: none unless given -->
+  <xsl:param name="selective-walks" as="map(xs:string, xs:string)" select="map{}"/>
 
   <xsl:variable name="name" as="xs:string" select="'[A-Za-z][A-Za-z0-9]*:[A-Za-z][A-Za-z0-9_.\-]*'"/>
   <!-- A rule on the document element: /ubl:Invoice | /cn:CreditNote, /rsm:CrossIndustryInvoice. -->
@@ -146,6 +148,25 @@
     </xsl:for-each>
   </xsl:template>
   <xsl:template match="svrl:active-pattern/xsl:apply-templates[not(@mode) and not(@select)]"/>
+
+  <!-- selective walks (6.): no rule walks its children; the catch-all becomes empty and the document node starts
+       the one walk over the elements the rules can match -->
+  <xsl:template match="xsl:template[map:contains($selective-walks, string(@mode))]
+                       /xsl:apply-templates[@mode = ../@mode][@select = '@*|*']" priority="5"/>
+  <xsl:template match="xsl:template[map:contains($selective-walks, string(@mode))][@match = '@*|node()']"
+                priority="5">
+    <xsl:next-match/>
+    <xsl:element name="xsl:template">
+      <xsl:attribute name="match" select="'document-node()'"/>
+      <xsl:attribute name="mode" select="@mode"/>
+      <xsl:attribute name="priority" select="'-2'"/>
+      <xsl:element name="xsl:apply-templates">
+        <xsl:attribute name="mode" select="@mode"/>
+        <xsl:attribute name="select"
+                       select="'Q{urn:achemine:en16931:selective-walk}elements(., ''' || $selective-walks(string(@mode)) || ''')'"/>
+      </xsl:element>
+    </xsl:element>
+  </xsl:template>
 
   <!-- The rewritten tests call summary:count, a Java function (PathSummary). -->
   <xsl:template match="/xsl:stylesheet">

@@ -84,7 +84,14 @@ class En16931AgreesWithPhiveTest {
                     "$1<cbc:UUID>1</cbc:UUID>"),
             Mutation.of("UBL-DT (empty element)", "<cbc:IssueDate>[^<]*</cbc:IssueDate>", "<cbc:IssueDate/>"),
             // VAT category rules that read //cac:InvoiceLine once per document
-            Mutation.of("BR-E (line VAT category)", "(<cac:ClassifiedTaxCategory>\\s*<cbc:ID>)S<", "$1E<"));
+            Mutation.of("BR-E (line VAT category)", "(<cac:ClassifiedTaxCategory>\\s*<cbc:ID>)S<", "$1E<"),
+            // the selective walks (every pattern): rule elements where no schema puts them, beside comments and
+            // processing instructions, found by name wherever they are
+            Mutation.of("walks (rule elements in an extension)", "(<cbc:CustomizationID>)",
+                    "<!-- c --><?pi x?><ext:UBLExtensions xmlns:ext=\"urn:oasis:names:specification:ubl:schema:xsd:"
+                            + "CommonExtensionComponents-2\"><ext:UBLExtension><ext:ExtensionContent><cac:PostalAddress>"
+                            + "<cbc:StreetName/></cac:PostalAddress><cbc:Amount currencyID=\"XXX\">1.234</cbc:Amount>"
+                            + "</ext:ExtensionContent></ext:UBLExtension></ext:UBLExtensions>$1"));
 
     private static final List<Mutation> CII_MUTATIONS = List.of(
             Mutation.of("BR (core: type code missing)", "<ram:TypeCode>[^<]*</ram:TypeCode>", ""),
@@ -108,7 +115,12 @@ class En16931AgreesWithPhiveTest {
             // line, tax and total rules that read the header's parties and currencies once per document
             Mutation.of("BR-S (seller VAT identifier)", "schemeID=\"VA\"", "schemeID=\"VX\""),
             Mutation.of("BR-53 (tax currency)", "(<ram:InvoiceCurrencyCode>)",
-                    "<ram:TaxCurrencyCode>USD</ram:TaxCurrencyCode>$1"));
+                    "<ram:TaxCurrencyCode>USD</ram:TaxCurrencyCode>$1"),
+            // the selective walks (every pattern): a rule element where no schema puts it, beside comments and
+            // processing instructions, found by name wherever it is
+            Mutation.of("walks (rule element out of place)", "(<ram:GuidelineSpecifiedDocumentContextParameter>)",
+                    "<!-- c --><?pi x?><ram:TaxTotalAmount currencyID=\"XXX\">1.234</ram:TaxTotalAmount>"
+                            + "<ram:BilledQuantity unitCode=\"NOPE\">1</ram:BilledQuantity>$1"));
 
     @BeforeAll
     static void compileBothEngines() {

@@ -1,7 +1,6 @@
 package org.achemine.validation.en16931;
 
 import java.io.InputStream;
-import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +17,9 @@ import javax.xml.transform.stream.StreamSource;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SAXDestination;
-import net.sf.saxon.s9api.XdmDestination;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.XsltExecutable;
-import net.sf.saxon.s9api.XsltTransformer;
 import org.achemine.bench.InvoiceGenerator;
 import org.achemine.validation.InvoiceDocument;
 import org.achemine.validation.ParsedInvoice;
@@ -30,40 +27,20 @@ import org.achemine.validation.Syntax;
 import org.achemine.xml.HardenedXml;
 
 /**
- * The EN 16931 step alone, with and without the absolute paths read once per document (a benchmark, not a test):
- * both stylesheets trimmed as the engine trims them (wildcard rules by name, no path summary), the second with each
- * path's variable put back in the asserts that read it, run alternately pass after pass in one JVM on one thread,
- * trees built beforehand. Thread CPU time, median of 7 rounds after 15 s of warm-up: alternating pass by pass keeps
- * a loaded machine's swings out of the ratio. Run with the class path {@code ./bench.sh} builds: {@code java -Xmx2g
- * -cp "target/classes:target/test-classes:$(cat target/bench.classpath)"
- * org.achemine.validation.en16931.En16931StepBench [5000]} (the argument: the lines of the large invoices, 1,000 if
- * none).
+ * The EN 16931 step alone, with the official pattern walks and with the selective walks ({@link SelectiveWalks}; a
+ * benchmark, not a test): both stylesheets trimmed as the engine trims them for small invoices (wildcard rules by
+ * name, no path summary, paths per assert; with {@code --large}: as for invoices of 64 KB or more), run alternately
+ * pass after pass in one JVM on one thread, trees built beforehand. Thread CPU time, median of 7 rounds after 15 s of
+ * warm-up: alternating pass by pass keeps a loaded machine's swings out of the ratio. Run with the class path
+ * {@code ./bench.sh} builds: {@code java -Xmx2g -cp "target/classes:target/test-classes:$(cat
+ * target/bench.classpath)" org.achemine.validation.en16931.En16931StepBench [5000] [--large]} (the lines of the large
+ * invoices, 1,000 if none).
  */
 public final class En16931StepBench {
 
     private static final long WARM_UP_NANOS = 15_000_000_000L;
     private static final long ROUND_NANOS = 2_000_000_000L;
     private static final int ROUNDS = 7;
-
-    /** Puts each absolute path back in the asserts that read its variable, and drops the variables. */
-    private static final String INLINE_PATHS = """
-            <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-              <xsl:mode on-no-match="shallow-copy"/>
-              <xsl:variable name="paths"
-                            select="/xsl:stylesheet/xsl:variable[starts-with(@name, 'achemine-document-scan-')]"/>
-              <xsl:template match="xsl:variable[starts-with(@name, 'achemine-document-scan-')]"/>
-              <xsl:template match="xsl:when/@test[contains(., '$achemine-document-scan-')]">
-                <xsl:attribute name="test">
-                  <xsl:analyze-string select="." regex="\\$(achemine-document-scan-[0-9]+)">
-                    <xsl:matching-substring>
-                      <xsl:value-of select="$paths[@name = regex-group(1)]/@select"/>
-                    </xsl:matching-substring>
-                    <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
-                  </xsl:analyze-string>
-                </xsl:attribute>
-              </xsl:template>
-            </xsl:stylesheet>
-            """;
 
     private record Document(XdmNode tree, Syntax syntax) {
     }
@@ -86,23 +63,28 @@ public final class En16931StepBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<Syntax, Rules> pathsOnce = new EnumMap<>(Syntax.class);
-        Map<Syntax, Rules> pathsPerAssert = new EnumMap<>(Syntax.class);
+        List<String> arguments = List.of(args);
+        boolean large = arguments.contains("--large");
+        int largeLines = arguments.stream().filter(a -> !a.startsWith("--")).findFirst().map(Integer::parseInt)
+                .orElse(1000);
+        // the trimmed stylesheets call Java functions En16931Check registers as it is initialised
+        Class.forName(En16931Check.class.getName());
+        Map<Syntax, Rules> officialWalks = new EnumMap<>(Syntax.class);
+        Map<Syntax, Rules> selectiveWalks = new EnumMap<>(Syntax.class);
         for (Syntax syntax : List.of(Syntax.UBL_INVOICE, Syntax.CII_D16B)) {
-            XdmNode trimmed = trimmed(syntax);
-            pathsOnce.put(syntax, compile(trimmed));
-            pathsPerAssert.put(syntax, compile(inlinePaths(trimmed)));
+            officialWalks.put(syntax, compile(trimmed(syntax, large, false)));
+            selectiveWalks.put(syntax, compile(trimmed(syntax, large, true)));
         }
-        Map<String, List<Document>> corpora = corpora(args.length > 0 ? Integer.parseInt(args[0]) : 1000);
+        Map<String, List<Document>> corpora = corpora(largeLines);
         long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
         while (System.nanoTime() < warmUpEnd) {
             for (List<Document> corpus : corpora.values()) {
-                pass(pathsPerAssert, corpus);
-                pass(pathsOnce, corpus);
+                pass(officialWalks, corpus);
+                pass(selectiveWalks, corpus);
             }
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        System.out.println("corpus                 paths per assert  paths once  (ms CPU per pass, median of 7)  speed-up");
+        System.out.println("corpus                 official walks  selective walks  (ms CPU per pass, median of 7)  speed-up");
         for (Map.Entry<String, List<Document>> corpus : corpora.entrySet()) {
             double[] without = new double[ROUNDS];
             double[] with = new double[ROUNDS];
@@ -113,14 +95,14 @@ public final class En16931StepBench {
                 int passes = 0;
                 while (System.nanoTime() - start < ROUND_NANOS) {
                     long t0 = threads.getCurrentThreadCpuTime();
-                    int a = pass(pathsPerAssert, corpus.getValue());
+                    int a = pass(officialWalks, corpus.getValue());
                     long t1 = threads.getCurrentThreadCpuTime();
-                    int b = pass(pathsOnce, corpus.getValue());
+                    int b = pass(selectiveWalks, corpus.getValue());
                     withNanos += threads.getCurrentThreadCpuTime() - t1;
                     withoutNanos += t1 - t0;
                     if (a != b) {
                         throw new IllegalStateException(
-                                "reading the paths once changed the number of failures: " + a + " / " + b);
+                                "the selective walks changed the number of failures: " + a + " / " + b);
                     }
                     passes++;
                 }
@@ -143,23 +125,14 @@ public final class En16931StepBench {
         return failures;
     }
 
-    private static XdmNode trimmed(Syntax syntax) throws Exception {
+    private static XdmNode trimmed(Syntax syntax, boolean large, boolean selective) throws Exception {
         String resource = syntax.isUbl() ? En16931Check.UBL_STYLESHEET : En16931Check.CII_STYLESHEET;
         try (InputStream in = En16931StepBench.class.getClassLoader().getResourceAsStream(resource)) {
             XdmNode official = StylesheetTrimmer.read(in, resource);
-            WildcardIndex index = WildcardIndex.of(official, SchemaElementNames.of(syntax));
-            return StylesheetTrimmer.trim(official, false, true, index.rewrites());
+            Map<String, List<String>> rewrites = WildcardIndex.of(official, SchemaElementNames.of(syntax)).rewrites();
+            return StylesheetTrimmer.trim(official, large, large, rewrites,
+                    selective ? SelectiveWalks.of(official, rewrites) : Map.of());
         }
-    }
-
-    private static XdmNode inlinePaths(XdmNode stylesheet) throws Exception {
-        XsltTransformer inline = HardenedXml.processor().newXsltCompiler()
-                .compile(new StreamSource(new StringReader(INLINE_PATHS))).load();
-        inline.setInitialContextNode(stylesheet);
-        XdmDestination result = new XdmDestination();
-        inline.setDestination(result);
-        inline.transform();
-        return result.getXdmNode();
     }
 
     private static Rules compile(XdmNode stylesheet) throws Exception {

@@ -126,7 +126,7 @@ class StylesheetTrimmerTest {
                 "a:B //a:H and (a:B) /a:Doc");
         // and not in the version for invoices under 64 KB
         XdmNode small = StylesheetTrimmer.trim(StylesheetTrimmer.read(
-                new ByteArrayInputStream(SCANS.getBytes(StandardCharsets.UTF_8)), "urn:test"), false, false, Map.of());
+                new ByteArrayInputStream(SCANS.getBytes(StandardCharsets.UTF_8)), "urn:test"), false, false, Map.of(), Map.of());
         assertThat(strings(xpath, "//xsl:when/@test[contains(., '$achemine-document-scan-')]", small)).isEmpty();
     }
 
@@ -135,7 +135,7 @@ class StylesheetTrimmerTest {
     }
 
     private static XdmNode trim(InputStream stylesheet) throws Exception {
-        return StylesheetTrimmer.trim(StylesheetTrimmer.read(stylesheet, "urn:test"), false, true, Map.of());
+        return StylesheetTrimmer.trim(StylesheetTrimmer.read(stylesheet, "urn:test"), false, true, Map.of(), Map.of());
     }
 
     private static XPathCompiler xpath() {
