@@ -1,11 +1,16 @@
 package org.achemine.xml;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.Locale;
+import java.util.Optional;
 import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.sax.SAXSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
@@ -108,6 +113,34 @@ public final class HardenedXml {
     /** The shared StAX factory (thread-safe once configured): DTDs not supported, no external entities. */
     public static XMLInputFactory xmlInputFactory() {
         return STAX_FACTORY;
+    }
+
+    /**
+     * The root element of a document, read with the shared StAX factory up to its first start tag and no further:
+     * its name and namespace ("" for none). Empty when the document is broken or ends before one, and, unless
+     * {@code pastDoctype}, when a DOCTYPE comes first (which is passed over, never resolved, when allowed).
+     */
+    public static Optional<QName> rootElement(InputStream in, boolean pastDoctype) {
+        try {
+            XMLStreamReader reader = STAX_FACTORY.createXMLStreamReader(in);
+            try {
+                while (reader.hasNext()) {
+                    int event = reader.next();
+                    if (event == XMLStreamReader.START_ELEMENT) {
+                        String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
+                        return Optional.of(new QName(namespace, reader.getLocalName()));
+                    }
+                    if (event == XMLStreamReader.DTD && !pastDoctype) {
+                        return Optional.empty();
+                    }
+                }
+                return Optional.empty();
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException | RuntimeException unreadable) {
+            return Optional.empty(); // whoever reads the whole document says what is wrong with it
+        }
     }
 
     /** A schema factory that may read schema imports only through the resource resolver it is given. */
