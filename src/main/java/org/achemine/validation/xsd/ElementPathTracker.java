@@ -14,9 +14,9 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
- * Sits between the hardened parser and the schema validator and keeps the path of the current element
- * ("/Invoice/cac:InvoiceLine[2]/cac:Price/cbc:PriceAmount"), so that a schema error can say where it is in
- * terms a supplier finds in their file, not only a line number. It runs on every element of every document
+ * Reads the events of the hardened parser (and of the schema validator inside it) and keeps the path of the
+ * current element ("/Invoice/cac:InvoiceLine[2]/cac:Price/cbc:PriceAmount"), so that a schema error can say
+ * where it is in terms a supplier finds in their file, not only a line number. It runs on every element of every document
  * and a path is wanted only on an error: it keeps a stack of names and positions in reused arrays and builds
  * the string only when asked. One per validation: not thread-safe.
  *
