@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.xml.namespace.QName;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.achemine.validation.Syntax;
 import org.achemine.validation.admissibility.FileAdmissibilityCheck;
 import org.achemine.xml.HardenedXml;
@@ -142,22 +140,7 @@ public final class InterfaceSniffer {
     }
 
     private static Optional<QName> rootElement(InputStream head) {
-        try {
-            XMLStreamReader reader = HardenedXml.xmlInputFactory().createXMLStreamReader(head);
-            try {
-                while (reader.hasNext()) {
-                    if (reader.next() == XMLStreamReader.START_ELEMENT) {
-                        String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
-                        return Optional.of(new QName(namespace, reader.getLocalName()));
-                    }
-                }
-                return Optional.empty();
-            } finally {
-                reader.close();
-            }
-        } catch (XMLStreamException | RuntimeException unreadable) {
-            return Optional.empty(); // validation reports exactly what is wrong with it
-        }
+        return HardenedXml.rootElement(head, true); // validation reports exactly what is wrong with it
     }
 
     /** Reads at most {@code limit} bytes, so a huge single-line prolog cannot make the sniff expensive. */

@@ -1,12 +1,18 @@
 package org.achemine.xml;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.Locale;
+import java.util.Optional;
 import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.sax.SAXSource;
+import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import javax.xml.validation.ValidatorHandler;
@@ -50,7 +56,7 @@ public final class HardenedXml {
     // JDK parser limit (XMLSecurityManager), applied to every SAX reader as a second line behind admissibility.
     private static final String MAX_ELEMENT_DEPTH_PROPERTY = "jdk.xml.maxElementDepth";
 
-    private static final SAXParserFactory SAX_FACTORY = newSaxParserFactory();
+    private static final SAXParserFactory SAX_FACTORY = newSaxParserFactory(null);
     private static final XMLInputFactory STAX_FACTORY = newXmlInputFactory();
     private static final Processor PROCESSOR = newProcessor();
     /** What a SAX reader does without a handler, minus the printing: fatal errors stop the parse, others do not. */
@@ -74,8 +80,25 @@ public final class HardenedXml {
 
     /** A new namespace-aware SAX reader that refuses DTDs (readers are not thread-safe: one per parse). */
     public static XMLReader newXmlReader() {
+        return hardened(SAX_FACTORY);
+    }
+
+    /**
+     * {@link #newXmlReader()} that also validates what it reads against a compiled schema, inside the parser
+     * (its handlers get the validated events; the validated document may load nothing). Cheaper than a reader
+     * feeding a {@link ValidatorHandler}, which turns every event back into the parser's own form. The
+     * schema's errors reach the reader's error handler, those of its attributes marked not specified
+     * ({@link org.xml.sax.ext.Attributes2}) were added by the schema.
+     */
+    public static XMLReader newXmlReader(Schema schema) {
+        XMLReader reader = hardened(newSaxParserFactory(schema));
+        hardenValidation(reader::setProperty);
+        return reader;
+    }
+
+    private static XMLReader hardened(SAXParserFactory factory) {
         try {
-            XMLReader reader = SAX_FACTORY.newSAXParser().getXMLReader();
+            XMLReader reader = factory.newSAXParser().getXMLReader();
             reader.setProperty(MAX_ELEMENT_DEPTH_PROPERTY, String.valueOf(MAX_ELEMENT_DEPTH));
             reader.setProperty(MESSAGE_LOCALE, Locale.ROOT);
             // without a handler the JDK's parser also prints each error on stderr ("[Fatal Error] :1:25: …"): the
@@ -90,6 +113,34 @@ public final class HardenedXml {
     /** The shared StAX factory (thread-safe once configured): DTDs not supported, no external entities. */
     public static XMLInputFactory xmlInputFactory() {
         return STAX_FACTORY;
+    }
+
+    /**
+     * The root element of a document, read with the shared StAX factory up to its first start tag and no further:
+     * its name and namespace ("" for none). Empty when the document is broken or ends before one, and, unless
+     * {@code pastDoctype}, when a DOCTYPE comes first (which is passed over, never resolved, when allowed).
+     */
+    public static Optional<QName> rootElement(InputStream in, boolean pastDoctype) {
+        try {
+            XMLStreamReader reader = STAX_FACTORY.createXMLStreamReader(in);
+            try {
+                while (reader.hasNext()) {
+                    int event = reader.next();
+                    if (event == XMLStreamReader.START_ELEMENT) {
+                        String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
+                        return Optional.of(new QName(namespace, reader.getLocalName()));
+                    }
+                    if (event == XMLStreamReader.DTD && !pastDoctype) {
+                        return Optional.empty();
+                    }
+                }
+                return Optional.empty();
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException | RuntimeException unreadable) {
+            return Optional.empty(); // whoever reads the whole document says what is wrong with it
+        }
     }
 
     /** A schema factory that may read schema imports only through the resource resolver it is given. */
@@ -166,11 +217,12 @@ public final class HardenedXml {
         return builder.newBuildingContentHandler();
     }
 
-    private static SAXParserFactory newSaxParserFactory() {
+    private static SAXParserFactory newSaxParserFactory(Schema schema) {
         SAXParserFactory factory = SAXParserFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setValidating(false);
         factory.setXIncludeAware(false);
+        factory.setSchema(schema);
         try {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature(DISALLOW_DOCTYPE, true);

@@ -1,16 +1,24 @@
 package org.achemine.validation.national;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
+import net.sf.saxon.om.AxisInfo;
+import net.sf.saxon.om.NodeInfo;
+import net.sf.saxon.pattern.NodeKindTest;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.tree.iter.AxisIterator;
 import net.sf.saxon.s9api.XPathCompiler;
 import net.sf.saxon.s9api.XPathExecutable;
 import net.sf.saxon.s9api.XPathSelector;
 import net.sf.saxon.s9api.XdmMap;
 import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.type.Type;
 import net.sf.saxon.s9api.XdmValue;
 import org.achemine.validation.ParsedInvoice;
 import org.achemine.validation.Syntax;
@@ -31,18 +39,14 @@ public final class InvoiceTerms {
             "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100";
     static final String CII_UDT = "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100";
 
-    /** Amounts that must have at most two decimals (unit prices excepted: they may have more). */
-    private static final String UBL_AMOUNTS = "//*[@currencyID][not(ancestor::cac:Price)]";
-    private static final String CII_AMOUNTS = "//ram:*[ends-with(local-name(), 'Amount')]"
-            + "[not(ancestor::ram:GrossPriceProductTradePrice or ancestor::ram:NetPriceProductTradePrice)]";
-    /** Every currency an amount is given in. */
-    private static final String CURRENCY_ATTRIBUTES = "//@currencyID";
+    private static final String CURRENCY_ID = "currencyID";
+    /** UBL's price, whose amount may have more than two decimals. */
+    private static final Set<String> UBL_PRICE = Set.of("Price");
+    /** CII prices: their amounts may have more than two decimals. */
+    private static final Set<String> CII_PRICES = Set.of("GrossPriceProductTradePrice", "NetPriceProductTradePrice");
 
     private final XPathExecutable ubl;
     private final XPathExecutable cii;
-    private final XPathExecutable ublAmounts;
-    private final XPathExecutable ciiAmounts;
-    private final XPathExecutable currencies;
 
     public InvoiceTerms() {
         Processor processor = HardenedXml.processor();
@@ -55,9 +59,7 @@ public final class InvoiceTerms {
         try {
             ubl = compiler.compile(allTerms(Syntax.UBL_INVOICE));
             cii = compiler.compile(allTerms(Syntax.CII_D16B));
-            ublAmounts = compiler.compile(UBL_AMOUNTS);
-            ciiAmounts = compiler.compile(CII_AMOUNTS);
-            currencies = compiler.compile(CURRENCY_ATTRIBUTES);
+
         } catch (SaxonApiException e) {
             throw new IllegalStateException("Cannot compile the business term paths", e);
         }
@@ -90,14 +92,52 @@ public final class InvoiceTerms {
         return Collections.unmodifiableMap(found);
     }
 
-    /** The amount elements of the document whose number of decimals Chorus limits. */
-    XdmValue amounts(XdmNode document, Syntax syntax) throws SaxonApiException {
-        return select(syntax.isUbl() ? ublAmounts : ciiAmounts, document).evaluate();
+    /**
+     * The amount elements of the document whose number of decimals Chorus limits (unit prices excepted: they may
+     * have more), and the elements carrying a currencyID (the currencies amounts are given in), each in document
+     * order, read in one walk of the tree's elements. UBL's amounts are the elements with a currencyID outside a
+     * cac:Price; CII's the ram: elements named *Amount outside a gross or net price.
+     */
+    AmountsAndCurrencies amountsAndCurrencies(XdmNode document, Syntax syntax) {
+        List<XdmNode> amounts = new ArrayList<>();
+        List<XdmNode> withCurrency = new ArrayList<>();
+        AxisIterator elements = document.getUnderlyingNode().iterateAxis(AxisInfo.DESCENDANT, NodeKindTest.ELEMENT);
+        for (NodeInfo element; (element = elements.next()) != null; ) {
+            boolean hasCurrency = element.getAttributeValue("", CURRENCY_ID) != null;
+            boolean amount = syntax.isUbl()
+                    ? hasCurrency && !within(element, UBL_CAC, UBL_PRICE)
+                    : CII_RAM.equals(element.getURI()) && element.getLocalPart().endsWith("Amount")
+                            && !within(element, CII_RAM, CII_PRICES);
+            if (hasCurrency || amount) {
+                XdmNode node = new XdmNode(element);
+                if (amount) {
+                    amounts.add(node);
+                }
+                if (hasCurrency) {
+                    withCurrency.add(node);
+                }
+            }
+        }
+        return new AmountsAndCurrencies(amounts, withCurrency);
     }
 
-    /** The currencyID attributes of the document. */
-    XdmValue currencyAttributes(XdmNode document) throws SaxonApiException {
-        return select(currencies, document).evaluate();
+    /** Whether an ancestor of the element is one of these elements of that namespace. */
+    private static boolean within(NodeInfo element, String namespace, Set<String> names) {
+        for (NodeInfo up = element.getParent(); up != null && up.getNodeKind() == Type.ELEMENT; up = up.getParent()) {
+            if (namespace.equals(up.getURI()) && names.contains(up.getLocalPart())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The amounts whose decimals Chorus limits, and the elements with a currencyID, of one document. */
+    record AmountsAndCurrencies(List<XdmNode> amounts, List<XdmNode> withCurrency) {
+
+        /** The currencyID of an element of {@link #withCurrency}. */
+        static String currencyOf(XdmNode element) {
+            return element.getUnderlyingNode().getAttributeValue("", CURRENCY_ID);
+        }
     }
 
     /** The terms read from one document, as kept with it. */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmNode;
 import org.achemine.validation.CheckName;
 import org.achemine.validation.CheckResult;
@@ -97,8 +96,9 @@ public final class NationalCheck implements DocumentCheck {
         rules.typeCode();
         rules.billingFramework();
         rules.precedingInvoice();
-        rules.oneCurrency(terms.currencyAttributes(tree));
-        rules.twoDecimals(terms.amounts(tree, syntax));
+        InvoiceTerms.AmountsAndCurrencies amounts = terms.amountsAndCurrencies(tree, syntax);
+        rules.oneCurrency(amounts.withCurrency());
+        rules.twoDecimals(amounts.amounts());
         return CheckResult.of(CheckName.NATIONAL, findings, Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -199,7 +199,7 @@ public final class NationalCheck implements DocumentCheck {
             maxLength(term, MAX_INVOICE_NUMBER, FindingCode.NAT_FACTURE_ORIGINE_LONGUE);
         }
 
-        void oneCurrency(Iterable<XdmItem> currencyAttributes) {
+        void oneCurrency(List<XdmNode> withCurrency) {
             String currency = SaxonInvoiceFactsReader.text(found, BusinessTerm.CURRENCY);
             if (currency == null) {
                 return; // EN 16931 BR-05 reports it
@@ -211,10 +211,10 @@ public final class NationalCheck implements DocumentCheck {
                 others.add(taxCurrency);
                 firstOther = found.get(BusinessTerm.TAX_CURRENCY);
             }
-            for (XdmItem attribute : currencyAttributes) {
-                String value = attribute.getStringValue().strip();
+            for (XdmNode element : withCurrency) {
+                String value = InvoiceTerms.AmountsAndCurrencies.currencyOf(element).strip();
                 if (!value.equals(currency) && others.add(value) && firstOther == null) {
-                    firstOther = ((XdmNode) attribute).getParent();
+                    firstOther = element;
                 }
             }
             if (!others.isEmpty()) {
@@ -223,11 +223,10 @@ public final class NationalCheck implements DocumentCheck {
             }
         }
 
-        void twoDecimals(Iterable<XdmItem> amounts) {
-            for (XdmItem item : amounts) {
-                String value = item.getStringValue().strip();
+        void twoDecimals(List<XdmNode> amounts) {
+            for (XdmNode amount : amounts) {
+                String value = amount.getStringValue().strip();
                 if (!TWO_DECIMALS.matcher(value).matches()) {
-                    XdmNode amount = (XdmNode) item;
                     findings.add(Finding.of(FindingCode.NAT_MONTANT_DECIMALES, where(amount),
                             amount.getNodeName().toString(), value));
                 }

@@ -1,8 +1,11 @@
 package org.achemine.validation.xsd;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Queue;
+import java.util.function.Consumer;
 import org.achemine.validation.Syntax;
 import org.achemine.xml.HardenedXml;
 import org.xml.sax.Attributes;
@@ -11,11 +14,15 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
- * Sits between the hardened parser and the schema validator and keeps the path of the current element
- * ("/Invoice/cac:InvoiceLine[2]/cac:Price/cbc:PriceAmount"), so that a schema error can say where it is in
- * terms a supplier finds in their file, not only a line number. It runs on every element of every document
+ * Reads the events of the hardened parser (and of the schema validator inside it) and keeps the path of the
+ * current element ("/Invoice/cac:InvoiceLine[2]/cac:Price/cbc:PriceAmount"), so that a schema error can say
+ * where it is in terms a supplier finds in their file, not only a line number. It runs on every element of every document
  * and a path is wanted only on an error: it keeps a stack of names and positions in reused arrays and builds
  * the string only when asked. One per validation: not thread-safe.
+ *
+ * <p>The schema validator runs inside the parser, before this filter: it reports an error about an element before
+ * the element reaches here. A path asked for an error is therefore given at the next event this filter sees
+ * ({@link #whenPathKnown}): the element a start tag opens, else the element still open.
  */
 final class ElementPathTracker extends XMLFilterImpl {
 
@@ -26,6 +33,8 @@ final class ElementPathTracker extends XMLFilterImpl {
     private int depth;
     /** The root a proving parse expects (null: the parse proves nothing, no guard). */
     private Syntax guardedRoot;
+    /** What waits for the path of the node the validator has just reported on (errors only: usually empty). */
+    private final Queue<Consumer<String>> waiting = new ArrayDeque<>();
 
     ElementPathTracker(XMLReader parent) {
         super(parent);
@@ -55,15 +64,60 @@ final class ElementPathTracker extends XMLFilterImpl {
         positions[depth] = siblings(depth).count(name);
         depth++;
         siblings(depth).clear();
-        // Pushed before the validator sees the element, so an error about it points at it.
+        // Pushed before the waiting errors are given their path: the validator raised them on this start tag.
+        givePaths();
         super.startElement(uri, localName, qName, atts);
     }
 
     @Override
     public void endElement(String uri, String localName, String qName) throws SAXException {
         // Popped after: "content incomplete" and value errors are raised at the end tag.
+        givePaths();
         super.endElement(uri, localName, qName);
         depth--;
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) throws SAXException {
+        givePaths();
+        super.characters(ch, start, length);
+    }
+
+    @Override
+    public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+        givePaths();
+        super.ignorableWhitespace(ch, start, length);
+    }
+
+    @Override
+    public void processingInstruction(String target, String data) throws SAXException {
+        givePaths();
+        super.processingInstruction(target, data);
+    }
+
+    @Override
+    public void endDocument() throws SAXException {
+        givePaths();
+        super.endDocument();
+    }
+
+    /**
+     * Hands {@code use} the path of the node the parser is reporting on, once known: at the next event (a start
+     * tag's element, else the element open), or at {@link #givePaths()} after a parse that stopped.
+     */
+    void whenPathKnown(Consumer<String> use) {
+        waiting.add(use);
+    }
+
+    /** Gives every waiting error the current path (called at each event, and once after the parse). */
+    void givePaths() {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        String path = currentPath();
+        for (Consumer<String> use; (use = waiting.poll()) != null; ) {
+            use.accept(path);
+        }
     }
 
     private void guard(String uri, String localName, Attributes atts) throws NotProven {

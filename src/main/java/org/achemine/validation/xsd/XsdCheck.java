@@ -10,15 +10,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import javax.xml.XMLConstants;
-import javax.xml.validation.ValidatorHandler;
 import net.sf.saxon.s9api.BuildingContentHandler;
 import net.sf.saxon.s9api.SaxonApiException;
 import org.achemine.validation.CheckName;
@@ -43,7 +40,7 @@ import org.xml.sax.XMLReader;
  * Validates a document against the official schema of its syntax (UBL 2.1 Invoice/CreditNote from ph-ubl21,
  * CII D16B from ph-cii-d16b), each compiled once (at construction, or on first use). Every error becomes an XSD_INVALIDE
  * finding with its line and column (all of them, up to {@value #MAX_FINDINGS}). Thread-safe: the compiled
- * {@link Schema}s are shared; each thread keeps its own hardened reader and {@link ValidatorHandler} per schema,
+ * {@link Schema}s are shared; each thread keeps its own hardened reader validating against each schema,
  * lent to one document at a time. Its parse is also admissibility's ({@link ProvingParse}): a document it reads
  * to the end is well-formed, and is parsed once.
  */
@@ -135,25 +132,22 @@ public final class XsdCheck implements DocumentCheck, ProvingParse {
         // One parse for both: the validator's events also build the Saxon tree the later checks read.
         Pass pass = passes.get().remove(schema);
         if (pass == null) {
-            pass = new Pass(HardenedXml.newXmlReader(), harden(schema.newValidatorHandler()));
+            pass = new Pass(validatingReader(schema));
         }
-        ValidatorHandler validator = pass.validator();
         ElementPathTracker paths = new ElementPathTracker(pass.reader());
         if (guarded) {
             paths.guardFor(invoice.syntax());
         }
         Collector collector = new Collector(invoice.syntax().label(), paths);
-        validator.setErrorHandler(collector);
         BuildingContentHandler tree;
         try {
             tree = HardenedXml.newTreeBuilder();
         } catch (SaxonApiException e) {
             throw new IllegalStateException("Cannot create a tree builder", e);
         }
-        validator.setContentHandler(new SpecifiedAttributesOnly(tree, validator.getTypeInfoProvider()));
-        paths.setContentHandler(validator);
+        paths.setContentHandler(new SpecifiedAttributesOnly(tree));
         paths.setErrorHandler(collector);
-        // Comments do not go through the validator: the parser hands them to the tree directly, in order.
+        // Comments do not go through the filters: the parser hands them to the tree directly, in order.
         paths.setProperty(LEXICAL_HANDLER, tree);
         InputSource input = new InputSource(new ByteArrayInputStream(invoice.bytes()));
         input.setSystemId(invoice.name());
@@ -163,6 +157,8 @@ public final class XsdCheck implements DocumentCheck, ProvingParse {
             complete = true;
         } catch (SAXParseException alreadyCollected) {
             // A fatal error stops the parse after the handler has recorded it.
+        } finally {
+            paths.givePaths(); // a fatal error's, raised with no event after it
         }
         // Reached only after a parse that ended or stopped on the document (the parser resets at each parse):
         // the pair serves this thread's next document, holding nothing of this one.
@@ -188,27 +184,26 @@ public final class XsdCheck implements DocumentCheck, ProvingParse {
     }
 
     /**
-     * A hardened reader and a schema validator, kept per thread and schema between documents: creating them
-     * cost more than a small invoice's whole parse (the parser's configuration, the validator's components).
+     * A hardened reader validating against one schema inside its own pipeline, kept per thread and schema between
+     * documents: creating it cost more than a small invoice's whole parse (the parser's configuration, the
+     * validator's components).
      */
-    private record Pass(XMLReader reader, ValidatorHandler validator) {
+    private record Pass(XMLReader reader) {
 
         /** Drops the handlers of the document just read, so that its tree is not kept alive. */
         void release() throws SAXException {
             reader.setProperty(LEXICAL_HANDLER, null);
-            validator.setContentHandler(null);
-            validator.setErrorHandler(null);
+            reader.setContentHandler(null);
+            reader.setErrorHandler(null);
         }
     }
 
-    /** The validated document may load nothing; values and elements reach the tree as written. */
-    private static ValidatorHandler harden(ValidatorHandler validator) throws SAXException {
-        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        validator.setProperty(HardenedXml.MESSAGE_LOCALE, Locale.ROOT); // messages in the base language, not the JVM's
-        validator.setFeature(NORMALIZED_VALUE, false);
-        validator.setFeature(ELEMENT_DEFAULT, false);
-        return validator;
+    /** Values and elements reach the tree as written (the reader's validator may load nothing). */
+    private static XMLReader validatingReader(Schema schema) throws SAXException {
+        XMLReader reader = HardenedXml.newXmlReader(schema);
+        reader.setFeature(NORMALIZED_VALUE, false);
+        reader.setFeature(ELEMENT_DEFAULT, false);
+        return reader;
     }
 
     private static Schema compile(ClasspathSchemaResolver resolver, String... paths) {
@@ -269,14 +264,18 @@ public final class XsdCheck implements DocumentCheck, ProvingParse {
             errors++;
             if (errors <= MAX_FINDINGS) {
                 SchemaMessages.Readable text = SchemaMessages.readable(exception.getMessage());
-                String path = paths.currentPath();
-                FindingCode code = FindingCode.XSD_INVALIDE;
-                // The path goes in the message too: a value error does not otherwise name its element.
-                findings.add(new Finding(code.code(), code.severity(), code.source(),
-                        code.messageFr(schemaLabel, path + " : " + text.french()),
-                        code.messageEn(schemaLabel, path + ": " + text.english()),
-                        null, new Location(Math.max(exception.getLineNumber(), 0),
-                                Math.max(exception.getColumnNumber(), 0), path)));
+                int line = Math.max(exception.getLineNumber(), 0);
+                int column = Math.max(exception.getColumnNumber(), 0);
+                int at = findings.size();
+                findings.add(null); // its place, in the order of the errors, until its path is known
+                paths.whenPathKnown(path -> {
+                    FindingCode code = FindingCode.XSD_INVALIDE;
+                    // The path goes in the message too: a value error does not otherwise name its element.
+                    findings.set(at, new Finding(code.code(), code.severity(), code.source(),
+                            code.messageFr(schemaLabel, path + " : " + text.french()),
+                            code.messageEn(schemaLabel, path + ": " + text.english()),
+                            null, new Location(line, column, path)));
+                });
             }
         }
 
