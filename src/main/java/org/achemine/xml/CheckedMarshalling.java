@@ -4,77 +4,67 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import javax.xml.validation.Schema;
-import javax.xml.validation.Validator;
 import javax.xml.validation.ValidatorHandler;
+import org.xml.sax.SAXNotRecognizedException;
+import org.xml.sax.SAXNotSupportedException;
 
 /**
- * Writes a JAXB tree as indented UTF-8 XML only once it validates against its schema, in one walk of the tree: the
- * marshaller sends each event both to the bytes and to this thread's validator (JAXB's own fork when a schema is
- * set), and the bytes are handed out only when the whole document validated. JAXB asks its schema for a new
- * validator per document, which cost twice as much as the document itself; here it is given the one this thread
- * keeps. The two walks this replaced (the tree into the validator, then into the bytes) cost a third more; re-parsing
- * the written bytes three times as much (issue 16, docs/benchmarks.md, ADR 0028).
- * Thread-safe: the context and schema are shared; a marshaller and a validator are kept per thread, both dropped
- * when a document fails halfway.
+ * Writes a JAXB tree as indented UTF-8 XML only once it validates against its schema: the tree is first marshalled
+ * into this thread's validator, then written. Measured ways (issue 16, docs/benchmarks.md, ADR 0028): a schema set
+ * on the marshaller makes a new validator for every document (twice the cost); re-parsing the written bytes four
+ * times; one walk forked into the bytes and this thread's validator cost a little more than the two walks; what the
+ * validator computes for nobody ({@link #UNUSED_BY_A_CHECK}) was a third of its time.
+ * Thread-safe: the context and schema are shared, a marshaller is made per document, a validator kept per thread.
  */
 public final class CheckedMarshalling {
 
+    /**
+     * What a validator works out beyond the verdict, turned off: the post-validation infoset and normalised values
+     * (handed downstream, and nothing is downstream here), and the ID/IDREF, identity-constraint and unparsed-entity
+     * checks, which have nothing to check in a schema without {@code xs:ID}, {@code xs:key}, {@code xs:unique},
+     * {@code xs:keyref} or {@code xs:ENTITY} (a test keeps our report schemas so).
+     */
+    public static final List<String> UNUSED_BY_A_CHECK = List.of(
+            "http://apache.org/xml/features/validation/schema/augment-psvi",
+            "http://apache.org/xml/features/validation/schema/normalized-value",
+            "http://apache.org/xml/features/validation/id-idref-checking",
+            "http://apache.org/xml/features/validation/identity-constraint-checking",
+            "http://apache.org/xml/features/validation/unparsed-entity-checking");
+
+    private final JAXBContext context;
     private final ThreadLocal<ValidatorHandler> validators;
-    private final ThreadLocal<Marshaller> marshallers;
 
     public CheckedMarshalling(JAXBContext context, Schema schema) {
-        this.validators = ThreadLocal.withInitial(() -> HardenedXml.harden(schema.newValidatorHandler()));
-        Schema thisThreadsValidator = new ThisThreadsValidator(schema, validators);
-        this.marshallers = ThreadLocal.withInitial(() -> {
-            try {
-                Marshaller marshaller = context.createMarshaller();
-                marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
-                marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
-                marshaller.setSchema(thisThreadsValidator);
-                return marshaller;
-            } catch (JAXBException e) {
-                throw new IllegalStateException("Cannot make a marshaller for " + context, e);
-            }
-        });
+        this.context = context;
+        this.validators = ThreadLocal.withInitial(() -> lean(HardenedXml.harden(schema.newValidatorHandler())));
     }
 
     /** @throws JAXBException naming the first violation of the schema (linked): nothing is written then */
     public byte[] write(Object tree) throws JAXBException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        Marshaller marshaller = context.createMarshaller();
+        marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+        marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
         try {
-            marshallers.get().marshal(tree, out);
+            marshaller.marshal(tree, validators.get());
         } catch (JAXBException | RuntimeException invalid) {
-            // left mid-document: the next document gets fresh ones
-            validators.remove();
-            marshallers.remove();
+            validators.remove(); // left mid-document: the next document gets a fresh one
             throw invalid;
         }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        marshaller.marshal(tree, out);
         return out.toByteArray();
     }
 
-    /**
-     * The schema as this thread's marshaller sees it: the validator it asks for each document is the one this thread
-     * keeps (a validator handler starts afresh at each document's start).
-     */
-    private static final class ThisThreadsValidator extends Schema {
-
-        private final Schema schema;
-        private final ThreadLocal<ValidatorHandler> validators;
-
-        ThisThreadsValidator(Schema schema, ThreadLocal<ValidatorHandler> validators) {
-            this.schema = schema;
-            this.validators = validators;
-        }
-
-        @Override
-        public Validator newValidator() {
-            return HardenedXml.harden(schema.newValidator());
-        }
-
-        @Override
-        public ValidatorHandler newValidatorHandler() {
-            return validators.get();
+    private static ValidatorHandler lean(ValidatorHandler validator) {
+        try {
+            for (String feature : UNUSED_BY_A_CHECK) {
+                validator.setFeature(feature, false);
+            }
+            return validator;
+        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
+            throw new IllegalStateException("The JDK's schema validator no longer has " + e.getMessage(), e);
         }
     }
 }

@@ -65,6 +65,14 @@ class ReportBytesUnchangedTest {
         assertThatThrownBy(() -> reports.toXml(report)).isInstanceOf(ReportException.class)
                 .hasMessageContaining("compte-rendu.xsd").hasMessageContaining("NOT-A-SHA-256");
 
+        CompteRenduType otherVersion = reports.build(FLOW, verdict, PRODUCED);
+        otherVersion.setVersion("2.0"); // fixed at 1.0
+        assertThatThrownBy(() -> reports.toXml(otherVersion)).isInstanceOf(ReportException.class)
+                .hasMessageContaining("2.0");
+        CompteRenduType noReceptionTime = reports.build(FLOW, verdict, PRODUCED);
+        noReceptionTime.getFlux().setDateHeureReception(null); // required
+        assertThatThrownBy(() -> reports.toXml(noReceptionTime)).isInstanceOf(ReportException.class);
+
         byte[] next = reports.toXml(FLOW, verdict, PRODUCED);
         ReportSchema.validate(Files.write(dir.resolve("next.cr.xml"), next));
         assertThat(next).isEqualTo(reports.toXml(FLOW, verdict, PRODUCED));

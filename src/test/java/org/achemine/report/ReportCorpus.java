@@ -72,26 +72,41 @@ public final class ReportCorpus {
         new ReportCorpus().streamedStatuses(folder.resolve(STREAMED), STREAMED_COUNT);
     }
 
+    /** One report of the corpus, made (built and written) anew at each call through the report package's calls. */
+    @FunctionalInterface
+    public interface Report {
+        byte[] write() throws IOException, ReportException;
+    }
+
     /** Every report of the corpus by a file name of its own, in a fixed order. */
     public Map<String, byte[]> reports() throws IOException, ReportException {
         Map<String, byte[]> reports = new LinkedHashMap<>();
-        Map<String, FlowVerdict> verdicts = verdicts();
-        for (Map.Entry<String, FlowVerdict> verdict : verdicts.entrySet()) {
+        for (Map.Entry<String, Report> report : writes().entrySet()) {
+            reports.put(report.getKey(), report.getValue().write());
+        }
+        return reports;
+    }
+
+    /** The reports of {@link #reports()}, their content prepared, each written when called. */
+    public Map<String, Report> writes() {
+        Map<String, Report> reports = new LinkedHashMap<>();
+        for (Map.Entry<String, FlowVerdict> verdict : verdicts().entrySet()) {
             ReportedFlow flow = flow(verdict.getKey());
-            reports.put("cr-" + verdict.getKey() + ".xml", deposit.toXml(flow, verdict.getValue(), PRODUCED));
+            reports.put("cr-" + verdict.getKey() + ".xml", () -> deposit.toXml(flow, verdict.getValue(), PRODUCED));
             reports.put("fso-" + verdict.getKey() + ".xml",
-                    official.toXml(official.deposit(flow, verdict.getValue(), PRODUCED)));
+                    () -> official.toXml(official.deposit(flow, verdict.getValue(), PRODUCED)));
         }
         for (Map.Entry<String, IntegratedFlow> integrated : integratedFlows().entrySet()) {
             reports.put("cr-integration-" + integrated.getKey() + ".xml",
-                    integration.toXml(integrated.getValue(), PRODUCED));
+                    () -> integration.toXml(integrated.getValue(), PRODUCED));
             reports.put("cso-" + integrated.getKey() + ".xml",
-                    official.toXml(official.integration(integrated.getValue(), PRODUCED)));
+                    () -> official.toXml(official.integration(integrated.getValue(), PRODUCED)));
         }
-        reports.put("cr-statuts.xml", statusFileReport());
+        reports.put("cr-statuts.xml", this::statusFileReport);
         for (String status : INVOICE_STATUSES) {
-            reports.put("fen-" + status + ".xml", invoiceStatuses.single(envelope("ACH00112002026112300000" + status),
-                    invoiceStatus(status, Integer.parseInt(status))));
+            FactureStatut invoiceStatus = invoiceStatus(status, Integer.parseInt(status));
+            reports.put("fen-" + status + ".xml",
+                    () -> invoiceStatuses.single(envelope("ACH00112002026112300000" + status), invoiceStatus));
         }
         return reports;
     }
