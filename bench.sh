@@ -16,6 +16,8 @@
 #   ./bench.sh status [--statuses N]
 #       reading status files (CPPStatut and CSV, N/2 and N statuses, default 200,000): statuses/s and live heap,
 #       whole and past the line limit, without the database (heap 1 GB)
+#   ./bench.sh reports [--seconds S] [--rounds N] [--corpus-only]
+#       writing the outbound reports checked against their schemas, one thread: µs CPU per report, ways compared
 #   ./bench.sh fsync [--files N] [--bytes N] [--rounds N] [--dir PATH]
 #       forcing a chunk's files to disk: one by one against several at a time (ms per chunk, median of rounds)
 #   ./bench.sh commands [--runs N] [--compare OTHER.jar] [--first-calls ROUNDS]
@@ -28,7 +30,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 bench=validation
 case "${1:-}" in
-    validation|routing|burst|rss|status|fsync|commands) bench=$1; shift ;;
+    validation|routing|burst|rss|status|fsync|commands|reports) bench=$1; shift ;;
 esac
 mvn -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 classpath="target/classes:target/test-classes:$(cat target/bench.classpath)"
@@ -47,6 +49,7 @@ case $bench in
     burst) exec java -Xmx512m "${spring_logging[@]}" -cp "$classpath" org.achemine.bench.BurstBench "$@" ;;
     rss) exec java -Xmx1g "${logging[@]}" -cp "$classpath" org.achemine.bench.PeakRssBench "$@" ;;
     status) exec java -Xmx1g "${logging[@]}" -cp "$classpath" org.achemine.bench.StatusFileBench "$@" ;;
+    reports) exec java -Xmx512m "${logging[@]}" -cp "$classpath" org.achemine.bench.ReportWritingBench "$@" ;;
     fsync) exec java -Xmx256m "${logging[@]}" -cp "$classpath" org.achemine.bench.FileSyncBench "$@" ;;
     commands) exec java -Xmx256m "${logging[@]}" -cp "$classpath" org.achemine.bench.CommandsBench "$@" ;;
 esac

@@ -4,24 +4,41 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import javax.xml.validation.Schema;
 import javax.xml.validation.ValidatorHandler;
+import org.xml.sax.SAXNotRecognizedException;
+import org.xml.sax.SAXNotSupportedException;
 
 /**
  * Writes a JAXB tree as indented UTF-8 XML only once it validates against its schema: the tree is first marshalled
- * into this thread's validator, then written. A schema set on the marshaller does the same in one pass but makes a
- * new validator for every document, which cost twice as much for our small reports as the two passes with a
- * validator kept per thread; re-parsing the written bytes cost three times as much (issue 16, docs/benchmarks.md).
+ * into this thread's validator, then written. Measured ways (issue 16, docs/benchmarks.md, ADR 0028): a schema set
+ * on the marshaller makes a new validator for every document (twice the cost); re-parsing the written bytes four
+ * times; one walk forked into the bytes and this thread's validator cost a little more than the two walks; what the
+ * validator computes for nobody ({@link #UNUSED_BY_A_CHECK}) was a third of its time.
  * Thread-safe: the context and schema are shared, a marshaller is made per document, a validator kept per thread.
  */
 public final class CheckedMarshalling {
+
+    /**
+     * What a validator works out beyond the verdict, turned off: the post-validation infoset and normalised values
+     * (handed downstream, and nothing is downstream here), and the ID/IDREF, identity-constraint and unparsed-entity
+     * checks, which have nothing to check in a schema without {@code xs:ID}, {@code xs:key}, {@code xs:unique},
+     * {@code xs:keyref} or {@code xs:ENTITY} (a test keeps our report schemas so).
+     */
+    public static final List<String> UNUSED_BY_A_CHECK = List.of(
+            "http://apache.org/xml/features/validation/schema/augment-psvi",
+            "http://apache.org/xml/features/validation/schema/normalized-value",
+            "http://apache.org/xml/features/validation/id-idref-checking",
+            "http://apache.org/xml/features/validation/identity-constraint-checking",
+            "http://apache.org/xml/features/validation/unparsed-entity-checking");
 
     private final JAXBContext context;
     private final ThreadLocal<ValidatorHandler> validators;
 
     public CheckedMarshalling(JAXBContext context, Schema schema) {
         this.context = context;
-        this.validators = ThreadLocal.withInitial(() -> HardenedXml.harden(schema.newValidatorHandler()));
+        this.validators = ThreadLocal.withInitial(() -> lean(HardenedXml.harden(schema.newValidatorHandler())));
     }
 
     /** @throws JAXBException naming the first violation of the schema (linked): nothing is written then */
@@ -35,8 +52,19 @@ public final class CheckedMarshalling {
             validators.remove(); // left mid-document: the next document gets a fresh one
             throw invalid;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         marshaller.marshal(tree, out);
         return out.toByteArray();
+    }
+
+    private static ValidatorHandler lean(ValidatorHandler validator) {
+        try {
+            for (String feature : UNUSED_BY_A_CHECK) {
+                validator.setFeature(feature, false);
+            }
+            return validator;
+        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
+            throw new IllegalStateException("The JDK's schema validator no longer has " + e.getMessage(), e);
+        }
     }
 }
