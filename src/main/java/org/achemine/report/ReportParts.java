@@ -78,9 +78,9 @@ final class ReportParts {
         constat.setCode(finding.code());
         constat.setGravite(Gravite.fromValue(finding.severity().token()));
         constat.setSource(NomControle.fromValue(finding.source().token()));
-        constat.setMessage(finding.message());
-        constat.setMessageEn(finding.messageEn());
-        constat.setTexteRegle(finding.ruleText());
+        constat.setMessage(findingText(finding.message()));
+        constat.setMessageEn(findingText(finding.messageEn()));
+        constat.setTexteRegle(findingText(finding.ruleText()));
         location(finding.location()).ifPresent(constat::setEmplacement);
         return constat;
     }
@@ -98,6 +98,14 @@ final class ReportParts {
         }
         where.setChemin(location.path());
         return Optional.of(where);
+    }
+
+    /**
+     * A finding's text as XML text, whole: messages quote what the partner wrote (a value, an entry name), and the
+     * schema check sees the tree's events, not the bytes, so a control character would otherwise be published.
+     */
+    private static String findingText(String text) {
+        return text == null ? null : PartnerText.shown(text, Integer.MAX_VALUE);
     }
 
     /** A partner's file or entry name as XML text: see {@link PartnerText} (controls, bidi, length). */

@@ -94,6 +94,22 @@ class DepositReportTest {
     }
 
     @Test
+    void findingQuotingAControlCharacterAPartnerWroteStillGivesWellFormedXml() throws Exception {
+        // given a finding whose message and rule text quote a value holding a control character (U+0001)
+        Finding quoting = new Finding("XSD_INVALIDE", Severity.FATAL, CheckName.XSD, "Valeur « a\u0001b » refusée",
+                "Value 'a\u0001b' refused", "règle\u0001", Location.NONE);
+        FlowVerdict verdict = FlowVerdict.refused(FlowKind.XML, List.of(quoting));
+
+        // when its report is written
+        Path report = write(verdict);
+
+        // then the bytes are well-formed, schema-valid XML, the control shown as its code point
+        ReportSchema.validate(report);
+        assertThat(Files.readString(report)).contains("Valeur « a\\u0001b » refusée", "Value 'a\\u0001b' refused",
+                "règle\\u0001").doesNotContain("\u0001");
+    }
+
+    @Test
     void fileNameStartsWithTheFlowIdAndKeepsOnlySafeCharactersOfTheOriginalName() {
         assertThat(DepositReport.fileName("ACH0011100000000000000001", "facture été (1).xml"))
                 .isEqualTo("ACH0011100000000000000001_facture__t___1_.xml.cr.xml");
