@@ -186,7 +186,7 @@ public class IntakeRoutes extends RouteBuilder {
         return "file:" + mailboxes.in(partnerCode, environment)
                 + "?noop=true&idempotent=false"               // we remove the file ourselves, once it is safe
                 // temporary names wait for their rename; Camel reads a backslash as "/": see UnlistedEntries
-                + "&exclude=RAW((?is)^\\..*|.*\\.(tmp|part)$|.*/.*)"
+                + "&exclude=RAW(" + SettledFileReadLock.TEMPORARY_NAMES + ")"
                 + "&filter=#" + READ_LOCK                     // every file listed starts settling; only settled
                 + "&exclusiveReadLockStrategy=#" + READ_LOCK  // ones are listed, checked again at the hand-over
                 + "&readLockLoggingLevel=OFF"
