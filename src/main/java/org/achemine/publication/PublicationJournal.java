@@ -291,7 +291,9 @@ public class PublicationJournal {
      * commit, and this group's own are returned, renamed but not marked, for the next group's commit (or
      * {@link #markPublished} when none follows). If the shared steps fail before that commit, the owed marks are
      * committed alone and each group is done on its own, both commits included, as {@link #publishGroups(List)}
-     * does. A caller must not count a group's records made (release a flow's claim) before its marks committed.
+     * does; if the owed marks cannot be committed either, every group fails with them (none is journaled before
+     * the marks it follows). A caller must not count a group's records made (release a flow's claim) before its
+     * marks committed.
      */
     public Answered publishGroups(List<Group> groups, Renamed owed) {
         Exception[] failures = new Exception[groups.size()];
@@ -312,10 +314,11 @@ public class PublicationJournal {
             GroupSync.syncFiles(prepared.stream().flatMap(p -> p.temporaries().stream()).toList());
             Timestamp now = Timestamp.from(clock.instant());
             ownCommit.executeWithoutResult(status -> {
-                mark(owed, now);
+                mark(owed);
+                // every group's rows in one batch: one statement sent for the whole answer group
+                jdbc.batchUpdate(INSERT, prepared.stream().flatMap(p -> p.fresh().stream()
+                        .map(f -> row(f.kind(), f.subject(), f.target(), p.written().get(f.target()), now))).toList());
                 for (Prepared p : prepared) {
-                    jdbc.batchUpdate(INSERT, p.fresh().stream()
-                            .map(f -> row(f.kind(), f.subject(), f.target(), p.written().get(f.target()), now)).toList());
                     p.fresh().forEach(f -> observed(f.kind(), f.target(), p.written().get(f.target())));
                 }
                 standing.forEach(i -> groups.get(i).recordedWithJournal().run());
@@ -327,12 +330,15 @@ public class PublicationJournal {
                     standing.stream().map(i -> groups.get(i).recordedWithPublished()).toList()), null);
         } catch (IOException | RuntimeException shared) {
             LOG.debug("A shared step of {} answers failed; each is done on its own", standing.size(), shared);
-            Exception owedFailure = null;
             if (!journaled) {
                 try {
                     markPublished(owed);
                 } catch (RuntimeException failed) {
-                    owedFailure = failed;
+                    // no group is journaled before the marks it follows (ADR 0026: an official report PUBLISHED
+                    // before its detailed one is journaled): the groups fail with the marks, their temporary files
+                    // left (the commit's outcome is unknown), finished or swept as any unjournaled write
+                    standing.forEach(i -> failures[i] = failed);
+                    return new Answered(Arrays.asList(failures), Renamed.NONE, failed);
                 }
             }
             for (int i : standing) {
@@ -344,7 +350,7 @@ public class PublicationJournal {
                     failures[i] = failed;
                 }
             }
-            return new Answered(Arrays.asList(failures), Renamed.NONE, owedFailure);
+            return new Answered(Arrays.asList(failures), Renamed.NONE, null);
         }
     }
 
@@ -353,19 +359,28 @@ public class PublicationJournal {
         if (renamed.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        ownCommit.executeWithoutResult(status -> mark(renamed, now));
+        ownCommit.executeWithoutResult(status -> mark(renamed));
     }
 
-    /** Step 4 in the caller's commit: the renamed files' rows PUBLISHED, then the records that follow them. */
-    private void mark(Renamed renamed, Timestamp now) {
-        if (!renamed.targets.isEmpty()) {
-            jdbc.batchUpdate(
-                    "UPDATE publication SET state = ?, published_at = ? WHERE mailbox = ? AND file_name = ? AND state = ?",
-                    renamed.targets.stream().map(target -> new Object[] {PUBLISHED, now, mailbox(target),
-                        target.getFileName().toString(), PENDING}).toList());
-        }
+    /**
+     * Step 4 in the caller's commit: the renamed files' rows PUBLISHED, one statement for them all (a key list on
+     * the primary key, not one update per file), then the records that follow them.
+     */
+    private void mark(Renamed renamed) {
+        KeyLists.inSlices(renamed.targets, slice -> jdbc.update("UPDATE publication SET state = '" + PUBLISHED
+                + "' WHERE state = '" + PENDING + "' AND (mailbox, file_name) IN ("
+                + KeyLists.placeholders(slice.size(), 2) + ")", keys(slice)));
         renamed.records.forEach(Runnable::run);
+    }
+
+    /** The journal's keys of these targets, two values each, for {@link KeyLists#placeholders}. */
+    private static Object[] keys(List<Path> targets) {
+        List<Object> keys = new ArrayList<>(2 * targets.size());
+        for (Path target : targets) {
+            keys.add(mailbox(target));
+            keys.add(target.getFileName().toString());
+        }
+        return keys.toArray();
     }
 
     /**
@@ -449,16 +464,11 @@ public class PublicationJournal {
         Map<Path, Entry> found = new HashMap<>();
         KeyLists.inSlices(targets, slice -> {
             Map<String, Path> byKey = new HashMap<>();
-            List<Object> keys = new ArrayList<>(2 * slice.size());
-            for (Path target : slice) {
-                byKey.put(mailbox(target) + '/' + target.getFileName(), target);
-                keys.add(mailbox(target));
-                keys.add(target.getFileName().toString());
-            }
+            slice.forEach(target -> byKey.put(mailbox(target) + '/' + target.getFileName(), target));
             jdbc.query("SELECT mailbox, file_name, kind, subject, sha256, state FROM publication"
                             + " WHERE (mailbox, file_name) IN (" + KeyLists.placeholders(slice.size(), 2) + ")",
                     (RowCallbackHandler) rs -> found.put(byKey.get(rs.getString(1) + '/' + rs.getString(2)), entry(rs)),
-                    keys.toArray());
+                    keys(slice));
         });
         return found;
     }

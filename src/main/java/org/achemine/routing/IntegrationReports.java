@@ -40,7 +40,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * or refused at integration), once: the file names are fixed by the flow, published through the journal, and the
  * flow is marked in the commit that marks its last report published. Due flows go by groups (ADR 0026): loaded
  * together, every official CPPStatut of the group published with {@link PublicationJournal#publishGroups}, then
- * every detailed report with the flows' marks; a flow that fails fails alone and is written by a later run.
+ * every detailed report with the flows' marks, one commit per round (each carrying the marks of the round
+ * before); a flow that fails fails alone and is written by a later run.
  */
 public class IntegrationReports {
 
@@ -104,10 +105,12 @@ public class IntegrationReports {
                        OR EXISTS (SELECT 1 FROM integration_refusal r WHERE r.flow_id = f.flow_id))
                 ORDER BY f.flow_id""", String.class);
         Map<String, Exception> failed = new LinkedHashMap<>();
+        Owed owed = Owed.NONE;
         int begun = 0;
         for (; begun < due.size() && !stopping.getAsBoolean(); begun += groupSize) {
-            failed.putAll(writeGroup(loadAll(due.subList(begun, Math.min(due.size(), begun + groupSize)))));
+            owed = writeGroup(loadAll(due.subList(begun, Math.min(due.size(), begun + groupSize))), owed, failed);
         }
+        commitAlone(owed, failed);
         int written = Math.min(begun, due.size()) - failed.size();
         if (!failed.isEmpty()) {
             IOException summary = new IOException(failed.size() + " of " + due.size()
@@ -120,14 +123,35 @@ public class IntegrationReports {
     }
 
     /**
-     * Two rounds of {@link PublicationJournal#publishGroups}: the official CPPStatut of every flow, then the
-     * detailed companion of those whose partner asks for it, each flow marked in the second round's
-     * {@code PUBLISHED} commit. A detailed report is journaled only once its official one is published, so the
-     * official one always reaches {@code out/} first, even across a restart. Returns the flows that failed.
+     * A group's detailed reports renamed into place, their {@code PUBLISHED} marks and the flows' rows still to
+     * commit: the next group's first commit carries them, or they are committed alone after the last group.
      */
-    private Map<String, Exception> writeGroup(List<IntegratedFlow> flows) {
+    private record Owed(PublicationJournal.Renamed renamed, List<String> flowIds) {
+
+        static final Owed NONE = new Owed(PublicationJournal.Renamed.NONE, List.of());
+    }
+
+    private void commitAlone(Owed owed, Map<String, Exception> failed) {
+        try {
+            publications.markPublished(owed.renamed());
+        } catch (RuntimeException notCommitted) {
+            LOG.warn("Integration reports of {} flows out, not marked (next run): {}", owed.flowIds().size(),
+                    notCommitted.getMessage());
+            owed.flowIds().forEach(flowId -> failed.put(flowId, notCommitted));
+        }
+    }
+
+    /**
+     * Two rounds of {@link PublicationJournal#publishGroups(List, PublicationJournal.Renamed)}, one commit each
+     * (ADR 0026, "One commit per round"): the official CPPStatut of every flow, journaled in the commit that marks
+     * the previous group's detailed reports published and its flows reported; then the detailed companion of those
+     * whose partner asks for it, journaled in the commit that marks the official reports published. A detailed
+     * report is journaled only once its official one is published, so the official one always reaches
+     * {@code out/} first, even across a restart. The failed flows go into {@code failed}; returns what this group
+     * owes: its detailed reports' marks and its flows' rows.
+     */
+    private Owed writeGroup(List<IntegratedFlow> flows, Owed owed, Map<String, Exception> failed) {
         Instant now = clock.instant();
-        Map<String, Exception> failed = new LinkedHashMap<>();
         List<IntegratedFlow> officialDone = new ArrayList<>();
         List<Group> officials = new ArrayList<>();
         for (IntegratedFlow flow : flows) {
@@ -136,7 +160,11 @@ public class IntegrationReports {
                     flow.flow().flowId(), official, () -> officialReports.toXml(officialReports.integration(flow, now)))),
                     NO_RECORD, NO_RECORD));
         }
-        sortOut(flows, publications.publishGroups(officials), officialDone, failed);
+        PublicationJournal.Answered first = publications.publishGroups(officials, owed.renamed());
+        if (first.owedFailure() != null) {
+            owed.flowIds().forEach(flowId -> failed.put(flowId, first.owedFailure()));
+        }
+        sortOut(flows, first.failures(), officialDone, failed);
         List<Group> detailed = new ArrayList<>();
         for (IntegratedFlow flow : officialDone) {
             Path out = outOf(flow);
@@ -153,8 +181,11 @@ public class IntegrationReports {
                     "UPDATE flow SET integration_report_path = ?, integration_reported_at = ? WHERE flow_id = ?",
                     recorded, Timestamp.from(now), flow.flow().flowId())));
         }
-        sortOut(officialDone, publications.publishGroups(detailed), new ArrayList<>(), failed);
-        return failed;
+        PublicationJournal.Answered second = publications.publishGroups(detailed, first.renamed());
+        List<IntegratedFlow> detailedDone = new ArrayList<>();
+        sortOut(officialDone, second.failures(), detailedDone, failed);
+        return new Owed(second.renamed(), second.renamed().isEmpty() ? List.of()
+                : detailedDone.stream().map(flow -> flow.flow().flowId()).toList());
     }
 
     private static void sortOut(List<IntegratedFlow> flows, List<Exception> failures, List<IntegratedFlow> done,

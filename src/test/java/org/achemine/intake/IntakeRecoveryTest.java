@@ -84,7 +84,7 @@ class IntakeRecoveryTest {
                         jdbc.update("DELETE FROM publication WHERE subject = ?", flow.flowId().value());
                     }
                 }
-                jdbc.update("UPDATE publication SET state = 'PENDING', published_at = NULL WHERE subject = ?",
+                jdbc.update("UPDATE publication SET state = 'PENDING' WHERE subject = ?",
                         flow.flowId().value());
                 jdbc.update("UPDATE flow SET stage = 'REPORT_READY', reported_at = NULL WHERE flow_id = ?",
                         flow.flowId().value());

@@ -88,7 +88,7 @@ class PublicationJournalGroupTest {
         Files.delete(out.resolve("A.xml"));
         journal.publishAll(group("B"), true);
         Files.move(out.resolve("B.xml"), PublicationJournal.temporary(out.resolve("B.xml")));
-        jdbc.update("UPDATE publication SET state = 'PENDING', published_at = NULL WHERE file_name = 'B.xml'");
+        jdbc.update("UPDATE publication SET state = 'PENDING' WHERE file_name = 'B.xml'");
         List<String> contentsMade = new ArrayList<>();
 
         // when a later run publishes A, B and C again as one group
@@ -324,6 +324,35 @@ class PublicationJournalGroupTest {
         assertThat(states()).containsExactly("A.xml PUBLISHED", "C.xml PUBLISHED");
         assertThat(jdbc.queryForList("SELECT what FROM caller_record ORDER BY what", String.class))
                 .containsExactly("answered A", "answered C", "reported A", "reported C");
+    }
+
+    @Test
+    void whenThePreviousMarksCannotBeCommittedAtAllNoGroupIsJournaledAfterThem() throws Exception {
+        jdbc.execute("CREATE TABLE caller_record (what VARCHAR(40), rows_then VARCHAR(200))");
+        // given A's answer renamed, its mark owed with a record that is always refused
+        PublicationJournal.Answered first = journal.publishGroups(List.of(new PublicationJournal.Group(
+                List.of(publication("A")), () -> record("answered A"), () -> {
+                    throw new IllegalStateException("record of A refused");
+                })), PublicationJournal.Renamed.NONE);
+
+        // when the next group's commit carries A's marks (refused), then A's marks alone (refused again)
+        PublicationJournal.Answered second = journal.publishGroups(List.of(answer("B")), first.renamed());
+
+        // then B fails with A's marks, and nothing of B is journaled nor recorded: no group is journaled before
+        // the marks it follows (an integration's official report PUBLISHED before its detailed one is journaled)
+        assertThat(second.owedFailure()).hasMessage("record of A refused");
+        assertThat(second.failures()).extracting(Exception::getMessage).containsExactly("record of A refused");
+        assertThat(second.renamed().isEmpty()).isTrue();
+        assertThat(states()).containsExactly("A.xml PENDING");
+        assertThat(jdbc.queryForList("SELECT what FROM caller_record ORDER BY what", String.class))
+                .containsExactly("answered A");
+
+        // and a start-up finishes A from the journal (renamed: marked, not written again); B is answered anew
+        assertThat(restartedJournal().finishPending()).isEqualTo(1);
+        assertThat(journal.publishGroups(List.of(answer("B")))).containsExactly((Exception) null);
+        assertThat(states()).containsExactly("A.xml PUBLISHED", "B.xml PUBLISHED");
+        assertThat(out.resolve("A.xml")).hasContent("<facture A/>");
+        assertThat(temporaries()).isEmpty();
     }
 
     private PublicationJournal.Group answer(String name) {
