@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +47,8 @@ class RoutingCleanStopIT {
         Path dataDir = work.resolve("data");
         try (ConfigurableApplicationContext setUp = start(dataDir, "--achemine.intake.enabled=false")) {
             SampleDirectory.importInto(setUp.getBean(DirectoryImporter.class), dataDir);
-            AcceptedFlows.seed(setUp.getBean(JdbcTemplate.class), dataDir.resolve("archive/seeded"), INVOICES, PER_FLOW,
+            AcceptedFlows.seed(setUp.getBean(JdbcTemplate.class), dataDir.resolve("archive/seeded"),
+                    setUp.getBean(Clock.class), INVOICES, PER_FLOW,
                     n -> new AcceptedFlows.Document(String.format("F-STOP-%05d", n), BELLERIVE, "SCE-TECH-042", null,
                             n % 4 == 3));
         }

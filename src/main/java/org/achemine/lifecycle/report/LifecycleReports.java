@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.achemine.database.DatabaseSequence;
 import org.achemine.archive.AtomicFiles;
@@ -92,6 +93,15 @@ public class LifecycleReports {
 
     /** Finishes what a crash left, then reports every change written so far. */
     public RunSummary run() throws IOException {
+        return run(() -> false);
+    }
+
+    /**
+     * As {@link #run()}, ending early once {@code stopping} says so (the engine's stop): between two reports, or
+     * while a report is written to its temporary file, which is then removed (nothing recorded yet: its changes
+     * wait for the next run). A report committed is always published before the run ends.
+     */
+    public RunSummary run(BooleanSupplier stopping) throws IOException {
         int resumed = resumeReady();
         Long upTo = jdbc.queryForObject("SELECT MAX(change_no) FROM invoice_status_history", Long.class);
         if (upTo == null) {
@@ -106,7 +116,10 @@ public class LifecycleReports {
         int reports = 0;
         int changes = 0;
         for (Map.Entry<String, Environment> mailbox : outboxes) {
-            PreparedReport prepared = prepare(mailbox.getKey(), mailbox.getValue(), upTo);
+            if (stopping.getAsBoolean()) {
+                break;
+            }
+            PreparedReport prepared = prepare(mailbox.getKey(), mailbox.getValue(), upTo, stopping);
             if (prepared == null) {
                 continue;
             }
@@ -132,6 +145,11 @@ public class LifecycleReports {
 
     /** As {@link #prepare(String, long)}, for the partner's production or qualification mailbox. */
     public PreparedReport prepare(String partner, Environment environment, long upTo) throws IOException {
+        return prepare(partner, environment, upTo, () -> false);
+    }
+
+    private PreparedReport prepare(String partner, Environment environment, long upTo, BooleanSupplier stopping)
+            throws IOException {
         boolean qualification = environment.isQualification();
         Integer count = jdbc.queryForObject("""
                 SELECT COUNT(*) FROM invoice_status_history h
@@ -151,9 +169,14 @@ public class LifecycleReports {
         Lines lines = each -> jdbc.query(LINE_COLUMNS + """
                 JOIN flow f ON f.flow_id = i.flow_id
                 WHERE h.lifecycle_report_id IS NULL AND h.change_no <= ? AND f.partner = ? AND f.qualification = ?
-                ORDER BY h.change_no""", lineReader(each), upTo, partner, qualification);
+                ORDER BY h.change_no""", lineReader(each, stopping), upTo, partner, qualification);
         try {
             format.write(temporary, envelope(reportId, partner, producedAt), count, lines);
+        } catch (Stopped stopped) {
+            AtomicFiles.discard(temporary, stopped);
+            LOG.info("Lifecycle report {} for {} dropped: the engine is stopping; its changes go in the next one",
+                    reportId, partner);
+            return null;
         } catch (IOException | RuntimeException failed) {
             AtomicFiles.discard(temporary, failed);
             throw failed;
@@ -260,8 +283,18 @@ public class LifecycleReports {
         }
     }
 
-    private static RowCallbackHandler lineReader(Consumer<StatusLine> each) {
+    /** Thrown from the lines being written when the engine stops: the report is dropped. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("engine stopping", null, false, false);
+        }
+    }
+
+    private static RowCallbackHandler lineReader(Consumer<StatusLine> each, BooleanSupplier stopping) {
         return rs -> {
+            if (stopping.getAsBoolean()) {
+                throw new Stopped();
+            }
             Date issued = rs.getDate(10);
             OffsetDateTime declared = rs.getObject(14, OffsetDateTime.class);
             each.accept(new StatusLine(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
