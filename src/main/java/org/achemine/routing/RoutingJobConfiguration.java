@@ -2,7 +2,6 @@ package org.achemine.routing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.achemine.batch.CleanStop;
@@ -13,6 +12,7 @@ import org.achemine.delivery.DeliveryProperties;
 import org.achemine.delivery.InvoiceDelivery;
 import org.achemine.delivery.OriginalDelivery;
 import org.achemine.delivery.Resend;
+import org.achemine.delivery.pivot.FlowReceptionDates;
 import org.achemine.delivery.pivot.PivotDelivery;
 import org.achemine.delivery.pivot.PivotSchema;
 import org.achemine.directory.DirectoryLookup;
@@ -238,8 +238,7 @@ public class RoutingJobConfiguration {
     PivotDelivery pivotDelivery(AchemineProperties properties, RoutingProperties routing, JdbcTemplate jdbc,
                                 Clock clock) {
         return new PivotDelivery(properties.platformCode(), clock, routing.timeZone(),
-                flowId -> jdbc.queryForObject("SELECT received_at FROM flow WHERE flow_id = ?", OffsetDateTime.class,
-                        flowId).atZoneSameInstant(routing.timeZone()).toLocalDate(),
+                new FlowReceptionDates(jdbc, routing.timeZone()),
                 new PivotSchema(), new FacturXReader(properties.validation().toSettings()));
     }
 }
