@@ -118,8 +118,8 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
 
     /**
      * The chunk's deliveries in one group publication (files synced together, one journal commit for the chunk,
-     * which also marks the previous chunk's deliveries published); null where the decision delivers nothing. deliverAll honours a file an interrupted run already
-     * journaled (taken by the recipient since, or not).
+     * which also marks the previous chunk's deliveries published); null where the decision delivers nothing.
+     * deliverChunk honours a file an interrupted run already journaled (taken by the recipient since, or not).
      */
     private List<Path> deliverAll(Chunk<? extends RoutedInvoice> chunk) throws IOException {
         List<Order> orders = new ArrayList<>(chunk.size());
