@@ -11,7 +11,10 @@ import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.delivery.ArchivedDocuments.ArchivedFlow;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
+import org.achemine.publication.PublicationJournal.Answered;
+import org.achemine.publication.PublicationJournal.Group;
 import org.achemine.publication.PublicationJournal.Publication;
+import org.achemine.publication.PublicationJournal.Renamed;
 import org.achemine.publication.PublicationKind;
 import org.achemine.validation.Incident;
 import org.achemine.validation.InvoiceDocument;
@@ -158,6 +161,48 @@ public class InvoiceDelivery {
      * @return the delivered files, in the orders' order
      */
     public List<Path> deliverAll(List<Order> orders) throws IOException {
+        return publications.publishAll(publications(orders), durable);
+    }
+
+    /**
+     * A routing chunk's deliveries, their journal's two commits shared with the chunks around it: as
+     * {@link #deliverAll(List)}, but the chunk's {@code PUBLISHED} marks are not committed now; they are returned,
+     * owed, and the next chunk's {@code PENDING} commit carries them ({@link PublicationJournal#publishGroups(List,
+     * Renamed)}), or {@link #markPublished} after the last chunk. Until then the files are in place with their rows
+     * {@code PENDING} and no temporary file: what a stop between the rename and the mark leaves, finished at start-up
+     * (ADR 0026, "One journal commit per chunk"). Without {@code durable}, both commits as {@link #deliverAll(List)}.
+     *
+     * @param owed the marks the previous chunk left ({@link Renamed#NONE} for the first)
+     */
+    public Delivered deliverChunk(List<Order> orders, Renamed owed) throws IOException {
+        List<Publication> files = publications(orders);
+        if (!durable) {
+            return new Delivered(publications.publishAll(files, false), owed);
+        }
+        Answered answered = publications.publishGroups(List.of(new Group(files, PublicationJournal.NO_RECORD,
+                PublicationJournal.NO_RECORD)), owed);
+        Exception failed = answered.failures().get(0);
+        if (failed instanceof IOException io) {
+            throw io;
+        }
+        if (failed != null) {
+            throw (RuntimeException) failed;
+        }
+        // the owed marks stay owed if their commit failed (marked again later, or finished at start-up)
+        Renamed next = answered.owedFailure() == null ? answered.renamed() : owed;
+        return new Delivered(files.stream().map(Publication::target).toList(), next);
+    }
+
+    /** A chunk's delivered files, in the orders' order, and the journal's marks it leaves owed. */
+    public record Delivered(List<Path> files, Renamed owed) {
+    }
+
+    /** Commits the marks the last chunk left owed ({@link #deliverChunk}). */
+    public void markPublished(Renamed owed) {
+        publications.markPublished(owed);
+    }
+
+    private List<Publication> publications(List<Order> orders) {
         List<Publication> files = new ArrayList<>(orders.size());
         // where the chunk's flows are archived: one query for the chunk, not one per invoice
         Map<String, ArchivedFlow> flows = documents.flows(orders.stream().map(Order::flowId).toList());
@@ -170,7 +215,7 @@ public class InvoiceDelivery {
                     () -> content(delivery, flow == null ? documents.document(order.flowId(), order.rank())
                             : documents.document(flow, order.rank()))));
         }
-        return publications.publishAll(files, durable);
+        return files;
     }
 
     /** The file the format makes; a format that cannot make a valid one publishes nothing (an incident). */

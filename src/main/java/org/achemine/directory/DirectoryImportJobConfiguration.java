@@ -3,6 +3,7 @@ package org.achemine.directory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import org.achemine.batch.CleanStop;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -32,8 +33,9 @@ public class DirectoryImportJobConfiguration {
 
     @Bean
     Job directoryImportJob(JobRepository jobRepository, Step openDirectoryGeneration, Step importStructures,
-                           Step importServices, Step activateDirectoryGeneration) {
+                           Step importServices, Step activateDirectoryGeneration, CleanStop stop) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(stop)
                 .start(openDirectoryGeneration)
                 .next(importStructures)
                 .next(importServices)

@@ -3,6 +3,7 @@ package org.achemine.nightly;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.achemine.batch.CleanStop;
 import org.achemine.directory.DirectoryDrops;
 import org.achemine.directory.DirectoryGenerations;
 import org.achemine.directory.DirectoryDrops.DirectoryDrop;
@@ -50,8 +51,9 @@ public class NightlyJobConfiguration {
     @Bean
     Job nightlyJob(JobRepository jobRepository, Step takeDirectoryFiles, Step nightlyDirectoryImport,
                    Step fileDirectoryFiles, Step nightlyRouting, Step nightlyLifecycleReport,
-                   Step nightlyDailySummaries) {
+                   Step nightlyDailySummaries, CleanStop stop) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(stop)
                 .start(takeDirectoryFiles).on(NEW_FILES).to(nightlyDirectoryImport)
                 .from(takeDirectoryFiles).on("*").to(nightlyRouting)
                 // A refused directory (bad files) is filed under failed/ and the night goes on with the one in use.

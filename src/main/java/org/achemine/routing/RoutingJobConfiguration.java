@@ -2,9 +2,9 @@ package org.achemine.routing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.achemine.batch.CleanStop;
 import org.achemine.config.AchemineProperties;
 import org.achemine.config.AchemineProperties.DeliveryFormat;
 import org.achemine.delivery.ArchivedDocuments;
@@ -12,6 +12,7 @@ import org.achemine.delivery.DeliveryProperties;
 import org.achemine.delivery.InvoiceDelivery;
 import org.achemine.delivery.OriginalDelivery;
 import org.achemine.delivery.Resend;
+import org.achemine.delivery.pivot.FlowReceptionDates;
 import org.achemine.delivery.pivot.PivotDelivery;
 import org.achemine.delivery.pivot.PivotSchema;
 import org.achemine.directory.DirectoryLookup;
@@ -36,7 +37,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,10 +60,11 @@ public class RoutingJobConfiguration {
     @Bean
     Job routingJob(JobRepository jobRepository, Step routeInvoices, Step markDecidedFlows,
                    Step redeliverCompletedInvoices, Step closeOverdueCircuits, Step forwardValidatedInvoices,
-                   Step writeIntegrationReports) {
+                   Step writeIntegrationReports, CleanStop stop) {
         // the circuits' steps (package circuit, by name): overdue validations closed on the platform clock, then
         // the invoices their validators let go delivered to their recipients
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(stop)
                 .start(routeInvoices)
                 .next(markDecidedFlows)
                 .next(redeliverCompletedInvoices)
@@ -105,12 +106,6 @@ public class RoutingJobConfiguration {
     Step writeIntegrationReports(JobRepository jobRepository, PlatformTransactionManager tx, IntegrationReports reports,
                                  CleanStop stop) {
         return countingStep("write-integration-reports", jobRepository, tx, stop, () -> reports.writeDue(stop::requested));
-    }
-
-    /** The engine's stop, heard by the run in hand: it ends between chunks and groups. */
-    @Bean
-    CleanStop cleanStop(ApplicationContext context) {
-        return new CleanStop(context);
     }
 
     /**
@@ -243,8 +238,7 @@ public class RoutingJobConfiguration {
     PivotDelivery pivotDelivery(AchemineProperties properties, RoutingProperties routing, JdbcTemplate jdbc,
                                 Clock clock) {
         return new PivotDelivery(properties.platformCode(), clock, routing.timeZone(),
-                flowId -> jdbc.queryForObject("SELECT received_at FROM flow WHERE flow_id = ?", OffsetDateTime.class,
-                        flowId).atZoneSameInstant(routing.timeZone()).toLocalDate(),
+                new FlowReceptionDates(jdbc, routing.timeZone()),
                 new PivotSchema(), new FacturXReader(properties.validation().toSettings()));
     }
 }

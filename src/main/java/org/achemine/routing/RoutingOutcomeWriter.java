@@ -19,6 +19,7 @@ import org.achemine.lifecycle.InvoiceLedger.Change;
 import org.achemine.lifecycle.InvoiceLedger.MovedOn;
 import org.achemine.lifecycle.InvoiceLedger.NewInvoice;
 import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.publication.PublicationJournal.Renamed;
 import org.achemine.routing.IntegrationRefusals.Refusal;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -52,6 +53,8 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
     private int deliveredCount;
     private int refusedCount;
     private int qualificationCount;
+    /** The journal's marks of the last chunk's deliveries, committed with the next chunk's (or after the last). */
+    private Renamed owed = Renamed.NONE;
 
     public RoutingOutcomeWriter(InvoiceLedger ledger, IntegrationRefusals refusals, InvoiceDelivery delivery,
                                 Clock clock, RoutingMetrics metrics) {
@@ -114,9 +117,9 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
     }
 
     /**
-     * The chunk's deliveries in one group publication (files synced together, two journal commits for the
-     * chunk); null where the decision delivers nothing. deliverAll honours a file an interrupted run already
-     * journaled (taken by the recipient since, or not).
+     * The chunk's deliveries in one group publication (files synced together, one journal commit for the chunk,
+     * which also marks the previous chunk's deliveries published); null where the decision delivers nothing.
+     * deliverChunk honours a file an interrupted run already journaled (taken by the recipient since, or not).
      */
     private List<Path> deliverAll(Chunk<? extends RoutedInvoice> chunk) throws IOException {
         List<Order> orders = new ArrayList<>(chunk.size());
@@ -127,7 +130,9 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
                         routed.decision().deliveredTo(), invoice.entryName(), invoice.resend(), 1));
             }
         }
-        Iterator<Path> files = delivery.deliverAll(orders).iterator();
+        InvoiceDelivery.Delivered done = delivery.deliverChunk(orders, owed);
+        owed = done.owed();
+        Iterator<Path> files = done.files().iterator();
         List<Path> delivered = new ArrayList<>(chunk.size());
         for (RoutedInvoice routed : chunk) {
             delivered.add(delivers(routed) ? files.next() : null);
@@ -188,9 +193,16 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
         return new MovedOn(integrated, changes, recipient, routed.decision().serviceCode(), file.toString());
     }
 
-    /** Counts of this run, shown by {@code job list}. */
+    /** Counts of this run, shown by {@code job list}; the last chunk's delivery marks committed. */
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
+        try {
+            delivery.markPublished(owed);
+            owed = Renamed.NONE;
+        } catch (RuntimeException failed) {
+            // the files are in place, their rows PENDING without a temporary file: start-up finishes them
+            LOG.warn("The last routing chunk's deliveries stay PENDING in the journal until the next start", failed);
+        }
         stepExecution.getExecutionContext().putInt("delivered", deliveredCount);
         stepExecution.getExecutionContext().putInt("refused", refusedCount);
         stepExecution.getExecutionContext().putInt("qualification", qualificationCount);

@@ -7,6 +7,7 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,7 +92,7 @@ public final class RoutingBench {
 
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             start = System.nanoTime();
-            seedAcceptedInvoices(jdbc, work.resolve("data/archive/bench"), sirets, invoices);
+            seedAcceptedInvoices(jdbc, work.resolve("data/archive/bench"), context.getBean(Clock.class), sirets, invoices);
             System.out.printf("seeded %,d accepted invoices in %,d batch flows in %.1f s%n", invoices,
                     (invoices + BATCH - 1) / BATCH, seconds(start));
 
@@ -152,9 +153,10 @@ public final class RoutingBench {
     }
 
     /** What intake leaves behind: reported flows, their archived batches, their accepted documents. */
-    private static void seedAcceptedInvoices(JdbcTemplate jdbc, Path archive, List<String> sirets, int count) throws Exception {
+    private static void seedAcceptedInvoices(JdbcTemplate jdbc, Path archive, Clock clock, List<String> sirets,
+                                             int count) throws Exception {
         Random random = new Random(42);
-        AcceptedFlows.seed(jdbc, archive, count, BATCH, n -> {
+        AcceptedFlows.seed(jdbc, archive, clock, count, BATCH, n -> {
             int structure = n % 20 == 0 ? -1 : random.nextInt(sirets.size());
             String buyer = structure < 0 ? "73282932000074" : sirets.get(structure);
             String service = structure >= 0 && structure % 3 == 0 && n % 7 != 0 ? "SVC-" + structure : null;

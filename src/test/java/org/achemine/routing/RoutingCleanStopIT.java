@@ -5,17 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.achemine.AchemineApplication;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.testing.AcceptedFlows;
+import org.achemine.testing.EngineProcess;
 import org.achemine.testing.SampleDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,7 +30,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Issue 16's clean stop: the engine is stopped (its context closed, as SIGTERM does) while its routing launcher
- * is in the middle of a long run. The run ends between two chunks, STOPPED, leaving no temporary file in any
+ * is in the middle of a long run (and {@code job run routing} gets SIGTERM during its run). The run ends between two chunks, STOPPED, leaving no temporary file in any
  * {@code out/}; the next start routes the rest, and every invoice ends delivered exactly once with one history
  * 01, 02, 03 and every flow one integration report. Real engine, H2 file, real mailboxes.
  */
@@ -44,12 +50,7 @@ class RoutingCleanStopIT {
     void stoppedDuringARoutingRunItEndsBetweenChunksAndTheNextStartRoutesTheRestOnce() throws Exception {
         // given many accepted invoices waiting for routing, and the sample directory in service
         Path dataDir = work.resolve("data");
-        try (ConfigurableApplicationContext setUp = start(dataDir, "--achemine.intake.enabled=false")) {
-            SampleDirectory.importInto(setUp.getBean(DirectoryImporter.class), dataDir);
-            AcceptedFlows.seed(setUp.getBean(JdbcTemplate.class), dataDir.resolve("archive/seeded"), INVOICES, PER_FLOW,
-                    n -> new AcceptedFlows.Document(String.format("F-STOP-%05d", n), BELLERIVE, "SCE-TECH-042", null,
-                            n % 4 == 3));
-        }
+        seed(dataDir);
 
         // when the engine is stopped once its routing run has committed its first chunks
         ConfigurableApplicationContext engine = start(dataDir, "--achemine.routing.trigger-delay=200ms",
@@ -68,9 +69,7 @@ class RoutingCleanStopIT {
             routedAtStop = count(db, "SELECT COUNT(*) FROM invoice");
             assertThat(routedAtStop).as("invoices routed when the run stopped").isLessThan(INVOICES);
             assertThat(routedAtStop % 10).as("whole chunks only").isZero();
-            assertThat(db.queryForObject("SELECT e.status FROM batch_job_execution e JOIN batch_job_instance i"
-                    + " ON i.job_instance_id = e.job_instance_id WHERE i.job_name = 'routing'"
-                    + " ORDER BY e.job_execution_id DESC FETCH FIRST 1 ROWS ONLY", String.class)).isEqualTo("STOPPED");
+            assertThat(lastRoutingStatus(db)).isEqualTo("STOPPED");
             assertThat(count(db, "SELECT COUNT(*) FROM publication WHERE state = 'PENDING'")).isZero();
         }
 
@@ -94,6 +93,66 @@ class RoutingCleanStopIT {
         }
         assertThat(files(mailboxes.resolve("COL001/out"), ".xml")).isEqualTo(INVOICES);
         assertThat(temporaryFiles(mailboxes)).isEmpty();
+    }
+
+    @Test
+    void aJobRunRoutingCommandStoppedBySigtermEndsBetweenChunksAndTheNextRunRoutesTheRestOnce() throws Exception {
+        // given many accepted invoices waiting for routing, and the sample directory in service
+        Path dataDir = work.resolve("data");
+        seed(dataDir);
+
+        // when `job run routing` gets SIGTERM once its first deliveries are out
+        Path delivered = dataDir.resolve("mailboxes/COL001/out");
+        Path log = work.resolve("job-run-routing.log");
+        Process command = EngineProcess.start(log, "job", "run", "routing", "--achemine.data-dir=" + dataDir,
+                "--achemine.routing.chunk-size=10");
+        try {
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(5))
+                    .until(() -> Files.isDirectory(delivered) && files(delivered, ".xml") > 0);
+            command.destroy();
+            assertThat(command.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        } finally {
+            command.destroyForcibly();
+        }
+
+        // then the run ended between two chunks, STOPPED, without an interrupt closing the database
+        String output = Files.readString(log);
+        assertThat(output).contains("Engine stopping").doesNotContain("The database has been closed",
+                "ClosedByInterruptException");
+        assertThat(temporaryFiles(dataDir.resolve("mailboxes"))).isEmpty();
+        try (ConfigurableApplicationContext again = start(dataDir, "--achemine.intake.enabled=false")) {
+            JdbcTemplate db = again.getBean(JdbcTemplate.class);
+            long routedAtStop = count(db, "SELECT COUNT(*) FROM invoice");
+            assertThat(routedAtStop).as("invoices routed when the run stopped").isLessThan(INVOICES);
+            assertThat(routedAtStop % 10).as("whole chunks only").isZero();
+            assertThat(lastRoutingStatus(db)).isEqualTo("STOPPED");
+            assertThat(count(db, "SELECT COUNT(*) FROM publication WHERE state = 'PENDING'")).isZero();
+
+            // and the next run routes the rest: every invoice delivered once
+            again.getBean(JobOperator.class).start(again.getBean("routingJob", Job.class),
+                    new JobParametersBuilder().addString("run", "again").toJobParameters());
+            assertThat(count(db, "SELECT COUNT(*) FROM invoice WHERE status = '03'")).isEqualTo(INVOICES);
+            assertThat(count(db, "SELECT COUNT(*) FROM invoice_status_history")).isEqualTo(3L * INVOICES);
+            assertThat(count(db, "SELECT COUNT(*) FROM publication WHERE kind = 'DELIVERY'")).isEqualTo(INVOICES);
+        }
+        assertThat(files(delivered, ".xml")).isEqualTo(INVOICES);
+        assertThat(temporaryFiles(dataDir.resolve("mailboxes"))).isEmpty();
+    }
+
+    private static void seed(Path dataDir) throws Exception {
+        try (ConfigurableApplicationContext setUp = start(dataDir, "--achemine.intake.enabled=false")) {
+            SampleDirectory.importInto(setUp.getBean(DirectoryImporter.class), dataDir);
+            AcceptedFlows.seed(setUp.getBean(JdbcTemplate.class), dataDir.resolve("archive/seeded"),
+                    setUp.getBean(Clock.class), INVOICES, PER_FLOW,
+                    n -> new AcceptedFlows.Document(String.format("F-STOP-%05d", n), BELLERIVE, "SCE-TECH-042", null,
+                            n % 4 == 3));
+        }
+    }
+
+    private static String lastRoutingStatus(JdbcTemplate db) {
+        return db.queryForObject("SELECT e.status FROM batch_job_execution e JOIN batch_job_instance i"
+                + " ON i.job_instance_id = e.job_instance_id WHERE i.job_name = 'routing'"
+                + " ORDER BY e.job_execution_id DESC FETCH FIRST 1 ROWS ONLY", String.class);
     }
 
     private static ConfigurableApplicationContext start(Path dataDir, String... settings) {

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +33,12 @@ public final class AcceptedFlows {
 
     /**
      * Seeds {@code count} accepted invoices in flows of {@code perFlow}, the n-th (from 0) described by
-     * {@code document}; returns the flow ids.
+     * {@code document}, received and validated at the engine's {@code clock}'s now; returns the flow ids.
      */
-    public static List<String> seed(JdbcTemplate jdbc, Path archive, int count, int perFlow,
+    public static List<String> seed(JdbcTemplate jdbc, Path archive, Clock clock, int count, int perFlow,
                                     IntFunction<Document> document) throws Exception {
         Files.createDirectories(archive);
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         List<String> flowIds = new ArrayList<>();
         for (int first = 0, flow = 1; first < count; first += perFlow, flow++) {
             String flowId = String.format("ACH0011190%015d", flow);

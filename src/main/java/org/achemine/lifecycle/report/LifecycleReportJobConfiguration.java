@@ -1,6 +1,7 @@
 package org.achemine.lifecycle.report;
 
 import java.time.Clock;
+import org.achemine.batch.CleanStop;
 import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
@@ -32,22 +33,25 @@ public class LifecycleReportJobConfiguration {
     public static final String SUMMARIES_JOB_NAME = "daily-summaries";
 
     @Bean
-    Job lifecycleReportJob(JobRepository jobRepository, LifecycleReports reports) {
-        // The protocol commits itself at each stage; the step's own transaction must not hold them back.
+    Job lifecycleReportJob(JobRepository jobRepository, LifecycleReports reports, CleanStop stop) {
+        // The protocol commits itself at each stage; the step's own transaction must not hold them back. A stop
+        // ends the run between two reports (or drops the one being written, before anything is recorded).
         Step step = new StepBuilder("write-lifecycle-reports", jobRepository)
                 .tasklet((contribution, context) -> {
-                    LifecycleReports.RunSummary summary = reports.run();
+                    LifecycleReports.RunSummary summary = reports.run(stop::requested);
+                    stop.stopsStep(contribution.getStepExecution());
                     contribution.incrementWriteCount(summary.changes());
                     contribution.setExitStatus(contribution.getExitStatus().addExitDescription("reports="
                             + summary.reports() + " changes=" + summary.changes() + " resumed=" + summary.resumed()));
                     return RepeatStatus.FINISHED;
                 }, new ResourcelessTransactionManager())
                 .build();
-        return new JobBuilder(JOB_NAME, jobRepository).start(step).build();
+        return new JobBuilder(JOB_NAME, jobRepository).listener(stop).start(step).build();
     }
 
     @Bean
-    Job dailySummariesJob(JobRepository jobRepository, PlatformTransactionManager tx, DailySummaries summaries) {
+    Job dailySummariesJob(JobRepository jobRepository, PlatformTransactionManager tx, DailySummaries summaries,
+                          CleanStop stop) {
         Step step = new StepBuilder("write-daily-summaries", jobRepository)
                 .tasklet((contribution, context) -> {
                     DailySummaries.RunSummary summary = summaries.writeAll();
@@ -57,7 +61,7 @@ public class LifecycleReportJobConfiguration {
                     return RepeatStatus.FINISHED;
                 }, tx)
                 .build();
-        return new JobBuilder(SUMMARIES_JOB_NAME, jobRepository).start(step).build();
+        return new JobBuilder(SUMMARIES_JOB_NAME, jobRepository).listener(stop).start(step).build();
     }
 
     @Bean

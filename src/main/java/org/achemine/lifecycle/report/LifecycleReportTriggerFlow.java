@@ -3,25 +3,15 @@ package org.achemine.lifecycle.report;
 import org.achemine.cluster.Leadership;
 import java.time.Clock;
 import org.springframework.batch.core.job.Job;
-import java.time.Clock;
 import org.springframework.batch.core.launch.JobOperator;
-import java.time.Clock;
 import org.springframework.batch.core.repository.JobRepository;
-import java.time.Clock;
 import org.springframework.batch.integration.launch.JobLaunchingGateway;
-import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
-import java.time.Clock;
 import org.springframework.context.annotation.Configuration;
-import java.time.Clock;
 import org.springframework.integration.dsl.IntegrationFlow;
-import java.time.Clock;
 import org.springframework.integration.dsl.Pollers;
-import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -10,10 +10,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.achemine.database.DatabaseSequence;
 import org.achemine.archive.AtomicFiles;
@@ -53,7 +55,7 @@ public class LifecycleReports {
             SELECT h.invoice_id, h.seq, h.status, h.reform_code, h.actor, h.reason_code, h.message, h.changed_at,
                    i.invoice_number, d.issue_date, i.supplier_id, COALESCE(i.recipient_siret, i.buyer_id),
                    COALESCE(i.routed_service, i.service_code), h.declared_at, d.supplier_name, d.supplier_scheme,
-                   h.mandate_id
+                   h.mandate_id, h.change_no
             FROM invoice_status_history h
             JOIN invoice i ON i.invoice_id = h.invoice_id
             JOIN flow_document d ON d.flow_id = i.flow_id AND d.doc_rank = i.doc_rank
@@ -85,13 +87,22 @@ public class LifecycleReports {
     public record RunSummary(int reports, int changes, int resumed) {
     }
 
-    /** A report written under its temporary name, not yet committed. */
+    /** A report written under its temporary name, not yet committed; {@code listed}: the change numbers it lists. */
     public record PreparedReport(String reportId, String partner, Path file, Path temporary, int changes,
-                                 long upToChange, Instant producedAt, Environment environment) {
+                                 long upToChange, Instant producedAt, Environment environment, ChangeRanges listed) {
     }
 
     /** Finishes what a crash left, then reports every change written so far. */
     public RunSummary run() throws IOException {
+        return run(() -> false);
+    }
+
+    /**
+     * As {@link #run()}, ending early once {@code stopping} says so (the engine's stop): between two reports, or
+     * while a report is written to its temporary file, which is then removed (nothing recorded yet: its changes
+     * wait for the next run). A report committed is always published before the run ends.
+     */
+    public RunSummary run(BooleanSupplier stopping) throws IOException {
         int resumed = resumeReady();
         Long upTo = jdbc.queryForObject("SELECT MAX(change_no) FROM invoice_status_history", Long.class);
         if (upTo == null) {
@@ -106,7 +117,10 @@ public class LifecycleReports {
         int reports = 0;
         int changes = 0;
         for (Map.Entry<String, Environment> mailbox : outboxes) {
-            PreparedReport prepared = prepare(mailbox.getKey(), mailbox.getValue(), upTo);
+            if (stopping.getAsBoolean()) {
+                break;
+            }
+            PreparedReport prepared = prepare(mailbox.getKey(), mailbox.getValue(), upTo, stopping);
             if (prepared == null) {
                 continue;
             }
@@ -132,6 +146,11 @@ public class LifecycleReports {
 
     /** As {@link #prepare(String, long)}, for the partner's production or qualification mailbox. */
     public PreparedReport prepare(String partner, Environment environment, long upTo) throws IOException {
+        return prepare(partner, environment, upTo, () -> false);
+    }
+
+    private PreparedReport prepare(String partner, Environment environment, long upTo, BooleanSupplier stopping)
+            throws IOException {
         boolean qualification = environment.isQualification();
         Integer count = jdbc.queryForObject("""
                 SELECT COUNT(*) FROM invoice_status_history h
@@ -148,23 +167,33 @@ public class LifecycleReports {
         Path file = outbox.resolve(fileName(reportId));
         Path temporary = temporary(file);
         Instant producedAt = clock.instant();
-        Lines lines = each -> jdbc.query(LINE_COLUMNS + """
-                JOIN flow f ON f.flow_id = i.flow_id
-                WHERE h.lifecycle_report_id IS NULL AND h.change_no <= ? AND f.partner = ? AND f.qualification = ?
-                ORDER BY h.change_no""", lineReader(each), upTo, partner, qualification);
+        ChangeRanges[] listed = {new ChangeRanges()};
+        Lines lines = each -> {
+            listed[0] = new ChangeRanges(); // what the file lists: the last pass the writer made
+            jdbc.query(LINE_COLUMNS + """
+                    JOIN flow f ON f.flow_id = i.flow_id
+                    WHERE h.lifecycle_report_id IS NULL AND h.change_no <= ? AND f.partner = ? AND f.qualification = ?
+                    ORDER BY h.change_no""", lineReader(each, listed[0], stopping), upTo, partner, qualification);
+        };
         try {
             format.write(temporary, envelope(reportId, partner, producedAt), count, lines);
+        } catch (Stopped stopped) {
+            AtomicFiles.discard(temporary, stopped);
+            LOG.info("Lifecycle report {} for {} dropped: the engine is stopping; its changes go in the next one",
+                    reportId, partner);
+            return null;
         } catch (IOException | RuntimeException failed) {
             AtomicFiles.discard(temporary, failed);
             throw failed;
         }
-        return new PreparedReport(reportId, partner, file, temporary, count, upTo, producedAt, environment);
+        return new PreparedReport(reportId, partner, file, temporary, count, upTo, producedAt, environment, listed[0]);
     }
 
     /**
-     * Stage 2: in one commit, the report READY and its rows marked. If the rows are no longer exactly those
-     * the file lists (a change committed late with a smaller number), nothing is recorded, the temporary
-     * file is removed and the changes wait for the next run.
+     * Stage 2: in one commit, the report READY and its rows marked: the rows of the change numbers the file lists,
+     * by ranges of consecutive numbers, each still unreported. If they are no longer all there to mark, nothing is
+     * recorded, the temporary file is removed and the changes wait for the next run. (A change committed late with
+     * a smaller number is in no range: it waits for the next report.)
      *
      * @return whether it was committed
      */
@@ -173,13 +202,11 @@ public class LifecycleReports {
             jdbc.update("INSERT INTO lifecycle_report (report_id, partner, file_path, stage, changes, produced_at)"
                             + " VALUES (?, ?, ?, 'READY', ?, ?)", report.reportId(), report.partner(),
                     report.file().toString(), report.changes(), Timestamp.from(report.producedAt()));
-            int marked = jdbc.update("""
-                    UPDATE invoice_status_history h SET lifecycle_report_id = ?
-                    WHERE h.lifecycle_report_id IS NULL AND h.change_no <= ?
-                      AND EXISTS (SELECT 1 FROM invoice i JOIN flow f ON f.flow_id = i.flow_id
-                                  WHERE i.invoice_id = h.invoice_id AND f.partner = ? AND f.qualification = ?)""",
-                    report.reportId(), report.upToChange(), report.partner(), report.environment().isQualification());
-            if (marked != report.changes()) {
+            int marked = Arrays.stream(jdbc.batchUpdate("""
+                    UPDATE invoice_status_history SET lifecycle_report_id = ?
+                    WHERE lifecycle_report_id IS NULL AND change_no BETWEEN ? AND ?""",
+                    report.listed().arguments(report.reportId()))).sum();
+            if (marked != report.changes() || report.listed().count() != report.changes()) {
                 status.setRollbackOnly();
                 return false;
             }
@@ -260,8 +287,20 @@ public class LifecycleReports {
         }
     }
 
-    private static RowCallbackHandler lineReader(Consumer<StatusLine> each) {
+    /** Thrown from the lines being written when the engine stops: the report is dropped. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("engine stopping", null, false, false);
+        }
+    }
+
+    private static RowCallbackHandler lineReader(Consumer<StatusLine> each, ChangeRanges listed,
+                                                 BooleanSupplier stopping) {
         return rs -> {
+            if (stopping.getAsBoolean()) {
+                throw new Stopped();
+            }
+            listed.add(rs.getLong(18));
             Date issued = rs.getDate(10);
             OffsetDateTime declared = rs.getObject(14, OffsetDateTime.class);
             each.accept(new StatusLine(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
