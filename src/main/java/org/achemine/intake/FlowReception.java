@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.achemine.archive.ArchivedOriginal;
 import org.achemine.archive.FlowArchive;
@@ -231,19 +232,27 @@ public class FlowReception {
                     staged.stream().map(s -> s.file().getFileName().toString()).distinct().toList())) {
                 interrupted.computeIfAbsent(flow.originalName() + "/" + flow.sha256(), key -> new ArrayList<>()).add(flow);
             }
-            List<Recorded> recorded = new ArrayList<>();
-            Map<ReceivedFlow, FlowRegistry.Reception> fresh = new LinkedHashMap<>();
+            List<ReceivedFlow> resumed = new ArrayList<>(staged.size()); // per file: the take it finishes, or null
             for (Staged file : staged) {
                 String name = file.file().getFileName().toString();
                 List<ReceivedFlow> earlier = interrupted.getOrDefault(name + "/" + file.copy().sha256(), List.of());
-                if (!earlier.isEmpty()) {
-                    ReceivedFlow flow = earlier.remove(0);
-                    LOG.info("Flow {}: finishing the take of {} interrupted by a stop", flow.flowId(), file.file());
-                    recorded.add(new Recorded(file, flow));
+                resumed.add(earlier.isEmpty() ? null : earlier.remove(0));
+            }
+            // the new flows' ids drawn together, in the files' order (values of a take that then fails are skipped)
+            long[] sequences = registry.nextSequences((int) resumed.stream().filter(Objects::isNull).count());
+            List<Recorded> recorded = new ArrayList<>();
+            Map<ReceivedFlow, FlowRegistry.Reception> fresh = new LinkedHashMap<>();
+            int drawn = 0;
+            for (int i = 0; i < staged.size(); i++) {
+                Staged file = staged.get(i);
+                String name = file.file().getFileName().toString();
+                if (resumed.get(i) != null) {
+                    LOG.info("Flow {}: finishing the take of {} interrupted by a stop", resumed.get(i).flowId(), file.file());
+                    recorded.add(new Recorded(file, resumed.get(i)));
                     continue;
                 }
                 FlowId flowId = FlowId.of(platformCode, sniffer.interfaceNumber(name, file.copy().staged()),
-                        registry.nextSequence());
+                        sequences[drawn++]);
                 Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 ReceivedFlow flow = new ReceivedFlow(flowId, partnerCode, name, file.file().toAbsolutePath(),
                         file.copy().size(), file.copy().sha256(), receivedAt,
