@@ -278,22 +278,27 @@ public class FlowRegistry {
 
     /**
      * Records the verdict, its documents (with the business facts routing needs), their finding codes and
-     * the path of the report written for it (stage REPORT_READY), in one transaction; any earlier attempt's
-     * rows (before a crash) are replaced.
+     * the path of the report written for it (stage REPORT_READY), in one transaction, for a flow still
+     * {@code RECEIVED}. Such a flow has no document or finding rows: they are only ever committed with the stage
+     * {@code REPORT_READY} (an attempt cut short left none), so nothing is deleted first; a flow found past
+     * {@code RECEIVED} fails the transaction whole.
      */
     public void recordVerdict(FlowId flowId, FlowVerdict verdict, AcceptancePolicy policy, Instant validatedAt,
                               Path reportPath) {
         FlowState state = policy.flowState(verdict);
         transactions.executeWithoutResult(status -> {
-            jdbc.update("DELETE FROM flow_finding WHERE flow_id = ?", flowId.value());
-            jdbc.update("DELETE FROM flow_document WHERE flow_id = ?", flowId.value());
             insertDocuments(flowId, verdict, policy);
-            requireOne(jdbc.update("UPDATE flow SET stage = ?, flow_kind = ?, syntax = ?, interface_code = ?,"
-                            + " flow_state = ?, status_code = ?, validated_at = ?, report_path = ? WHERE flow_id = ?",
+            int updated = jdbc.update("UPDATE flow SET stage = ?, flow_kind = ?, syntax = ?, interface_code = ?,"
+                            + " flow_state = ?, status_code = ?, validated_at = ?, report_path = ? WHERE flow_id = ?"
+                            + " AND stage = '" + FlowStage.RECEIVED.name() + "'",
                     FlowStage.REPORT_READY.name(), verdict.kind().name(),
                     verdict.syntax() == null ? null : verdict.syntax().chorusSyntax(),
                     verdict.syntax() == null ? null : verdict.syntax().interfaceCode(),
-                    state.name(), state.statusCode(), utc(validatedAt), reportPath.toString(), flowId.value()), flowId);
+                    state.name(), state.statusCode(), utc(validatedAt), reportPath.toString(), flowId.value());
+            if (updated != 1) {
+                throw new IllegalStateException("Flow " + flowId + " is not recorded, or no longer RECEIVED: its"
+                        + " verdict is never recorded twice");
+            }
         });
     }
 
