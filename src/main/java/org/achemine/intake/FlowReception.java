@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.achemine.archive.ArchivedOriginal;
 import org.achemine.archive.FlowArchive;
@@ -238,8 +237,17 @@ public class FlowReception {
                 List<ReceivedFlow> earlier = interrupted.getOrDefault(name + "/" + file.copy().sha256(), List.of());
                 resumed.add(earlier.isEmpty() ? null : earlier.remove(0));
             }
-            // the new flows' ids drawn together, in the files' order (values of a take that then fails are skipped)
-            long[] sequences = registry.nextSequences((int) resumed.stream().filter(Objects::isNull).count());
+            // the new flows' ids drawn together, in the files' order (values of a take that then fails are skipped),
+            // and how they arrived looked up together
+            List<Staged> unrecorded = new ArrayList<>();
+            for (int i = 0; i < staged.size(); i++) {
+                if (resumed.get(i) == null) {
+                    unrecorded.add(staged.get(i));
+                }
+            }
+            long[] sequences = registry.nextSequences(unrecorded.size());
+            List<ChannelArrivals.Arrival> arrived = arrivals.claimAll(partnerCode, unrecorded.stream()
+                    .map(s -> new ChannelArrivals.Taking(s.file().getFileName().toString(), s.copy().sha256())).toList());
             List<Recorded> recorded = new ArrayList<>();
             Map<ReceivedFlow, FlowRegistry.Reception> fresh = new LinkedHashMap<>();
             int drawn = 0;
@@ -251,13 +259,14 @@ public class FlowReception {
                     recorded.add(new Recorded(file, resumed.get(i)));
                     continue;
                 }
+                int n = drawn++;
                 FlowId flowId = FlowId.of(platformCode, sniffer.interfaceNumber(name, file.copy().staged()),
-                        sequences[drawn++]);
+                        sequences[n]);
                 Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 ReceivedFlow flow = new ReceivedFlow(flowId, partnerCode, name, file.file().toAbsolutePath(),
                         file.copy().size(), file.copy().sha256(), receivedAt,
                         archive.pathFor(flowId.value(), receivedAt), environment);
-                fresh.put(flow, new FlowRegistry.Reception(flow, arrivals.claim(partnerCode, name, file.copy().sha256())));
+                fresh.put(flow, new FlowRegistry.Reception(flow, arrived.get(n)));
                 recorded.add(new Recorded(file, flow));
             }
             if (fresh.isEmpty()) {
