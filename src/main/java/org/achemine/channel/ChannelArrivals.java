@@ -4,11 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The files a channel published into a partner's {@code in/} and the intake has not taken yet (table
@@ -69,6 +72,47 @@ public class ChannelArrivals {
                 oldName);
     }
 
+    /** A file the intake is taking: its name in {@code in/} and the content taken (null when taken unread). */
+    public record Taking(String fileName, String sha256) {
+    }
+
+    /**
+     * {@link #claim} for the files of one group take, in their order: one look-up for the group (a folder drop,
+     * the usual case, costs nothing more); each announcement found is consumed as {@link #claim} does.
+     */
+    public List<Arrival> claimAll(String partner, List<Taking> files) {
+        List<String> names = files.stream().filter(f -> f.sha256() != null).map(Taking::fileName).distinct().toList();
+        Map<String, Announced> latest = new HashMap<>(); // name and content: the latest announcement
+        if (!names.isEmpty()) {
+            List<Object> arguments = new ArrayList<>(names.size() + 1);
+            arguments.add(partner);
+            arguments.addAll(names);
+            jdbc.query("SELECT id, file_name, sha256, channel, channel_session FROM channel_arrival"
+                    + " WHERE partner_code = ? AND file_name IN (" + "?, ".repeat(names.size() - 1) + "?)",
+                    (RowCallbackHandler) rs -> latest.merge(rs.getString(2) + "/" + rs.getString(3),
+                            new Announced(rs.getLong(1), new Arrival(Channel.valueOf(rs.getString(4)
+                                    .toUpperCase(Locale.ROOT)), rs.getString(5))),
+                            (a, b) -> a.id() > b.id() ? a : b),
+                    arguments.toArray());
+        }
+        List<Arrival> arrivals = new ArrayList<>(files.size());
+        for (Taking file : files) {
+            Announced announced = file.sha256() == null ? null : latest.get(file.fileName() + "/" + file.sha256());
+            Arrival arrival = Arrival.FOLDER;
+            if (announced != null) {
+                arrival = announced.arrival();
+                jdbc.update("DELETE FROM channel_arrival WHERE partner_code = ? AND file_name = ? AND id <= ?",
+                        partner, file.fileName(), announced.id());
+            }
+            arrived.get(arrival.channel()).increment();
+            arrivals.add(arrival);
+        }
+        return arrivals;
+    }
+
+    private record Announced(long id, Arrival arrival) {
+    }
+
     /**
      * How the file the intake is taking arrived, and the announcement consumed (with older ones of the same name,
      * replaced before they were taken).
@@ -77,19 +121,6 @@ public class ChannelArrivals {
      *               channel's upload, so a folder drop
      */
     public Arrival claim(String partner, String fileName, String sha256) {
-        Arrival arrival = Arrival.FOLDER;
-        if (sha256 != null) {
-            List<Long> ids = jdbc.queryForList("SELECT id FROM channel_arrival WHERE partner_code = ? AND file_name = ?"
-                    + " AND sha256 = ? ORDER BY id DESC", Long.class, partner, fileName, sha256);
-            if (!ids.isEmpty()) {
-                arrival = jdbc.queryForObject("SELECT channel, channel_session FROM channel_arrival WHERE id = ?",
-                        (rs, n) -> new Arrival(Channel.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)),
-                                rs.getString(2)), ids.get(0));
-                jdbc.update("DELETE FROM channel_arrival WHERE partner_code = ? AND file_name = ? AND id <= ?",
-                        partner, fileName, ids.get(0));
-            }
-        }
-        arrived.get(arrival.channel()).increment();
-        return arrival;
+        return claimAll(partner, List.of(new Taking(fileName, sha256))).get(0);
     }
 }

@@ -42,4 +42,12 @@ public enum DatabaseVendor {
             case POSTGRESQL -> new PostgresSequenceMaxValueIncrementer(dataSource, name);
         };
     }
+
+    /** A query drawing {@code ?} values of the named sequence in one statement, one row per value. */
+    public String sequenceValues(String name) {
+        return switch (this) {
+            case H2 -> "SELECT NEXT VALUE FOR " + name + " FROM SYSTEM_RANGE(1, ?)";
+            case POSTGRESQL -> "SELECT nextval('" + name + "') FROM generate_series(1, ?)";
+        };
+    }
 }

@@ -222,7 +222,8 @@ public class FlowDeposit {
 
     private Reply processOnce(ReceivedFlow flow) {
         try {
-            FlowStage stage = registry.stage(flow.flowId());
+            FlowRegistry.Progress progress = registry.progress(flow.flowId());
+            FlowStage stage = progress.stage();
             Path report = reportPath(flow);
             if (stage == FlowStage.REPORTED) {
                 return Reply.done(report); // already answered (submitted twice around a restart)
@@ -240,7 +241,7 @@ public class FlowDeposit {
             if (stage == FlowStage.REPORT_READY) {
                 state = registry.state(flow.flowId()); // a stop left the report ready: its verdict is recorded
             } else {
-                FlowVerdict verdict = validate(flow);
+                FlowVerdict verdict = validate(flow, progress.earlierCopy());
                 if (verdict.documents().stream().anyMatch(d -> d.hasError())) {
                     return Reply.done(brokenCheck(flow, verdict));
                 }
@@ -309,6 +310,15 @@ public class FlowDeposit {
      * sent gets a warning naming the earlier flow (it is still processed).
      */
     private FlowVerdict validate(ReceivedFlow flow) throws IOException {
+        Optional<FlowRegistry.EarlierCopy> earlier = flow.sha256() != null && flow.size() > 0
+                ? registry.earlierFlowWithSameContent(flow.flowId(), flow.partner(), flow.environment(), flow.sha256())
+                        .map(copy -> new FlowRegistry.EarlierCopy(copy.flowId(), copy.originalName()))
+                : Optional.empty();
+        return validate(flow, earlier);
+    }
+
+    /** {@link #validate(ReceivedFlow)} with the flow's first earlier copy already looked up. */
+    private FlowVerdict validate(ReceivedFlow flow, Optional<FlowRegistry.EarlierCopy> earlier) throws IOException {
         Path archived = flow.archivePath();
         if (Files.isDirectory(archived, LinkOption.NOFOLLOW_LINKS)) {
             return FlowVerdict.refused(FlowKind.UNSUPPORTED, List.of(Finding.of(FindingCode.IRR_DOSSIER, Location.NONE)));
@@ -324,13 +334,9 @@ public class FlowDeposit {
                     Location.NONE, PosixFilePermissions.toString(Files.getPosixFilePermissions(archived, LinkOption.NOFOLLOW_LINKS)))));
         }
         FlowVerdict verdict = mandates.apply(mailboxes.partner(flow.partner()), engine.validate(flow.originalName(), archived));
-        if (flow.sha256() != null && flow.size() > 0) {
-            Optional<ReceivedFlow> earlier = registry.earlierFlowWithSameContent(flow.flowId(), flow.partner(),
-                    flow.environment(), flow.sha256());
-            if (earlier.isPresent()) {
-                verdict = verdict.withFlowFinding(Finding.of(FindingCode.ADM_CONTENU_DEJA_RECU, Location.NONE,
-                        earlier.get().flowId().value(), earlier.get().originalName()));
-            }
+        if (earlier.isPresent()) {
+            verdict = verdict.withFlowFinding(Finding.of(FindingCode.ADM_CONTENU_DEJA_RECU, Location.NONE,
+                    earlier.get().flowId().value(), earlier.get().originalName()));
         }
         return verdict;
     }

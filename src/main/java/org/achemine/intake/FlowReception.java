@@ -231,24 +231,42 @@ public class FlowReception {
                     staged.stream().map(s -> s.file().getFileName().toString()).distinct().toList())) {
                 interrupted.computeIfAbsent(flow.originalName() + "/" + flow.sha256(), key -> new ArrayList<>()).add(flow);
             }
-            List<Recorded> recorded = new ArrayList<>();
-            Map<ReceivedFlow, FlowRegistry.Reception> fresh = new LinkedHashMap<>();
+            List<ReceivedFlow> resumed = new ArrayList<>(staged.size()); // per file: the take it finishes, or null
             for (Staged file : staged) {
                 String name = file.file().getFileName().toString();
                 List<ReceivedFlow> earlier = interrupted.getOrDefault(name + "/" + file.copy().sha256(), List.of());
-                if (!earlier.isEmpty()) {
-                    ReceivedFlow flow = earlier.remove(0);
-                    LOG.info("Flow {}: finishing the take of {} interrupted by a stop", flow.flowId(), file.file());
-                    recorded.add(new Recorded(file, flow));
+                resumed.add(earlier.isEmpty() ? null : earlier.remove(0));
+            }
+            // the new flows' ids drawn together, in the files' order (values of a take that then fails are skipped),
+            // and how they arrived looked up together
+            List<Staged> unrecorded = new ArrayList<>();
+            for (int i = 0; i < staged.size(); i++) {
+                if (resumed.get(i) == null) {
+                    unrecorded.add(staged.get(i));
+                }
+            }
+            long[] sequences = registry.nextSequences(unrecorded.size());
+            List<ChannelArrivals.Arrival> arrived = arrivals.claimAll(partnerCode, unrecorded.stream()
+                    .map(s -> new ChannelArrivals.Taking(s.file().getFileName().toString(), s.copy().sha256())).toList());
+            List<Recorded> recorded = new ArrayList<>();
+            Map<ReceivedFlow, FlowRegistry.Reception> fresh = new LinkedHashMap<>();
+            int drawn = 0;
+            for (int i = 0; i < staged.size(); i++) {
+                Staged file = staged.get(i);
+                String name = file.file().getFileName().toString();
+                if (resumed.get(i) != null) {
+                    LOG.info("Flow {}: finishing the take of {} interrupted by a stop", resumed.get(i).flowId(), file.file());
+                    recorded.add(new Recorded(file, resumed.get(i)));
                     continue;
                 }
+                int n = drawn++;
                 FlowId flowId = FlowId.of(platformCode, sniffer.interfaceNumber(name, file.copy().staged()),
-                        registry.nextSequence());
+                        sequences[n]);
                 Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 ReceivedFlow flow = new ReceivedFlow(flowId, partnerCode, name, file.file().toAbsolutePath(),
                         file.copy().size(), file.copy().sha256(), receivedAt,
                         archive.pathFor(flowId.value(), receivedAt), environment);
-                fresh.put(flow, new FlowRegistry.Reception(flow, arrivals.claim(partnerCode, name, file.copy().sha256())));
+                fresh.put(flow, new FlowRegistry.Reception(flow, arrived.get(n)));
                 recorded.add(new Recorded(file, flow));
             }
             if (fresh.isEmpty()) {

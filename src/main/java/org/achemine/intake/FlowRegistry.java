@@ -70,6 +70,11 @@ public class FlowRegistry {
         return flowSequence.next();
     }
 
+    /** {@code count} next values of the flow sequence in one statement, increasing: a group take's ids. */
+    public long[] nextSequences(int count) {
+        return flowSequence.next(count);
+    }
+
     public void insertReceived(ReceivedFlow flow) {
         insertReceived(flow, Arrival.FOLDER);
     }
@@ -152,6 +157,32 @@ public class FlowRegistry {
         return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE partner = ? AND qualification = ? AND sha256 = ?"
                 + " AND flow_sequence < ? ORDER BY flow_sequence FETCH FIRST 1 ROWS ONLY",
                 FLOWS, partner, environment.isQualification(), sha256, flowId.sequence()).stream().findFirst();
+    }
+
+    /** A flow of the same partner and content received before another: who sent it first, under which name. */
+    public record EarlierCopy(FlowId flowId, String originalName) {
+    }
+
+    /** Where a flow stands, with its first earlier copy if it has content ({@link #earlierFlowWithSameContent}). */
+    public record Progress(FlowStage stage, Optional<EarlierCopy> earlierCopy) {
+    }
+
+    /**
+     * The flow's stage and its first earlier copy in one read (the deposit workers' one statement per flow before
+     * validating): the same index range read as {@link #earlierFlowWithSameContent}, for a flow with content.
+     */
+    public Progress progress(FlowId flowId) {
+        return jdbc.queryForObject("SELECT f.stage, e.flow_id, e.original_name FROM flow f LEFT JOIN flow e"
+                + " ON f.size_bytes > 0 AND e.flow_id = (SELECT c.flow_id FROM flow c WHERE c.partner = f.partner"
+                + " AND c.qualification = f.qualification AND c.sha256 = f.sha256 AND c.flow_sequence < ?"
+                + " ORDER BY c.flow_sequence FETCH FIRST 1 ROWS ONLY) WHERE f.flow_id = ?",
+                FlowRegistry::progress, flowId.sequence(), flowId.value());
+    }
+
+    private static Progress progress(ResultSet row, int rowNumber) throws SQLException {
+        String earlier = row.getString(2);
+        return new Progress(FlowStage.valueOf(row.getString(1)), earlier == null ? Optional.empty()
+                : Optional.of(new EarlierCopy(new FlowId(earlier), row.getString(3))));
     }
 
     public void markSourceRemoved(FlowId flowId) {
@@ -247,22 +278,27 @@ public class FlowRegistry {
 
     /**
      * Records the verdict, its documents (with the business facts routing needs), their finding codes and
-     * the path of the report written for it (stage REPORT_READY), in one transaction; any earlier attempt's
-     * rows (before a crash) are replaced.
+     * the path of the report written for it (stage REPORT_READY), in one transaction, for a flow still
+     * {@code RECEIVED}. Such a flow has no document or finding rows: they are only ever committed with the stage
+     * {@code REPORT_READY} (an attempt cut short left none), so nothing is deleted first; a flow found past
+     * {@code RECEIVED} fails the transaction whole.
      */
     public void recordVerdict(FlowId flowId, FlowVerdict verdict, AcceptancePolicy policy, Instant validatedAt,
                               Path reportPath) {
         FlowState state = policy.flowState(verdict);
         transactions.executeWithoutResult(status -> {
-            jdbc.update("DELETE FROM flow_finding WHERE flow_id = ?", flowId.value());
-            jdbc.update("DELETE FROM flow_document WHERE flow_id = ?", flowId.value());
             insertDocuments(flowId, verdict, policy);
-            requireOne(jdbc.update("UPDATE flow SET stage = ?, flow_kind = ?, syntax = ?, interface_code = ?,"
-                            + " flow_state = ?, status_code = ?, validated_at = ?, report_path = ? WHERE flow_id = ?",
+            int updated = jdbc.update("UPDATE flow SET stage = ?, flow_kind = ?, syntax = ?, interface_code = ?,"
+                            + " flow_state = ?, status_code = ?, validated_at = ?, report_path = ? WHERE flow_id = ?"
+                            + " AND stage = '" + FlowStage.RECEIVED.name() + "'",
                     FlowStage.REPORT_READY.name(), verdict.kind().name(),
                     verdict.syntax() == null ? null : verdict.syntax().chorusSyntax(),
                     verdict.syntax() == null ? null : verdict.syntax().interfaceCode(),
-                    state.name(), state.statusCode(), utc(validatedAt), reportPath.toString(), flowId.value()), flowId);
+                    state.name(), state.statusCode(), utc(validatedAt), reportPath.toString(), flowId.value());
+            if (updated != 1) {
+                throw new IllegalStateException("Flow " + flowId + " is not recorded, or no longer RECEIVED: its"
+                        + " verdict is never recorded twice");
+            }
         });
     }
 

@@ -67,6 +67,49 @@ class FlowContentLookupTest {
                 flow(40, "1190").value())).isEqualTo(40L);
     }
 
+    @Test
+    void oneReadGivesTheStageAndTheSameFirstEarlierCopy() {
+        // given the same content as flows 12 and 95, an empty file sent twice (18, 60), another content (7)
+        record(flow(12, "1100"), "FOU001", SAME, Environment.PRODUCTION);
+        record(flow(95, "1100"), "FOU001", SAME, Environment.PRODUCTION);
+        record(flow(7, "1100"), "FOU001", OTHER, Environment.PRODUCTION);
+        recordEmpty(flow(18, "1199"));
+        recordEmpty(flow(60, "1199"));
+        jdbc.update("UPDATE flow SET stage = 'REPORTED' WHERE flow_id = ?", flow(12, "1100").value());
+
+        // when each flow's progress is read, then its stage and the copy the look-up by content names
+        FlowRegistry.Progress later = registry.progress(flow(95, "1100"));
+        assertThat(later.stage()).isEqualTo(FlowStage.RECEIVED);
+        assertThat(later.earlierCopy()).contains(new FlowRegistry.EarlierCopy(flow(12, "1100"),
+                flow(12, "1100").value() + ".xml"));
+        assertThat(registry.progress(flow(12, "1100")))
+                .isEqualTo(new FlowRegistry.Progress(FlowStage.REPORTED, Optional.empty()));
+        assertThat(registry.progress(flow(7, "1100")).earlierCopy()).isEmpty();
+        // an empty file is never called a copy (as the look-up by content, asked only for a flow with content)
+        assertThat(registry.progress(flow(60, "1199")).earlierCopy()).isEmpty();
+    }
+
+    @Test
+    void aGroupDrawsItsSequenceValuesInOneStatementEachOnce() {
+        // when a single value, then a group of five, then another single value are drawn
+        long first = registry.nextSequence();
+        long[] group = registry.nextSequences(5);
+        long last = registry.nextSequence();
+
+        // then the group's values are five distinct, increasing values between the two others
+        assertThat(group).hasSize(5).isSorted().doesNotHaveDuplicates();
+        assertThat(group[0]).isGreaterThan(first);
+        assertThat(last).isGreaterThan(group[4]);
+        assertThat(registry.nextSequences(1)).hasSize(1);
+        assertThat(registry.nextSequences(0)).isEmpty();
+    }
+
+    private void recordEmpty(FlowId flowId) {
+        registry.insertReceived(new ReceivedFlow(flowId, "FOU001", flowId.value() + ".xml",
+                Path.of("/in", flowId.value() + ".xml"), 0, "e".repeat(64), Instant.parse("2026-12-06T10:00:00Z"),
+                Path.of("/archive", flowId.value()), Environment.PRODUCTION));
+    }
+
     private Optional<FlowId> earlier(FlowId flowId) {
         return registry.earlierFlowWithSameContent(flowId, "FOU001", Environment.PRODUCTION, SAME)
                 .map(ReceivedFlow::flowId);

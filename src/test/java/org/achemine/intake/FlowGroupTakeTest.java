@@ -176,6 +176,39 @@ class FlowGroupTakeTest {
         killedAndRestarted("removed", Step.SOURCES_REMOVED);
     }
 
+    @Test
+    void aKillAfterTheGroupDrewItsIdsSkipsThoseIdsAndTakesEveryFileOnce() throws Exception {
+        // given four files, and an engine killed once their group's ids are drawn, before anything is recorded
+        Map<Path, String> dropped = drop("drawn", 4);
+        long[] skipped = new long[4];
+        FlowRegistry dying = new FlowRegistry(jdbc, transactions) {
+            @Override
+            public long[] nextSequences(int count) {
+                long[] drawn = super.nextSequences(count);
+                System.arraycopy(drawn, 0, skipped, 0, Math.min(count, skipped.length));
+                throw new Killed(null);
+            }
+        };
+        assertThatThrownBy(() -> reception(dying).takeAll(PARTNER, Environment.PRODUCTION,
+                List.copyOf(dropped.keySet()))).isInstanceOf(Killed.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE original_name LIKE 'drawn-%'", Integer.class))
+                .isZero();
+
+        // when the engine restarts: recovery empties the staging area, the next poll takes what is in in/
+        new IntakeRecovery(archive, registry, mailboxes, publications, false).recover();
+        List<ReceivedFlow> taken = reception.takeAll(PARTNER, Environment.PRODUCTION, remaining("drawn"));
+
+        // then each file is one flow, under an id drawn after the skipped ones, archived with its content
+        assertThat(taken).hasSize(4);
+        assertThat(taken).extracting(f -> f.flowId().sequence()).doesNotHaveDuplicates()
+                .allSatisfy(sequence -> assertThat(sequence).isGreaterThan(skipped[3]));
+        for (ReceivedFlow flow : taken) {
+            assertThat(FlowArchive.sha256Of(flow.archivePath())).isEqualTo(dropped.get(flow.sourcePath()));
+        }
+        assertThat(remaining("drawn")).isEmpty();
+        assertThat(dataDir.resolve("archive/.staging")).isEmptyDirectory();
+    }
+
     /** Where the simulated kill strikes: just after the group's step of that name. */
     private enum Step { RECORDED, SYNCED, SOURCES_REMOVED }
 
