@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import net.sf.saxon.expr.XPathContext;
-import net.sf.saxon.lib.ExtensionFunctionCall;
-import net.sf.saxon.lib.ExtensionFunctionDefinition;
 import net.sf.saxon.om.AxisInfo;
 import net.sf.saxon.om.Item;
 import net.sf.saxon.om.NamePool;
@@ -30,7 +28,7 @@ import net.sf.saxon.value.SequenceType;
  * {@code descendant::} step per name scans the tree once per name and merges the results (measured slower than the
  * official walk on CII). The selective pattern walks start from it ({@link SelectiveWalks}, {@code trim-svrl.xsl}).
  */
-final class NamedElements extends ExtensionFunctionDefinition {
+final class NamedElements extends NodeAndTextFunction {
 
     static final String NAMESPACE = "urn:achemine:en16931:selective-walk";
     private static final StructuredQName NAME = new StructuredQName("walk", NAMESPACE, "elements");
@@ -38,32 +36,15 @@ final class NamedElements extends ExtensionFunctionDefinition {
     /** The names as the stylesheet writes them, turned into a set of fingerprints once. */
     private final ConcurrentMap<String, BitSet> fingerprintsByNames = new ConcurrentHashMap<>();
 
-    @Override
-    public StructuredQName getFunctionQName() {
-        return NAME;
+    NamedElements() {
+        super(NAME, SequenceType.NODE_SEQUENCE);
     }
 
     @Override
-    public SequenceType[] getArgumentTypes() {
-        return new SequenceType[] {SequenceType.SINGLE_NODE, SequenceType.SINGLE_STRING};
-    }
-
-    @Override
-    public SequenceType getResultType(SequenceType[] suppliedArgumentTypes) {
-        return SequenceType.NODE_SEQUENCE;
-    }
-
-    @Override
-    public ExtensionFunctionCall makeCallExpression() {
-        return new ExtensionFunctionCall() {
-            @Override
-            public Sequence call(XPathContext context, Sequence[] arguments) throws XPathException {
-                NodeInfo node = (NodeInfo) arguments[0].head();
-                BitSet names = fingerprintsByNames.computeIfAbsent(arguments[1].head().getStringValue(),
-                        n -> fingerprints(n, node.getConfiguration().getNamePool()));
-                return SequenceExtent.makeSequenceExtent(elements(node, names));
-            }
-        };
+    Sequence call(XPathContext context, NodeInfo node, String names) {
+        BitSet wanted = fingerprintsByNames.computeIfAbsent(names,
+                n -> fingerprints(n, node.getConfiguration().getNamePool()));
+        return SequenceExtent.makeSequenceExtent(elements(node, wanted));
     }
 
     private static List<Item> elements(NodeInfo node, BitSet names) {

@@ -8,8 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import net.sf.saxon.Controller;
 import net.sf.saxon.expr.XPathContext;
-import net.sf.saxon.lib.ExtensionFunctionCall;
-import net.sf.saxon.lib.ExtensionFunctionDefinition;
 import net.sf.saxon.om.AxisInfo;
 import net.sf.saxon.om.NamePool;
 import net.sf.saxon.om.NamespaceUri;
@@ -29,7 +27,7 @@ import net.sf.saxon.value.SequenceType;
  * official {@code not(a/b)} walked the tree once per assert. The stylesheet rewrite ({@code trim-svrl.xsl}) asks
  * it only what it answers exactly (see there).
  */
-final class PathSummary extends ExtensionFunctionDefinition {
+final class PathSummary extends NodeAndTextFunction {
 
     static final String NAMESPACE = "urn:achemine:en16931:path-summary";
     private static final StructuredQName NAME = new StructuredQName("summary", NAMESPACE, "count");
@@ -47,38 +45,20 @@ final class PathSummary extends ExtensionFunctionDefinition {
     private record Summary(NodeInfo document, Level top) {
     }
 
-    @Override
-    public StructuredQName getFunctionQName() {
-        return NAME;
+    PathSummary() {
+        super(NAME, SequenceType.SINGLE_INTEGER);
     }
 
     @Override
-    public SequenceType[] getArgumentTypes() {
-        return new SequenceType[] {SequenceType.SINGLE_NODE, SequenceType.SINGLE_STRING};
-    }
-
-    @Override
-    public SequenceType getResultType(SequenceType[] suppliedArgumentTypes) {
-        return SequenceType.SINGLE_INTEGER;
-    }
-
-    @Override
-    public ExtensionFunctionCall makeCallExpression() {
-        return new ExtensionFunctionCall() {
-            @Override
-            public Sequence call(XPathContext context, Sequence[] arguments) throws XPathException {
-                NodeInfo node = (NodeInfo) arguments[0].head();
-                String path = arguments[1].head().getStringValue();
-                Level level = summary(context.getController(), node.getRoot()).top();
-                for (int step : stepsByPath.computeIfAbsent(path, p -> steps(p, node.getConfiguration().getNamePool()))) {
-                    level = level.below.get(step);
-                    if (level == null) {
-                        return Int64Value.makeIntegerValue(0);
-                    }
-                }
-                return Int64Value.makeIntegerValue(level.count);
+    Sequence call(XPathContext context, NodeInfo node, String path) {
+        Level level = summary(context.getController(), node.getRoot()).top();
+        for (int step : stepsByPath.computeIfAbsent(path, p -> steps(p, node.getConfiguration().getNamePool()))) {
+            level = level.below.get(step);
+            if (level == null) {
+                return Int64Value.makeIntegerValue(0);
             }
-        };
+        }
+        return Int64Value.makeIntegerValue(level.count);
     }
 
     private static Summary summary(Controller controller, NodeInfo document) {
