@@ -1,5 +1,11 @@
 package org.achemine.routing;
 
+import static org.achemine.testing.StoppableEngine.acceptedInvoicesWaiting;
+import static org.achemine.testing.StoppableEngine.count;
+import static org.achemine.testing.StoppableEngine.files;
+import static org.achemine.testing.StoppableEngine.runJob;
+import static org.achemine.testing.StoppableEngine.start;
+import static org.achemine.testing.StoppableEngine.temporaryFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -8,25 +14,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.achemine.AchemineApplication;
-import org.achemine.directory.DirectoryImporter;
 import org.achemine.testing.AcceptedFlows;
-import org.achemine.testing.SampleDirectory;
 import org.h2.api.Trigger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -42,6 +38,7 @@ class RoutingMarksRefusedIT {
 
     private static final int INVOICES = 25;
     private static final int CHUNK = 5;
+    private static final String CHUNKS = "--achemine.routing.chunk-size=" + CHUNK;
     private static final String BELLERIVE = "21690012600014";
 
     @TempDir
@@ -53,19 +50,17 @@ class RoutingMarksRefusedIT {
         // given accepted invoices waiting for routing, and the journal's PUBLISHED marks refused by the database
         Path dataDir = work.resolve("data");
         Path delivered = dataDir.resolve("mailboxes/COL001/out"); // the recipient partner serving BELLERIVE
-        try (ConfigurableApplicationContext engine = start(dataDir, "--achemine.intake.enabled=false")) {
+        try (ConfigurableApplicationContext engine = start(dataDir, "--achemine.intake.enabled=false", CHUNKS)) {
             JdbcTemplate db = engine.getBean(JdbcTemplate.class);
-            SampleDirectory.importInto(engine.getBean(DirectoryImporter.class), dataDir);
-            AcceptedFlows.seed(db, dataDir.resolve("archive/seeded"), engine.getBean(Clock.class), INVOICES, INVOICES,
-                    n -> new AcceptedFlows.Document(String.format("F-MARK-%03d", n), BELLERIVE, "SCE-TECH-042", null,
-                            false));
+            acceptedInvoicesWaiting(engine, dataDir, INVOICES, INVOICES, n -> new AcceptedFlows.Document(
+                    String.format("F-MARK-%03d", n), BELLERIVE, "SCE-TECH-042", null, false));
             db.execute("CREATE TABLE marks_refused (why VARCHAR(40))");
             db.update("INSERT INTO marks_refused VALUES ('disk full')");
             db.execute("CREATE TRIGGER refuse_marks BEFORE UPDATE ON publication FOR EACH ROW CALL \""
                     + RefuseMarks.class.getName() + "\"");
 
             // when routing runs: chunk 1's files are renamed into place, their marks owed to chunk 2's commit
-            JobExecution refused = route(engine, "refused");
+            JobExecution refused = runJob(engine, "routingJob", "refused");
 
             // then chunk 2 failed with the marks (refused with its rows, then alone), journaling none of its files,
             // and the run failed there: chunk 1 routed, its rows PENDING with their files in place, nothing else
@@ -85,7 +80,7 @@ class RoutingMarksRefusedIT {
                 Files.delete(file);
             }
             db.update("DELETE FROM marks_refused");
-            JobExecution again = route(engine, "again");
+            JobExecution again = runJob(engine, "routingJob", "again");
 
             // then the rest is routed and published, chunk 2's invoices written from scratch, once each
             assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -96,7 +91,7 @@ class RoutingMarksRefusedIT {
         }
 
         // and the next start finishes the refused run's first chunk from the journal, writing none of it again
-        try (ConfigurableApplicationContext next = start(dataDir)) {
+        try (ConfigurableApplicationContext next = start(dataDir, CHUNKS)) {
             JdbcTemplate db = next.getBean(JdbcTemplate.class);
             assertThat(count(db, "SELECT COUNT(*) FROM publication WHERE state = 'PENDING'")).isZero();
             assertThat(count(db, "SELECT COUNT(*) FROM publication WHERE kind = 'DELIVERY'")).isEqualTo(INVOICES);
@@ -110,9 +105,7 @@ class RoutingMarksRefusedIT {
                     assertThat(history).isEqualTo("01,02,03"));
         }
         assertThat(files(delivered, ".xml")).hasSize(INVOICES - CHUNK);
-        try (Stream<Path> all = Files.walk(dataDir.resolve("mailboxes"))) {
-            assertThat(all.filter(f -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
-        }
+        assertThat(temporaryFiles(dataDir.resolve("mailboxes"))).isEmpty();
     }
 
     /** Refuses every update of the publication journal while {@code marks_refused} has a row (a failing disk). */
@@ -127,28 +120,6 @@ class RoutingMarksRefusedIT {
                     throw new SQLException("PUBLISHED marks refused (test trigger)");
                 }
             }
-        }
-    }
-
-    private static JobExecution route(ConfigurableApplicationContext engine, String run) throws Exception {
-        return engine.getBean(JobOperator.class).start(engine.getBean("routingJob", Job.class),
-                new JobParametersBuilder().addString("run", run).toJobParameters());
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir, String... settings) {
-        String[] all = Stream.concat(Stream.of("--achemine.data-dir=" + dataDir, "--achemine.directory.watch=false",
-                "--achemine.routing.trigger-delay=1h", "--achemine.lifecycle.trigger-delay=1h",
-                "--achemine.routing.chunk-size=" + CHUNK), Stream.of(settings)).toArray(String[]::new);
-        return new SpringApplicationBuilder(AchemineApplication.class).web(WebApplicationType.NONE).run(all);
-    }
-
-    private static long count(JdbcTemplate jdbc, String sql) {
-        return jdbc.queryForObject(sql, Long.class);
-    }
-
-    private static List<Path> files(Path folder, String suffix) throws Exception {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
         }
     }
 }
