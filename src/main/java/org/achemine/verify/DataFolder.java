@@ -48,6 +48,34 @@ public record DataFolder(Mailboxes mailboxes, JdbcTemplate jdbc, boolean drained
         }
     }
 
+    /**
+     * Every row of a table whose primary key is {@code (group, name)} (the publication journal: mailbox, file
+     * name), each page a range of that key: the groups one after the other ({@code nextGroup} selects the
+     * smallest group greater than {@code ?}), and within a group the rows {@code rows} selects for the group
+     * ({@code ?}) whose name is greater than {@code ?}, ordered by name, {@code LIMIT ?}. No query reads more
+     * than a page, however large the table.
+     */
+    public <T> void forEachRowByGroup(String nextGroup, String rows, RowMapper<T> mapper, Function<T, String> name,
+                                      Consumer<T> action) {
+        String group = next(nextGroup, "");
+        while (group != null) {
+            String after = "";
+            while (true) {
+                List<T> page = jdbc.query(rows, mapper, group, after, PAGE);
+                page.forEach(action);
+                if (page.size() < PAGE) {
+                    break;
+                }
+                after = name.apply(page.get(page.size() - 1));
+            }
+            group = next(nextGroup, group);
+        }
+    }
+
+    private String next(String nextGroup, String after) {
+        return jdbc.queryForList(nextGroup, String.class, after).stream().findFirst().orElse(null);
+    }
+
     /** A check of one row that reads files. */
     @FunctionalInterface
     public interface RowCheck<T> {

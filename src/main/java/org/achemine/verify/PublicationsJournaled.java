@@ -22,7 +22,7 @@ final class PublicationsJournaled implements Invariant {
     static final String TAKEN = "publications prises par le partenaire";
     static final String PENDING = "publications journalisées pas encore renommées";
 
-    private record Row(String key, String mailbox, String fileName, String sha256, String state) {
+    private record Row(String mailbox, String fileName, String sha256, String state) {
     }
 
     @Override
@@ -33,11 +33,12 @@ final class PublicationsJournaled implements Invariant {
     @Override
     public void check(DataFolder data, VerificationReport.Builder report) throws IOException {
         report.count(JOURNALED).count(STILL_THERE).count(TAKEN).count(PENDING);
-        data.forEachRow("""
-                SELECT mailbox || '/' || file_name, mailbox, file_name, sha256, state FROM publication
-                WHERE mailbox || '/' || file_name > ? ORDER BY mailbox || '/' || file_name LIMIT ?""",
-                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-                Row::key,
+        // by the primary key (mailbox, file_name), a range of it per page: never the whole journal per page
+        data.forEachRowByGroup("SELECT mailbox FROM publication WHERE mailbox > ? ORDER BY mailbox LIMIT 1", """
+                SELECT mailbox, file_name, sha256, state FROM publication
+                WHERE mailbox = ? AND file_name > ? ORDER BY file_name LIMIT ?""",
+                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                Row::fileName,
                 DataFolder.reading(row -> check(data, report, row)));
         for (Path mailbox : data.mailboxFolders()) {
             String owner = mailbox.getFileName().toString();

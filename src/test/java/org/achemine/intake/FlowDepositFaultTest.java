@@ -6,28 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.achemine.mailbox.Mailboxes;
+import org.achemine.testing.OwnDataFolder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** A fault of ours (here: the sender's out/ cannot be written) never answers the flow; it stays retryable. */
-@SpringBootTest
-class FlowDepositFaultTest {
+@SpringBootTest(properties = {"achemine.intake.enabled=false"})
+class FlowDepositFaultTest extends OwnDataFolder {
 
     private static final String PARTNER = "OPE001";
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataFolder(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-        registry.add("achemine.intake.enabled", () -> "false");
-    }
 
     @Autowired
     Mailboxes mailboxes;

@@ -21,14 +21,12 @@ import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
 import org.achemine.qualification.Environment;
+import org.achemine.testing.OwnDataFolder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,19 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cannot be archived leaves the others taken; a kill between any two of the group's steps leaves each file
  * either in {@code in/} (its take finished under the flow id it was recorded with) or taken, never twice.
  */
-@SpringBootTest
-class FlowGroupTakeTest {
+@SpringBootTest(properties = {"achemine.intake.enabled=false"})
+class FlowGroupTakeTest extends OwnDataFolder {
 
     private static final String PARTNER = "FOU001";
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataFolder(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-        registry.add("achemine.intake.enabled", () -> "false");
-    }
 
     @Autowired
     Mailboxes mailboxes;

@@ -9,32 +9,20 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.report.ReportSchema;
+import org.achemine.testing.OwnDataFolder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The take of files it must not read (ADR 0005), called directly on a real database and data folder: a link
  * and an oversized file are moved into the archive unread and refused; a file gone before its copy is no flow.
  */
-@SpringBootTest
-class FlowReceptionUnreadTest {
+@SpringBootTest(properties = {"achemine.intake.enabled=false", "achemine.validation.max-file-size=1KB"})
+class FlowReceptionUnreadTest extends OwnDataFolder {
 
     private static final String PARTNER = "FOU001";
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataFolder(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-        registry.add("achemine.intake.enabled", () -> "false");
-        registry.add("achemine.validation.max-file-size", () -> "1KB");
-    }
 
     @Autowired
     Mailboxes mailboxes;

@@ -38,18 +38,15 @@ import org.achemine.mailbox.Mailboxes;
 import org.achemine.report.ReportSchema;
 import org.achemine.testing.AttachmentSamples;
 import org.achemine.testing.FacturXPdfs;
+import org.achemine.testing.OwnDataFolder;
 import org.achemine.testing.SampleInvoices;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 6: every kind of samples/hostile/catalogue.csv dropped into FOU001's in/ of the running engine (real
@@ -60,8 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {"achemine.intake.poll-interval=100ms", "achemine.intake.read-lock-interval=300ms",
         "achemine.routing.trigger-delay=300ms", "achemine.directory.poll-interval=200ms",
         "achemine.delivery.durable=false"})
-@DirtiesContext // closed before its data folder is deleted: its pollers and database write there until then
-class HostileInputsIT {
+class HostileInputsIT extends OwnDataFolder {
 
     private static final String HOSTILE = "FOU001";
     private static final String STEADY = "OPE001";
@@ -75,14 +71,6 @@ class HostileInputsIT {
     private static final HostileCatalogue CATALOGUE = HostileCatalogue.load();
     /** The kind answered by UnreadableEntriesIT, whose engine file modes stop (these tests run as root). */
     private static final String UNREADABLE = "unreadable-file";
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataFolder(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     Mailboxes mailboxes;

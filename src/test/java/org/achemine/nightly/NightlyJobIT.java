@@ -22,11 +22,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.achemine.lifecycle.report.StatusReportFiles;
+import org.achemine.testing.OwnDataFolder;
 import org.achemine.testing.SampleInvoices;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=1h",
         "achemine.lifecycle.trigger-delay=1h", "achemine.delivery.durable=false",
         "achemine.lifecycle.summary-waiting=2"})
-class NightlyJobIT {
+class NightlyJobIT extends OwnDataFolder {
 
     private static final String BELLERIVE = "21690012600014";
     /**
@@ -54,12 +54,8 @@ class NightlyJobIT {
      */
     private static final LocalDate NIGHT = LocalDate.of(2030, 3, 31);
 
-    @TempDir
-    static Path dataDir;
-
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
+    static void noonOfTheNight(DynamicPropertyRegistry registry) {
         Instant noon = ZonedDateTime.of(NIGHT, LocalTime.NOON, ZoneId.of("Europe/Paris")).toInstant();
         registry.add("achemine.clock.offset", () -> Duration.between(Instant.now(), noon).toString());
     }

@@ -10,16 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.directory.PublicStructureDirectory;
+import org.achemine.testing.OwnDataFolder;
 import org.achemine.validation.CheckName;
 import org.achemine.validation.FindingCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every routing rule against the sample directory (samples/directory/), loaded by the real import job
@@ -27,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * samples/directory/README.md.
  */
 @SpringBootTest(properties = {"achemine.intake.enabled=false", "achemine.directory.watch=false"})
-class RoutingRulesIT {
+class RoutingRulesIT extends OwnDataFolder {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     private static final String SUPPLIER = "73282932000074";
@@ -40,14 +38,6 @@ class RoutingRulesIT {
     private static final String INACTIVE = "20254120710594";        // CC du Pays de Bray
     private static final String SERVICE_EJ = "26473761094142";      // OPH de l'Aube: service TRAVAUX needs an EJ
     private static final String PUBLIC_SUPPLIER = "27162778864816"; // DRFIP, itself a public structure
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     DirectoryImporter importer;

@@ -11,14 +11,12 @@ import java.util.List;
 import org.achemine.batch.JobHistory;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.lifecycle.report.StatusReportFiles;
+import org.achemine.testing.OwnDataFolder;
 import org.achemine.testing.SampleInvoices;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Routing starts by itself shortly after intake accepted an invoice, and the lifecycle report after routing:
@@ -27,15 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=300ms",
         "achemine.lifecycle.trigger-delay=300ms"})
-class RoutingTriggerIT {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
+class RoutingTriggerIT extends OwnDataFolder {
 
     @Autowired
     DirectoryImporter directoryImporter;

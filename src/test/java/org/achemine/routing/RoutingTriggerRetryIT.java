@@ -3,34 +3,23 @@ package org.achemine.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.achemine.batch.JobHistory;
+import org.achemine.testing.OwnDataFolder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A routing run that fails (here: an archived flow gone missing) is not relaunched at every poll. */
 @SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.routing.trigger-delay=200ms",
         "achemine.routing.retry-after=1h"})
-class RoutingTriggerRetryIT {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
+class RoutingTriggerRetryIT extends OwnDataFolder {
 
     @Autowired
     JdbcTemplate jdbc;

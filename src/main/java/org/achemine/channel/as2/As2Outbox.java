@@ -9,11 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.achemine.archive.AtomicFiles;
 import org.achemine.publication.PublicationKind;
 import org.achemine.publication.PublicationObserver;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What waits to be pushed to AS2 partners ({@code as2_outbox}). Every file the publication journal records for
@@ -47,9 +50,7 @@ public class As2Outbox implements PublicationObserver {
 
     @Override
     public void journaled(PublicationKind kind, String mailbox, String fileName, String sha256, byte[] content) {
-        Integer connected = jdbc.queryForObject("SELECT COUNT(*) FROM partner_as2 WHERE partner_code = ?",
-                Integer.class, mailbox);
-        if (connected == null || connected == 0) {
+        if (!connectedOverAs2().contains(mailbox)) {
             return;
         }
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM as2_outbox WHERE partner_code = ? AND file_name = ?"
@@ -66,6 +67,34 @@ public class As2Outbox implements PublicationObserver {
                         + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", mailbox,
                 fileName, kind.name(), sha256, (long) content.length, UUID.randomUUID() + "@" + ourAs2Id, WAITING,
                 now, now);
+    }
+
+    /**
+     * The partners connected over AS2, read once per commit of the journal (a group of publications is one
+     * commit, its files told one by one): a partner registered by {@code partner as2 set} (any process) before
+     * that commit began is honoured, as when the table was read per file. Outside a transaction, read per call.
+     */
+    private Set<String> connectedOverAs2() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return readConnected();
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> known = (Set<String>) TransactionSynchronizationManager.getResource(this);
+        if (known == null) {
+            known = readConnected();
+            TransactionSynchronizationManager.bindResource(this, known);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(As2Outbox.this);
+                }
+            });
+        }
+        return known;
+    }
+
+    private Set<String> readConnected() {
+        return Set.copyOf(jdbc.queryForList("SELECT partner_code FROM partner_as2", String.class));
     }
 
     /**

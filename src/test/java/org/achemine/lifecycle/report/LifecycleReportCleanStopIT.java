@@ -1,26 +1,21 @@
 package org.achemine.lifecycle.report;
 
+import static org.achemine.testing.StoppableEngine.acceptedInvoicesWaiting;
+import static org.achemine.testing.StoppableEngine.count;
+import static org.achemine.testing.StoppableEngine.lastStatus;
+import static org.achemine.testing.StoppableEngine.runJob;
+import static org.achemine.testing.StoppableEngine.start;
+import static org.achemine.testing.StoppableEngine.temporaryFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
-import org.achemine.AchemineApplication;
-import org.achemine.directory.DirectoryImporter;
 import org.achemine.testing.AcceptedFlows;
-import org.achemine.testing.SampleDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,14 +45,10 @@ class LifecycleReportCleanStopIT {
         // given thousands of status changes not yet reported (routing delivered the invoices: 01, 02, 03 each)
         Path dataDir = work.resolve("data");
         try (ConfigurableApplicationContext setUp = start(dataDir, "--achemine.intake.enabled=false")) {
-            SampleDirectory.importInto(setUp.getBean(DirectoryImporter.class), dataDir);
-            JdbcTemplate jdbc = setUp.getBean(JdbcTemplate.class);
-            AcceptedFlows.seed(jdbc, dataDir.resolve("archive/seeded"), setUp.getBean(Clock.class), INVOICES, 500,
-                    n -> new AcceptedFlows.Document(String.format("F-LSTOP-%05d", n), BELLERIVE, "SCE-TECH-042", null,
-                            false));
-            setUp.getBean(JobOperator.class).start(setUp.getBean("routingJob", Job.class),
-                    new JobParametersBuilder().addString("run", "set-up").toJobParameters());
-            assertThat(count(jdbc, "SELECT COUNT(*) FROM invoice_status_history")).isEqualTo(3L * INVOICES);
+            acceptedInvoicesWaiting(setUp, dataDir, INVOICES, 500, n -> new AcceptedFlows.Document(
+                    String.format("F-LSTOP-%05d", n), BELLERIVE, "SCE-TECH-042", null, false));
+            runJob(setUp, "routingJob", "set-up");
+            assertThat(count(setUp.getBean(JdbcTemplate.class), "SELECT COUNT(*) FROM invoice_status_history")).isEqualTo(3L * INVOICES);
         }
 
         // when the engine is stopped while its lifecycle-report run writes the supplier's report
@@ -71,9 +62,7 @@ class LifecycleReportCleanStopIT {
         assertThat(output.getAll()).doesNotContain("The database has been closed", "ClosedByInterruptException");
         try (ConfigurableApplicationContext reader = start(dataDir, "--achemine.intake.enabled=false")) {
             JdbcTemplate db = reader.getBean(JdbcTemplate.class);
-            assertThat(db.queryForObject("SELECT e.status FROM batch_job_execution e JOIN batch_job_instance i"
-                    + " ON i.job_instance_id = e.job_instance_id WHERE i.job_name = 'lifecycle-report'"
-                    + " ORDER BY e.job_execution_id DESC FETCH FIRST 1 ROWS ONLY", String.class)).isEqualTo("STOPPED");
+            assertThat(lastStatus(db, "lifecycle-report")).isEqualTo("STOPPED");
             assertThat(count(db, "SELECT COUNT(*) FROM invoice_status_history WHERE lifecycle_report_id IS NOT NULL"))
                     .as("changes marked reported when the run stopped")
                     .isEqualTo(count(db, "SELECT COALESCE(SUM(changes), 0) FROM lifecycle_report"));
@@ -91,24 +80,5 @@ class LifecycleReportCleanStopIT {
             assertThat(count(db, "SELECT COUNT(*) FROM publication WHERE state = 'PENDING'")).isZero();
         }
         assertThat(temporaryFiles(dataDir.resolve("mailboxes"))).isEmpty();
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir, String... settings) {
-        String[] all = Stream.concat(Stream.of("--achemine.data-dir=" + dataDir, "--achemine.directory.watch=false",
-                "--achemine.routing.trigger-delay=1h"), Stream.of(settings)).toArray(String[]::new);
-        return new SpringApplicationBuilder(AchemineApplication.class).web(WebApplicationType.NONE).run(all);
-    }
-
-    private static long count(JdbcTemplate jdbc, String sql) {
-        return jdbc.queryForObject(sql, Long.class);
-    }
-
-    private static List<Path> temporaryFiles(Path folder) throws Exception {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
-        }
     }
 }
