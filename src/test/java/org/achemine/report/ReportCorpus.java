@@ -45,6 +45,8 @@ public final class ReportCorpus {
 
     private static final Instant RECEIVED = Instant.parse("2026-11-23T09:15:30.120Z");
     private static final Instant PRODUCED = Instant.parse("2026-11-23T09:15:31.250Z");
+    /** A whole second (no milliseconds to write) at the end of a UTC day. */
+    private static final Instant LAST_SECOND_OF_THE_DAY = Instant.parse("2026-11-23T23:59:59Z");
     private static final String SHA = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
     /** Statuses achemine writes for an invoice (01 to 12). */
     private static final List<String> INVOICE_STATUSES =
@@ -92,9 +94,10 @@ public final class ReportCorpus {
         Map<String, Report> reports = new LinkedHashMap<>();
         for (Map.Entry<String, FlowVerdict> verdict : verdicts().entrySet()) {
             ReportedFlow flow = flow(verdict.getKey());
-            reports.put("cr-" + verdict.getKey() + ".xml", () -> deposit.toXml(flow, verdict.getValue(), PRODUCED));
+            Instant produced = verdict.getKey().startsWith("burst-") ? LAST_SECOND_OF_THE_DAY : PRODUCED;
+            reports.put("cr-" + verdict.getKey() + ".xml", () -> deposit.toXml(flow, verdict.getValue(), produced));
             reports.put("fso-" + verdict.getKey() + ".xml",
-                    () -> official.toXml(official.deposit(flow, verdict.getValue(), PRODUCED)));
+                    () -> official.toXml(official.deposit(flow, verdict.getValue(), produced)));
         }
         for (Map.Entry<String, IntegratedFlow> integrated : integratedFlows().entrySet()) {
             reports.put("cr-integration-" + integrated.getKey() + ".xml",
@@ -152,6 +155,16 @@ public final class ReportCorpus {
                         Duration.ofMillis(7))), null))));
         verdicts.put("qualification-accepted", new FlowVerdict(FlowKind.XML, List.of(),
                 List.of(accepted("a.xml", 5))));
+        // what a burst mostly writes (BurstBench): one CII invoice accepted, one refused by its schema with a few findings
+        verdicts.put("burst-accepted-cii", new FlowVerdict(FlowKind.XML, List.of(), List.of(document("f.xml",
+                Syntax.CII_D16B, List.of(CheckResult.of(CheckName.ADMISSIBILITY, List.of(), Duration.ZERO),
+                        CheckResult.of(CheckName.XSD, List.of(), Duration.ofMillis(1)),
+                        CheckResult.of(CheckName.EN16931, List.of(), Duration.ofMillis(2)),
+                        CheckResult.of(CheckName.NATIONAL, List.of(), Duration.ZERO)), facts(6)))));
+        verdicts.put("burst-refused-xsd", new FlowVerdict(FlowKind.XML, List.of(), List.of(document("g.xml",
+                Syntax.UBL_INVOICE, List.of(CheckResult.of(CheckName.ADMISSIBILITY, List.of(), Duration.ZERO),
+                        CheckResult.of(CheckName.XSD, schemaErrors(5), Duration.ofMillis(1)),
+                        CheckResult.skipped(CheckName.EN16931), CheckResult.skipped(CheckName.NATIONAL)), null))));
         return verdicts;
     }
 
@@ -178,6 +191,16 @@ public final class ReportCorpus {
                 CheckResult.of(CheckName.XSD, List.of(), Duration.ofMillis(2)),
                 CheckResult.of(CheckName.EN16931, fatal, Duration.ofMillis(40)),
                 CheckResult.skipped(CheckName.NATIONAL)), facts(findings));
+    }
+
+    private static List<Finding> schemaErrors(int count) {
+        List<Finding> errors = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            errors.add(new Finding("XSD_INVALIDE", Severity.FATAL, CheckName.XSD,
+                    "cvc-complex-type.2.4.a: Invalid content was found starting with element 'cbc:Note" + i + "'.",
+                    "Not valid against the schema", null, new Location(12 + i, 31, null)));
+        }
+        return errors;
     }
 
     private static List<CheckResult> warnings(int count) {
