@@ -114,6 +114,40 @@ public final class ReportCorpus {
         return reports;
     }
 
+    /**
+     * The reports a burst of {@code flows} writes, in the order it writes them (BurstBench's mix: 7 in 10 UBL
+     * invoices accepted, 2 CII accepted, 1 refused by its schema): per flow its compte rendu ({@code cr}) and its
+     * CPPStatut deposit report ({@code FSO}), then, per accepted flow, its CPPStatut integration report
+     * ({@code CSO}). Each flow has its own id, names, digest and times, as in a burst.
+     */
+    public List<Map.Entry<String, Report>> burst(int flows) {
+        Map<String, FlowVerdict> kinds = verdicts();
+        List<Map.Entry<String, Report>> reports = new ArrayList<>();
+        for (int i = 0; i < flows; i++) {
+            int kind = i % 10;
+            FlowVerdict verdict = kind < 7 ? new FlowVerdict(FlowKind.XML, List.of(), List.of(accepted("f.xml", i)))
+                    : kind < 9 ? kinds.get("burst-accepted-cii") : kinds.get("burst-refused-xsd");
+            String flowId = String.format("ACH001%s20261207%07d", kind < 7 || kind == 9 ? "1100" : "1106", i);
+            Instant received = RECEIVED.plusMillis(7L * i);
+            ReportedFlow flow = new ReportedFlow(flowId, "facture-" + i + ".xml", i % 2 == 0 ? "FOU001" : "OPE001",
+                    String.format("%064x", (long) i * 0x9E3779B97F4A7C15L).substring(0, 64), 3000 + i % 997, received,
+                    Environment.of(false));
+            Instant produced = received.plusMillis(40);
+            reports.add(Map.entry("cr", () -> deposit.toXml(flow, verdict, produced)));
+            reports.add(Map.entry("FSO", () -> official.toXml(official.deposit(flow, verdict, produced))));
+            if (kind < 9) {
+                IntegratedDocument delivered = new IntegratedDocument(1, flowId + "-1", "f.xml", "IN_DP_E1_UBL_INVOICE",
+                        "FA-" + i, "12345678200010", "21690012600014", null, null, null, null, null, null, null)
+                        .integrated("03", "Mise à disposition");
+                IntegratedFlow integrated = new IntegratedFlow(flow, "IN_DP_E1_UBL_INVOICE",
+                        FlowStatutReports.interfaceCode(FlowStatutReports.DEPOSIT_PREFIX, flowId),
+                        List.of(delivered));
+                reports.add(Map.entry("CSO", () -> official.toXml(official.integration(integrated, produced.plusSeconds(2)))));
+            }
+        }
+        return reports;
+    }
+
     /** A streamed invoice status flow of {@code count} statuses (every status in turn), as the lifecycle job writes it. */
     public byte[] streamedStatuses(Path file, int count) throws IOException {
         invoiceStatuses.write(file, envelope("ACH0011200202611230000099"), count, each -> {
