@@ -33,17 +33,21 @@ public final class CheckedMarshalling {
             "http://apache.org/xml/features/validation/identity-constraint-checking",
             "http://apache.org/xml/features/validation/unparsed-entity-checking");
 
+    /** A buffer this size is kept per thread: most reports fit (a deposit report with a few findings, 2 to 6 KB). */
+    private static final int KEPT_BUFFER = 16 * 1024;
+
     private final ThreadLocal<Writer> writers;
 
     public CheckedMarshalling(JAXBContext context, Schema schema) {
         this.writers = ThreadLocal.withInitial(() -> new Writer(marshaller(context),
-                lean(HardenedXml.harden(schema.newValidatorHandler()))));
+                lean(HardenedXml.harden(schema.newValidatorHandler())), new ByteArrayOutputStream(KEPT_BUFFER)));
     }
 
     /** @throws JAXBException naming the first violation of the schema (linked): nothing is written then */
     public byte[] write(Object tree) throws JAXBException {
         Writer writer = writers.get();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        ByteArrayOutputStream out = writer.bytes();
+        out.reset();
         try {
             writer.marshaller().marshal(tree, writer.validator());
             writer.marshaller().marshal(tree, out);
@@ -51,14 +55,19 @@ public final class CheckedMarshalling {
             writers.remove(); // left mid-document: the next document gets a fresh marshaller and validator
             throw failed;
         }
-        return out.toByteArray();
+        byte[] written = out.toByteArray();
+        if (out.size() > KEPT_BUFFER) {
+            writers.remove(); // a large report's buffer is not kept for the thread's life
+        }
+        return written;
     }
 
     /**
      * This thread's marshaller and validator, kept: a marshaller made per document makes its adapters anew
-     * (by reflection) and is cold for the JIT each time; in a burst that was a tenth of a report's cost.
+     * (by reflection) and is cold for the JIT each time; in a burst that was a tenth of a report's cost. The bytes are
+     * written into a buffer kept too (a new one per report was a sixth of what a report allocated), then copied out.
      */
-    private record Writer(Marshaller marshaller, ValidatorHandler validator) {
+    private record Writer(Marshaller marshaller, ValidatorHandler validator, ByteArrayOutputStream bytes) {
     }
 
     private static Marshaller marshaller(JAXBContext context) {
