@@ -28,7 +28,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * {@code ./bench.sh reports [--seconds S] [--rounds N] [--corpus-only]}: writing the outbound reports, checked against their schemas, on one
  * thread. Two parts, each in rounds that alternate (the machine is shared: compare within a run):
  * <ul>
- *   <li>{@code corpus}: the 35 reports of {@link ReportCorpus} built and written through the report package's
+ *   <li>{@code corpus}: the 39 reports of {@link ReportCorpus} built and written through the report package's
  *       public calls, as the engine does (run it on two builds to compare them);</li>
  *   <li>ways of writing the same JAXB trees (the corpus read back) checked against their schema: two walks (the
  *       tree into this thread's validator, then into bytes: main at 5ed0b6c), the same with a validator that
