@@ -16,8 +16,9 @@
 #   ./bench.sh status [--statuses N]
 #       reading status files (CPPStatut and CSV, N/2 and N statuses, default 200,000): statuses/s and live heap,
 #       whole and past the line limit, without the database (heap 1 GB)
-#   ./bench.sh reports [--seconds S] [--rounds N] [--corpus-only]
-#       writing the outbound reports checked against their schemas, one thread: µs CPU per report, ways compared
+#   ./bench.sh reports [--seconds S] [--rounds N] [--corpus-only] | [--burst N [--load T]]
+#       writing the outbound reports checked against their schemas, one thread: µs CPU per report, ways compared;
+#       --burst: the reports a burst of N flows writes, cold then warm, µs CPU and kB allocated per report by kind
 #   ./bench.sh fsync [--files N] [--bytes N] [--rounds N] [--dir PATH]
 #       forcing a chunk's files to disk: one by one against several at a time (ms per chunk, median of rounds)
 #   ./bench.sh commands [--runs N] [--compare OTHER.jar] [--first-calls ROUNDS]

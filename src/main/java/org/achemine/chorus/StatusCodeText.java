@@ -14,7 +14,7 @@ public final class StatusCodeText {
     /** Writes a status code on two digits; anything else is a programming error, refused before it is written. */
     public static String print(String status) {
         String code = parse(status);
-        if (code == null || !code.matches("[0-9]{2}")) {
+        if (code == null || code.length() != 2 || !digitsOnly(code)) {
             throw new IllegalArgumentException("IdStatut is a code of two digits: " + status);
         }
         return code;
@@ -29,10 +29,25 @@ public final class StatusCodeText {
             return null;
         }
         String status = text.strip();
-        if (!status.matches("[0-9]+")) {
+        if (status.isEmpty() || !digitsOnly(status)) {
             return status;
         }
-        String significant = status.replaceFirst("^0+", "");
+        int firstSignificant = 0;
+        while (firstSignificant < status.length() && status.charAt(firstSignificant) == '0') {
+            firstSignificant++;
+        }
+        String significant = status.substring(firstSignificant);
         return significant.length() <= 2 ? "0".repeat(2 - significant.length()) + significant : significant;
+    }
+
+    /** ASCII digits only, as {@code [0-9]+} (written out: every CPPStatut written passes here, twice). */
+    private static boolean digitsOnly(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

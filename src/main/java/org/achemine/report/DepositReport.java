@@ -25,6 +25,7 @@ import org.achemine.validation.FindingCode;
 import org.achemine.validation.FlowVerdict;
 import org.achemine.validation.InvoiceFacts;
 import org.achemine.validation.RuleSet;
+import org.achemine.validation.Syntax;
 
 /**
  * The deposit report (CR, type DEPOT) of one flow: what was received (id, name, partner, SHA-256, size,
@@ -86,8 +87,9 @@ public final class DepositReport {
         CompteRenduType report = factory.createCompteRenduType();
         report.setVersion("1.0");
         report.setType(TypeCompteRendu.DEPOT);
-        report.setFlux(parts.flux(flow, verdict.syntax() == null ? null : verdict.syntax().chorusSyntax(),
-                verdict.syntax() == null ? null : verdict.syntax().interfaceCode()));
+        Syntax syntax = verdict.syntax();
+        report.setFlux(parts.flux(flow, syntax == null ? null : syntax.chorusSyntax(),
+                syntax == null ? null : syntax.interfaceCode()));
         report.setStatut(parts.status(policy.flowState(verdict)));
         if (!ruleSets.isEmpty()) {
             JeuxDeReglesType sets = factory.createJeuxDeReglesType();
@@ -161,9 +163,14 @@ public final class DepositReport {
             checks.getControle().add(check);
         }
         invoice.setControles(checks);
-        List<Finding> findings = document.findings().toList();
-        if (!findings.isEmpty()) {
-            invoice.setConstats(findings(findings));
+        ConstatsType constats = factory.createConstatsType();
+        for (CheckResult result : document.checks()) {
+            for (Finding finding : result.findings()) {
+                constats.getConstat().add(parts.constat(finding));
+            }
+        }
+        if (!constats.getConstat().isEmpty()) {
+            invoice.setConstats(constats);
         }
         return invoice;
     }
@@ -178,17 +185,27 @@ public final class DepositReport {
 
     /** A check that broke (our fault) is quoted with its incident id so the operator can find it. */
     private Optional<IncidentType> incidentOf(FlowVerdict verdict) {
-        return verdict.documents().stream()
-                .flatMap(DocumentVerdict::findings)
-                .filter(f -> f.code().equals(FindingCode.ERR_TECHNIQUE.code()))
-                .findFirst()
-                .map(f -> {
-                    IncidentType incident = factory.createIncidentType();
-                    Matcher id = INCIDENT_ID.matcher(f.message());
-                    incident.setIdIncident(id.find() ? id.group() : "INC-UNKNOWN");
-                    incident.setMessage(f.message());
-                    return incident;
-                });
+        return firstIncident(verdict).map(f -> {
+            IncidentType incident = factory.createIncidentType();
+            Matcher id = INCIDENT_ID.matcher(f.message());
+            incident.setIdIncident(id.find() ? id.group() : "INC-UNKNOWN");
+            incident.setMessage(f.message());
+            return incident;
+        });
+    }
+
+    /** The first finding saying a check broke, looked for with plain loops: every report asks, nearly none has one. */
+    private static Optional<Finding> firstIncident(FlowVerdict verdict) {
+        for (DocumentVerdict document : verdict.documents()) {
+            for (CheckResult result : document.checks()) {
+                for (Finding finding : result.findings()) {
+                    if (finding.code().equals(FindingCode.ERR_TECHNIQUE.code())) {
+                        return Optional.of(finding);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
 }

@@ -10,6 +10,7 @@ import org.achemine.report.cppstatut.FluxStatutCode;
 import org.achemine.report.cppstatut.FluxStatutWriter;
 import org.achemine.report.cppstatut.StatutSchema.InvalidStatutException;
 import org.achemine.validation.AcceptancePolicy;
+import org.achemine.validation.CheckResult;
 import org.achemine.validation.DocumentVerdict;
 import org.achemine.validation.Finding;
 import org.achemine.validation.FlowVerdict;
@@ -57,13 +58,18 @@ public final class FlowStatutReports {
 
     public FluxStatut deposit(ReportedFlow flow, FlowVerdict verdict, Instant recordedAt) {
         List<ErrorLine> errors = new ArrayList<>();
-        verdict.flowFindings().forEach(finding -> errors.add(line(null, finding)));
+        for (Finding finding : verdict.flowFindings()) {
+            errors.add(line(null, finding));
+        }
         int accepted = 0;
         for (int i = 0; i < verdict.documents().size(); i++) {
             DocumentVerdict document = verdict.documents().get(i);
             accepted += policy.accepts(document) ? 1 : 0;
-            int rank = i + 1;
-            document.findings().forEach(finding -> errors.add(line(rank, finding)));
+            for (CheckResult result : document.checks()) {
+                for (Finding finding : result.findings()) {
+                    errors.add(line(i + 1, finding));
+                }
+            }
         }
         var state = policy.flowState(verdict);
         return new FluxStatut(interfaceCode(DEPOSIT_PREFIX, flow.flowId()), platformCode, flow.partner(),

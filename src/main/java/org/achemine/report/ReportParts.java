@@ -1,10 +1,6 @@
 package org.achemine.report;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 import java.util.Optional;
 import org.achemine.report.xml.ConstatType;
@@ -20,20 +16,12 @@ import org.achemine.validation.Finding;
 import org.achemine.validation.PartnerText;
 import org.achemine.validation.FlowState;
 import org.achemine.validation.Location;
+import org.achemine.xml.UtcDateTime;
 
 /** The parts every report shares: the flow block, the flow status, findings, UTC date-times. */
 final class ReportParts {
 
     private final ObjectFactory factory = new ObjectFactory();
-    private final DatatypeFactory datatypes;
-
-    ReportParts() {
-        try {
-            this.datatypes = DatatypeFactory.newInstance();
-        } catch (DatatypeConfigurationException e) {
-            throw new IllegalStateException("No XML datatype factory", e);
-        }
-    }
 
     /** The {@code Flux} block: what was received; syntax and interface code when known (else null). */
     FluxType flux(ReportedFlow flow, String chorusSyntax, String interfaceCode) {
@@ -65,11 +53,9 @@ final class ReportParts {
         return status;
     }
 
-    /** UTC to the millisecond, written {@code yyyy-MM-ddTHH:mm:ss.SSSZ}: built from its fields, not text parsed back. */
+    /** UTC to the millisecond, written {@code yyyy-MM-ddTHH:mm:ss.SSSZ} ({@link UtcDateTime}). */
     XMLGregorianCalendar dateTime(Instant instant) {
-        LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-        return datatypes.newXMLGregorianCalendar(utc.getYear(), utc.getMonthValue(), utc.getDayOfMonth(),
-                utc.getHour(), utc.getMinute(), utc.getSecond(), utc.getNano() / 1_000_000, 0);
+        return UtcDateTime.of(instant);
     }
 
     /** One finding as a {@code Constat}: code, severity, source, messages, rule text, location. */

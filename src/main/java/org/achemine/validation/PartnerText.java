@@ -21,6 +21,9 @@ public final class PartnerText {
 
     /** @param max most characters of the original shown before it is cut */
     public static String shown(String text, int max) {
+        if (text.length() <= max && allShownAsIs(text)) {
+            return text; // what nearly every text is: a report writes several per finding
+        }
         boolean cut = text.length() > max;
         String kept = cut ? text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max) : text;
         StringBuilder safe = new StringBuilder(kept.length() + 16);
@@ -35,6 +38,16 @@ public final class PartnerText {
             safe.append("… (").append(text.length()).append(" caractères)");
         }
         return safe.toString();
+    }
+
+    private static boolean allShownAsIs(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7F) { // past plain printable ASCII: decided per code point
+                return text.codePoints().allMatch(PartnerText::isShownAsIs);
+            }
+        }
+        return true;
     }
 
     /** Tab and line breaks stay (XML allows them); C0 and C1 controls, bidi controls and non-characters do not. */

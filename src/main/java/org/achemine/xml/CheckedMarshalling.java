@@ -16,7 +16,7 @@ import org.xml.sax.SAXNotSupportedException;
  * on the marshaller makes a new validator for every document (twice the cost); re-parsing the written bytes four
  * times; one walk forked into the bytes and this thread's validator cost a little more than the two walks; what the
  * validator computes for nobody ({@link #UNUSED_BY_A_CHECK}) was a third of its time.
- * Thread-safe: the context and schema are shared, a marshaller is made per document, a validator kept per thread.
+ * Thread-safe: the context and schema are shared, a marshaller and a validator kept per thread.
  */
 public final class CheckedMarshalling {
 
@@ -33,28 +33,52 @@ public final class CheckedMarshalling {
             "http://apache.org/xml/features/validation/identity-constraint-checking",
             "http://apache.org/xml/features/validation/unparsed-entity-checking");
 
-    private final JAXBContext context;
-    private final ThreadLocal<ValidatorHandler> validators;
+    /** A buffer this size is kept per thread: most reports fit (a deposit report with a few findings, 2 to 6 KB). */
+    private static final int KEPT_BUFFER = 16 * 1024;
+
+    private final ThreadLocal<Writer> writers;
 
     public CheckedMarshalling(JAXBContext context, Schema schema) {
-        this.context = context;
-        this.validators = ThreadLocal.withInitial(() -> lean(HardenedXml.harden(schema.newValidatorHandler())));
+        this.writers = ThreadLocal.withInitial(() -> new Writer(marshaller(context),
+                lean(HardenedXml.harden(schema.newValidatorHandler())), new ByteArrayOutputStream(KEPT_BUFFER)));
     }
 
     /** @throws JAXBException naming the first violation of the schema (linked): nothing is written then */
     public byte[] write(Object tree) throws JAXBException {
-        Marshaller marshaller = context.createMarshaller();
-        marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
-        marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
+        Writer writer = writers.get();
+        ByteArrayOutputStream out = writer.bytes();
+        out.reset();
         try {
-            marshaller.marshal(tree, validators.get());
-        } catch (JAXBException | RuntimeException invalid) {
-            validators.remove(); // left mid-document: the next document gets a fresh one
-            throw invalid;
+            writer.marshaller().marshal(tree, writer.validator());
+            writer.marshaller().marshal(tree, out);
+        } catch (JAXBException | RuntimeException failed) {
+            writers.remove(); // left mid-document: the next document gets a fresh marshaller and validator
+            throw failed;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        marshaller.marshal(tree, out);
-        return out.toByteArray();
+        byte[] written = out.toByteArray();
+        if (out.size() > KEPT_BUFFER) {
+            writers.remove(); // a large report's buffer is not kept for the thread's life
+        }
+        return written;
+    }
+
+    /**
+     * This thread's marshaller and validator, kept: a marshaller made per document makes its adapters anew
+     * (by reflection) and is cold for the JIT each time; in a burst that was a tenth of a report's cost. The bytes are
+     * written into a buffer kept too (a new one per report was a sixth of what a report allocated), then copied out.
+     */
+    private record Writer(Marshaller marshaller, ValidatorHandler validator, ByteArrayOutputStream bytes) {
+    }
+
+    private static Marshaller marshaller(JAXBContext context) {
+        try {
+            Marshaller marshaller = context.createMarshaller();
+            marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
+            return marshaller;
+        } catch (JAXBException e) {
+            throw new IllegalStateException("Cannot make a marshaller: " + e, e);
+        }
     }
 
     private static ValidatorHandler lean(ValidatorHandler validator) {

@@ -28,7 +28,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * {@code ./bench.sh reports [--seconds S] [--rounds N] [--corpus-only]}: writing the outbound reports, checked against their schemas, on one
  * thread. Two parts, each in rounds that alternate (the machine is shared: compare within a run):
  * <ul>
- *   <li>{@code corpus}: the 35 reports of {@link ReportCorpus} built and written through the report package's
+ *   <li>{@code corpus}: the 39 reports of {@link ReportCorpus} built and written through the report package's
  *       public calls, as the engine does (run it on two builds to compare them);</li>
  *   <li>ways of writing the same JAXB trees (the corpus read back) checked against their schema: two walks (the
  *       tree into this thread's validator, then into bytes: main at 5ed0b6c), the same with a validator that
@@ -37,10 +37,17 @@ import org.xml.sax.helpers.DefaultHandler;
  *       then re-parsed by a validator, and the floors: a walk into a SAX handler that does nothing, unchecked bytes.</li>
  * </ul>
  * Prints microseconds of thread CPU time per report (less sensitive to the load than wall time), median of the rounds.
+ *
+ * <p>{@code --burst N [--load T]}: instead, what a burst of N flows writes ({@link ReportCorpus#burst}), in a fresh
+ * JVM as the engine meets it: once cold (the first 1,000 flows, then the rest), then again warm, by kind of report;
+ * with {@code --load T}, T threads keep the other cores busy meanwhile (the burst's validation, roughly), as the
+ * deposit workers share the machine in a burst.
  */
 public final class ReportWritingBench {
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    /** Bytes allocated per report: a count the machine's load does not change. */
+    private static final com.sun.management.ThreadMXBean ALLOCATED = (com.sun.management.ThreadMXBean) CPU;
 
     private ReportWritingBench() {
     }
@@ -49,13 +56,21 @@ public final class ReportWritingBench {
         double seconds = 2;
         int rounds = 5;
         boolean corpusOnly = false;
+        int burst = 0;
+        int load = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--burst" -> burst = Integer.parseInt(args[++i]);
+                case "--load" -> load = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--corpus-only" -> corpusOnly = true; // another build's writers (e.g. main's), compared
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
+        }
+        if (burst > 0) {
+            burst(burst, load);
+            return;
         }
         ReportCorpus corpus = new ReportCorpus();
         Map<String, byte[]> reports = corpus.reports();
@@ -79,12 +94,58 @@ public final class ReportWritingBench {
                 });
             }
         }
-        System.out.printf("%-62s %12s   %s%n", "way (35 reports, one thread)", "µs CPU/rep.", "rounds");
+        System.out.printf("%-62s %12s   %s%n", "way (" + writes.size() + " reports, one thread)", "µs CPU/rep.", "rounds");
         results.forEach((name, perReport) -> {
             double[] sorted = perReport.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             System.out.printf("%-62s %12.1f   %s%n", name, sorted[sorted.length / 2], perReport.stream()
                     .map(v -> String.format("%.1f", v)).toList());
         });
+    }
+
+    /** The burst's reports written cold then warm, µs of thread CPU per report by kind (and per flow). */
+    private static void burst(int flows, int load) throws Exception {
+        List<Thread> busy = new ArrayList<>();
+        for (int i = 0; i < load; i++) {
+            Thread thread = new Thread(ReportWritingBench::keepBusy, "load-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            busy.add(thread);
+        }
+        List<Map.Entry<String, ReportCorpus.Report>> reports = new ReportCorpus().burst(flows);
+        Map<String, long[]> spent = new LinkedHashMap<>(); // "pass kind" -> {reports, ns, bytes allocated}
+        int firstFlows = Math.min(1000, flows);
+        int written = 0;
+        int flow = -1;
+        for (String pass : List.of("cold", "warm")) {
+            for (Map.Entry<String, ReportCorpus.Report> report : reports) {
+                flow += report.getKey().equals("cr") ? 1 : 0;
+                String when = pass.equals("warm") ? "warm" : flow < firstFlows ? "cold, first " + firstFlows + " flows"
+                        : "cold, the rest";
+                long allocated = ALLOCATED.getCurrentThreadAllocatedBytes();
+                long cpu = CPU.getCurrentThreadCpuTime();
+                written += report.getValue().write().length > 0 ? 1 : 0;
+                long[] total = spent.computeIfAbsent(when + "|" + report.getKey(), k -> new long[3]);
+                total[0]++;
+                total[1] += CPU.getCurrentThreadCpuTime() - cpu;
+                total[2] += ALLOCATED.getCurrentThreadAllocatedBytes() - allocated;
+            }
+            flow = -1;
+        }
+        busy.forEach(Thread::interrupt);
+        System.out.printf("burst of %,d flows, %,d reports written, %d busy threads beside%n", flows, written, load);
+        System.out.printf("%-34s %-5s %8s %12s %14s%n", "when", "kind", "reports", "µs CPU/rep.", "kB alloc./rep.");
+        spent.forEach((key, total) -> System.out.printf("%-34s %-5s %,8d %12.1f %14.1f%n",
+                key.substring(0, key.indexOf('|')), key.substring(key.indexOf('|') + 1), total[0],
+                total[1] / 1e3 / total[0], total[2] / 1024.0 / total[0]));
+    }
+
+    /** A thread that keeps a core busy and its caches full, as a validating thread does. */
+    private static void keepBusy() {
+        long[] memory = new long[1 << 21]; // 16 MB, walked with a stride: beyond the caches
+        long sum = 0;
+        for (int i = 0; !Thread.currentThread().isInterrupted(); i = (i + 4099) & (memory.length - 1)) {
+            memory[i] += sum++;
+        }
     }
 
     private static void record(Map<String, List<Double>> results, String name, int round, double seconds,

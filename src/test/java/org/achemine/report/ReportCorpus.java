@@ -45,6 +45,8 @@ public final class ReportCorpus {
 
     private static final Instant RECEIVED = Instant.parse("2026-11-23T09:15:30.120Z");
     private static final Instant PRODUCED = Instant.parse("2026-11-23T09:15:31.250Z");
+    /** A whole second (no milliseconds to write) at the end of a UTC day. */
+    private static final Instant LAST_SECOND_OF_THE_DAY = Instant.parse("2026-11-23T23:59:59Z");
     private static final String SHA = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
     /** Statuses achemine writes for an invoice (01 to 12). */
     private static final List<String> INVOICE_STATUSES =
@@ -92,9 +94,10 @@ public final class ReportCorpus {
         Map<String, Report> reports = new LinkedHashMap<>();
         for (Map.Entry<String, FlowVerdict> verdict : verdicts().entrySet()) {
             ReportedFlow flow = flow(verdict.getKey());
-            reports.put("cr-" + verdict.getKey() + ".xml", () -> deposit.toXml(flow, verdict.getValue(), PRODUCED));
+            Instant produced = verdict.getKey().startsWith("burst-") ? LAST_SECOND_OF_THE_DAY : PRODUCED;
+            reports.put("cr-" + verdict.getKey() + ".xml", () -> deposit.toXml(flow, verdict.getValue(), produced));
             reports.put("fso-" + verdict.getKey() + ".xml",
-                    () -> official.toXml(official.deposit(flow, verdict.getValue(), PRODUCED)));
+                    () -> official.toXml(official.deposit(flow, verdict.getValue(), produced)));
         }
         for (Map.Entry<String, IntegratedFlow> integrated : integratedFlows().entrySet()) {
             reports.put("cr-integration-" + integrated.getKey() + ".xml",
@@ -107,6 +110,40 @@ public final class ReportCorpus {
             FactureStatut invoiceStatus = invoiceStatus(status, Integer.parseInt(status));
             reports.put("fen-" + status + ".xml",
                     () -> invoiceStatuses.single(envelope("ACH00112002026112300000" + status), invoiceStatus));
+        }
+        return reports;
+    }
+
+    /**
+     * The reports a burst of {@code flows} writes, in the order it writes them (BurstBench's mix: 7 in 10 UBL
+     * invoices accepted, 2 CII accepted, 1 refused by its schema): per flow its compte rendu ({@code cr}) and its
+     * CPPStatut deposit report ({@code FSO}), then, per accepted flow, its CPPStatut integration report
+     * ({@code CSO}). Each flow has its own id, names, digest and times, as in a burst.
+     */
+    public List<Map.Entry<String, Report>> burst(int flows) {
+        Map<String, FlowVerdict> kinds = verdicts();
+        List<Map.Entry<String, Report>> reports = new ArrayList<>();
+        for (int i = 0; i < flows; i++) {
+            int kind = i % 10;
+            FlowVerdict verdict = kind < 7 ? new FlowVerdict(FlowKind.XML, List.of(), List.of(accepted("f.xml", i)))
+                    : kind < 9 ? kinds.get("burst-accepted-cii") : kinds.get("burst-refused-xsd");
+            String flowId = String.format("ACH001%s20261207%07d", kind < 7 || kind == 9 ? "1100" : "1106", i);
+            Instant received = RECEIVED.plusMillis(7L * i);
+            ReportedFlow flow = new ReportedFlow(flowId, "facture-" + i + ".xml", i % 2 == 0 ? "FOU001" : "OPE001",
+                    String.format("%064x", (long) i * 0x9E3779B97F4A7C15L).substring(0, 64), 3000 + i % 997, received,
+                    Environment.of(false));
+            Instant produced = received.plusMillis(40);
+            reports.add(Map.entry("cr", () -> deposit.toXml(flow, verdict, produced)));
+            reports.add(Map.entry("FSO", () -> official.toXml(official.deposit(flow, verdict, produced))));
+            if (kind < 9) {
+                IntegratedDocument delivered = new IntegratedDocument(1, flowId + "-1", "f.xml", "IN_DP_E1_UBL_INVOICE",
+                        "FA-" + i, "12345678200010", "21690012600014", null, null, null, null, null, null, null)
+                        .integrated("03", "Mise à disposition");
+                IntegratedFlow integrated = new IntegratedFlow(flow, "IN_DP_E1_UBL_INVOICE",
+                        FlowStatutReports.interfaceCode(FlowStatutReports.DEPOSIT_PREFIX, flowId),
+                        List.of(delivered));
+                reports.add(Map.entry("CSO", () -> official.toXml(official.integration(integrated, produced.plusSeconds(2)))));
+            }
         }
         return reports;
     }
@@ -152,6 +189,16 @@ public final class ReportCorpus {
                         Duration.ofMillis(7))), null))));
         verdicts.put("qualification-accepted", new FlowVerdict(FlowKind.XML, List.of(),
                 List.of(accepted("a.xml", 5))));
+        // what a burst mostly writes (BurstBench): one CII invoice accepted, one refused by its schema with a few findings
+        verdicts.put("burst-accepted-cii", new FlowVerdict(FlowKind.XML, List.of(), List.of(document("f.xml",
+                Syntax.CII_D16B, List.of(CheckResult.of(CheckName.ADMISSIBILITY, List.of(), Duration.ZERO),
+                        CheckResult.of(CheckName.XSD, List.of(), Duration.ofMillis(1)),
+                        CheckResult.of(CheckName.EN16931, List.of(), Duration.ofMillis(2)),
+                        CheckResult.of(CheckName.NATIONAL, List.of(), Duration.ZERO)), facts(6)))));
+        verdicts.put("burst-refused-xsd", new FlowVerdict(FlowKind.XML, List.of(), List.of(document("g.xml",
+                Syntax.UBL_INVOICE, List.of(CheckResult.of(CheckName.ADMISSIBILITY, List.of(), Duration.ZERO),
+                        CheckResult.of(CheckName.XSD, schemaErrors(5), Duration.ofMillis(1)),
+                        CheckResult.skipped(CheckName.EN16931), CheckResult.skipped(CheckName.NATIONAL)), null))));
         return verdicts;
     }
 
@@ -178,6 +225,16 @@ public final class ReportCorpus {
                 CheckResult.of(CheckName.XSD, List.of(), Duration.ofMillis(2)),
                 CheckResult.of(CheckName.EN16931, fatal, Duration.ofMillis(40)),
                 CheckResult.skipped(CheckName.NATIONAL)), facts(findings));
+    }
+
+    private static List<Finding> schemaErrors(int count) {
+        List<Finding> errors = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            errors.add(new Finding("XSD_INVALIDE", Severity.FATAL, CheckName.XSD,
+                    "cvc-complex-type.2.4.a: Invalid content was found starting with element 'cbc:Note" + i + "'.",
+                    "Not valid against the schema", null, new Location(12 + i, 31, null)));
+        }
+        return errors;
     }
 
     private static List<CheckResult> warnings(int count) {

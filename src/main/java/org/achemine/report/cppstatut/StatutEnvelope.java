@@ -3,8 +3,6 @@ package org.achemine.report.cppstatut;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.GregorianCalendar;
-import java.util.TimeZone;
 import java.util.regex.Pattern;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
@@ -16,6 +14,7 @@ import org.achemine.chorus.statut.ParametreIndiv;
 import org.achemine.chorus.statut.Parametres;
 import org.achemine.chorus.statut.Partenaires;
 import org.achemine.chorus.statut.Recepteur;
+import org.achemine.xml.UtcDateTime;
 
 /**
  * The envelope every CPPStatut we write opens with: {@code DtPrd} (the platform's UTC day of production) and
@@ -63,10 +62,9 @@ final class StatutEnvelope {
         return envelope;
     }
 
+    /** The platform clock's instant as {@code xs:dateTime}, UTC to the millisecond. */
     XMLGregorianCalendar dateTime(Instant instant) {
-        GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-        calendar.setTimeInMillis(instant.toEpochMilli());
-        return datatypes.newXMLGregorianCalendar(calendar);
+        return UtcDateTime.of(instant);
     }
 
     DatatypeFactory datatypes() {

@@ -28,12 +28,18 @@ class StatusCodeTextTest {
         // not a status: kept as it came, for the schema's check or the catalogue to name
         assertThat(StatusCodeText.parse("SF")).isEqualTo("SF");
         assertThat(StatusCodeText.parse("0123")).isEqualTo("123");
+        assertThat(StatusCodeText.parse("000")).isEqualTo("00");
+        assertThat(StatusCodeText.parse(" ")).isEmpty();
+        assertThat(StatusCodeText.parse("0x7")).isEqualTo("0x7");
+        assertThat(StatusCodeText.parse("\u0663")).as("an Arabic-Indic digit is not [0-9]").isEqualTo("\u0663");
     }
 
     @Test
     void refusesToWriteWhatIsNotATwoDigitCode() {
         assertThatThrownBy(() -> StatusCodeText.print("123")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> StatusCodeText.print("SF")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StatusCodeText.print("4a")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StatusCodeText.print("")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
