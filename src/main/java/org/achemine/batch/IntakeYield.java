@@ -3,6 +3,7 @@ package org.achemine.batch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -122,7 +123,8 @@ public class IntakeYield implements StepInterruptionPolicy, StepExecutionListene
     private void endPause(String job, Instant since, Instant now, String why) {
         if (since != null) {
             pausedSince.remove(job);
-            LOG.info("Job {} resumes after yielding {} to the intake: {}", job, Duration.between(since, now), why);
+            LOG.info("Job {} resumes after yielding {} to the intake: {}", job,
+                    Duration.between(since, now).truncatedTo(ChronoUnit.MILLIS), why);
         }
     }
 

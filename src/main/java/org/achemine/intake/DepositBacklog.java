@@ -25,12 +25,17 @@ public class DepositBacklog implements IntakeBacklog {
         int queued = 0;
         if (camel.hasComponent("seda") instanceof SedaComponent seda) { // none before the first queue is made
             for (var queue : seda.getQueues().entrySet()) {
-                if (queue.getKey().startsWith(DepositQueues.QUEUE_PREFIX)) {
+                if (isDepositQueue(queue.getKey())) {
                     queued += waiting(queue.getValue());
                 }
             }
         }
         return queued + deposit.inHand();
+    }
+
+    /** Camel keys a queue by its endpoint's URI before the options ({@code seda://intake-deposit-FOU001}). */
+    static boolean isDepositQueue(String key) {
+        return key.replaceFirst("^seda:(//)?", "").startsWith(DepositQueues.QUEUE_PREFIX);
     }
 
     private static int waiting(QueueReference queue) {
