@@ -3,6 +3,8 @@ package org.achemine.batch;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -35,6 +37,8 @@ public class CleanStop implements ApplicationListener<ContextClosedEvent>, StepI
     private final Duration wait;
     private final Set<JobExecution> running = ConcurrentHashMap.newKeySet();
     private volatile boolean requested;
+    /** Opened by the stop: what waits for something else (a run yielding to the intake) ends its wait at once. */
+    private final CountDownLatch told = new CountDownLatch(1);
 
     public CleanStop(ApplicationContext context, JobRecoveryProperties properties) {
         this.context = context;
@@ -49,12 +53,23 @@ public class CleanStop implements ApplicationListener<ContextClosedEvent>, StepI
         // said only when a run is stopped by it: a one-shot command's context closes here too, and its output
         // must carry nothing but what it prints
         requested = true;
+        told.countDown();
         running.forEach(this::stopSteps);
         awaitRunsInHand();
     }
 
     public boolean requested() {
         return requested;
+    }
+
+    /** Waits until the engine is told to stop, {@code atMost} this long; true once it is (at once if it was). */
+    public boolean awaitRequested(Duration atMost) {
+        try {
+            return told.await(atMost.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true; // an interrupted thread is being stopped: it waits no longer
+        }
     }
 
     /** Between two chunks: the step ends STOPPED if the engine is stopping. */

@@ -1,6 +1,7 @@
 package org.achemine.console;
 
 import java.time.Clock;
+import org.achemine.batch.IntakeYield;
 import org.achemine.batch.JobHistory;
 import org.achemine.directory.DirectoryProperties;
 import org.achemine.intake.FlowRegistry;
@@ -23,8 +24,8 @@ public class ConsoleConfiguration {
 
     @Bean
     ConsoleQueries consoleQueries(JdbcTemplate jdbc, JobHistory jobs, ObjectProvider<IntakeGate> gate, Clock clock,
-                                  ConsoleProperties properties) {
-        return new ConsoleQueries(jdbc, jobs, gate.getIfAvailable(), clock, properties.timeZone());
+                                  ConsoleProperties properties, IntakeYield intakeYield) {
+        return new ConsoleQueries(jdbc, jobs, gate.getIfAvailable(), clock, properties.timeZone(), intakeYield);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.achemine.batch.IntakeYield;
 import org.achemine.batch.JobHistory;
 import org.achemine.console.Dashboard.Backlog;
 import org.achemine.console.Dashboard.CodeCount;
@@ -42,9 +43,15 @@ public class ConsoleQueries {
     private final IntakeGate gate;
     private final Clock clock;
     private final ZoneId zone;
+    private final IntakeYield intakeYield;
 
-    /** @param gate null when intake is off (an engine run with {@code achemine.intake.enabled=false}) */
-    public ConsoleQueries(JdbcTemplate jdbc, JobHistory jobs, IntakeGate gate, Clock clock, ZoneId zone) {
+    /**
+     * @param gate        null when intake is off (an engine run with {@code achemine.intake.enabled=false})
+     * @param intakeYield which jobs yield to a burst at the intake now
+     */
+    public ConsoleQueries(JdbcTemplate jdbc, JobHistory jobs, IntakeGate gate, Clock clock, ZoneId zone,
+                          IntakeYield intakeYield) {
+        this.intakeYield = intakeYield;
         this.jdbc = jdbc;
         this.flowQueries = new InvoiceQueries(jdbc);
         this.environments = new EnvironmentCountQueries(jdbc);
@@ -89,7 +96,8 @@ public class ConsoleQueries {
                 counts(flows, f -> String.format("%02d h", f.receivedAt().atZone(zone).getHour())), statuses, codes,
                 backlog, jobs.recent(8), gate == null || gate.isOpen(),
                 gate == null ? Map.of("intake", "désactivée (achemine.intake.enabled=false)") : gate.problems(),
-                gate == null ? null : gate.checkedAt().orElse(null), environments.of(Environment.QUALIFICATION));
+                gate == null ? null : gate.checkedAt().orElse(null), environments.of(Environment.QUALIFICATION),
+                new TreeMap<>(intakeYield.pausedSince()));
     }
 
     /**

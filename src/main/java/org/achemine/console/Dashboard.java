@@ -19,11 +19,12 @@ import org.achemine.batch.JobHistory.JobRun;
  * @param jobs        the last job runs
  * @param intakeOpen  whether intake takes files; {@code intakePausedBecause} why not (condition: problem)
  * @param qualification partners' tests (ADR 0025), all time: every other figure is production's only
+ * @param yieldingToIntake the jobs waiting for a burst at the intake to drain, and since when (ADR 0029)
  */
 public record Dashboard(LocalDate day, String zone, List<FlowCount> byPartner, List<FlowCount> byHour,
                         List<StatusCount> byStatus, List<CodeCount> topRefusals, Backlog backlog, List<JobRun> jobs,
                         boolean intakeOpen, Map<String, String> intakePausedBecause, Instant checkedAt,
-                        EnvironmentCounts qualification) {
+                        EnvironmentCounts qualification, Map<String, Instant> yieldingToIntake) {
 
     /** Flows received, and of them fully accepted, partly accepted and refused (deposit verdict). */
     public record FlowCount(String key, long received, long accepted, long partial, long refused) {

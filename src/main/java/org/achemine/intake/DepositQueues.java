@@ -14,7 +14,9 @@ import org.achemine.config.AchemineProperties.Intake;
 public class DepositQueues {
 
     static final String OTHERS = "autres";
-    private static final String PREFIX = "seda:intake-deposit-";
+    /** The deposit queues' names begin so (Camel's seda keys its queues by name). */
+    static final String QUEUE_PREFIX = "intake-deposit-";
+    private static final String PREFIX = "seda:" + QUEUE_PREFIX;
 
     private final Set<String> partners;
     private final int partnerWorkers;

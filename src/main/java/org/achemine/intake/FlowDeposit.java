@@ -111,6 +111,11 @@ public class FlowDeposit {
         return process(flow, false);
     }
 
+    /** Flows in a worker's hands now, from their take off the deposit queue until their answer is written. */
+    public int inHand() {
+        return inProgress.size();
+    }
+
     private Path process(ReceivedFlow flow, boolean waitForAnswer) {
         if (!inProgress.add(flow.flowId())) {
             return reportPath(flow); // another worker has it in hand

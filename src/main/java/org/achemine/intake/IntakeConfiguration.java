@@ -22,6 +22,7 @@ import org.achemine.report.cppstatut.FluxStatutWriter;
 import org.achemine.report.cppstatut.StatutSchema;
 import org.achemine.validation.DocumentCheck;
 import org.achemine.validation.engine.ValidationEngine;
+import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -128,6 +129,12 @@ public class IntakeConfiguration {
                             Clock clock, FlowClaims claims, DepositAnswers answers) {
         return new FlowDeposit(engine, reports, officialReports, registry, mailboxes, clock, statusFlows, metrics, queues,
                 watchdog, publications, properties.intake().maxAttempts(), claims, answers);
+    }
+
+    /** The intake's backlog, read in memory: batch runs yield to it while it is high (ADR 0029). */
+    @Bean
+    DepositBacklog depositBacklog(CamelContext camel, FlowDeposit deposit) {
+        return new DepositBacklog(camel, deposit);
     }
 
     /** The answering thread: closed after the routes have stopped, once it has written what is queued. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.achemine.batch.CleanStop;
+import org.achemine.batch.IntakeYield;
 import org.achemine.config.AchemineProperties;
 import org.achemine.config.AchemineProperties.DeliveryFormat;
 import org.achemine.delivery.ArchivedDocuments;
@@ -31,9 +32,11 @@ import org.achemine.validation.facturx.FacturXReader;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -60,11 +63,12 @@ public class RoutingJobConfiguration {
     @Bean
     Job routingJob(JobRepository jobRepository, Step routeInvoices, Step markDecidedFlows,
                    Step redeliverCompletedInvoices, Step closeOverdueCircuits, Step forwardValidatedInvoices,
-                   Step writeIntegrationReports, CleanStop stop) {
+                   Step writeIntegrationReports, CleanStop stop, IntakeYield intakeYield) {
         // the circuits' steps (package circuit, by name): overdue validations closed on the platform clock, then
         // the invoices their validators let go delivered to their recipients
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(stop)
+                .listener(intakeYield)
                 .start(routeInvoices)
                 .next(markDecidedFlows)
                 .next(redeliverCompletedInvoices)
@@ -101,11 +105,18 @@ public class RoutingJobConfiguration {
                 publications, completionDocuments);
     }
 
-    /** One integration report per flow whose invoices are all routed, to the sender's out/; a stop ends it between groups. */
+    /**
+     * One integration report per flow whose invoices are all routed, to the sender's out/; a stop ends it between
+     * groups. Begun once the routing's turn has come (ADR 0029): its groups share the step's transaction, so the
+     * run waits before the step, not between its groups.
+     */
     @Bean
     Step writeIntegrationReports(JobRepository jobRepository, PlatformTransactionManager tx, IntegrationReports reports,
-                                 CleanStop stop) {
-        return countingStep("write-integration-reports", jobRepository, tx, stop, () -> reports.writeDue(stop::requested));
+                                 CleanStop stop, IntakeYield intakeYield) {
+        return new StepBuilder("write-integration-reports", jobRepository)
+                .listener((StepExecutionListener) intakeYield)
+                .tasklet(countedWork(stop, () -> reports.writeDue(stop::requested)), tx)
+                .build();
     }
 
     /**
@@ -118,15 +129,17 @@ public class RoutingJobConfiguration {
 
     private static Step countingStep(String name, JobRepository jobRepository, PlatformTransactionManager tx,
                                      CleanStop stop, CountedWork work) {
-        return new StepBuilder(name, jobRepository)
-                .tasklet((contribution, context) -> {
-                    if (!stop.requested()) {
-                        contribution.incrementWriteCount(work.run());
-                    }
-                    stop.stopsStep(contribution.getStepExecution());
-                    return RepeatStatus.FINISHED;
-                }, tx)
-                .build();
+        return new StepBuilder(name, jobRepository).tasklet(countedWork(stop, work), tx).build();
+    }
+
+    private static Tasklet countedWork(CleanStop stop, CountedWork work) {
+        return (contribution, context) -> {
+            if (!stop.requested()) {
+                contribution.incrementWriteCount(work.run());
+            }
+            stop.stopsStep(contribution.getStepExecution());
+            return RepeatStatus.FINISHED;
+        };
     }
 
     @Bean
@@ -148,11 +161,13 @@ public class RoutingJobConfiguration {
     Step routeInvoices(JobRepository jobRepository, PlatformTransactionManager tx, RoutingProperties properties,
                        LookAheadReader<RoutingCandidate> routingCandidatesAhead,
                        RoutingDecisions routingDecisions,
-                       RoutingOutcomeWriter routingOutcomes, CleanStop stop) {
+                       RoutingOutcomeWriter routingOutcomes, IntakeYield intakeYield) {
+        // between two chunks, the last one committed: the run waits for its turn while the intake has a burst
+        // (ADR 0029), then ends STOPPED if the engine is stopping (CleanStop)
         return new StepBuilder("route-invoices", jobRepository)
                 .<RoutingCandidate, RoutedInvoice>chunk(properties.chunkSize())
                 .transactionManager(tx)
-                .interruptionPolicy(stop)
+                .interruptionPolicy(intakeYield)
                 .reader(routingCandidatesAhead)
                 .processor(routingDecisions)
                 .writer(routingOutcomes)

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.achemine.batch.IntakeYield;
 import org.achemine.batch.RunRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * invoices wait in 01 Déposée or, completed by their supplier, in 12 Complétée, or let go by a circuit's validator
  * (14 Validée, 16 Absence de validation hors délai) or, in the works cycle, by its MOE (19, 23) or its MOA (22, 24),
  * or an integration report is still due (a run stopped before writing it),
- * and no routing run is in progress. The answer is read from the
+ * no routing run is in progress, and routing does not yield to a burst at the intake ({@link IntakeYield}). The answer is read from the
  * database, so work left by a crash is found again; nothing is lost with an in-memory event.
  */
 public class RoutingTrigger {
@@ -41,6 +42,7 @@ public class RoutingTrigger {
     private final Clock clock;
     private final JobOperator jobOperator;
     private final BooleanSupplier launcherBusy;
+    private final IntakeYield intakeYield;
     private volatile boolean databaseDown;
 
     /**
@@ -49,9 +51,11 @@ public class RoutingTrigger {
      *                     execution yet when the next poll comes, and requests would pile up). An execution the
      *                     repository says is running while the launcher is idle was cut short (the database
      *                     went away mid-run and its failure could not be recorded)
+     * @param intakeYield  no run starts while routing yields to a burst at the intake (ADR 0029)
      */
     public RoutingTrigger(JdbcTemplate jdbc, JobRepository jobRepository, Job routingJob, Duration retryAfter,
-                          Clock clock, JobOperator jobOperator, BooleanSupplier launcherBusy) {
+                          Clock clock, JobOperator jobOperator, BooleanSupplier launcherBusy,
+                          IntakeYield intakeYield) {
         this.jdbc = jdbc;
         this.jobRepository = jobRepository;
         this.routingJob = routingJob;
@@ -59,6 +63,7 @@ public class RoutingTrigger {
         this.clock = clock;
         this.jobOperator = jobOperator;
         this.launcherBusy = launcherBusy;
+        this.intakeYield = intakeYield;
     }
 
     /**
@@ -70,7 +75,8 @@ public class RoutingTrigger {
         if (launcherBusy.getAsBoolean()) {
             return null; // a request is waiting or running: its run answers for the work
         }
-        return whileDatabaseAnswers(() -> hasWork() && !running() && !failedRecently() ? launchRequest("intake") : null);
+        return whileDatabaseAnswers(() -> hasWork() && !running() && !failedRecently()
+                && !intakeYield.yields(routingJob.getName()) ? launchRequest("intake") : null);
     }
 
     /**

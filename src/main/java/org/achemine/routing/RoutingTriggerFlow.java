@@ -1,5 +1,6 @@
 package org.achemine.routing;
 
+import org.achemine.batch.IntakeYield;
 import org.achemine.cluster.Leadership;
 import java.time.Clock;
 import org.springframework.batch.core.job.Job;
@@ -28,9 +29,10 @@ public class RoutingTriggerFlow {
     @Bean
     RoutingTrigger routingTrigger(JdbcTemplate jdbc, JobRepository jobRepository, Job routingJob,
                                   RoutingProperties properties, Clock clock, JobOperator jobOperator,
-                                  ThreadPoolTaskExecutor routingLauncherThread) {
+                                  ThreadPoolTaskExecutor routingLauncherThread, IntakeYield intakeYield) {
         return new RoutingTrigger(jdbc, jobRepository, routingJob, properties.retryAfter(), clock, jobOperator,
-                () -> routingLauncherThread.getActiveCount() > 0 || routingLauncherThread.getQueueSize() > 0);
+                () -> routingLauncherThread.getActiveCount() > 0 || routingLauncherThread.getQueueSize() > 0,
+                intakeYield);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.achemine.lifecycle.report;
 
 import java.time.Clock;
 import org.achemine.batch.CleanStop;
+import org.achemine.batch.IntakeYield;
 import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
@@ -33,7 +34,8 @@ public class LifecycleReportJobConfiguration {
     public static final String SUMMARIES_JOB_NAME = "daily-summaries";
 
     @Bean
-    Job lifecycleReportJob(JobRepository jobRepository, LifecycleReports reports, CleanStop stop) {
+    Job lifecycleReportJob(JobRepository jobRepository, LifecycleReports reports, CleanStop stop,
+                           IntakeYield intakeYield) {
         // The protocol commits itself at each stage; the step's own transaction must not hold them back. A stop
         // ends the run between two reports (or drops the one being written, before anything is recorded).
         Step step = new StepBuilder("write-lifecycle-reports", jobRepository)
@@ -46,7 +48,8 @@ public class LifecycleReportJobConfiguration {
                     return RepeatStatus.FINISHED;
                 }, new ResourcelessTransactionManager())
                 .build();
-        return new JobBuilder(JOB_NAME, jobRepository).listener(stop).start(step).build();
+        // a run the bound let go ends its yield with it (ADR 0029); its start waited at the trigger
+        return new JobBuilder(JOB_NAME, jobRepository).listener(stop).listener(intakeYield).start(step).build();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.achemine.lifecycle.report;
 
 import java.time.Clock;
+import org.achemine.batch.IntakeYield;
 import org.achemine.batch.RunRequest;
 import java.util.List;
 import org.springframework.batch.core.job.Job;
@@ -23,17 +24,25 @@ public class LifecycleReportTrigger {
     private final JobRepository jobRepository;
     private final Job lifecycleReportJob;
     private final Clock clock;
+    private final IntakeYield intakeYield;
 
-    public LifecycleReportTrigger(JdbcTemplate jdbc, JobRepository jobRepository, Job lifecycleReportJob, Clock clock) {
+    /** @param intakeYield no run starts while lifecycle reporting yields to a burst at the intake (ADR 0029) */
+    public LifecycleReportTrigger(JdbcTemplate jdbc, JobRepository jobRepository, Job lifecycleReportJob, Clock clock,
+                                  IntakeYield intakeYield) {
         this.clock = clock;
+        this.intakeYield = intakeYield;
         this.jdbc = jdbc;
         this.jobRepository = jobRepository;
         this.lifecycleReportJob = lifecycleReportJob;
     }
 
-    /** A launch request when there is work and nothing in progress; null otherwise (no message). */
+    /**
+     * A launch request when there is work, nothing in progress and no burst at the intake to yield to; null
+     * otherwise (no message).
+     */
     public JobLaunchRequest launchIfWaiting() {
-        if (!hasWork() || running(lifecycleReportJob.getName()) || BULK_WRITERS.stream().anyMatch(this::running)) {
+        if (!hasWork() || running(lifecycleReportJob.getName()) || BULK_WRITERS.stream().anyMatch(this::running)
+                || intakeYield.yields(lifecycleReportJob.getName())) {
             return null;
         }
         return new JobLaunchRequest(lifecycleReportJob, RunRequest.parameters(clock)

@@ -1,5 +1,6 @@
 package org.achemine.lifecycle.report;
 
+import org.achemine.batch.IntakeYield;
 import org.achemine.cluster.Leadership;
 import java.time.Clock;
 import org.springframework.batch.core.job.Job;
@@ -26,8 +27,9 @@ public class LifecycleReportTriggerFlow {
 
     @Bean
     LifecycleReportTrigger lifecycleReportTrigger(JdbcTemplate jdbc, JobRepository jobRepository,
-                                                  @Qualifier("lifecycleReportJob") Job lifecycleReportJob, Clock clock) {
-        return new LifecycleReportTrigger(jdbc, jobRepository, lifecycleReportJob, clock);
+                                                  @Qualifier("lifecycleReportJob") Job lifecycleReportJob, Clock clock,
+                                                  IntakeYield intakeYield) {
+        return new LifecycleReportTrigger(jdbc, jobRepository, lifecycleReportJob, clock, intakeYield);
     }
 
     @Bean

@@ -1,0 +1,175 @@
+package org.achemine.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.achemine.batch.IntakeYield;
+import org.achemine.config.ClockProperties;
+import org.achemine.directory.DirectoryImporter;
+import org.achemine.testing.SampleDirectory;
+import org.achemine.testing.SampleInvoices;
+import org.achemine.testing.ShiftableClock;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The partner's answer first (ADR 0029), on the running engine: while a burst waits at the intake (the operator
+ * OPE001's flows held in their deposit queue: its workers' route is suspended, so they are taken and not
+ * answered), routing starts no run for a supplier's accepted invoice; it routes it once the burst is answered, or
+ * once it has waited {@code achemine.batch.yield-max} (a platform clock the test moves) though the burst goes on.
+ */
+@DirtiesContext // the engine stops before its data folder is removed
+@SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
+        "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=300ms",
+        "achemine.lifecycle.trigger-delay=300ms", "achemine.batch.yield-backlog=5", "achemine.batch.yield-max=1h"})
+class RoutingYieldsToIntakeIT {
+
+    private static final String BURST_WORKERS = "intake-deposit-OPE001";
+    private static final int BURST = 20;
+    /** achemine.batch.yield-backlog, as set above. */
+    private static final int THRESHOLD = 5;
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("achemine.data-dir", () -> dataDir.toString());
+    }
+
+    @TestConfiguration
+    static class MovableClock {
+        @Bean
+        @Primary
+        ShiftableClock movableClock(ClockProperties properties) {
+            return new ShiftableClock(properties.offset());
+        }
+    }
+
+    @Autowired
+    DirectoryImporter directoryImporter;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    IntakeYield intakeYield;
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    ShiftableClock clock;
+
+    private static Path directoryImported;
+
+    @BeforeEach
+    void directoryInService() throws Exception {
+        if (!dataDir.equals(directoryImported)) {
+            SampleDirectory.importInto(directoryImporter, dataDir);
+            directoryImported = dataDir;
+        }
+    }
+
+    @Test
+    void routingWaitsWhileABurstIsUnansweredThenRoutesOnceItIs() throws Exception {
+        // given a burst taken at the intake and not answered yet
+        holdABurst("a");
+        try {
+            // when a supplier's invoice is accepted meanwhile
+            SampleInvoices.drop(dataDir.resolve("mailboxes/FOU001/in"), "yield-1.xml",
+                    SampleInvoices.ubl("F-YIELD-1", "21690012600014", "SCE-TECH-042", null));
+
+            // then routing yields (its trigger saw the invoice waiting) and no run has routed it
+            // (the burst's flow a worker took as its route was suspended may have set routing yielding before)
+            await().atMost(Duration.ofSeconds(60)).until(() -> reportedAndNotRouted("F-YIELD-1")
+                    && intakeYield.pausedSince().containsKey("routing"));
+            assertThat(statusOf("F-YIELD-1")).isEmpty();
+            assertThat(intakeYield.backlog()).isGreaterThan(THRESHOLD);
+        } finally {
+            camel.getRouteController().resumeRoute(BURST_WORKERS);
+        }
+
+        // and once the burst is answered, the invoice is routed and the pause is over
+        await().atMost(Duration.ofSeconds(90)).until(() -> List.of("03").equals(statusOf("F-YIELD-1")));
+        assertThat(intakeYield.pausedSince()).doesNotContainKey("routing");
+        assertThat(answered("burst-a-%")).isEqualTo(BURST);
+    }
+
+    @Test
+    void pastYieldMaxRoutingRunsThoughTheBurstGoesOn() throws Exception {
+        // given a burst that stays unanswered, and an invoice routing yields for
+        holdABurst("b");
+        try {
+            SampleInvoices.drop(dataDir.resolve("mailboxes/FOU001/in"), "yield-2.xml",
+                    SampleInvoices.ubl("F-YIELD-2", "21690012600014", "SCE-TECH-042", null));
+            // (the burst's flow a worker took as its route was suspended may have set routing yielding before)
+            await().atMost(Duration.ofSeconds(60)).until(() -> reportedAndNotRouted("F-YIELD-2")
+                    && intakeYield.pausedSince().containsKey("routing"));
+            assertThat(statusOf("F-YIELD-2")).isEmpty();
+
+            // when routing has waited achemine.batch.yield-max (the platform clock moved past it)
+            clock.advance(Duration.ofHours(1));
+
+            // then it routes the invoice though the burst is still there
+            await().atMost(Duration.ofSeconds(60)).until(() -> List.of("03").equals(statusOf("F-YIELD-2")));
+            assertThat(intakeYield.backlog()).isGreaterThan(THRESHOLD);
+        } finally {
+            camel.getRouteController().resumeRoute(BURST_WORKERS);
+        }
+        await().atMost(Duration.ofSeconds(90)).until(() -> intakeYield.backlog() == 0);
+    }
+
+    /**
+     * Once no job runs (what the other test left is done), OPE001's workers suspended, then a burst of its files
+     * taken into its deposit queue.
+     */
+    private void holdABurst(String tag) throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> runsInProgress() == 0);
+        camel.getRouteController().suspendRoute(BURST_WORKERS);
+        Path inbox = dataDir.resolve("mailboxes/OPE001/in");
+        for (int i = 0; i < BURST; i++) {
+            SampleInvoices.drop(inbox, "burst-" + tag + "-" + i + ".xml",
+                    ("<not-an-invoice n=\"" + i + "\"/>").getBytes(StandardCharsets.UTF_8));
+        }
+        // (a worker already waiting on the queue may take one more flow as its route is suspended)
+        await().atMost(Duration.ofSeconds(60)).until(() -> intakeYield.backlog() >= BURST - 1);
+    }
+
+    private boolean reportedAndNotRouted(String invoiceNumber) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM flow f JOIN flow_document d ON d.flow_id = f.flow_id
+                               WHERE d.invoice_number = ? AND f.stage = 'REPORTED' AND f.invoices_registered = FALSE)""",
+                Boolean.class, invoiceNumber));
+    }
+
+    private List<String> statusOf(String invoiceNumber) {
+        return jdbc.queryForList("SELECT status FROM invoice WHERE invoice_number = ?", String.class, invoiceNumber);
+    }
+
+    private int runsInProgress() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM batch_job_execution WHERE status IN ('STARTING', 'STARTED')",
+                Integer.class);
+    }
+
+    private int answered(String namePattern) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) FROM flow WHERE original_name LIKE ? AND stage IN ('REPORTED', 'PARKED')""",
+                Integer.class, namePattern);
+    }
+}
