@@ -3,7 +3,6 @@ package org.achemine.intake;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -116,19 +115,23 @@ public class FlowRegistry {
 
     /**
      * The interrupted takes (recorded, source not removed) of these names in one mailbox, in one look-up per
-     * group: the caller matches each file's SHA-256 ({@link #findInterruptedTake} for one file).
+     * group: the caller matches each file's SHA-256 ({@link #findInterruptedTake} for one file). The names are
+     * joined as a list of values, so that each is one range read of {@code flow_by_source} (partner, name): H2
+     * reads an {@code original_name IN (…)} list on that index only by partner, every flow the partner ever sent.
      */
     public List<ReceivedFlow> interruptedTakes(String partner, Environment environment, List<String> originalNames) {
         if (originalNames.isEmpty()) {
             return List.of();
         }
         List<Object> arguments = new ArrayList<>(originalNames.size() + 2);
+        arguments.addAll(originalNames);
         arguments.add(partner);
         arguments.add(environment.isQualification());
-        arguments.addAll(originalNames);
-        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM flow WHERE partner = ? AND qualification = ?"
-                + " AND original_name IN (" + "?, ".repeat(originalNames.size() - 1) + "?)"
-                + " AND source_removed = FALSE ORDER BY flow_id", FLOWS, arguments.toArray());
+        return jdbc.query("SELECT " + FLOW_COLUMNS + " FROM (VALUES "
+                + "(CAST(? AS VARCHAR(1024))), ".repeat(originalNames.size() - 1) + "(CAST(? AS VARCHAR(1024))))"
+                + " AS n (name) JOIN flow f ON f.partner = ? AND f.original_name = n.name"
+                + " WHERE f.qualification = ? AND f.source_removed = FALSE ORDER BY f.flow_id", FLOWS,
+                arguments.toArray());
     }
 
     /**
@@ -189,22 +192,25 @@ public class FlowRegistry {
         requireOne(jdbc.update("UPDATE flow SET source_removed = TRUE WHERE flow_id = ?", flowId.value()), flowId);
     }
 
-    /** Marks the sources of a group take removed from {@code in/}, in one transaction (one commit). */
+    /**
+     * Marks the sources of a group take removed from {@code in/}, in one transaction (one commit): one statement
+     * per {@value #MARKS_PER_STATEMENT} flows, each row found by its key.
+     */
     public void markSourcesRemoved(List<FlowId> flowIds) {
         transactions.executeWithoutResult(status -> {
-            int[][] updated = jdbc.batchUpdate("UPDATE flow SET source_removed = TRUE WHERE flow_id = ?", flowIds,
-                    flowIds.size(), (statement, flowId) -> statement.setString(1, flowId.value()));
-            int i = 0;
-            for (int[] batch : updated) {
-                for (int count : batch) {
-                    if (count != Statement.SUCCESS_NO_INFO) {
-                        requireOne(count, flowIds.get(i));
-                    }
-                    i++;
+            for (int from = 0; from < flowIds.size(); from += MARKS_PER_STATEMENT) {
+                List<FlowId> part = flowIds.subList(from, Math.min(flowIds.size(), from + MARKS_PER_STATEMENT));
+                int updated = jdbc.update("UPDATE flow SET source_removed = TRUE WHERE flow_id IN ("
+                        + "?, ".repeat(part.size() - 1) + "?)", part.stream().map(FlowId::value).toArray());
+                if (updated != part.size()) {
+                    throw new IllegalStateException("Flows " + part + " are not all recorded (" + updated
+                            + " rows updated)");
                 }
             }
         });
     }
+
+    private static final int MARKS_PER_STATEMENT = 500;
 
     /** Flows whose take is interrupted: recorded, source not yet removed. */
     public List<ReceivedFlow> interruptedTakes() {
