@@ -3,7 +3,6 @@ package org.achemine.intake;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -116,7 +115,8 @@ public class FlowRegistry {
 
     /**
      * The interrupted takes (recorded, source not removed) of these names in one mailbox, in one look-up per
-     * group: the caller matches each file's SHA-256 ({@link #findInterruptedTake} for one file).
+     * group: the caller matches each file's SHA-256 ({@link #findInterruptedTake} for one file). One range read per
+     * name of {@code flow_by_name} (V245: the name first, so that the list is read on the index).
      */
     public List<ReceivedFlow> interruptedTakes(String partner, Environment environment, List<String> originalNames) {
         if (originalNames.isEmpty()) {
@@ -189,22 +189,25 @@ public class FlowRegistry {
         requireOne(jdbc.update("UPDATE flow SET source_removed = TRUE WHERE flow_id = ?", flowId.value()), flowId);
     }
 
-    /** Marks the sources of a group take removed from {@code in/}, in one transaction (one commit). */
+    /**
+     * Marks the sources of a group take removed from {@code in/}, in one transaction (one commit): one statement
+     * per {@value #MARKS_PER_STATEMENT} flows, each row found by its key.
+     */
     public void markSourcesRemoved(List<FlowId> flowIds) {
         transactions.executeWithoutResult(status -> {
-            int[][] updated = jdbc.batchUpdate("UPDATE flow SET source_removed = TRUE WHERE flow_id = ?", flowIds,
-                    flowIds.size(), (statement, flowId) -> statement.setString(1, flowId.value()));
-            int i = 0;
-            for (int[] batch : updated) {
-                for (int count : batch) {
-                    if (count != Statement.SUCCESS_NO_INFO) {
-                        requireOne(count, flowIds.get(i));
-                    }
-                    i++;
+            for (int from = 0; from < flowIds.size(); from += MARKS_PER_STATEMENT) {
+                List<FlowId> part = flowIds.subList(from, Math.min(flowIds.size(), from + MARKS_PER_STATEMENT));
+                int updated = jdbc.update("UPDATE flow SET source_removed = TRUE WHERE flow_id IN ("
+                        + "?, ".repeat(part.size() - 1) + "?)", part.stream().map(FlowId::value).toArray());
+                if (updated != part.size()) {
+                    throw new IllegalStateException("Flows " + part + " are not all recorded (" + updated
+                            + " rows updated)");
                 }
             }
         });
     }
+
+    private static final int MARKS_PER_STATEMENT = 500;
 
     /** Flows whose take is interrupted: recorded, source not yet removed. */
     public List<ReceivedFlow> interruptedTakes() {
