@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * H2 hands change numbers out of a cache of 1,000 (V225: persisting the sequence every 32 numbers cost routing a
+ * H2 hands change numbers out of a cache of 10,000 (V225: persisting the sequence every 32 numbers cost routing a
  * whole store each time). The numbers must still follow the order the changes were written in, across more than a
  * cache's worth, and a crash must never hand a number out twice: it may only skip the ones cached. Real H2 file,
  * the engine's migrations and its URL's settings; the crash is H2's {@code SHUTDOWN IMMEDIATELY} (files closed
@@ -31,11 +31,11 @@ class StatusChangeNumbersTest {
     Path dataDir;
 
     @Test
-    void theSequenceCachesAThousandNumbersOnH2() {
+    void theSequenceCachesTenThousandNumbersOnH2() {
         JdbcTemplate jdbc = new JdbcTemplate(MigratedDatabase.in(dataDir));
 
         assertThat(jdbc.queryForObject("SELECT CACHE FROM INFORMATION_SCHEMA.SEQUENCES"
-                + " WHERE SEQUENCE_NAME = 'STATUS_CHANGE_SEQUENCE'", Long.class)).isEqualTo(1000L);
+                + " WHERE SEQUENCE_NAME = 'STATUS_CHANGE_SEQUENCE'", Long.class)).isEqualTo(10_000L);
     }
 
     @Test
@@ -60,7 +60,7 @@ class StatusChangeNumbersTest {
         List<Long> after = numbersInWritingOrder(reopened);
         assertThat(after).hasSize(1800).isSorted().doesNotHaveDuplicates().startsWith(before.toArray(Long[]::new));
         long last = before.get(before.size() - 1);
-        assertThat(after.get(1500)).isGreaterThan(last).isLessThanOrEqualTo(last + 1 + 1000);
+        assertThat(after.get(1500)).isGreaterThan(last).isLessThanOrEqualTo(last + 1 + 10_000);
     }
 
     /** The engine's own H2 URL (application.yml): each commit written at once. */
