@@ -1,18 +1,16 @@
 package org.achemine.circuit;
 
 import java.nio.file.Path;
-import org.achemine.config.ClockProperties;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.nightly.NightlyRun;
+import org.achemine.testing.MovablePlatformClock;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.ShiftableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,12 +31,7 @@ abstract class CircuitEngineFixture {
     }
 
     @TestConfiguration
-    static class MovableClock {
-        @Bean
-        @Primary
-        ShiftableClock movableClock(ClockProperties properties) {
-            return new ShiftableClock(properties.offset());
-        }
+    static class MovableClock extends MovablePlatformClock {
     }
 
     final CircuitTestMailboxes boxes = new CircuitTestMailboxes(dataDir, "FOU001");

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.achemine.batch.IntakeYield;
-import org.achemine.config.ClockProperties;
 import org.achemine.directory.DirectoryImporter;
+import org.achemine.testing.MovablePlatformClock;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.achemine.testing.ShiftableClock;
@@ -20,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,12 +51,7 @@ class RoutingYieldsToIntakeIT {
     }
 
     @TestConfiguration
-    static class MovableClock {
-        @Bean
-        @Primary
-        ShiftableClock movableClock(ClockProperties properties) {
-            return new ShiftableClock(properties.offset());
-        }
+    static class MovableClock extends MovablePlatformClock {
     }
 
     @Autowired
