@@ -27,6 +27,10 @@
 #       target/achemine (median of N, default 5); --compare: another build's jar too (e.g. main's), alternating;
 #       --first-calls: instead, the launcher's first call after a fresh extraction, when its class-data archive is
 #       there, and later calls with and without it (ACHEMINE_CDS=false), for job list and validate
+# Every benchmark that works in a folder of the temporary directory (/tmp/achemine-*: routing, burst, rss,
+# status, commands; a burst or routing run leaves 2-3 GB) deletes it when it ends, after printing; add --keep to
+# keep it (to look into the engine's data folder or log): the line that names the folder says which. A run that
+# fails keeps its folder and prints where.
 set -euo pipefail
 cd "$(dirname "$0")"
 bench=validation

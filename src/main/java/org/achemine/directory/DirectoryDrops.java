@@ -60,9 +60,13 @@ public class DirectoryDrops {
         this.dropInService = dropInService;
     }
 
-    /** The inbox of these settings, the directory in service read from its generations. */
-    public static DirectoryDrops of(DirectoryProperties properties, DirectoryGenerations generations, Clock clock) {
-        return new DirectoryDrops(properties.inbox(), Duration.ofSeconds(2), properties.unpairedWait(), clock,
+    /**
+     * The inbox of these settings, the directory in service read from its generations. Judged on the machine's
+     * clock, never the platform's: a drop has settled when its files' modification times, which the machine's clock
+     * writes, are old enough (the inbox watcher and the nightly run alike, whatever {@code achemine.clock.offset}).
+     */
+    public static DirectoryDrops of(DirectoryProperties properties, DirectoryGenerations generations) {
+        return new DirectoryDrops(properties.inbox(), Duration.ofSeconds(2), properties.unpairedWait(), Clock.systemUTC(),
                 () -> generations.currentStructuresFile().map(file -> DirectoryDropNames.dropOf(Path.of(file))));
     }
 

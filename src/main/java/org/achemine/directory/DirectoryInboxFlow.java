@@ -30,9 +30,8 @@ public class DirectoryInboxFlow {
     private static final String DROP = "directoryDrop";
 
     @Bean
-        // a drop has settled when its files' modification times, which the machine's clock writes, are old enough
     DirectoryDrops directoryDrops(DirectoryProperties properties, DirectoryGenerations generations) {
-        return DirectoryDrops.of(properties, generations, Clock.systemUTC());
+        return DirectoryDrops.of(properties, generations);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.achemine.intake;
 
+import java.util.function.IntSupplier;
 import org.achemine.batch.IntakeBacklog;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.seda.QueueReference;
@@ -13,11 +14,12 @@ import org.apache.camel.component.seda.SedaComponent;
 public class DepositBacklog implements IntakeBacklog {
 
     private final CamelContext camel;
-    private final FlowDeposit deposit;
+    private final IntSupplier inHand;
 
-    public DepositBacklog(CamelContext camel, FlowDeposit deposit) {
+    /** @param inHand flows in a worker's hands now ({@link FlowDeposit#inHand}) */
+    public DepositBacklog(CamelContext camel, IntSupplier inHand) {
         this.camel = camel;
-        this.deposit = deposit;
+        this.inHand = inHand;
     }
 
     @Override
@@ -30,7 +32,7 @@ public class DepositBacklog implements IntakeBacklog {
                 }
             }
         }
-        return queued + deposit.inHand();
+        return queued + inHand.getAsInt();
     }
 
     /** Camel keys a queue by its endpoint's URI before the options ({@code seda://intake-deposit-FOU001}). */

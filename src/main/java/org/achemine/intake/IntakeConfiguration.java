@@ -134,7 +134,7 @@ public class IntakeConfiguration {
     /** The intake's backlog, read in memory: batch runs yield to it while it is high (ADR 0029). */
     @Bean
     DepositBacklog depositBacklog(CamelContext camel, FlowDeposit deposit) {
-        return new DepositBacklog(camel, deposit);
+        return new DepositBacklog(camel, deposit::inHand);
     }
 
     /** The answering thread: closed after the routes have stopped, once it has written what is queued. */

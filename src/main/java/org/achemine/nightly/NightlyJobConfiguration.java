@@ -74,8 +74,8 @@ public class NightlyJobConfiguration {
     /** Takes a settled pair of directory files from the inbox, if any, for this night's import. */
     @Bean
     Step takeDirectoryFiles(JobRepository jobRepository, PlatformTransactionManager tx, DirectoryProperties properties,
-                            DirectoryGenerations generations, Clock clock) {
-        DirectoryDrops drops = DirectoryDrops.of(properties, generations, clock);
+                            DirectoryGenerations generations) {
+        DirectoryDrops drops = DirectoryDrops.of(properties, generations);
         return new StepBuilder("take-directory-files", jobRepository)
                 .tasklet((contribution, context) -> {
                     DirectoryDrop drop = drops.next();
@@ -107,8 +107,8 @@ public class NightlyJobConfiguration {
     /** Files the directory files under done/ or failed/ with their import report, as the inbox watcher does. */
     @Bean
     Step fileDirectoryFiles(JobRepository jobRepository, PlatformTransactionManager tx, DirectoryProperties properties,
-                            DirectoryImporter importer, DirectoryGenerations generations, Clock clock) {
-        DirectoryDrops drops = DirectoryDrops.of(properties, generations, clock);
+                            DirectoryImporter importer, DirectoryGenerations generations) {
+        DirectoryDrops drops = DirectoryDrops.of(properties, generations);
         return new StepBuilder("file-directory-files", jobRepository)
                 .tasklet((contribution, context) -> {
                     StepExecution step = context.getStepContext().getStepExecution();

@@ -35,7 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * validation-only rate of the same files with as many threads as the engine's workers, and the heap
  * (in use, and live after GC as the burst progresses: flat or growing). Run with
  * {@code ./bench.sh burst [--flows N] [--database h2|postgres|both]} ({@code both}: H2, then PostgreSQL, in the
- * same invocation); any {@code --achemine.x=y} goes to the engine.
+ * same invocation); any {@code --achemine.x=y} goes to the engine. Each burst's data folder is deleted once it
+ * has printed, unless {@code --keep} ({@link BenchFolder}).
  */
 public final class BurstBench {
 
@@ -77,7 +78,10 @@ public final class BurstBench {
      * JVM starts (embedded, on 127.0.0.1 at a free port, every commit synced: what production keeps).
      */
     private static Rates burst(String database, int flows, String[] args) throws Exception {
-        Path work = Files.createTempDirectory("achemine-burst-bench");
+        return BenchFolder.run("achemine-burst-bench", args, work -> burst(database, flows, args, work));
+    }
+
+    private static Rates burst(String database, int flows, String[] args, BenchFolder work) throws Exception {
         Path data = work.resolve("data");
         List<String> settings = new ArrayList<>(List.of("--achemine.data-dir=" + data,
                 "--achemine.directory.watch=false", "--logging.level.org.achemine=WARN"));
@@ -176,8 +180,8 @@ public final class BurstBench {
             boolean flat = liveAtQuarters.subList(1, liveAtQuarters.size()).stream()
                     .allMatch(live -> live <= settled * 1.25 + 16) && liveAtEnd <= settled * 1.25 + 16;
             row("heap (live set from 50 % on within 25 % + 16 MB of its value at 50 %)", flat ? "flat" : "GROWING", "flat");
-            System.out.printf("(status 03 in the database: %,d; data folder %s; load average at the end %s)%n",
-                    delivered, data, loadAverage());
+            System.out.printf("(status 03 in the database: %,d; data folder %s, %s; load average at the end %s)%n",
+                    delivered, data, work.fate(), loadAverage());
             return new Rates(database, flowRate, validationRate);
         }
     }

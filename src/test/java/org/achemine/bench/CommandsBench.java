@@ -25,6 +25,8 @@ import org.achemine.api.EngineAddress;
  * the first call (it answers, then the archive is dumped in the background), how long after its answer the
  * archive is there, and the later calls with the archive and without ({@code ACHEMINE_CDS=false}), alternating;
  * with {@code --compare}, the same through the compared jar's launcher.
+ * <p>
+ * The demo's data folder (and the extractions) is deleted at the end, unless {@code --keep}.
  */
 public final class CommandsBench {
 
@@ -49,21 +51,26 @@ public final class CommandsBench {
         Path jar = Path.of("target/achemine.jar");
         Path compare = null;
         int firstCallRounds = 0;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--runs" -> runs = Integer.parseInt(args[i + 1]);
-                case "--jar" -> jar = Path.of(args[i + 1]);
-                case "--compare" -> compare = Path.of(args[i + 1]);
-                case "--first-calls" -> firstCallRounds = Integer.parseInt(args[i + 1]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--jar" -> jar = Path.of(args[++i]);
+                case "--compare" -> compare = Path.of(args[++i]);
+                case "--first-calls" -> firstCallRounds = Integer.parseInt(args[++i]);
+                case "--keep" -> { } // BenchFolder's
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        new CommandsBench(jar.toAbsolutePath(), jar.toAbsolutePath().resolveSibling("achemine"),
-                compare == null ? null : compare.toAbsolutePath(), runs, firstCallRounds).measure();
+        CommandsBench bench = new CommandsBench(jar.toAbsolutePath(), jar.toAbsolutePath().resolveSibling("achemine"),
+                compare == null ? null : compare.toAbsolutePath(), runs, firstCallRounds);
+        BenchFolder.run("achemine-commands", args, work -> {
+            System.out.printf("demo data folder and extractions in %s%n", work);
+            bench.measure(work.path());
+            return null;
+        });
     }
 
-    private void measure() throws Exception {
-        Path work = Files.createTempDirectory("achemine-commands");
+    private void measure(Path work) throws Exception {
         Path data = work.resolve("demo");
         String dataDir = "--achemine.data-dir=" + data;
         System.out.printf("load average at start: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());

@@ -19,14 +19,21 @@ import org.achemine.AchemineApplication;
  * 1,000,000 short lines (7 MB, under the size limit: counted and refused), a UBL invoice of {@code --lines}
  * lines, and a directory of {@code --directory-rows} structures. Peak RSS is the kernel's {@code VmHWM} of the
  * engine's process, read once every input is answered. Run by {@code ./bench.sh rss}; figures go to
- * docs/benchmarks.md.
+ * docs/benchmarks.md. The data folder (and the engine's log) is deleted at the end, unless {@code --keep}.
  */
 public final class PeakRssBench {
 
     public static void main(String[] args) throws Exception {
         int invoiceLines = intOption(args, "--lines", 20_000);
         int directoryRows = intOption(args, "--directory-rows", 1_000_000);
-        Path work = Files.createTempDirectory("achemine-rss");
+        BenchFolder.run("achemine-rss", args, work -> {
+            System.out.printf("data and engine log in %s%n", work);
+            measure(work.path(), invoiceLines, directoryRows);
+            return null;
+        });
+    }
+
+    private static void measure(Path work, int invoiceLines, int directoryRows) throws Exception {
         Path data = work.resolve("data");
         Path in = Files.createDirectories(data.resolve("mailboxes/COL001/in"));
         Path supplierIn = Files.createDirectories(data.resolve("mailboxes/FOU001/in"));

@@ -36,7 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * invoice's number, buyer, service and engagement, 6–8 KB each) in front of the routing job, runs it on the H2 file
  * database, on an embedded PostgreSQL server (fsync on) or on each in turn, and reports invoices/s and the peak heap;
  * then the lifecycle-report job on the status changes routing wrote. Run with {@code ./bench.sh routing
- * [--invoices N] [--structures N] [--durable true|false] [--database h2|postgres|both]} under {@code -Xmx512m}.
+ * [--invoices N] [--structures N] [--durable true|false] [--database h2|postgres|both] [--keep]} under
+ * {@code -Xmx512m}; each run's data folder is deleted once it has printed, unless {@code --keep} ({@link BenchFolder}).
  */
 public final class RoutingBench {
 
@@ -64,7 +65,12 @@ public final class RoutingBench {
     /** One whole run on one database, in a data folder of its own; returns its summary line. */
     private static String run(String database, int invoices, int structures, int bigDirectory, String durable,
                               String[] args) throws Exception {
-        Path work = Files.createTempDirectory("achemine-routing-bench");
+        return BenchFolder.run("achemine-routing-bench", args,
+                work -> run(database, invoices, structures, bigDirectory, durable, args, work));
+    }
+
+    private static String run(String database, int invoices, int structures, int bigDirectory, String durable,
+                              String[] args, BenchFolder work) throws Exception {
         System.out.printf("achemine routing benchmark on %s: %,d invoices, directory of %,d structures, durable delivery"
                 + " %s, max heap %d MB, %d cores, data in %s%n", database, invoices, structures, durable,
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), work);

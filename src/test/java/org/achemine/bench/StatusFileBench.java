@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.achemine.lifecycle.updates.CppStatutStatusFile;
 import org.achemine.lifecycle.updates.CsvStatusFile;
 import org.achemine.lifecycle.updates.StatusFile;
@@ -18,7 +16,8 @@ import org.achemine.testing.CppStatutFiles.Unit;
  * {@code ./bench.sh status [--statuses N]}: reading status files, without the database. For N/2 and N statuses
  * (default 200,000), a generated CPPStatut file and the same statuses in CSV: time to read each whole (statuses
  * per second, so linearity shows as a flat rate), and the live heap after a full GC while holding the result,
- * whole and with a limit of 1,000 lines (which must not grow with N: the file is counted, not kept).
+ * whole and with a limit of 1,000 lines (which must not grow with N: the file is counted, not kept). The files are
+ * deleted at the end, unless {@code --keep}.
  */
 public final class StatusFileBench {
 
@@ -35,26 +34,27 @@ public final class StatusFileBench {
                 statuses = Integer.parseInt(args[++i]);
             }
         }
-        Path dir = Files.createTempDirectory("achemine-status-bench");
-        try {
-            CppStatutStatusFile cppStatut = new CppStatutStatusFile();
-            System.out.println("format     statuses  size MB  seconds  statuses/s  live MB (whole)  live MB (limit " + LIMIT + ")");
-            for (int n : List.of(statuses / 2, statuses, statuses / 2, statuses)) {
-                Path xml = cppStatut(dir, n);
-                Path csv = csv(dir, n);
-                report("CPPStatut", n, xml, () -> cppStatut.read("b.xml", () -> Files.newInputStream(xml), n),
-                        () -> cppStatut.read("b.xml", () -> Files.newInputStream(xml), LIMIT));
-                report("CSV", n, csv, () -> CsvStatusFile.read(() -> Files.newInputStream(csv), n),
-                        () -> CsvStatusFile.read(() -> Files.newInputStream(csv), LIMIT));
-            }
-            System.out.println("(the first two rows of each size warm the JVM up: compare the last two)");
-        } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
+        int total = statuses;
+        BenchFolder.run("achemine-status-bench", args, folder -> {
+            measure(folder, total);
+            return null;
+        });
+    }
+
+    private static void measure(BenchFolder folder, int statuses) throws Exception {
+        Path dir = folder.path();
+        System.out.printf("status files in %s%n", folder);
+        CppStatutStatusFile cppStatut = new CppStatutStatusFile();
+        System.out.println("format     statuses  size MB  seconds  statuses/s  live MB (whole)  live MB (limit " + LIMIT + ")");
+        for (int n : List.of(statuses / 2, statuses, statuses / 2, statuses)) {
+            Path xml = cppStatut(dir, n);
+            Path csv = csv(dir, n);
+            report("CPPStatut", n, xml, () -> cppStatut.read("b.xml", () -> Files.newInputStream(xml), n),
+                    () -> cppStatut.read("b.xml", () -> Files.newInputStream(xml), LIMIT));
+            report("CSV", n, csv, () -> CsvStatusFile.read(() -> Files.newInputStream(csv), n),
+                    () -> CsvStatusFile.read(() -> Files.newInputStream(csv), LIMIT));
         }
+        System.out.println("(the first two rows of each size warm the JVM up: compare the last two)");
     }
 
     @FunctionalInterface

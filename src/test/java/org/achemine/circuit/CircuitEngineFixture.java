@@ -1,44 +1,27 @@
 package org.achemine.circuit;
 
 import java.nio.file.Path;
-import org.achemine.config.ClockProperties;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.nightly.NightlyRun;
+import org.achemine.testing.MovablePlatformClock;
+import org.achemine.testing.OwnDataFolder;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.ShiftableClock;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What a circuit test on the running engine stands on (each subclass declares its partners): a data folder of its
- * own, the sample directory imported once per test class, a platform clock the test moves, the supplier FOU001's
- * mailboxes and lifecycle reports.
+ * own ({@link OwnDataFolder}: the engine stops with the class), the sample directory imported once per test class,
+ * a platform clock the test moves, the supplier FOU001's mailboxes and lifecycle reports.
  */
-abstract class CircuitEngineFixture {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
+abstract class CircuitEngineFixture extends OwnDataFolder {
 
     @TestConfiguration
-    static class MovableClock {
-        @Bean
-        @Primary
-        ShiftableClock movableClock(ClockProperties properties) {
-            return new ShiftableClock(properties.offset());
-        }
+    static class MovableClock extends MovablePlatformClock {
     }
 
     final CircuitTestMailboxes boxes = new CircuitTestMailboxes(dataDir, "FOU001");

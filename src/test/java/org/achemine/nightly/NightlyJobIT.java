@@ -54,6 +54,12 @@ class NightlyJobIT extends OwnDataFolder {
      */
     private static final LocalDate NIGHT = LocalDate.of(2030, 3, 31);
 
+    /**
+     * The platform clock is the machine's plus this offset, taken when the context starts: it then reads that noon
+     * whatever today is. The directory files the test drops are dated by the machine's clock and judged settled on
+     * it (DirectoryDrops), so today's date never meets the night's (on the platform clock they were, before
+     * 2026-12-07, and the test would have failed once today passed the night).
+     */
     @DynamicPropertySource
     static void noonOfTheNight(DynamicPropertyRegistry registry) {
         Instant noon = ZonedDateTime.of(NIGHT, LocalTime.NOON, ZoneId.of("Europe/Paris")).toInstant();

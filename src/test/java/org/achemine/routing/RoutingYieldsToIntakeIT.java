@@ -8,24 +8,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.achemine.batch.IntakeYield;
-import org.achemine.config.ClockProperties;
 import org.achemine.directory.DirectoryImporter;
+import org.achemine.testing.MovablePlatformClock;
+import org.achemine.testing.OwnDataFolder;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
 import org.achemine.testing.ShiftableClock;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The partner's answer first (ADR 0029), on the running engine: while a burst waits at the intake (the operator
@@ -33,32 +28,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * answered), routing starts no run for a supplier's accepted invoice; it routes it once the burst is answered, or
  * once it has waited {@code achemine.batch.yield-max} (a platform clock the test moves) though the burst goes on.
  */
-@DirtiesContext // the engine stops before its data folder is removed
 @SpringBootTest(properties = {"achemine.directory.watch=false", "achemine.intake.poll-interval=100ms",
         "achemine.intake.read-lock-interval=200ms", "achemine.routing.trigger-delay=300ms",
         "achemine.lifecycle.trigger-delay=300ms", "achemine.batch.yield-backlog=5", "achemine.batch.yield-max=1h"})
-class RoutingYieldsToIntakeIT {
+class RoutingYieldsToIntakeIT extends OwnDataFolder {
 
     private static final String BURST_WORKERS = "intake-deposit-OPE001";
     private static final int BURST = 20;
     /** achemine.batch.yield-backlog, as set above. */
     private static final int THRESHOLD = 5;
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("achemine.data-dir", () -> dataDir.toString());
-    }
-
     @TestConfiguration
-    static class MovableClock {
-        @Bean
-        @Primary
-        ShiftableClock movableClock(ClockProperties properties) {
-            return new ShiftableClock(properties.offset());
-        }
+    static class MovableClock extends MovablePlatformClock {
     }
 
     @Autowired
