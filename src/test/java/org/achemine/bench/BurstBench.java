@@ -195,6 +195,8 @@ public final class BurstBench {
             boolean flat = liveAtQuarters.subList(1, liveAtQuarters.size()).stream()
                     .allMatch(live -> live <= settled * 1.25 + 16) && liveAtEnd <= settled * 1.25 + 16;
             row("heap (live set from 50 % on within 25 % + 16 MB of its value at 50 %)", flat ? "flat" : "GROWING", "flat");
+            System.out.printf("(window of the figures below, for a profile of the same run: first drop %s, all answered %s)%n",
+                    firstDrop, allAnswered.at());
             row("process CPU, first drop -> all answered, per 1,000 flows (s)", allAnswered.cpuPer1000(beforeDrop, flows), "");
             row("H2 stores (MVStore versions), drop -> all answered, per 1,000 flows", allAnswered.storesPer1000(beforeDrop, flows), "");
             row("H2 file writes / MB written, drop -> all answered, per 1,000 flows", allAnswered.writesPer1000(beforeDrop, flows), "");
@@ -209,18 +211,18 @@ public final class BurstBench {
      * stores, file writes and bytes) at one moment: the database's work per flow, which the machine's load does not
      * change (the window is polled once a second, so it may close up to a second after the last answer).
      */
-    private record DatabaseWork(long cpuNanos, long stores, long fileWrites, long bytesWritten) {
+    private record DatabaseWork(Instant at, long cpuNanos, long stores, long fileWrites, long bytesWritten) {
 
         static DatabaseWork now(JdbcTemplate jdbc, String database) {
             long cpu = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
             if (!database.equals("h2")) {
-                return new DatabaseWork(cpu, -1, -1, -1);
+                return new DatabaseWork(Instant.now(), cpu, -1, -1, -1);
             }
             Map<String, Long> info = new HashMap<>();
             jdbc.query("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN"
                     + " ('info.CURRENT_VERSION', 'info.FILE_WRITE', 'info.FILE_WRITE_BYTES')",
                     rs -> { info.put(rs.getString(1), Long.parseLong(rs.getString(2))); });
-            return new DatabaseWork(cpu, info.get("info.CURRENT_VERSION"), info.get("info.FILE_WRITE"),
+            return new DatabaseWork(Instant.now(), cpu, info.get("info.CURRENT_VERSION"), info.get("info.FILE_WRITE"),
                     info.get("info.FILE_WRITE_BYTES"));
         }
 
