@@ -266,8 +266,9 @@ public class FlowDeposit {
             // may have taken it already. The official CPPStatut always, then the detailed companion if the
             // partner asks for it, as one group: one commit journals both (with the verdict), one marks both
             // PUBLISHED with the flow REPORTED (a stop before it: the reports are finished at start-up, then this
-            // flow comes back here and is marked REPORTED); flows answered together share these two commits
-            Runnable markReported = () -> registry.markReported(flow.flowId(), now());
+            // flow comes back here and is marked REPORTED); flows answered together share these two commits, and
+            // their REPORTED marks are one statement run as that commit is made
+            Runnable markReported = () -> registry.markReportedAtCommit(flow.flowId(), now());
             List<PublicationJournal.Publication> answers = new ArrayList<>(2);
             answers.add(new PublicationJournal.Publication(PublicationKind.DEPOSIT_CPPSTATUT, flow.flowId().value(),
                     official, () -> officialXml != null ? officialXml

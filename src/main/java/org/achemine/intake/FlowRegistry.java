@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.achemine.channel.ChannelArrivals.Arrival;
 import org.achemine.database.DatabaseSequence;
+import org.achemine.database.KeyLists;
 import org.achemine.database.DatabaseVendor;
 import org.achemine.qualification.Environment;
 import org.achemine.validation.AcceptancePolicy;
@@ -26,6 +27,8 @@ import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -333,6 +336,63 @@ public class FlowRegistry {
     public void markReported(FlowId flowId, Instant reportedAt) {
         requireOne(jdbc.update("UPDATE flow SET stage = ?, reported_at = ? WHERE flow_id = ?",
                 FlowStage.REPORTED.name(), utc(reportedAt), flowId.value()), flowId);
+    }
+
+    /**
+     * Marks the flow REPORTED in the caller's transaction, with one statement for every flow so marked in it, run
+     * just before it commits: an answer group's flows, whose marks ride one commit (ADR 0001, « One commit per
+     * answer group »), cost one statement instead of one each. Each mark is in the same commit as before; a flow
+     * not recorded fails that commit whole, as its own update did; the group's marks carry the latest time given.
+     * Nothing in that transaction may read these flows' stage after marking them. Outside a transaction, at once.
+     */
+    public void markReportedAtCommit(FlowId flowId, Instant reportedAt) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            markReported(flowId, reportedAt);
+            return;
+        }
+        ReportedAtCommit marks = (ReportedAtCommit) TransactionSynchronizationManager.getResource(reportedAtCommit);
+        if (marks == null) {
+            marks = new ReportedAtCommit();
+            TransactionSynchronizationManager.bindResource(reportedAtCommit, marks);
+            TransactionSynchronizationManager.registerSynchronization(marks);
+        }
+        marks.add(flowId, reportedAt);
+    }
+
+    /** The key of the marks waiting for the current transaction's commit ({@link #markReportedAtCommit}). */
+    private final Object reportedAtCommit = new Object();
+
+    /** The flows one transaction marks REPORTED, updated together before it commits. */
+    private final class ReportedAtCommit implements TransactionSynchronization {
+
+        private final List<String> flowIds = new ArrayList<>();
+        private Instant reportedAt = Instant.MIN;
+
+        void add(FlowId flowId, Instant at) {
+            flowIds.add(flowId.value());
+            reportedAt = at.isAfter(reportedAt) ? at : reportedAt;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            KeyLists.inSlices(flowIds, slice -> {
+                List<Object> values = new ArrayList<>(slice.size() + 2);
+                values.add(FlowStage.REPORTED.name());
+                values.add(utc(reportedAt));
+                values.addAll(slice);
+                int updated = jdbc.update("UPDATE flow SET stage = ?, reported_at = ? WHERE flow_id IN ("
+                        + KeyLists.placeholders(slice.size(), 1) + ")", values.toArray());
+                if (updated != slice.size()) {
+                    throw new IllegalStateException("Flows " + slice + " are not all recorded (" + updated
+                            + " rows updated): none is marked REPORTED");
+                }
+            });
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(reportedAtCommit);
+        }
     }
 
     public void recordIncident(FlowId flowId, String incidentId) {

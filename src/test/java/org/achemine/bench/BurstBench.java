@@ -1,6 +1,8 @@
 package org.achemine.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -9,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,8 +39,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * validation-only rate of the same files with as many threads as the engine's workers, and the heap
  * (in use, and live after GC as the burst progresses: flat or growing). Run with
  * {@code ./bench.sh burst [--flows N] [--database h2|postgres|both]} ({@code both}: H2, then PostgreSQL, in the
- * same invocation); any {@code --achemine.x=y} goes to the engine. Each burst's data folder is deleted once it
- * has printed, unless {@code --keep} ({@link BenchFolder}).
+ * same invocation); any {@code --achemine.x=y} goes to the engine. On H2 it also prints the database's work per 1,000
+ * flows from the first drop until every flow is answered (the process's CPU time, H2's stores and file writes: counts
+ * the machine's load does not change), and with {@code --statements} every statement H2 ran in that window. Each
+ * burst's data folder is deleted once it has printed, unless {@code --keep} ({@link BenchFolder}).
  */
 public final class BurstBench {
 
@@ -113,6 +119,13 @@ public final class BurstBench {
             // end to end: every file renamed into in/ at once, then the engine answers, routes and delivers
             AtomicLong reported = new AtomicLong();
             HeapSampler heap = new HeapSampler(reported::get);
+            boolean statements = database.equals("h2") && Arrays.asList(args).contains("--statements");
+            if (statements) { // H2 counts each statement it runs (a batch's rows one each) from here on
+                jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
+                jdbc.execute("SET QUERY_STATISTICS TRUE");
+            }
+            DatabaseWork beforeDrop = DatabaseWork.now(jdbc, database);
+            DatabaseWork allAnswered = null;
             Instant firstDrop = Instant.now();
             for (int i = 0; i < generated.size(); i++) {
                 Path in = data.resolve("mailboxes").resolve(PARTNERS.get(i % PARTNERS.size())).resolve("in");
@@ -132,6 +145,12 @@ public final class BurstBench {
                 // the rates come from the files' times, not from this loop
                 Thread.sleep(1000);
                 reported.set(jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE stage = 'REPORTED'", Long.class));
+                if (allAnswered == null && reported.get() >= flows) {
+                    allAnswered = DatabaseWork.now(jdbc, database);
+                    if (statements) {
+                        printStatements(jdbc, flows);
+                    }
+                }
                 routing = reported.get() < flows || hasRoutingWork(jdbc);
                 while (liveAtQuarters.size() < 4 && reported.get() >= (liveAtQuarters.size() + 1) * flows / 4) {
                     liveAtQuarters.add(HeapSampler.liveAfterFullGcMegabytes());
@@ -180,10 +199,67 @@ public final class BurstBench {
             boolean flat = liveAtQuarters.subList(1, liveAtQuarters.size()).stream()
                     .allMatch(live -> live <= settled * 1.25 + 16) && liveAtEnd <= settled * 1.25 + 16;
             row("heap (live set from 50 % on within 25 % + 16 MB of its value at 50 %)", flat ? "flat" : "GROWING", "flat");
+            System.out.printf("(window of the figures below, for a profile of the same run: first drop %s, all answered %s)%n",
+                    firstDrop, allAnswered.at());
+            row("process CPU, first drop -> all answered, per 1,000 flows (s)", allAnswered.cpuPer1000(beforeDrop, flows), "");
+            row("H2 stores (MVStore versions), drop -> all answered, per 1,000 flows", allAnswered.storesPer1000(beforeDrop, flows), "");
+            row("H2 file writes / MB written, drop -> all answered, per 1,000 flows", allAnswered.writesPer1000(beforeDrop, flows), "");
             System.out.printf("(status 03 in the database: %,d; data folder %s, %s; load average at the end %s)%n",
                     delivered, data, work.fate(), loadAverage());
             return new Rates(database, flowRate, validationRate);
         }
+    }
+
+    /**
+     * The process's CPU time and, on H2, its store's counters ({@code INFORMATION_SCHEMA.SETTINGS}: versions, i.e.
+     * stores, file writes and bytes) at one moment: the database's work per flow, which the machine's load does not
+     * change (the window is polled once a second, so it may close up to a second after the last answer).
+     */
+    private record DatabaseWork(Instant at, long cpuNanos, long stores, long fileWrites, long bytesWritten) {
+
+        static DatabaseWork now(JdbcTemplate jdbc, String database) {
+            long cpu = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            if (!database.equals("h2")) {
+                return new DatabaseWork(Instant.now(), cpu, -1, -1, -1);
+            }
+            Map<String, Long> info = new HashMap<>();
+            jdbc.query("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN"
+                    + " ('info.CURRENT_VERSION', 'info.FILE_WRITE', 'info.FILE_WRITE_BYTES')",
+                    rs -> { info.put(rs.getString(1), Long.parseLong(rs.getString(2))); });
+            return new DatabaseWork(Instant.now(), cpu, info.get("info.CURRENT_VERSION"), info.get("info.FILE_WRITE"),
+                    info.get("info.FILE_WRITE_BYTES"));
+        }
+
+        String cpuPer1000(DatabaseWork before, int flows) {
+            return String.format("%.2f", (cpuNanos - before.cpuNanos) / 1e9 * 1000 / flows);
+        }
+
+        String storesPer1000(DatabaseWork before, int flows) {
+            return stores < 0 ? "(H2 only)" : String.format("%,.0f", (stores - before.stores) * 1000.0 / flows);
+        }
+
+        String writesPer1000(DatabaseWork before, int flows) {
+            return fileWrites < 0 ? "(H2 only)" : String.format("%,.0f / %,.0f", (fileWrites - before.fileWrites)
+                    * 1000.0 / flows, (bytesWritten - before.bytesWritten) / 1e6 * 1000 / flows);
+        }
+    }
+
+    /**
+     * Statements H2 ran from the first drop until every flow was answered (routing's too, running beside), per
+     * 1,000 flows, the most run first: {@code --statements} (H2's query statistics, which cost some CPU).
+     */
+    private static void printStatements(JdbcTemplate jdbc, int flows) {
+        System.out.printf("%nstatements run, first drop -> all answered, per 1,000 flows (H2 query statistics)%n");
+        long[] total = new long[1];
+        jdbc.query("SELECT EXECUTION_COUNT, SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
+                + " ORDER BY EXECUTION_COUNT DESC", rs -> {
+                    long count = rs.getLong(1);
+                    total[0] += count;
+                    String sql = rs.getString(2).replaceAll("\\s+", " ");
+                    System.out.printf("  %,9.1f  %s%n", count * 1000.0 / flows, sql.length() > 150 ? sql.substring(0, 150) : sql);
+                });
+        System.out.printf("  %,9.1f  (every statement)%n%n", total[0] * 1000.0 / flows);
+        jdbc.execute("SET QUERY_STATISTICS FALSE");
     }
 
     /** The machine's load (1, 5, 15 min): shared machines make absolute rates vary, same-run ratios less. */
