@@ -20,14 +20,19 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The write-once archive of original flow files: {@code archive/yyyy/MM/dd/<flowId>} (UTC receive date).
- * An original is first streamed into {@code archive/.staging/} while its SHA-256 is computed and forced to
- * disk ({@link #stage}); it is then published under its flow id without ever replacing a file
- * ({@link #publish}) and made read-only. The staging folder only ever holds copies of files that are
- * still in a partner's {@code in/}, so it is emptied at start-up.
+ * An original is first streamed into {@code archive/.staging/} while its SHA-256 is computed ({@link #stage}),
+ * and forced to disk with the other copies of its take group ({@link #forceStaged}); it is then published under
+ * its flow id without ever replacing a file ({@link #publish}) and made read-only, and the group's archive
+ * folders are forced to disk once ({@link #forcePublished}). Forcing a group's files together lets the file
+ * system share its journal commits between them (ADR 0001, "Takes in groups"). The staging folder only ever
+ * holds copies of files that are still in a partner's {@code in/}, so it is emptied at start-up.
  */
 public final class FlowArchive {
 
@@ -47,8 +52,9 @@ public final class FlowArchive {
     }
 
     /**
-     * Copies {@code source} into the staging area, hashing it on the way, and forces the copy to disk.
-     * A symbolic link is never followed (it could point outside the mailbox): opening it fails.
+     * Copies {@code source} into the staging area, hashing it on the way; not yet forced to disk: the caller
+     * forces its group's copies with {@link #forceStaged} before recording any of them. A symbolic link is never
+     * followed (it could point outside the mailbox): opening it fails.
      */
     public ArchivedOriginal stage(Path source) throws IOException {
         Files.createDirectories(staging);
@@ -59,7 +65,6 @@ public final class FlowArchive {
              FileChannel channel = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OutputStream out = Channels.newOutputStream(channel);
             size = in.transferTo(out);
-            channel.force(true);
         } catch (IOException e) {
             Files.deleteIfExists(staged);
             throw e;
@@ -68,15 +73,26 @@ public final class FlowArchive {
     }
 
     /**
+     * Forces staged copies to disk, several at a time ({@link GroupSync}): before any of them is recorded, so
+     * that a published original always has its bytes on disk (a power cut never leaves an archived name over
+     * missing content, which a finished take would then find "other content").
+     */
+    public void forceStaged(List<ArchivedOriginal> copies) throws IOException {
+        GroupSync.syncFiles(copies.stream().map(ArchivedOriginal::staged).toList());
+    }
+
+    /**
      * Publishes a staged copy at {@code target} (from {@link #pathFor}), read-only. If an earlier attempt
-     * (before a crash) already published the same bytes there, the staged copy is simply dropped.
+     * (before a crash) already published the same bytes there, the staged copy is simply dropped. The new
+     * folder entry is durable against a crash of the JVM; against a power cut once {@link #forcePublished}
+     * has returned, which the caller awaits before the source leaves {@code in/}.
      *
      * @throws IOException when the target exists with other content: the archive is never overwritten
      */
     public void publish(ArchivedOriginal original, Path target) throws IOException {
         Files.createDirectories(target.getParent());
         try {
-            AtomicFiles.publishNew(original.staged(), target);
+            AtomicFiles.publishNewUnsynced(original.staged(), target);
         } catch (FileAlreadyExistsException exists) {
             if (!sha256Of(target).equals(original.sha256())) {
                 throw new IOException("Archive " + target + " already holds other content: not overwritten", exists);
@@ -85,6 +101,13 @@ public final class FlowArchive {
             return;
         }
         makeReadOnly(target);
+    }
+
+    /** Forces the folders of published originals to disk, each once (a group's flows share their day's). */
+    public void forcePublished(List<Path> targets) throws IOException {
+        Set<Path> folders = new LinkedHashSet<>();
+        targets.forEach(target -> folders.add(target.getParent()));
+        GroupSync.syncDirectories(folders);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.achemine.intake;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -173,10 +174,19 @@ public class FlowReception {
             if (staged.isEmpty()) {
                 return taken;
             }
+            try {
+                // the group's copies forced together: the file system shares its commits between them
+                archive.forceStaged(staged.stream().map(Staged::copy).toList());
+            } catch (IOException e) {
+                staged.forEach(s -> discardQuietly(s.copy()));
+                fail("forcing a group of " + staged.size() + " staged copies to disk", staged.get(0).file().getParent(), e);
+                return taken;
+            }
             List<Recorded> recorded = List.of();
             try {
                 recorded = record(staged);
                 List<Recorded> published = publish(recorded);
+                forcePublished(published); // their archive folders, each once, before the sources leave in/
                 registry.forceToDisk(); // the rows outlive a power cut before the partners' files leave in/
                 List<Recorded> removed = removeSources(published);
                 registry.markSourcesRemoved(removed.stream().map(r -> r.flow().flowId()).toList());
@@ -312,6 +322,14 @@ public class FlowReception {
                 }
             }
             return published;
+        }
+
+        private void forcePublished(List<Recorded> published) {
+            try {
+                archive.forcePublished(published.stream().map(r -> r.flow().archivePath()).toList());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // the group's sync failed: the group is retried as a whole
+            }
         }
 
         private List<Recorded> removeSources(List<Recorded> published) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,32 @@ class FlowArchiveTest {
                         PosixFilePermission.OTHERS_WRITE);
         assertThat(staged.staged()).doesNotExist();
         assertThat(archive.clearStaging()).isZero();
+    }
+
+    @Test
+    void aGroupsCopiesAreForcedTogetherAndOneMissingFailsTheGroup() throws IOException {
+        // given two files staged for one take group, published under the same day, and a third staged
+        FlowArchive archive = new FlowArchive(dir.resolve("archive"));
+        ArchivedOriginal first = archive.stage(Files.writeString(dir.resolve("a.xml"), "abc"));
+        ArchivedOriginal second = archive.stage(Files.writeString(dir.resolve("b.xml"), "other"));
+        archive.forceStaged(List.of(first, second));
+        Path day = Path.of("2026/11/23");
+        Path firstTarget = archive.pathFor("ACH0011100000000000000010", Instant.parse("2026-11-23T10:00:00Z"));
+        Path secondTarget = archive.pathFor("ACH0011100000000000000011", Instant.parse("2026-11-23T10:00:01Z"));
+        archive.publish(first, firstTarget);
+        archive.publish(second, secondTarget);
+        ArchivedOriginal lost = archive.stage(Files.writeString(dir.resolve("c.xml"), "abc"));
+
+        // when the published ones' folders are forced, and a group whose copy vanished is forced
+        archive.forcePublished(List.of(firstTarget, secondTarget));
+        Files.delete(lost.staged());
+
+        // then the published originals are whole under their day, and the group with a missing copy fails
+        assertThat(firstTarget.getParent()).isEqualTo(dir.resolve("archive").resolve(day));
+        assertThat(FlowArchive.sha256Of(firstTarget)).isEqualTo(ABC_SHA);
+        assertThat(Files.readString(secondTarget)).isEqualTo("other");
+        ArchivedOriginal beside = archive.stage(Files.writeString(dir.resolve("d.xml"), "abc"));
+        assertThatThrownBy(() -> archive.forceStaged(List.of(lost, beside))).isInstanceOf(IOException.class);
     }
 
     @Test

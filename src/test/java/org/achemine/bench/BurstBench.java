@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.achemine.AchemineApplication;
 import org.achemine.config.AchemineProperties;
 import org.achemine.mailbox.Mailboxes;
@@ -38,11 +39,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and invoices/s from the first drop to the last delivery in the recipient's out/ (file times), the
  * validation-only rate of the same files with as many threads as the engine's workers, and the heap
  * (in use, and live after GC as the burst progresses: flat or growing). Run with
- * {@code ./bench.sh burst [--flows N] [--database h2|postgres|both]} ({@code both}: H2, then PostgreSQL, in the
- * same invocation); any {@code --achemine.x=y} goes to the engine. On H2 it also prints the database's work per 1,000
- * flows from the first drop until every flow is answered (the process's CPU time, H2's stores and file writes: counts
- * the machine's load does not change), and with {@code --statements} every statement H2 ran in that window. Each
- * burst's data folder is deleted once it has printed, unless {@code --keep} ({@link BenchFolder}).
+ * {@code ./bench.sh burst [--flows N] [--database h2|postgres|both] [--burst cold|warm|both]} ({@code --database
+ * both}: H2, then PostgreSQL, in the same invocation); any {@code --achemine.x=y} goes to the engine. On H2 each
+ * burst also prints the database's work per 1,000 flows from the first drop until every flow is answered (the
+ * process's CPU time, H2's stores and file writes: counts the machine's load does not change), and with
+ * {@code --statements} every statement H2 ran in that window. The data folder is deleted once the bursts have
+ * printed, unless {@code --keep} ({@link BenchFolder}).
+ * <p>
+ * Two bursts, on the same engine, each against the same validation-only rate ({@code --burst both}, the default):
+ * the <b>cold</b> burst is the first work the engine does after it starts (the validation code alone warmed, by
+ * the validation-only measure); the <b>warm</b> burst follows a warm-up burst of min(1,000, N/5) other flows of
+ * the same mix through the whole engine (dropped, answered, routed, delivered and taken by the partners), then a
+ * quiet moment. Cold is what a restart followed by a backlog meets; warm is the engine's steady rate, the one
+ * that compares fairly with a validation-only rate measured on warm validation code.
  */
 public final class BurstBench {
 
@@ -50,8 +59,11 @@ public final class BurstBench {
     private static final String SERVICE = "SCE-TECH-042";
     private static final List<String> PARTNERS = List.of("FOU001", "OPE001");
 
+    /** How long the engine rests between the warm-up burst and the measured one (its pollers and jobs idle). */
+    private static final Duration QUIET = Duration.ofSeconds(5);
+
     /** One burst's two rates: end to end and validation only, measured in the same run. */
-    private record Rates(String database, double flowsPerSecond, double validationFilesPerSecond) {
+    private record Rates(String database, String burst, double flowsPerSecond, double validationFilesPerSecond) {
 
         double ratio() {
             return flowsPerSecond / validationFilesPerSecond;
@@ -61,6 +73,10 @@ public final class BurstBench {
     public static void main(String[] args) throws Exception {
         int flows = Integer.parseInt(option(args, "--flows", "10000"));
         String database = option(args, "--database", "h2");
+        String burst = option(args, "--burst", "both");
+        if (!List.of("cold", "warm", "both").contains(burst)) {
+            throw new IllegalArgumentException("--burst cold, warm or both, not " + burst);
+        }
         List<String> databases = switch (database) {
             case "h2", "postgres" -> List.of(database);
             case "both" -> List.of("h2", "postgres");
@@ -68,26 +84,29 @@ public final class BurstBench {
         };
         List<Rates> measured = new ArrayList<>();
         for (String each : databases) {
-            measured.add(burst(each, flows, args));
+            measured.addAll(bursts(each, flows, burst, args));
         }
         if (measured.size() > 1) {
             System.out.printf("%nsame invocation, one after the other (compare the ratios: the load may vary between runs)%n");
             for (Rates rates : measured) {
-                System.out.printf("  %-10s %,6.0f flows/s against %,6.0f files/s validation only: %3.0f %%%n",
-                        rates.database(), rates.flowsPerSecond(), rates.validationFilesPerSecond(), 100 * rates.ratio());
+                System.out.printf("  %-10s %-5s %,6.0f flows/s against %,6.0f files/s validation only: %3.0f %%%n",
+                        rates.database(), rates.burst(), rates.flowsPerSecond(), rates.validationFilesPerSecond(),
+                        100 * rates.ratio());
             }
         }
     }
 
     /**
-     * One burst on a fresh data folder, on the H2 file database or on a fresh database of a PostgreSQL server this
-     * JVM starts (embedded, on 127.0.0.1 at a free port, every commit synced: what production keeps).
+     * The bursts asked for, on one engine started on a fresh data folder, on the H2 file database or on a fresh
+     * database of a PostgreSQL server this JVM starts (embedded, on 127.0.0.1 at a free port, every commit synced:
+     * what production keeps).
      */
-    private static Rates burst(String database, int flows, String[] args) throws Exception {
-        return BenchFolder.run("achemine-burst-bench", args, work -> burst(database, flows, args, work));
+    private static List<Rates> bursts(String database, int flows, String burst, String[] args) throws Exception {
+        return BenchFolder.run("achemine-burst-bench", args, work -> bursts(database, flows, burst, args, work));
     }
 
-    private static Rates burst(String database, int flows, String[] args, BenchFolder work) throws Exception {
+    private static List<Rates> bursts(String database, int flows, String burst, String[] args, BenchFolder work)
+            throws Exception {
         Path data = work.resolve("data");
         List<String> settings = new ArrayList<>(List.of("--achemine.data-dir=" + data,
                 "--achemine.directory.watch=false", "--logging.level.org.achemine=WARN"));
@@ -95,119 +114,221 @@ public final class BurstBench {
             settings.addAll(EmbeddedPostgresServer.freshDatabase().arguments());
         }
         Arrays.stream(args).filter(a -> a.startsWith("--achemine.")).forEach(settings::add);
-        System.out.printf("achemine burst benchmark on %s: %,d flows dropped at once, max heap %d MB, %d cores,"
+        System.out.printf("achemine burst benchmark on %s: %,d flows dropped at once (%s), max heap %d MB, %d cores,"
                 + " data in %s, load average %s%n", database.equals("h2") ? "H2 (file)" : "PostgreSQL (embedded)",
-                flows, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), work,
-                loadAverage());
-        List<Path> generated = generate(work.resolve("generated"), flows);
+                flows, burst.equals("both") ? "cold, then warm" : burst, Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors(), work, loadAverage());
+        // the bursts' files numbered apart (flow and invoice numbers unique), each starting the same 1-in-20 mix
+        int warmUp = Math.max(1, Math.min(1_000, flows / 5));
+        int warmUpFrom = roundUpTo20(flows);
+        int warmFrom = roundUpTo20(warmUpFrom + warmUp);
+        List<Path> cold = burst.equals("warm") ? List.of() : generate(work.resolve("generated"), "burst", 0, flows);
+        List<Path> warmUpFlows = burst.equals("cold") ? List.of() : generate(work.resolve("warm-up"), "warmup", warmUpFrom, warmUp);
+        List<Path> warm = burst.equals("cold") ? List.of() : generate(work.resolve("warm"), "warm", warmFrom, flows);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AchemineApplication.class)
                 .web(WebApplicationType.NONE).run(settings.toArray(String[]::new))) {
-            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             int workers = context.getBean(AchemineProperties.class).intake().workers();
             Path copies = Files.createDirectories(work.resolve("directory"));
             context.getBean(DirectoryImporter.class).importFiles(
                     Files.copy(Path.of("samples/directory/structures.csv"), copies.resolve("structures.csv")),
                     Files.copy(Path.of("samples/directory/services.csv"), copies.resolve("services.csv")));
 
-            // validation only, same files, same thread count, after a short warm-up shared by both measures
+            // validation only, same files, same thread count, after a short warm-up of the validation code alone
+            // (the engine's own path stays cold: the cold burst meets it as a restart would)
             ValidationEngine engine = context.getBean(ValidationEngine.class);
-            validateAll(engine, generated.subList(0, Math.min(300, generated.size())), workers);
+            List<Path> validated = cold.isEmpty() ? warm : cold; // the measured bursts' mix is the same
+            validateAll(engine, validated.subList(0, Math.min(300, validated.size())), workers);
             long start = System.nanoTime();
-            validateAll(engine, generated, workers);
-            double validationSeconds = (System.nanoTime() - start) / 1e9;
+            validateAll(engine, validated, workers);
+            double validationRate = flows / ((System.nanoTime() - start) / 1e9);
 
-            // end to end: every file renamed into in/ at once, then the engine answers, routes and delivers
-            AtomicLong reported = new AtomicLong();
-            HeapSampler heap = new HeapSampler(reported::get);
-            boolean statements = database.equals("h2") && Arrays.asList(args).contains("--statements");
-            if (statements) { // H2 counts each statement it runs (a batch's rows one each) from here on
-                jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
-                jdbc.execute("SET QUERY_STATISTICS TRUE");
+            List<Rates> measured = new ArrayList<>();
+            if (!burst.equals("warm")) {
+                measured.add(measure(context, data, database, "cold", cold, validationRate, workers, args, work));
             }
-            DatabaseWork beforeDrop = DatabaseWork.now(jdbc, database);
-            DatabaseWork allAnswered = null;
-            Instant firstDrop = Instant.now();
-            for (int i = 0; i < generated.size(); i++) {
-                Path in = data.resolve("mailboxes").resolve(PARTNERS.get(i % PARTNERS.size())).resolve("in");
-                Files.move(generated.get(i), in.resolve(generated.get(i).getFileName()));
-            }
-            Instant lastDrop = Instant.now();
-            Instant limit = Instant.now().plus(Duration.ofMinutes(60));
-            Instant nextProgress = Instant.now().plusSeconds(5);
-            boolean routing = true;
-            List<Long> liveAtQuarters = new ArrayList<>(); // live set after a full GC at 25, 50, 75, 100 % answered
-            while (reported.get() < flows || routing) {
-                if (Instant.now().isAfter(limit)) {
-                    throw new IllegalStateException("Burst not drained after 60 minutes: " + reported.get() + " reported");
+            if (!burst.equals("cold")) {
+                if (burst.equals("both")) {
+                    takeEverythingOut(context, data); // the cold burst's reports and invoices, as partners take them
                 }
-                // the bench's own queries compete with the engine for the cores (a JFR profile put them at ~3 %
-                // of the CPU when polled every 250 ms): once a second, and routing's only once all are answered;
-                // the rates come from the files' times, not from this loop
-                Thread.sleep(1000);
-                reported.set(jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE stage = 'REPORTED'", Long.class));
-                if (allAnswered == null && reported.get() >= flows) {
-                    allAnswered = DatabaseWork.now(jdbc, database);
-                    if (statements) {
-                        printStatements(jdbc, flows);
+                System.out.printf("%nwarm-up burst of %,d other flows through the whole engine%n", warmUp);
+                JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+                long reportedBefore = reportedCount(jdbc);
+                Instant dropped = Instant.now();
+                drop(data, warmUpFlows);
+                awaitDrained(jdbc, dropped, reportedBefore, warmUpFlows.size(), null, null, null);
+                takeEverythingOut(context, data);
+                Thread.sleep(QUIET.toMillis());
+                measured.add(measure(context, data, database, "warm", warm, validationRate, workers, args, work));
+            }
+            return measured;
+        }
+    }
+
+    /** One measured burst on the running engine: dropped at once, answered, routed and delivered; its table. */
+    private static Rates measure(ConfigurableApplicationContext context, Path data, String database, String burst,
+            List<Path> generated, double validationRate, int workers, String[] args, BenchFolder work)
+            throws Exception {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        int flows = generated.size();
+        long reportedBefore = reportedCount(jdbc);
+        long invoicesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Long.class);
+        long deliveredBefore = jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE status = '03'", Long.class);
+        AtomicLong reported = new AtomicLong();
+        HeapSampler heap = new HeapSampler(reported::get);
+        List<Long> liveAtQuarters = new ArrayList<>(); // live set after a full GC at 25, 50, 75, 100 % answered
+        System.out.printf("%n%s burst of %,d flows%n", burst, flows);
+        boolean statements = database.equals("h2") && Arrays.asList(args).contains("--statements");
+        if (statements) { // H2 counts each statement it runs (a batch's rows one each) from here on
+            jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
+            jdbc.execute("SET QUERY_STATISTICS TRUE");
+        }
+        DatabaseWork beforeDrop = DatabaseWork.now(jdbc, database);
+        AtomicReference<DatabaseWork> allAnswered = new AtomicReference<>();
+        long cpuBefore = processCpuNanos();
+        Instant firstDrop = Instant.now();
+        drop(data, generated);
+        Instant lastDrop = Instant.now();
+        awaitDrained(jdbc, firstDrop, reportedBefore, flows, reported, liveAtQuarters, () -> {
+            allAnswered.set(DatabaseWork.now(jdbc, database));
+            if (statements) {
+                printStatements(jdbc, flows);
+            }
+        });
+        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9; // drained: answered, routed, delivered
+        heap.close();
+        long liveAtEnd = HeapSampler.liveAfterFullGcMegabytes(); // routed and delivered too
+
+        // out/ holds this burst's files only: the partners took the earlier bursts' ones
+        FileTimes reports = new FileTimes();
+        for (String partner : PARTNERS) {
+            reports.scan(data.resolve("mailboxes").resolve(partner).resolve("out"), ".cr.xml");
+        }
+        FileTimes deliveries = new FileTimes();
+        deliveries.scan(context.getBean(Mailboxes.class).recipientOut(BELLERIVE), ".xml"); // COL001 serves it
+        double flowSeconds = Duration.between(firstDrop, reports.last).toMillis() / 1000.0;
+        double invoiceSeconds = Duration.between(firstDrop, deliveries.last).toMillis() / 1000.0;
+        double flowRate = reports.count / flowSeconds;
+        long invoices = jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Long.class) - invoicesBefore;
+        long delivered = jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE status = '03'", Long.class)
+                - deliveredBefore;
+        long early = heap.peakLiveMegabytes(flows, 0.0, 0.5);
+        long late = heap.peakLiveMegabytes(flows, 0.5, 1.0);
+
+        // the cold burst's rows keep their names (earlier sessions' tables); the warm burst's say warm
+        String prefix = burst.equals("cold") ? "" : "warm burst, ";
+        System.out.printf("%n%s burst of %,d flows on %s (dropped in %.2f s), %d intake workers, validation threads %d%n",
+                burst, flows, database, Duration.between(firstDrop, lastDrop).toMillis() / 1000.0, workers, workers);
+        System.out.printf("  %-58s %12s %10s%n", "measure", "value", "target");
+        row("deposit reports written", String.format("%,d / %,d", reports.count, flows), "all");
+        row(prefix + "end to end, first drop -> last deposit report (flows/s)", String.format("%,.0f", flowRate), ">= 400");
+        row("invoices delivered to the recipient's out/ (of accepted)", String.format("%,d / %,d", deliveries.count, invoices), "all");
+        row(prefix + "end to end, first drop -> last delivery (invoices/s)", String.format("%,.0f", deliveries.count / invoiceSeconds), "");
+        row("validation only, same files, same threads (files/s)", String.format("%,.0f", validationRate), "");
+        row(prefix + "end to end / validation only", String.format("%.0f %%", 100 * flowRate / validationRate), ">= 70 %");
+        row("CPU of this JVM, first drop -> drained (user + sys, s per 1,000 flows)",
+                String.format("%.2f", cpuSeconds * 1000 / flows), "");
+        row("heap in use, peak (MB)", String.valueOf(heap.peakUsedMegabytes()), "< 512");
+        row("after-GC pool usage (young/mixed GCs), peak in 1st / 2nd half (MB)", early + " / " + late, "");
+        row("live heap after a full GC at 25 / 50 / 75 / 100 % answered, then all routed (MB)",
+                liveAtQuarters.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" / "))
+                        + " / " + liveAtEnd, "flat");
+        long settled = liveAtQuarters.get(1);
+        boolean flat = liveAtQuarters.subList(1, liveAtQuarters.size()).stream()
+                .allMatch(live -> live <= settled * 1.25 + 16) && liveAtEnd <= settled * 1.25 + 16;
+        row("heap (live set from 50 % on within 25 % + 16 MB of its value at 50 %)", flat ? "flat" : "GROWING", "flat");
+        System.out.printf("(window of the figures below, for a profile of the same run: first drop %s, all answered %s)%n",
+                firstDrop, allAnswered.get().at());
+        row("process CPU, first drop -> all answered, per 1,000 flows (s)", allAnswered.get().cpuPer1000(beforeDrop, flows), "");
+        row("H2 stores (MVStore versions), drop -> all answered, per 1,000 flows", allAnswered.get().storesPer1000(beforeDrop, flows), "");
+        row("H2 file writes / MB written, drop -> all answered, per 1,000 flows", allAnswered.get().writesPer1000(beforeDrop, flows), "");
+        System.out.printf("(status 03 in the database: %,d; data folder %s, %s; load average at the end %s;"
+                + " first drop %s, last deposit report %s: a profile's window)%n",
+                delivered, data, work.fate(), loadAverage(), firstDrop, reports.last);
+        return new Rates(database, burst, flowRate, validationRate);
+    }
+
+    /** Every file renamed into a partner's in/ at once, alternating between the partners. */
+    private static void drop(Path data, List<Path> generated) throws IOException {
+        for (int i = 0; i < generated.size(); i++) {
+            Path in = data.resolve("mailboxes").resolve(PARTNERS.get(i % PARTNERS.size())).resolve("in");
+            Files.move(generated.get(i), in.resolve(generated.get(i).getFileName()));
+        }
+    }
+
+    /**
+     * Waits until the burst's flows are all answered and routing is done, printing progress every 5 s; with
+     * {@code liveAtQuarters}, takes the live set after a full GC at 25, 50, 75 and 100 % answered; runs
+     * {@code whenAllAnswered} (if any) once, at the first poll that finds every flow answered.
+     */
+    private static void awaitDrained(JdbcTemplate jdbc, Instant start, long reportedBefore, int flows,
+            AtomicLong reported, List<Long> liveAtQuarters, Runnable whenAllAnswered) throws InterruptedException {
+        boolean answeredAll = false;
+        AtomicLong answered = reported != null ? reported : new AtomicLong();
+        Instant limit = start.plus(Duration.ofMinutes(60));
+        Instant nextProgress = start.plusSeconds(5);
+        boolean routing = true;
+        while (answered.get() < flows || routing) {
+            if (Instant.now().isAfter(limit)) {
+                throw new IllegalStateException("Burst not drained after 60 minutes: " + answered.get() + " reported");
+            }
+            // the bench's own queries compete with the engine for the cores (a JFR profile put them at ~3 %
+            // of the CPU when polled every 250 ms): once a second, and routing's only once all are answered;
+            // the rates come from the files' times, not from this loop
+            Thread.sleep(1000);
+            answered.set(reportedCount(jdbc) - reportedBefore);
+            if (!answeredAll && answered.get() >= flows) {
+                answeredAll = true;
+                if (whenAllAnswered != null) {
+                    whenAllAnswered.run();
+                }
+            }
+            routing = answered.get() < flows || hasRoutingWork(jdbc);
+            while (liveAtQuarters != null && liveAtQuarters.size() < 4
+                    && answered.get() >= (liveAtQuarters.size() + 1) * (long) flows / 4) {
+                liveAtQuarters.add(HeapSampler.liveAfterFullGcMegabytes());
+            }
+            if (Instant.now().isAfter(nextProgress)) {
+                System.out.printf("  %5.0f s: %,d flows answered, routing %s%n",
+                        Duration.between(start, Instant.now()).toMillis() / 1000.0, answered.get(),
+                        routing ? "under way (registration, routing or integration reports)" : "done");
+                nextProgress = Instant.now().plusSeconds(5);
+            }
+        }
+    }
+
+    /** User + system CPU time of this JVM (every thread, GC and JIT included): what the load does not inflate. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long reportedCount(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE stage = 'REPORTED'", Long.class);
+    }
+
+    /**
+     * The partners take what the engine put in their out/ and in the recipient's (ADR 0001: they download and
+     * delete), so that the next burst's files are counted alone and its folders start as small.
+     */
+    private static void takeEverythingOut(ConfigurableApplicationContext context, Path data) throws IOException {
+        List<Path> outs = new ArrayList<>();
+        for (String partner : PARTNERS) {
+            outs.add(data.resolve("mailboxes").resolve(partner).resolve("out"));
+        }
+        outs.add(context.getBean(Mailboxes.class).recipientOut(BELLERIVE));
+        for (Path out : outs) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(out)) {
+                for (Path file : files) {
+                    if (Files.isRegularFile(file) && !file.getFileName().toString().startsWith(".")) {
+                        Files.delete(file);
                     }
                 }
-                routing = reported.get() < flows || hasRoutingWork(jdbc);
-                while (liveAtQuarters.size() < 4 && reported.get() >= (liveAtQuarters.size() + 1) * flows / 4) {
-                    liveAtQuarters.add(HeapSampler.liveAfterFullGcMegabytes());
-                }
-                if (Instant.now().isAfter(nextProgress)) {
-                    System.out.printf("  %5.0f s: %,d flows answered, routing %s%n",
-                            Duration.between(firstDrop, Instant.now()).toMillis() / 1000.0, reported.get(),
-                            routing ? "under way (registration, routing or integration reports)" : "done");
-                    nextProgress = Instant.now().plusSeconds(5);
-                }
             }
-            heap.close();
-            long liveAtEnd = HeapSampler.liveAfterFullGcMegabytes(); // routed and delivered too
-
-            FileTimes reports = new FileTimes();
-            for (String partner : PARTNERS) {
-                reports.scan(data.resolve("mailboxes").resolve(partner).resolve("out"), ".cr.xml");
-            }
-            FileTimes deliveries = new FileTimes();
-            deliveries.scan(context.getBean(Mailboxes.class).recipientOut(BELLERIVE), ".xml"); // COL001 serves it
-            double flowSeconds = Duration.between(firstDrop, reports.last).toMillis() / 1000.0;
-            double invoiceSeconds = Duration.between(firstDrop, deliveries.last).toMillis() / 1000.0;
-            double validationRate = flows / validationSeconds;
-            double flowRate = reports.count / flowSeconds;
-            long invoices = jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Long.class);
-            long delivered = jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE status = '03'", Long.class);
-            long early = heap.peakLiveMegabytes(flows, 0.0, 0.5);
-            long late = heap.peakLiveMegabytes(flows, 0.5, 1.0);
-
-            System.out.printf("%nburst of %,d flows on %s (dropped in %.2f s), %d intake workers, validation threads %d%n",
-                    flows, database,
-                    Duration.between(firstDrop, lastDrop).toMillis() / 1000.0, workers, workers);
-            System.out.printf("  %-58s %12s %10s%n", "measure", "value", "target");
-            row("deposit reports written", String.format("%,d / %,d", reports.count, flows), "all");
-            row("end to end, first drop -> last deposit report (flows/s)", String.format("%,.0f", flowRate), ">= 300");
-            row("invoices delivered to the recipient's out/ (of accepted)", String.format("%,d / %,d", deliveries.count, invoices), "");
-            row("end to end, first drop -> last delivery (invoices/s)", String.format("%,.0f", deliveries.count / invoiceSeconds), "");
-            row("validation only, same files, same threads (files/s)", String.format("%,.0f", validationRate), "");
-            row("end to end / validation only", String.format("%.0f %%", 100 * flowRate / validationRate), ">= 70 %");
-            row("heap in use, peak (MB)", String.valueOf(heap.peakUsedMegabytes()), "< 512");
-            row("after-GC pool usage (young/mixed GCs), peak in 1st / 2nd half (MB)", early + " / " + late, "");
-            row("live heap after a full GC at 25 / 50 / 75 / 100 % answered, then all routed (MB)",
-                    liveAtQuarters.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" / "))
-                            + " / " + liveAtEnd, "flat");
-            long settled = liveAtQuarters.get(1);
-            boolean flat = liveAtQuarters.subList(1, liveAtQuarters.size()).stream()
-                    .allMatch(live -> live <= settled * 1.25 + 16) && liveAtEnd <= settled * 1.25 + 16;
-            row("heap (live set from 50 % on within 25 % + 16 MB of its value at 50 %)", flat ? "flat" : "GROWING", "flat");
-            System.out.printf("(window of the figures below, for a profile of the same run: first drop %s, all answered %s)%n",
-                    firstDrop, allAnswered.at());
-            row("process CPU, first drop -> all answered, per 1,000 flows (s)", allAnswered.cpuPer1000(beforeDrop, flows), "");
-            row("H2 stores (MVStore versions), drop -> all answered, per 1,000 flows", allAnswered.storesPer1000(beforeDrop, flows), "");
-            row("H2 file writes / MB written, drop -> all answered, per 1,000 flows", allAnswered.writesPer1000(beforeDrop, flows), "");
-            System.out.printf("(status 03 in the database: %,d; data folder %s, %s; load average at the end %s)%n",
-                    delivered, data, work.fate(), loadAverage());
-            return new Rates(database, flowRate, validationRate);
         }
+    }
+
+    private static int roundUpTo20(int n) {
+        return (n + 19) / 20 * 20;
     }
 
     /**
@@ -286,11 +407,11 @@ public final class BurstBench {
     }
 
     /** 70 % UBL and 20 % CII single invoices for Bellerive (delivered), 5 % not well-formed, 5 % breaking the XSD. */
-    private static List<Path> generate(Path folder, int flows) throws IOException {
+    private static List<Path> generate(Path folder, String name, int from, int flows) throws IOException {
         Files.createDirectories(folder);
         byte[] xsdError = Files.readAllBytes(Path.of("samples/invalid/xsd-error.xml"));
         List<Path> files = new ArrayList<>(flows);
-        for (int i = 0; i < flows; i++) {
+        for (int i = from; i < from + flows; i++) {
             int kind = i % 20;
             String number = String.format("BURST-%07d", i);
             byte[] bytes;
@@ -305,7 +426,7 @@ public final class BurstBench {
             } else {
                 bytes = SampleInvoices.ubl(number, BELLERIVE, SERVICE, "EJ-" + i);
             }
-            files.add(Files.write(folder.resolve(String.format("burst-%07d.xml", i)), bytes));
+            files.add(Files.write(folder.resolve(String.format("%s-%07d.xml", name, i)), bytes));
         }
         return files;
     }
