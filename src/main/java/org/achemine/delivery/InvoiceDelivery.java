@@ -175,22 +175,72 @@ public class InvoiceDelivery {
      * @param owed the marks the previous chunk left ({@link Renamed#NONE} for the first)
      */
     public Delivered deliverChunk(List<Order> orders, Renamed owed) throws IOException {
+        return stageChunk(orders).publish(owed);
+    }
+
+    /**
+     * {@link #deliverChunk} in two halves, so that the caller's own rows (the chunk's invoices, in its transaction,
+     * committed after the journal's) are written while the disk forces the files: this half makes the contents and
+     * begins their writes and syncs; {@link StagedChunk#publish} waits for them, journals and renames. Nothing is
+     * journaled before publish: a caller that fails in between calls {@link StagedChunk#abandon} (step 1's
+     * leftovers removed). Without {@code durable}, everything is done by publish, as {@link #deliverAll(List)}.
+     */
+    public StagedChunk stageChunk(List<Order> orders) {
         List<Publication> files = publications(orders);
+        List<Path> targets = files.stream().map(Publication::target).toList();
         if (!durable) {
-            return new Delivered(publications.publishAll(files, false), owed);
+            return new StagedChunk(targets, owed -> new Delivered(publications.publishAll(files, false), owed), () -> { });
         }
-        Answered answered = publications.publishGroups(List.of(new Group(files, PublicationJournal.NO_RECORD,
-                PublicationJournal.NO_RECORD)), owed);
-        Exception failed = answered.failures().get(0);
-        if (failed instanceof IOException io) {
-            throw io;
+        PublicationJournal.Staged staged = publications.stage(List.of(new Group(files, PublicationJournal.NO_RECORD,
+                PublicationJournal.NO_RECORD)));
+        return new StagedChunk(targets, owed -> {
+            Answered answered = staged.publish(owed);
+            Exception failed = answered.failures().get(0);
+            if (failed instanceof IOException io) {
+                throw io;
+            }
+            if (failed != null) {
+                throw (RuntimeException) failed;
+            }
+            // the owed marks stay owed if their commit failed (marked again later, or finished at start-up)
+            Renamed next = answered.owedFailure() == null ? answered.renamed() : owed;
+            return new Delivered(targets, next);
+        }, () -> staged.abandon(new IOException("routing chunk given up before its deliveries were journaled")));
+    }
+
+    /** A chunk's deliveries made and on their way to disk ({@link #stageChunk}), not journaled yet. */
+    public static final class StagedChunk {
+
+        /** The second half: waits for the files, journals them, renames them. */
+        @FunctionalInterface
+        interface Publish {
+            Delivered publish(Renamed owed) throws IOException;
         }
-        if (failed != null) {
-            throw (RuntimeException) failed;
+
+        private final List<Path> files;
+        private final Publish publish;
+        private final Runnable abandon;
+
+        private StagedChunk(List<Path> files, Publish publish, Runnable abandon) {
+            this.files = files;
+            this.publish = publish;
+            this.abandon = abandon;
         }
-        // the owed marks stay owed if their commit failed (marked again later, or finished at start-up)
-        Renamed next = answered.owedFailure() == null ? answered.renamed() : owed;
-        return new Delivered(files.stream().map(Publication::target).toList(), next);
+
+        /** Where each order's file goes, in the orders' order (fixed by the order: known before it is published). */
+        public List<Path> files() {
+            return files;
+        }
+
+        /** @param owed the marks the previous chunk left ({@link Renamed#NONE} for the first) */
+        public Delivered publish(Renamed owed) throws IOException {
+            return publish.publish(owed);
+        }
+
+        /** Gives the chunk's deliveries up before they are journaled: their temporary files removed. */
+        public void abandon() {
+            abandon.run();
+        }
     }
 
     /** A chunk's delivered files, in the orders' order, and the journal's marks it leaves owed. */

@@ -3,6 +3,7 @@ package org.achemine.publication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.achemine.archive.AtomicFiles;
 import org.achemine.archive.GroupSync;
@@ -157,53 +159,87 @@ public class PublicationJournal {
 
     private List<Path> publishAll(List<Publication> publications, boolean durable, Runnable recordedWithJournal,
                                   Runnable recordedWithPublished) throws IOException {
-        Prepared prepared = prepare(publications);
-        if (durable) {
-            // together, not one after the other: concurrent fsyncs share journal commits (ADR 0001)
-            GroupSync.syncFiles(prepared.temporaries());
-        }
-        journalAll(prepared.fresh(), prepared.written(), recordedWithJournal);
-        finishAll(prepared.toFinish(), recordedWithPublished);
+        Prepared prepared = prepare(publications, findAll(publications.stream().map(Publication::target).toList()),
+                durable);
+        prepared.awaitWritten();
+        journalAll(prepared.fresh, prepared, recordedWithJournal);
+        finishAll(prepared.toFinish, recordedWithPublished);
         return publications.stream().map(Publication::target).toList();
     }
 
-    /** Step 1 for a group: what is new (written under its temporary name), what is left to finish. */
-    private record Prepared(List<Publication> fresh, List<Path> toFinish, Map<Path, byte[]> written) {
+    /**
+     * Step 1 for a group: what is new (its bytes made here, one after the other; written under its temporary
+     * name, forced to disk when durable, and fingerprinted on the group threads meanwhile), what is left to finish.
+     */
+    private static final class Prepared {
 
-        List<Path> temporaries() {
-            return written.keySet().stream().map(PublicationJournal::temporary).toList();
+        final List<Publication> fresh = new ArrayList<>();
+        final List<Path> toFinish = new ArrayList<>();
+        final Map<Path, byte[]> written = new LinkedHashMap<>();
+        final Map<Path, String> digests = new ConcurrentHashMap<>();
+        final GroupSync.Under writes = GroupSync.begin();
+
+        /**
+         * Waits for every write (and sync) of the group; if one failed, the group's temporary files are removed
+         * (nothing of it is journaled yet: step 1's leftovers) and the failure thrown.
+         */
+        void awaitWritten() throws IOException {
+            try {
+                writes.await();
+            } catch (IOException | RuntimeException failed) {
+                written.keySet().forEach(target -> AtomicFiles.discard(temporary(target), failed));
+                throw failed;
+            }
+        }
+
+        /** Gives the group up before its commit: its writes ended, its temporary files removed. */
+        void abandon(Exception cause) {
+            try {
+                writes.await();
+            } catch (IOException | RuntimeException ignored) {
+                // removed below all the same
+            }
+            written.keySet().forEach(target -> AtomicFiles.discard(temporary(target), cause));
+        }
+
+        String sha256(Path target) {
+            return digests.get(target);
         }
     }
 
-    private Prepared prepare(List<Publication> publications) throws IOException {
-        return prepare(publications, findAll(publications.stream().map(Publication::target).toList()));
-    }
-
     /** @param journaled the journal's rows for these publications' targets (looked up once for many groups) */
-    private Prepared prepare(List<Publication> publications, Map<Path, Entry> journaled) throws IOException {
-        List<Publication> fresh = new ArrayList<>();
-        List<Path> toFinish = new ArrayList<>();
-        Map<Path, byte[]> written = new LinkedHashMap<>();
+    private Prepared prepare(List<Publication> publications, Map<Path, Entry> journaled, boolean durable)
+            throws IOException {
+        Prepared prepared = new Prepared();
         for (Publication publication : publications) {
             Optional<Entry> entry = Optional.ofNullable(journaled.get(publication.target()));
             if (entry.isPresent() && entry.get().published()) {
                 continue;
             }
-            if (entry.isEmpty() && !written.containsKey(publication.target())) {
+            if (entry.isEmpty() && !prepared.written.containsKey(publication.target())) {
+                byte[] bytes;
                 try {
-                    byte[] bytes = make(publication.content(), publication.target());
-                    writeTemporary(publication.target(), bytes);
-                    written.put(publication.target(), bytes);
+                    bytes = make(publication.content(), publication.target());
                 } catch (IOException | RuntimeException failed) {
                     // nothing of the group is journaled yet: its temporary files are step 1's leftovers, removed
-                    written.keySet().forEach(target -> AtomicFiles.discard(temporary(target), failed));
+                    prepared.abandon(failed);
                     throw failed;
                 }
-                fresh.add(publication);
+                prepared.written.put(publication.target(), bytes);
+                // the file goes to disk on a group thread while the next content is made here (ADR 0001, "Group
+                // publication"): every write and sync has returned before the group's PENDING commit
+                prepared.writes.add(publication.target(), target -> {
+                    writeTemporary(target, bytes);
+                    if (durable) {
+                        AtomicFiles.syncFile(temporary(target));
+                    }
+                    prepared.digests.put(target, sha256(bytes));
+                });
+                prepared.fresh.add(publication);
             }
-            toFinish.add(publication.target());
+            prepared.toFinish.add(publication.target());
         }
-        return new Prepared(fresh, toFinish, written);
+        return prepared;
     }
 
     /**
@@ -296,6 +332,17 @@ public class PublicationJournal {
      * marks committed.
      */
     public Answered publishGroups(List<Group> groups, Renamed owed) {
+        return stage(groups).publish(owed);
+    }
+
+    /**
+     * The first step of {@link #publishGroups(List, Renamed)} alone: the journal looked up once, every group's new
+     * files written under their temporary names and their syncs begun, nothing journaled. The caller may then do
+     * what does not need the files on disk (a routing chunk's rows, in its own transaction, not committed before
+     * the journal's) while the disk answers; {@link Staged#publish} does the rest exactly as publishGroups does.
+     * A caller that gives up before publish leaves only step 1's leftovers (temporary files without rows).
+     */
+    public Staged stage(List<Group> groups) {
         Exception[] failures = new Exception[groups.size()];
         List<Integer> standing = new ArrayList<>();
         List<Prepared> prepared = new ArrayList<>();
@@ -303,28 +350,74 @@ public class PublicationJournal {
                 .flatMap(g -> g.publications().stream().map(Publication::target)).toList());
         for (int i = 0; i < groups.size(); i++) {
             try {
-                prepared.add(prepare(groups.get(i).publications(), journaledBefore));
+                prepared.add(prepare(groups.get(i).publications(), journaledBefore, true));
                 standing.add(i);
             } catch (IOException | RuntimeException failed) {
                 failures[i] = failed;
             }
         }
+        return new Staged(groups, failures, standing, prepared);
+    }
+
+    /** Groups whose new files are written and being forced to disk ({@link #stage}), waiting to be journaled. */
+    public final class Staged {
+
+        private final List<Group> groups;
+        private final Exception[] failures;
+        private final List<Integer> standing;
+        private final List<Prepared> prepared;
+
+        private Staged(List<Group> groups, Exception[] failures, List<Integer> standing, List<Prepared> prepared) {
+            this.groups = groups;
+            this.failures = failures;
+            this.standing = standing;
+            this.prepared = prepared;
+        }
+
+        /**
+         * The rest of {@link #publishGroups(List, Renamed)}: once every group's files are written and synced (a
+         * group whose write or sync failed fails alone, its temporary files removed), the journal's commit, the
+         * renames.
+         */
+        public Answered publish(Renamed owed) {
+            List<Integer> written = new ArrayList<>();
+            List<Prepared> ready = new ArrayList<>();
+            for (int n = 0; n < standing.size(); n++) {
+                try {
+                    prepared.get(n).awaitWritten();
+                    written.add(standing.get(n));
+                    ready.add(prepared.get(n));
+                } catch (IOException | RuntimeException failed) {
+                    failures[standing.get(n)] = failed;
+                }
+            }
+            return publishWritten(groups, failures, written, ready, owed);
+        }
+
+        /** Gives the groups up before their commit (the caller failed meanwhile): nothing journaled, no file left. */
+        public void abandon(Exception cause) {
+            prepared.forEach(p -> p.abandon(cause));
+        }
+    }
+
+    private Answered publishWritten(List<Group> groups, Exception[] failures, List<Integer> standing,
+                                    List<Prepared> prepared, Renamed owed) {
         boolean journaled = false;
         try {
-            GroupSync.syncFiles(prepared.stream().flatMap(p -> p.temporaries().stream()).toList());
             Timestamp now = Timestamp.from(clock.instant());
             ownCommit.executeWithoutResult(status -> {
                 mark(owed);
                 // every group's rows in one batch: one statement sent for the whole answer group
-                jdbc.batchUpdate(INSERT, prepared.stream().flatMap(p -> p.fresh().stream()
-                        .map(f -> row(f.kind(), f.subject(), f.target(), p.written().get(f.target()), now))).toList());
+                jdbc.batchUpdate(INSERT, prepared.stream().flatMap(p -> p.fresh.stream()
+                        .map(f -> row(f.kind(), f.subject(), f.target(), p.written.get(f.target()),
+                                p.sha256(f.target()), now))).toList());
                 for (Prepared p : prepared) {
-                    p.fresh().forEach(f -> observed(f.kind(), f.target(), p.written().get(f.target())));
+                    p.fresh.forEach(f -> observed(f.kind(), f.target(), p.written.get(f.target()), p.sha256(f.target())));
                 }
                 standing.forEach(i -> groups.get(i).recordedWithJournal().run());
             });
             journaled = true;
-            List<Path> toFinish = prepared.stream().flatMap(p -> p.toFinish().stream()).toList();
+            List<Path> toFinish = prepared.stream().flatMap(p -> p.toFinish.stream()).toList();
             renameAll(toFinish);
             return new Answered(Arrays.asList(failures), new Renamed(toFinish,
                     standing.stream().map(i -> groups.get(i).recordedWithPublished()).toList()), null);
@@ -531,7 +624,7 @@ public class PublicationJournal {
      * Step 2 for many files in one commit, with the caller's record; if another worker journaled one of them
      * first, one by one, the caller's record then in a commit of its own.
      */
-    private void journalAll(List<Publication> fresh, Map<Path, byte[]> written, Runnable recordedWithJournal) {
+    private void journalAll(List<Publication> fresh, Prepared written, Runnable recordedWithJournal) {
         if (fresh.isEmpty()) {
             if (recordedWithJournal != NO_RECORD) {
                 ownCommit.executeWithoutResult(status -> recordedWithJournal.run());
@@ -541,16 +634,17 @@ public class PublicationJournal {
         Timestamp now = Timestamp.from(clock.instant());
         try {
             ownCommit.executeWithoutResult(status -> {
-                jdbc.batchUpdate(INSERT, fresh.stream()
-                        .map(p -> row(p.kind(), p.subject(), p.target(), written.get(p.target()), now)).toList());
-                fresh.forEach(p -> observed(p.kind(), p.target(), written.get(p.target())));
+                jdbc.batchUpdate(INSERT, fresh.stream().map(p -> row(p.kind(), p.subject(), p.target(),
+                        written.written.get(p.target()), written.sha256(p.target()), now)).toList());
+                fresh.forEach(p -> observed(p.kind(), p.target(), written.written.get(p.target()),
+                        written.sha256(p.target())));
                 recordedWithJournal.run();
             });
         } catch (DuplicateKeyException journaledMeanwhile) {
             for (Publication p : fresh) {
                 try {
                     ownCommit.executeWithoutResult(status -> insert(p.kind(), p.subject(), p.target(),
-                            written.get(p.target())));
+                            written.written.get(p.target())));
                 } catch (DuplicateKeyException another) {
                     // another worker journaled the same file first: its row (and temporary file) are the ones that count
                     LOG.debug("Publication {} journaled by another worker", p.target());
@@ -563,17 +657,19 @@ public class PublicationJournal {
     }
 
     private void insert(PublicationKind kind, String subject, Path target, byte[] bytes) {
-        jdbc.update(INSERT, row(kind, subject, target, bytes, Timestamp.from(clock.instant())));
-        observed(kind, target, bytes);
+        String sha256 = sha256(bytes);
+        jdbc.update(INSERT, row(kind, subject, target, bytes, sha256, Timestamp.from(clock.instant())));
+        observed(kind, target, bytes, sha256);
     }
 
     /** The observer (the AS2 outbox) hears of a journaled file in the commit that journals it. */
-    private void observed(PublicationKind kind, Path target, byte[] bytes) {
-        observer.journaled(kind, mailbox(target), target.getFileName().toString(), sha256(bytes), bytes);
+    private void observed(PublicationKind kind, Path target, byte[] bytes, String sha256) {
+        observer.journaled(kind, mailbox(target), target.getFileName().toString(), sha256, bytes);
     }
 
-    private static Object[] row(PublicationKind kind, String subject, Path target, byte[] bytes, Timestamp at) {
-        return new Object[] {mailbox(target), target.getFileName().toString(), kind.name(), subject, sha256(bytes),
+    private static Object[] row(PublicationKind kind, String subject, Path target, byte[] bytes, String sha256,
+                                Timestamp at) {
+        return new Object[] {mailbox(target), target.getFileName().toString(), kind.name(), subject, sha256,
             (long) bytes.length, PENDING, at};
     }
 
@@ -585,10 +681,16 @@ public class PublicationJournal {
     }
 
     private static void writeTemporary(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.getParent());
         Path temporary = temporary(target);
         try {
-            Files.write(temporary, bytes);
+            try {
+                Files.write(temporary, bytes);
+            } catch (NoSuchFileException noFolder) {
+                // the folder is created when it is missing, not checked before each file (a mkdir per file was a
+                // system call that waits on the file system's journal: routing's profile, docs/benchmarks.md)
+                Files.createDirectories(target.getParent());
+                Files.write(temporary, bytes);
+            }
         } catch (IOException | RuntimeException failed) {
             AtomicFiles.discard(temporary, failed);
             throw failed;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.achemine.delivery.InvoiceDelivery;
 import org.achemine.delivery.InvoiceDelivery.Order;
+import org.achemine.delivery.InvoiceDelivery.StagedChunk;
 import org.achemine.delivery.Resend;
 import org.achemine.lifecycle.Actor;
 import org.achemine.lifecycle.InvoiceLedger;
@@ -75,7 +76,31 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
     @Override
     public void write(Chunk<? extends RoutedInvoice> chunk) throws Exception {
         Instant now = clock.instant();
-        List<Path> delivered = deliverAll(chunk);
+        StagedChunk staged = stageDeliveries(chunk);
+        Recorded recorded;
+        try {
+            recorded = record(chunk, deliveredFiles(chunk, staged), now);
+        } catch (IOException | RuntimeException failed) {
+            staged.abandon();
+            throw failed;
+        }
+        // the rows above are in the chunk's transaction, committed after this: the journal's commit still comes first
+        owed = staged.publish(owed).owed();
+        deliveredCount += recorded.delivered();
+        refusedCount += recorded.refused();
+        qualificationCount += recorded.qualified();
+        metrics.countAfterCommit(recorded.delivered(), recorded.refused(), recorded.qualified());
+    }
+
+    /** What a chunk recorded: production invoices delivered and refused, qualification invoices (either). */
+    private record Recorded(int delivered, int refused, int qualified) {
+    }
+
+    /**
+     * The chunk's invoices and refusals, in the chunk's transaction, written while the disk forces the chunk's
+     * files: nothing here needs them on disk, and nothing here is committed before they are journaled.
+     */
+    private Recorded record(Chunk<? extends RoutedInvoice> chunk, List<Path> delivered, Instant now) throws IOException {
         List<Optional<Path>> earlier = earlierDeliveries(chunk, delivered);
         List<MovedOn> integrated = new ArrayList<>(chunk.size());
         List<Refusal> refused = new ArrayList<>();
@@ -110,18 +135,16 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
         int production = chunk.size() - qualified;
         int productionRefused = (int) refused.stream()
                 .filter(r -> !r.candidate().request().environment().isQualification()).count();
-        deliveredCount += production - productionRefused;
-        refusedCount += productionRefused;
-        qualificationCount += qualified;
-        metrics.countAfterCommit(production - productionRefused, productionRefused, qualified);
+        return new Recorded(production - productionRefused, productionRefused, qualified);
     }
 
     /**
-     * The chunk's deliveries in one group publication (files synced together, one journal commit for the chunk,
-     * which also marks the previous chunk's deliveries published); null where the decision delivers nothing.
-     * deliverChunk honours a file an interrupted run already journaled (taken by the recipient since, or not).
+     * The chunk's deliveries begun as one group publication: contents made, files written and forced to disk on the
+     * group threads; one journal commit for the chunk, which also marks the previous chunk's deliveries published,
+     * follows in {@link #write} once the chunk's rows are written. The journal honours a file an interrupted run
+     * already journaled (taken by the recipient since, or not).
      */
-    private List<Path> deliverAll(Chunk<? extends RoutedInvoice> chunk) throws IOException {
+    private StagedChunk stageDeliveries(Chunk<? extends RoutedInvoice> chunk) {
         List<Order> orders = new ArrayList<>(chunk.size());
         for (RoutedInvoice routed : chunk) {
             RoutingCandidate invoice = routed.candidate();
@@ -130,9 +153,12 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
                         routed.decision().deliveredTo(), invoice.entryName(), invoice.resend(), 1));
             }
         }
-        InvoiceDelivery.Delivered done = delivery.deliverChunk(orders, owed);
-        owed = done.owed();
-        Iterator<Path> files = done.files().iterator();
+        return delivery.stageChunk(orders);
+    }
+
+    /** Each invoice's delivered file (fixed by the invoice, known before it is published); null where none. */
+    private static List<Path> deliveredFiles(Chunk<? extends RoutedInvoice> chunk, StagedChunk staged) {
+        Iterator<Path> files = staged.files().iterator();
         List<Path> delivered = new ArrayList<>(chunk.size());
         for (RoutedInvoice routed : chunk) {
             delivered.add(delivers(routed) ? files.next() : null);

@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal.Publication;
@@ -352,6 +355,89 @@ class PublicationJournalGroupTest {
         assertThat(journal.publishGroups(List.of(answer("B")))).containsExactly((Exception) null);
         assertThat(states()).containsExactly("A.xml PUBLISHED", "B.xml PUBLISHED");
         assertThat(out.resolve("A.xml")).hasContent("<facture A/>");
+        assertThat(temporaries()).isEmpty();
+    }
+
+    @Test
+    void filesWrittenOnTheGroupThreadsHoldEachItsOwnBytesAndTheJournalTheirFingerprints() throws Exception {
+        // given 200 deliveries of different sizes to 20 recipients whose out/ folders do not exist yet
+        Path mailboxes = dataDir.resolve("mailboxes");
+        List<Publication> many = new ArrayList<>();
+        Map<Path, byte[]> expected = new HashMap<>();
+        for (int i = 0; i < 200; i++) {
+            Path target = mailboxes.resolve("R" + (i % 20)).resolve("out").resolve("F" + i + ".xml");
+            byte[] bytes = ("<facture n=\"" + i + "\">" + "x".repeat(i * 37) + "</facture>")
+                    .getBytes(StandardCharsets.UTF_8);
+            expected.put(target, bytes);
+            many.add(new Publication(PublicationKind.DELIVERY, "F" + i, target, () -> bytes));
+        }
+
+        // when they are published as one group, their files written and synced several at a time
+        List<Path> published = journal.publishAll(many, true);
+
+        // then every file holds exactly its own bytes, and its row the fingerprint and size of those bytes
+        assertThat(published).containsExactlyElementsOf(many.stream().map(Publication::target).toList());
+        for (Path target : published) {
+            assertThat(Files.readAllBytes(target)).isEqualTo(expected.get(target));
+            assertThat(jdbc.queryForObject("SELECT sha256 || ' ' || size_bytes FROM publication WHERE mailbox = ?"
+                            + " AND file_name = ?", String.class, target.getParent().getParent().getFileName().toString(),
+                    target.getFileName().toString()))
+                    .isEqualTo(PublicationJournal.sha256(expected.get(target)) + " " + expected.get(target).length);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM publication WHERE state = 'PUBLISHED'", Integer.class))
+                .isEqualTo(200);
+    }
+
+    @Test
+    void oneFileThatCannotBeWrittenFailsItsWholeGroupBeforeItsCommitAndLeavesNoTemporaryFile() throws Exception {
+        jdbc.execute("CREATE TABLE caller_record (what VARCHAR(40), rows_then VARCHAR(200))");
+        // given 40 deliveries, the 21st to a recipient whose out/ is a plain file (written on a group thread)
+        Path brokenOut = Files.writeString(Files.createDirectories(dataDir.resolve("mailboxes/21690012600022"))
+                .resolve("out"), "not a folder");
+        List<Publication> many = new ArrayList<>(group(IntStream.range(0, 40).mapToObj(i -> "N" + i)
+                .toArray(String[]::new)));
+        many.set(20, new Publication(PublicationKind.DELIVERY, "broken", brokenOut.resolve("N20.xml"),
+                () -> "<facture N20/>".getBytes(StandardCharsets.UTF_8)));
+
+        // when they are published as one group, then it fails as a whole: nothing journaled, shown, or left
+        assertThatThrownBy(() -> journal.publishAll(many, true)).isInstanceOf(IOException.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM publication", Integer.class)).isZero();
+        assertThat(out.resolve("N0.xml")).doesNotExist();
+        assertThat(temporaries()).isEmpty();
+
+        // and as one answer among others, it fails alone; the others are published
+        List<Exception> failures = journal.publishGroups(List.of(answer("A"), new PublicationJournal.Group(
+                List.of(many.get(20)), PublicationJournal.NO_RECORD, PublicationJournal.NO_RECORD), answer("C")));
+        assertThat(failures.get(0)).isNull();
+        assertThat(failures.get(1)).isInstanceOf(IOException.class);
+        assertThat(failures.get(2)).isNull();
+        assertThat(states()).containsExactly("A.xml PUBLISHED", "C.xml PUBLISHED");
+        assertThat(temporaries()).isEmpty();
+    }
+
+    @Test
+    void aStagedGroupGivenUpBeforeItsCommitLeavesNothingAndIsPublishedOnceLater() throws Exception {
+        // given a routing chunk's 30 deliveries staged (written and syncing) when its own rows fail
+        List<Publication> chunk = group(IntStream.range(0, 30).mapToObj(i -> "S" + i).toArray(String[]::new));
+        PublicationJournal.Staged staged = journal.stage(List.of(new PublicationJournal.Group(chunk,
+                PublicationJournal.NO_RECORD, PublicationJournal.NO_RECORD)));
+
+        // when it is given up, then nothing is journaled or shown and no temporary file is left
+        staged.abandon(new IOException("the chunk's rows failed"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM publication", Integer.class)).isZero();
+        assertThat(out.resolve("S0.xml")).doesNotExist();
+        assertThat(temporaries()).isEmpty();
+
+        // and when the chunk comes again, its files are journaled in one commit, renamed, their marks owed
+        PublicationJournal.Answered answered = journal.stage(List.of(new PublicationJournal.Group(chunk,
+                PublicationJournal.NO_RECORD, PublicationJournal.NO_RECORD))).publish(PublicationJournal.Renamed.NONE);
+        assertThat(answered.failures()).containsExactly((Exception) null);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM publication WHERE state = 'PENDING'", Integer.class))
+                .isEqualTo(30);
+        journal.markPublished(answered.renamed());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM publication WHERE state = 'PUBLISHED'", Integer.class))
+                .isEqualTo(30);
+        assertThat(out.resolve("S29.xml")).hasContent("<facture S29/>");
         assertThat(temporaries()).isEmpty();
     }
 
