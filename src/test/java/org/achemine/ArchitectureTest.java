@@ -101,7 +101,7 @@ class ArchitectureTest {
                 // the offline validate command (no platform, the machine's now is the deposit time), and the
                 // time stamped in a command's error log (a log for the operator, not a platform record)
                 .and().doNotHaveFullyQualifiedName("org.achemine.routing.RoutingTrigger")
-                .and().doNotHaveFullyQualifiedName("org.achemine.directory.DirectoryInboxFlow")
+                .and().doNotHaveFullyQualifiedName("org.achemine.directory.DirectoryDrops")
                 .and().doNotHaveFullyQualifiedName("org.achemine.validation.engine.ValidationEngine")
                 .and().doNotHaveFullyQualifiedName("org.achemine.validation.national.NationalCheck")
                 .and().doNotHaveFullyQualifiedName("org.achemine.cli.CompteRenduReport")
