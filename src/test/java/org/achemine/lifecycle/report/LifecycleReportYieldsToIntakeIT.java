@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.achemine.batch.IntakeYield;
 import org.achemine.directory.DirectoryImporter;
+import org.achemine.intake.IntakeRoutes;
 import org.achemine.testing.OwnDataFolder;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
@@ -41,7 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "achemine.lifecycle.trigger-delay=1h", "achemine.batch.yield-backlog=5", "achemine.batch.yield-max=1h"})
 class LifecycleReportYieldsToIntakeIT extends OwnDataFolder {
 
-    private static final String BURST_WORKERS = "intake-deposit-OPE001";
+    private static final String BURST_WORKERS = IntakeRoutes.depositRouteId("OPE001");
     private static final int BURST = 20;
     /** achemine.batch.yield-backlog, as set above. */
     private static final int THRESHOLD = 5;
@@ -69,14 +70,9 @@ class LifecycleReportYieldsToIntakeIT extends OwnDataFolder {
     @Autowired
     LifecycleReports reports;
 
-    private static Path directoryImported;
-
     @BeforeEach
     void directoryInService() throws Exception {
-        if (!dataDir.equals(directoryImported)) {
-            SampleDirectory.importInto(directoryImporter, dataDir);
-            directoryImported = dataDir;
-        }
+        SampleDirectory.inService(directoryImporter, jdbc, dataDir);
     }
 
     @Test
