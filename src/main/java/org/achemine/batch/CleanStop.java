@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
  * closing event comes before its lifecycle stops, before any executor is shut down and before the data source
  * closes: the stop marks the runs' steps to end STOPPED, then holds the close until those runs have ended
  * ({@code achemine.batch.stop-wait} at most). What a run leaves is done by the next run, as after any stop.
- * Jobs tell it when they run ({@link #beforeJob}, {@link #afterJob}: every job registers it as a listener).
+ * Jobs tell it when they run ({@link #beforeJob}, {@link #afterJob}: every job registers it as a listener); a run
+ * launched once the stop was told ends STOPPED before its first step. A trigger's run is never on the poller's thread,
+ * which stopping the poller interrupts ({@link JobLauncherThread}).
  */
 @Component
 public class CleanStop implements ApplicationListener<ContextClosedEvent>, StepInterruptionPolicy,
@@ -93,8 +96,10 @@ public class CleanStop implements ApplicationListener<ContextClosedEvent>, StepI
     @Override
     public void beforeJob(JobExecution jobExecution) {
         running.add(jobExecution);
-        if (requested) { // launched while the stop was being told
-            stopSteps(jobExecution);
+        if (requested) { // launched once the stop was told (its trigger asked just before): no step begins
+            LOG.info("Engine stopping: job {} launched now ends STOPPED before its first step, the work at the next"
+                    + " run", jobExecution.getJobInstance().getJobName());
+            jobExecution.setStatus(BatchStatus.STOPPING);
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import org.achemine.channel.ChannelArrivals.Arrival;
 import org.achemine.database.DatabaseSequence;
-import org.achemine.database.KeyLists;
 import org.achemine.database.DatabaseVendor;
 import org.achemine.qualification.Environment;
 import org.achemine.validation.AcceptancePolicy;
@@ -339,10 +338,10 @@ public class FlowRegistry {
     }
 
     /**
-     * Marks the flow REPORTED in the caller's transaction, with one statement for every flow so marked in it, run
-     * just before it commits: an answer group's flows, whose marks ride one commit (ADR 0001, « One commit per
-     * answer group »), cost one statement instead of one each. Each mark is in the same commit as before; a flow
-     * not recorded fails that commit whole, as its own update did; the group's marks carry the latest time given.
+     * Marks the flow REPORTED in the caller's transaction, with one batched statement for every flow so marked in
+     * it, run just before it commits: an answer group's flows, whose marks ride one commit (ADR 0001, « One commit
+     * per answer group »), cost one round of the statement instead of one statement each. Each mark is in the same
+     * commit as before and keeps its own time; a flow not recorded fails that commit whole, as its own update did.
      * Nothing in that transaction may read these flows' stage after marking them. Outside a transaction, at once.
      */
     public void markReportedAtCommit(FlowId flowId, Instant reportedAt) {
@@ -362,31 +361,25 @@ public class FlowRegistry {
     /** The key of the marks waiting for the current transaction's commit ({@link #markReportedAtCommit}). */
     private final Object reportedAtCommit = new Object();
 
-    /** The flows one transaction marks REPORTED, updated together before it commits. */
+    /** The flows one transaction marks REPORTED, each with its own time, updated together before it commits. */
     private final class ReportedAtCommit implements TransactionSynchronization {
 
-        private final List<String> flowIds = new ArrayList<>();
-        private Instant reportedAt = Instant.MIN;
+        private final List<Object[]> marks = new ArrayList<>();
 
         void add(FlowId flowId, Instant at) {
-            flowIds.add(flowId.value());
-            reportedAt = at.isAfter(reportedAt) ? at : reportedAt;
+            marks.add(new Object[] {FlowStage.REPORTED.name(), utc(at), flowId.value()});
         }
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            KeyLists.inSlices(flowIds, slice -> {
-                List<Object> values = new ArrayList<>(slice.size() + 2);
-                values.add(FlowStage.REPORTED.name());
-                values.add(utc(reportedAt));
-                values.addAll(slice);
-                int updated = jdbc.update("UPDATE flow SET stage = ?, reported_at = ? WHERE flow_id IN ("
-                        + KeyLists.placeholders(slice.size(), 1) + ")", values.toArray());
-                if (updated != slice.size()) {
-                    throw new IllegalStateException("Flows " + slice + " are not all recorded (" + updated
-                            + " rows updated): none is marked REPORTED");
+            int[] updated = jdbc.batchUpdate("UPDATE flow SET stage = ?, reported_at = ? WHERE flow_id = ?", marks);
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] != 1) {
+                    throw new IllegalStateException("Flow " + marks.get(i)[2] + " is not recorded (" + updated[i]
+                            + " rows updated): the flows of this commit are not all recorded, none is marked"
+                            + " REPORTED");
                 }
-            });
+            }
         }
 
         @Override

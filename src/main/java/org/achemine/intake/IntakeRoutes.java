@@ -49,6 +49,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class IntakeRoutes extends RouteBuilder {
 
+    /** The id of the route whose workers take a partner's flows from its deposit queue ({@code intake-deposit-<partner>}). */
+    public static String depositRouteId(String partner) {
+        return DepositQueues.QUEUE_PREFIX + partner;
+    }
+
+
     private static final String POLL_STRATEGY = "intakeGatedPollStrategy";
     private static final String READ_LOCK = "intakeSettledFiles";
 
@@ -101,11 +107,11 @@ public class IntakeRoutes extends RouteBuilder {
         int depositOrder = 10;
         for (String queue : queues.queues()) {
             from(queues.consumerUri(queue))
-                    .routeId("intake-deposit-" + queue).autoStartup(enabled).startupOrder(depositOrder++)
+                    .routeId(depositRouteId(queue)).autoStartup(enabled).startupOrder(depositOrder++)
                     .bean(deposit, "submit");
         }
         from(queues.consumerUri(DepositQueues.OTHERS))
-                .routeId("intake-deposit-" + DepositQueues.OTHERS).autoStartup(enabled).startupOrder(4)
+                .routeId(depositRouteId(DepositQueues.OTHERS)).autoStartup(enabled).startupOrder(4)
                 .bean(deposit, "submit");
 
         from("timer:intake-recovery?repeatCount=1&delay=0")

@@ -1,12 +1,15 @@
 package org.achemine.routing;
 
 import org.achemine.batch.IntakeYield;
+import org.achemine.batch.JobLauncherThread;
 import org.achemine.cluster.Leadership;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.launch.JobLaunchingGateway;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +18,6 @@ import org.springframework.integration.dsl.MessageChannels;
 import org.springframework.integration.dsl.Pollers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Launches the routing job from messages (spring-batch-integration's {@link JobLaunchingGateway}): shortly
@@ -29,10 +31,10 @@ public class RoutingTriggerFlow {
     @Bean
     RoutingTrigger routingTrigger(JdbcTemplate jdbc, JobRepository jobRepository, Job routingJob,
                                   RoutingProperties properties, Clock clock, JobOperator jobOperator,
-                                  ThreadPoolTaskExecutor routingLauncherThread, IntakeYield intakeYield) {
+                                  @Qualifier("routingLauncherThread") JobLauncherThread routingLauncherThread,
+                                  IntakeYield intakeYield) {
         return new RoutingTrigger(jdbc, jobRepository, routingJob, properties.retryAfter(), clock, jobOperator,
-                () -> routingLauncherThread.getActiveCount() > 0 || routingLauncherThread.getQueueSize() > 0,
-                intakeYield);
+                routingLauncherThread::busy, intakeYield);
     }
 
     /**
@@ -41,18 +43,12 @@ public class RoutingTriggerFlow {
      * recovered at the next start.
      */
     @Bean
-    ThreadPoolTaskExecutor routingLauncherThread() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(1);
-        executor.setMaxPoolSize(1);
-        executor.setThreadNamePrefix("routing-launcher-");
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(20);
-        return executor;
+    JobLauncherThread routingLauncherThread() {
+        return new JobLauncherThread("routing", Duration.ofSeconds(20));
     }
 
     @Bean
-    MessageChannel routingLaunches(ThreadPoolTaskExecutor routingLauncherThread) {
+    MessageChannel routingLaunches(@Qualifier("routingLauncherThread") JobLauncherThread routingLauncherThread) {
         return MessageChannels.executor(routingLauncherThread).getObject();
     }
 

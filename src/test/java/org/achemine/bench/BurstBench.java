@@ -184,7 +184,6 @@ public final class BurstBench {
         }
         DatabaseWork beforeDrop = DatabaseWork.now(jdbc, database);
         AtomicReference<DatabaseWork> allAnswered = new AtomicReference<>();
-        long cpuBefore = processCpuNanos();
         Instant firstDrop = Instant.now();
         drop(data, generated);
         Instant lastDrop = Instant.now();
@@ -194,7 +193,7 @@ public final class BurstBench {
                 printStatements(jdbc, flows);
             }
         });
-        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9; // drained: answered, routed, delivered
+        double cpuSeconds = (processCpuNanos() - beforeDrop.cpuNanos()) / 1e9; // drained: answered, routed, delivered
         heap.close();
         long liveAtEnd = HeapSampler.liveAfterFullGcMegabytes(); // routed and delivered too
 
@@ -298,8 +297,7 @@ public final class BurstBench {
 
     /** User + system CPU time of this JVM (every thread, GC and JIT included): what the load does not inflate. */
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long reportedCount(JdbcTemplate jdbc) {
@@ -339,7 +337,7 @@ public final class BurstBench {
     private record DatabaseWork(Instant at, long cpuNanos, long stores, long fileWrites, long bytesWritten) {
 
         static DatabaseWork now(JdbcTemplate jdbc, String database) {
-            long cpu = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            long cpu = processCpuNanos();
             if (!database.equals("h2")) {
                 return new DatabaseWork(Instant.now(), cpu, -1, -1, -1);
             }

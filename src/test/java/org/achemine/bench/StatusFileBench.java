@@ -16,8 +16,9 @@ import org.achemine.testing.CppStatutFiles.Unit;
  * {@code ./bench.sh status [--statuses N]}: reading status files, without the database. For N/2 and N statuses
  * (default 200,000), a generated CPPStatut file and the same statuses in CSV: time to read each whole (statuses
  * per second, so linearity shows as a flat rate), and the live heap after a full GC while holding the result,
- * whole and with a limit of 1,000 lines (which must not grow with N: the file is counted, not kept). The files are
- * deleted at the end, unless {@code --keep}.
+ * whole and with a limit of 1,000 lines (which must not grow with N: the file is counted, not kept; for files of
+ * 1,000 lines or fewer, one line fewer than the file, so the limited read is still refused). The files are deleted
+ * at the end, unless {@code --keep}.
  */
 public final class StatusFileBench {
 
@@ -34,6 +35,9 @@ public final class StatusFileBench {
                 statuses = Integer.parseInt(args[++i]);
             }
         }
+        if (statuses < 4) { // N/2 must be 2 or more: a limited read needs a file over a limit of at least one line
+            throw new IllegalArgumentException("--statuses must be 4 or more, not " + statuses);
+        }
         int total = statuses;
         BenchFolder.run("achemine-status-bench", args, folder -> {
             measure(folder, total);
@@ -45,14 +49,16 @@ public final class StatusFileBench {
         Path dir = folder.path();
         System.out.printf("status files in %s%n", folder);
         CppStatutStatusFile cppStatut = new CppStatutStatusFile();
-        System.out.println("format     statuses  size MB  seconds  statuses/s  live MB (whole)  live MB (limit " + LIMIT + ")");
+        System.out.println("format     statuses  size MB  seconds  statuses/s  live MB (whole)  live MB (limit)  limit");
         for (int n : List.of(statuses / 2, statuses, statuses / 2, statuses)) {
             Path xml = cppStatut(dir, n);
             Path csv = csv(dir, n);
-            report("CPPStatut", n, xml, () -> cppStatut.read("b.xml", () -> Files.newInputStream(xml), n),
-                    () -> cppStatut.read("b.xml", () -> Files.newInputStream(xml), LIMIT));
-            report("CSV", n, csv, () -> CsvStatusFile.read(() -> Files.newInputStream(csv), n),
-                    () -> CsvStatusFile.read(() -> Files.newInputStream(csv), LIMIT));
+            // a file of LIMIT lines or fewer is within LIMIT, and read whole: the limited read must be over its limit
+            int limit = Math.min(LIMIT, n - 1);
+            report("CPPStatut", n, limit, xml, () -> cppStatut.read("b.xml", () -> Files.newInputStream(xml), n),
+                    () -> cppStatut.read("b.xml", () -> Files.newInputStream(xml), limit));
+            report("CSV", n, limit, csv, () -> CsvStatusFile.read(() -> Files.newInputStream(csv), n),
+                    () -> CsvStatusFile.read(() -> Files.newInputStream(csv), limit));
         }
         System.out.println("(the first two rows of each size warm the JVM up: compare the last two)");
     }
@@ -62,7 +68,8 @@ public final class StatusFileBench {
         StatusFile read() throws IOException;
     }
 
-    private static void report(String format, int n, Path file, Read whole, Read limited) throws IOException {
+    private static void report(String format, int n, int limit, Path file, Read whole, Read limited)
+            throws IOException {
         long start = System.nanoTime();
         StatusFile read = whole.read();
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -74,10 +81,11 @@ public final class StatusFileBench {
         StatusFile refused = limited.read();
         long liveLimited = HeapSampler.liveAfterFullGcMegabytes();
         if (!refused.rejected() || !refused.lines().isEmpty()) {
-            throw new IllegalStateException(format + ": a file over the limit was not refused whole");
+            throw new IllegalStateException(format + ": a file of " + n + " lines was not refused whole with a limit"
+                    + " of " + limit);
         }
-        System.out.printf("%-9s %9d %8.1f %8.2f %11.0f %16d %17d%n", format, n, Files.size(file) / 1e6, seconds,
-                n / seconds, liveWhole, liveLimited);
+        System.out.printf("%-9s %9d %8.1f %8.2f %11.0f %16d %16d %6d%n", format, n, Files.size(file) / 1e6, seconds,
+                n / seconds, liveWhole, liveLimited, limit);
     }
 
     private static Path cppStatut(Path dir, int n) throws IOException {

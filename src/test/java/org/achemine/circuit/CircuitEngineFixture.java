@@ -1,6 +1,5 @@
 package org.achemine.circuit;
 
-import java.nio.file.Path;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.lifecycle.InvoiceLedger;
 import org.achemine.nightly.NightlyRun;
@@ -41,14 +40,8 @@ abstract class CircuitEngineFixture extends OwnDataFolder {
     @Autowired
     NightlyRun nightly;
 
-    /** The data folder the sample directory was imported into (one per test class: the PostgreSQL variants too). */
-    private static Path directoryImported;
-
     @BeforeEach
     void directoryInService() throws Exception {
-        if (!dataDir.equals(directoryImported)) {
-            SampleDirectory.importInto(directoryImporter, dataDir);
-            directoryImported = dataDir;
-        }
+        SampleDirectory.inService(directoryImporter, jdbc, dataDir);
     }
 }

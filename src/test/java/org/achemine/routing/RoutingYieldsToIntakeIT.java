@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.achemine.batch.IntakeYield;
 import org.achemine.directory.DirectoryImporter;
+import org.achemine.intake.IntakeRoutes;
 import org.achemine.testing.MovablePlatformClock;
 import org.achemine.testing.OwnDataFolder;
 import org.achemine.testing.SampleDirectory;
@@ -33,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "achemine.lifecycle.trigger-delay=300ms", "achemine.batch.yield-backlog=5", "achemine.batch.yield-max=1h"})
 class RoutingYieldsToIntakeIT extends OwnDataFolder {
 
-    private static final String BURST_WORKERS = "intake-deposit-OPE001";
+    private static final String BURST_WORKERS = IntakeRoutes.depositRouteId("OPE001");
     private static final int BURST = 20;
     /** achemine.batch.yield-backlog, as set above. */
     private static final int THRESHOLD = 5;
@@ -57,14 +58,9 @@ class RoutingYieldsToIntakeIT extends OwnDataFolder {
     @Autowired
     ShiftableClock clock;
 
-    private static Path directoryImported;
-
     @BeforeEach
     void directoryInService() throws Exception {
-        if (!dataDir.equals(directoryImported)) {
-            SampleDirectory.importInto(directoryImporter, dataDir);
-            directoryImported = dataDir;
-        }
+        SampleDirectory.inService(directoryImporter, jdbc, dataDir);
     }
 
     @Test

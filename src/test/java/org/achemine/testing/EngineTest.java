@@ -44,9 +44,7 @@ public abstract class EngineTest extends OwnDataFolder {
 
     /** The sample directory in service, imported by the class's first test that asks. */
     protected void sampleDirectoryInService() throws Exception {
-        if (jdbc.queryForList("SELECT generation_id FROM directory_current", Long.class).isEmpty()) {
-            SampleDirectory.importInto(directoryImporter, dataDir);
-        }
+        SampleDirectory.inService(directoryImporter, jdbc, dataDir);
     }
 
     /** Runs a job now, as a new instance, and returns when it has ended. */

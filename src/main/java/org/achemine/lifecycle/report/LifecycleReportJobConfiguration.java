@@ -9,6 +9,7 @@ import org.achemine.publication.PublicationJournal;
 import org.achemine.report.cppstatut.StatutSchema;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -37,16 +38,20 @@ public class LifecycleReportJobConfiguration {
     Job lifecycleReportJob(JobRepository jobRepository, LifecycleReports reports, CleanStop stop,
                            IntakeYield intakeYield) {
         // The protocol commits itself at each stage; the step's own transaction must not hold them back. A stop
-        // ends the run between two reports (or drops the one being written, before anything is recorded).
+        // ends the run between two reports (or drops the one being written, before anything is recorded). While
+        // the intake has a burst to answer, the run waits before its step and before each report, as routing
+        // waits between its chunks (ADR 0029).
         Step step = new StepBuilder("write-lifecycle-reports", jobRepository)
                 .tasklet((contribution, context) -> {
-                    LifecycleReports.RunSummary summary = reports.run(stop::requested);
+                    LifecycleReports.RunSummary summary = reports.run(() -> intakeYield.awaitTurn(JOB_NAME),
+                            stop::requested);
                     stop.stopsStep(contribution.getStepExecution());
                     contribution.incrementWriteCount(summary.changes());
                     contribution.setExitStatus(contribution.getExitStatus().addExitDescription("reports="
                             + summary.reports() + " changes=" + summary.changes() + " resumed=" + summary.resumed()));
                     return RepeatStatus.FINISHED;
                 }, new ResourcelessTransactionManager())
+                .listener((StepExecutionListener) intakeYield)
                 .build();
         // a run the bound let go ends its yield with it (ADR 0029); its start waited at the trigger
         return new JobBuilder(JOB_NAME, jobRepository).listener(stop).listener(intakeYield).start(step).build();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.achemine.batch.IntakeYield;
 import org.achemine.batch.RunRequest;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.launch.JobLaunchRequest;
@@ -25,10 +26,15 @@ public class LifecycleReportTrigger {
     private final Job lifecycleReportJob;
     private final Clock clock;
     private final IntakeYield intakeYield;
+    private final BooleanSupplier launcherBusy;
 
-    /** @param intakeYield no run starts while lifecycle reporting yields to a burst at the intake (ADR 0029) */
+    /**
+     * @param intakeYield  no run starts while lifecycle reporting yields to a burst at the intake (ADR 0029)
+     * @param launcherBusy whether the launcher thread runs the job or has a request waiting: no other is asked
+     */
     public LifecycleReportTrigger(JdbcTemplate jdbc, JobRepository jobRepository, Job lifecycleReportJob, Clock clock,
-                                  IntakeYield intakeYield) {
+                                  IntakeYield intakeYield, BooleanSupplier launcherBusy) {
+        this.launcherBusy = launcherBusy;
         this.clock = clock;
         this.intakeYield = intakeYield;
         this.jdbc = jdbc;
@@ -41,7 +47,7 @@ public class LifecycleReportTrigger {
      * otherwise (no message).
      */
     public JobLaunchRequest launchIfWaiting() {
-        if (!hasWork() || running(lifecycleReportJob.getName()) || BULK_WRITERS.stream().anyMatch(this::running)
+        if (launcherBusy.getAsBoolean() || !hasWork() || running(lifecycleReportJob.getName()) || BULK_WRITERS.stream().anyMatch(this::running)
                 || intakeYield.yields(lifecycleReportJob.getName())) {
             return null;
         }

@@ -1,6 +1,8 @@
 package org.achemine.lifecycle.report;
 
 import org.achemine.batch.IntakeYield;
+import org.achemine.batch.JobLauncherThread;
+import org.achemine.batch.JobRecoveryProperties;
 import org.achemine.cluster.Leadership;
 import java.time.Clock;
 import org.springframework.batch.core.job.Job;
@@ -12,14 +14,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.dsl.MessageChannels;
 import org.springframework.integration.dsl.Pollers;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Launches the lifecycle-report job from a poller (spring-batch-integration's {@link JobLaunchingGateway}):
  * every {@code achemine.lifecycle.trigger-delay}, when status changes (from routing, from recipients' status
- * files, from suppliers' completions) wait to be reported. The poller's own thread launches and waits for
- * the run, so runs never overlap.
+ * files, from suppliers' completions) wait to be reported. The poller asks; its launcher thread
+ * ({@link JobLauncherThread}) runs the job, one run at a time, and is not interrupted when the poller stops.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "achemine.intake.enabled", havingValue = "true")
@@ -28,15 +31,26 @@ public class LifecycleReportTriggerFlow {
     @Bean
     LifecycleReportTrigger lifecycleReportTrigger(JdbcTemplate jdbc, JobRepository jobRepository,
                                                   @Qualifier("lifecycleReportJob") Job lifecycleReportJob, Clock clock,
-                                                  IntakeYield intakeYield) {
-        return new LifecycleReportTrigger(jdbc, jobRepository, lifecycleReportJob, clock, intakeYield);
+                                                  IntakeYield intakeYield,
+                                                  @Qualifier("lifecycleReportLauncherThread")
+                                                  JobLauncherThread launcherThread) {
+        return new LifecycleReportTrigger(jdbc, jobRepository, lifecycleReportJob, clock, intakeYield,
+                launcherThread::busy);
+    }
+
+    @Bean
+    JobLauncherThread lifecycleReportLauncherThread(JobRecoveryProperties recovery) {
+        return new JobLauncherThread(LifecycleReportJobConfiguration.JOB_NAME, recovery.stopWait());
     }
 
     @Bean
     IntegrationFlow lifecycleReportsAfterStatusChanges(LifecycleReportTrigger trigger, LifecycleProperties properties,
-                                                       JobOperator jobOperator, Leadership leadership) {
+                                                       JobOperator jobOperator, Leadership leadership,
+                                                       @Qualifier("lifecycleReportLauncherThread")
+                                                       JobLauncherThread launcherThread) {
         return IntegrationFlow.fromSupplier(trigger::launchIfWaiting,
                         source -> leadership.onLeader(source.poller(Pollers.fixedDelay(properties.triggerDelay()))))
+                .channel(MessageChannels.executor(launcherThread))
                 .handle(new JobLaunchingGateway(jobOperator))
                 .nullChannel();
     }

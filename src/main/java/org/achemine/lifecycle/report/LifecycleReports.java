@@ -94,15 +94,17 @@ public class LifecycleReports {
 
     /** Finishes what a crash left, then reports every change written so far. */
     public RunSummary run() throws IOException {
-        return run(() -> false);
+        return run(() -> { }, () -> false);
     }
 
     /**
-     * As {@link #run()}, ending early once {@code stopping} says so (the engine's stop): between two reports, or
-     * while a report is written to its temporary file, which is then removed (nothing recorded yet: its changes
-     * wait for the next run). A report committed is always published before the run ends.
+     * As {@link #run()}, running {@code beforeEachReport} before each report is prepared (no transaction open, no
+     * file being written: the job waits there for its turn while the intake has a burst to answer, ADR 0029), and
+     * ending early once {@code stopping} says so (the engine's stop): between two reports, or while a report is
+     * written to its temporary file, which is then removed (nothing recorded yet: its changes wait for the next
+     * run). A report committed is always published before the run ends.
      */
-    public RunSummary run(BooleanSupplier stopping) throws IOException {
+    public RunSummary run(Runnable beforeEachReport, BooleanSupplier stopping) throws IOException {
         int resumed = resumeReady();
         Long upTo = jdbc.queryForObject("SELECT MAX(change_no) FROM invoice_status_history", Long.class);
         if (upTo == null) {
@@ -117,6 +119,7 @@ public class LifecycleReports {
         int reports = 0;
         int changes = 0;
         for (Map.Entry<String, Environment> mailbox : outboxes) {
+            beforeEachReport.run();
             if (stopping.getAsBoolean()) {
                 break;
             }
