@@ -254,9 +254,10 @@ public class FlowDeposit {
                 made = detailed ? reports.toXml(reported(flow), verdict, recordedAt) : null;
                 madeOfficial = officialReports.toXml(officialReports.deposit(reported(flow), verdict, recordedAt));
                 // the verdict and "report ready" commit with the reports journaled PENDING (a crash before just
-                // redoes all three: their temporary files without rows are removed at start-up)
-                recordVerdict = () -> registry.recordVerdict(flow.flowId(), verdict, engine.policy(), recordedAt,
-                        report);
+                // redoes all three: their temporary files without rows are removed at start-up); an answer
+                // group's verdicts are written as that commit is made, one JDBC batch per table for the group
+                recordVerdict = () -> registry.recordVerdictAtCommit(flow.flowId(), verdict, engine.policy(),
+                        recordedAt, report);
                 state = engine.policy().flowState(verdict);
             }
             byte[] xml = made;

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -290,21 +291,105 @@ public class FlowRegistry {
      */
     public void recordVerdict(FlowId flowId, FlowVerdict verdict, AcceptancePolicy policy, Instant validatedAt,
                               Path reportPath) {
-        FlowState state = policy.flowState(verdict);
-        transactions.executeWithoutResult(status -> {
-            insertDocuments(flowId, verdict, policy);
-            int updated = jdbc.update("UPDATE flow SET stage = ?, flow_kind = ?, syntax = ?, interface_code = ?,"
-                            + " flow_state = ?, status_code = ?, validated_at = ?, report_path = ? WHERE flow_id = ?"
-                            + " AND stage = '" + FlowStage.RECEIVED.name() + "'",
-                    FlowStage.REPORT_READY.name(), verdict.kind().name(),
-                    verdict.syntax() == null ? null : verdict.syntax().chorusSyntax(),
-                    verdict.syntax() == null ? null : verdict.syntax().interfaceCode(),
-                    state.name(), state.statusCode(), utc(validatedAt), reportPath.toString(), flowId.value());
-            if (updated != 1) {
-                throw new IllegalStateException("Flow " + flowId + " is not recorded, or no longer RECEIVED: its"
-                        + " verdict is never recorded twice");
+        VerdictRows rows = new VerdictRows();
+        rows.add(flowId, verdict, policy, validatedAt, reportPath);
+        transactions.executeWithoutResult(status -> rows.write());
+    }
+
+    /**
+     * {@link #recordVerdict} in the caller's transaction, written with every other verdict so recorded in it just
+     * before it commits: an answer group's flows, whose verdicts ride the commit that journals their reports
+     * {@code PENDING} (ADR 0001, « One commit per answer group »), cost one JDBC batch per table for the group
+     * (documents, findings, flows) instead of three statements each. Each verdict is in the same commit as before;
+     * a flow not {@code RECEIVED} fails that commit whole, as its own update did. These rows are written before
+     * any REPORTED mark of the same commit ({@link #markReportedAtCommit}). Nothing in that transaction may read
+     * these flows' rows after recording them. Outside a transaction, at once in a transaction of its own.
+     */
+    public void recordVerdictAtCommit(FlowId flowId, FlowVerdict verdict, AcceptancePolicy policy,
+                                      Instant validatedAt, Path reportPath) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            recordVerdict(flowId, verdict, policy, validatedAt, reportPath);
+            return;
+        }
+        VerdictsAtCommit verdicts = (VerdictsAtCommit) TransactionSynchronizationManager.getResource(verdictsAtCommit);
+        if (verdicts == null) {
+            verdicts = new VerdictsAtCommit();
+            TransactionSynchronizationManager.bindResource(verdictsAtCommit, verdicts);
+            TransactionSynchronizationManager.registerSynchronization(verdicts);
+        }
+        verdicts.rows.add(flowId, verdict, policy, validatedAt, reportPath);
+    }
+
+    /** The key of the verdicts waiting for the current transaction's commit ({@link #recordVerdictAtCommit}). */
+    private final Object verdictsAtCommit = new Object();
+
+    /** The verdicts one transaction records, written together before it commits, before its REPORTED marks. */
+    private final class VerdictsAtCommit implements TransactionSynchronization {
+
+        final VerdictRows rows = new VerdictRows();
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE; // a flow's verdict before its REPORTED mark, were both in one commit
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            rows.write();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(verdictsAtCommit);
+        }
+    }
+
+    private static final String UPDATE_VERDICT = "UPDATE flow SET stage = ?, flow_kind = ?, syntax = ?,"
+            + " interface_code = ?, flow_state = ?, status_code = ?, validated_at = ?, report_path = ?"
+            + " WHERE flow_id = ? AND stage = '" + FlowStage.RECEIVED.name() + "'";
+
+    private static final String INSERT_DOCUMENT = "INSERT INTO flow_document (flow_id, doc_rank, entry_name, syntax,"
+            + " decision, invoice_number, issue_date, type_code, currency, supplier_id, buyer_id, service_code,"
+            + " engagement_number, total_with_vat, supplier_name, supplier_scheme, billing_framework)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String INSERT_FINDING = "INSERT INTO flow_finding (flow_id, doc_rank, finding_rank, code,"
+            + " severity, source) VALUES (?, ?, ?, ?, ?, ?)";
+
+    /** Verdicts' rows for one transaction: one JDBC batch per table, whatever the number of flows. */
+    private final class VerdictRows {
+
+        private final List<Object[]> documents = new ArrayList<>();
+        private final List<Object[]> findings = new ArrayList<>();
+        private final List<Object[]> flows = new ArrayList<>();
+        private final List<FlowId> flowIds = new ArrayList<>();
+
+        void add(FlowId flowId, FlowVerdict verdict, AcceptancePolicy policy, Instant validatedAt, Path reportPath) {
+            FlowState state = policy.flowState(verdict);
+            addDocuments(documents, findings, flowId, verdict, policy);
+            flows.add(new Object[] {FlowStage.REPORT_READY.name(), verdict.kind().name(),
+                verdict.syntax() == null ? null : verdict.syntax().chorusSyntax(),
+                verdict.syntax() == null ? null : verdict.syntax().interfaceCode(),
+                state.name(), state.statusCode(), utc(validatedAt), reportPath.toString(), flowId.value()});
+            flowIds.add(flowId);
+        }
+
+        /** Documents, findings, then the flows' stage: a flow found past RECEIVED fails the transaction whole. */
+        void write() {
+            if (!documents.isEmpty()) {
+                jdbc.batchUpdate(INSERT_DOCUMENT, documents);
             }
-        });
+            if (!findings.isEmpty()) {
+                jdbc.batchUpdate(INSERT_FINDING, findings);
+            }
+            int[] updated = jdbc.batchUpdate(UPDATE_VERDICT, flows);
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] != 1) {
+                    throw new IllegalStateException("Flow " + flowIds.get(i) + " is not recorded, or no longer"
+                            + " RECEIVED: its verdict is never recorded twice");
+                }
+            }
+        }
     }
 
     /**
@@ -392,10 +477,9 @@ public class FlowRegistry {
         jdbc.update("UPDATE flow SET last_incident = ? WHERE flow_id = ?", incidentId, flowId.value());
     }
 
-    /** The flow's documents, then all their findings: two batched statements whatever the flow's size. */
-    private void insertDocuments(FlowId flowId, FlowVerdict verdict, AcceptancePolicy policy) {
-        List<Object[]> documents = new ArrayList<>(verdict.documents().size());
-        List<Object[]> findings = new ArrayList<>();
+    /** The flow's documents and all their findings, as rows of {@link #INSERT_DOCUMENT} and {@link #INSERT_FINDING}. */
+    private static void addDocuments(List<Object[]> documents, List<Object[]> findings, FlowId flowId,
+                                     FlowVerdict verdict, AcceptancePolicy policy) {
         addFindings(findings, flowId, 0, verdict.flowFindings());
         for (int i = 0; i < verdict.documents().size(); i++) {
             DocumentVerdict document = verdict.documents().get(i);
@@ -414,13 +498,6 @@ public class FlowRegistry {
                 facts == null || facts.billingFramework() == null ? null : truncate(facts.billingFramework(), 8)});
             addFindings(findings, flowId, i + 1, document.findings().toList());
         }
-        jdbc.batchUpdate("INSERT INTO flow_document (flow_id, doc_rank, entry_name, syntax, decision, invoice_number,"
-                + " issue_date, type_code, currency, supplier_id, buyer_id, service_code, engagement_number,"
-                + " total_with_vat, supplier_name, supplier_scheme, billing_framework)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                documents);
-        jdbc.batchUpdate("INSERT INTO flow_finding (flow_id, doc_rank, finding_rank, code, severity, source)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", findings);
     }
 
     private static void addFindings(List<Object[]> rows, FlowId flowId, int docRank, List<Finding> findings) {

@@ -43,8 +43,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * both}: H2, then PostgreSQL, in the same invocation); any {@code --achemine.x=y} goes to the engine. On H2 each
  * burst also prints the database's work per 1,000 flows from the first drop until every flow is answered (the
  * process's CPU time, H2's stores and file writes: counts the machine's load does not change), and with
- * {@code --statements} every statement H2 ran in that window. The data folder is deleted once the bursts have
- * printed, unless {@code --keep} ({@link BenchFolder}).
+ * {@code --statements} every statement H2 ran in that window; {@code --trace} has H2 write every JDBC call of that
+ * window (prepared statements, batches, commits, per session) to {@code db/achemine.trace.db}, to count the
+ * transactions and statements a burst makes (with {@code --keep}; the trace costs CPU, so not with a measure of it).
+ * The data folder is deleted once the bursts have printed, unless {@code --keep} ({@link BenchFolder}).
  * <p>
  * Two bursts, on the same engine, each against the same validation-only rate ({@code --burst both}, the default):
  * the <b>cold</b> burst is the first work the engine does after it starts (the validation code alone warmed, by
@@ -182,6 +184,11 @@ public final class BurstBench {
             jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
             jdbc.execute("SET QUERY_STATISTICS TRUE");
         }
+        boolean trace = database.equals("h2") && Arrays.asList(args).contains("--trace");
+        if (trace) { // every JDBC call, per session, into db/achemine.trace.db: transactions and batches told apart
+            jdbc.execute("SET TRACE_MAX_FILE_SIZE 2000");
+            jdbc.execute("SET TRACE_LEVEL_FILE 3");
+        }
         DatabaseWork beforeDrop = DatabaseWork.now(jdbc, database);
         AtomicReference<DatabaseWork> allAnswered = new AtomicReference<>();
         Instant firstDrop = Instant.now();
@@ -189,6 +196,9 @@ public final class BurstBench {
         Instant lastDrop = Instant.now();
         awaitDrained(jdbc, firstDrop, reportedBefore, flows, reported, liveAtQuarters, () -> {
             allAnswered.set(DatabaseWork.now(jdbc, database));
+            if (trace) {
+                jdbc.execute("SET TRACE_LEVEL_FILE 0");
+            }
             if (statements) {
                 printStatements(jdbc, flows);
             }
