@@ -2,11 +2,12 @@
 # Benchmarks (not tests); numbers go to docs/benchmarks.md.
 #   ./bench.sh [validation] [--seconds N] [--warmup N] [--threads N] [--max-lines N] [--examples DIR]
 #       achemine's full validation vs phive on the same generated invoices (heap 2 GB)
-#   ./bench.sh routing [--invoices N] [--structures N] [--directory-structures N] [--durable true|false]
+#   ./bench.sh routing [--invoices N] [--structures N] [--directory-structures N] [--durable true|false] [--statements]
 #                      [--database h2|postgres|both]
 #       directory import, then the routing job on the H2 file database (or an embedded PostgreSQL, or each in
 #       turn), then the lifecycle-report job
-#       on the status changes routing wrote (heap 512 MB)
+#       on the status changes routing wrote (heap 512 MB); on H2 the routing job's stores and file writes per 1,000
+#       invoices (--statements: every statement H2 ran for it, counted)
 #   ./bench.sh burst [--flows N] [--database h2|postgres|both] [--burst cold|warm|both] [--statements] [--keep]
 #                    [--achemine.intake.workers=N ...]
 #       N flows (default 10,000) dropped at once on the running engine: flows/s to deposit report, invoices/s to

@@ -11,7 +11,6 @@ import org.achemine.config.AchemineProperties.Partner;
 import org.achemine.delivery.ArchivedDocuments.ArchivedFlow;
 import org.achemine.mailbox.Mailboxes;
 import org.achemine.publication.PublicationJournal;
-import org.achemine.publication.PublicationJournal.Answered;
 import org.achemine.publication.PublicationJournal.Group;
 import org.achemine.publication.PublicationJournal.Publication;
 import org.achemine.publication.PublicationJournal.Renamed;
@@ -165,66 +164,31 @@ public class InvoiceDelivery {
     }
 
     /**
-     * A routing chunk's deliveries, their journal's two commits shared with the chunks around it: as
-     * {@link #deliverAll(List)}, but the chunk's {@code PUBLISHED} marks are not committed now; they are returned,
-     * owed, and the next chunk's {@code PENDING} commit carries them ({@link PublicationJournal#publishGroups(List,
-     * Renamed)}), or {@link #markPublished} after the last chunk. Until then the files are in place with their rows
-     * {@code PENDING} and no temporary file: what a stop between the rename and the mark leaves, finished at start-up
-     * (ADR 0026, "One journal commit per chunk"). Without {@code durable}, both commits as {@link #deliverAll(List)}.
-     *
-     * @param owed the marks the previous chunk left ({@link Renamed#NONE} for the first)
-     */
-    public Delivered deliverChunk(List<Order> orders, Renamed owed) throws IOException {
-        return stageChunk(orders).publish(owed);
-    }
-
-    /**
-     * {@link #deliverChunk} in two halves, so that the caller's own rows (the chunk's invoices, in its transaction,
-     * committed after the journal's) are written while the disk forces the files: this half makes the contents and
-     * begins their writes and syncs; {@link StagedChunk#publish} waits for them, journals and renames. Nothing is
-     * journaled before publish: a caller that fails in between calls {@link StagedChunk#abandon} (step 1's
-     * leftovers removed). Without {@code durable}, everything is done by publish, as {@link #deliverAll(List)}.
+     * A routing chunk's deliveries, journaled in the chunk's own transaction (ADR 0031): this half makes the contents
+     * and begins their writes (and syncs, when durable) on the group threads, so that the caller writes its own rows
+     * (the chunk's invoices) meanwhile; {@link StagedChunk#journal} then waits for the files and writes their
+     * journal rows {@code PENDING}, with the previous chunk's {@code PUBLISHED} marks, in the caller's transaction;
+     * once that transaction commits, the caller renames them ({@link PublicationJournal.Journaled#rename}) and owes
+     * their marks to the next chunk (or {@link #markPublished} after the last). Nothing is journaled before the
+     * caller's commit: a caller that fails before it calls {@link StagedChunk#abandon} (step 1's leftovers removed).
+     * The journal honours a file an interrupted run already journaled (never written again).
      */
     public StagedChunk stageChunk(List<Order> orders) {
         List<Publication> files = publications(orders);
-        List<Path> targets = files.stream().map(Publication::target).toList();
-        if (!durable) {
-            return new StagedChunk(targets, owed -> new Delivered(publications.publishAll(files, false), owed), () -> { });
-        }
         PublicationJournal.Staged staged = publications.stage(List.of(new Group(files, PublicationJournal.NO_RECORD,
-                PublicationJournal.NO_RECORD)));
-        return new StagedChunk(targets, owed -> {
-            Answered answered = staged.publish(owed);
-            Exception failed = answered.failures().get(0);
-            if (failed instanceof IOException io) {
-                throw io;
-            }
-            if (failed != null) {
-                throw (RuntimeException) failed;
-            }
-            // the owed marks stay owed if their commit failed (marked again later, or finished at start-up)
-            Renamed next = answered.owedFailure() == null ? answered.renamed() : owed;
-            return new Delivered(targets, next);
-        }, () -> staged.abandon(new IOException("routing chunk given up before its deliveries were journaled")));
+                PublicationJournal.NO_RECORD)), durable);
+        return new StagedChunk(files.stream().map(Publication::target).toList(), staged);
     }
 
     /** A chunk's deliveries made and on their way to disk ({@link #stageChunk}), not journaled yet. */
     public static final class StagedChunk {
 
-        /** The second half: waits for the files, journals them, renames them. */
-        @FunctionalInterface
-        interface Publish {
-            Delivered publish(Renamed owed) throws IOException;
-        }
-
         private final List<Path> files;
-        private final Publish publish;
-        private final Runnable abandon;
+        private final PublicationJournal.Staged staged;
 
-        private StagedChunk(List<Path> files, Publish publish, Runnable abandon) {
+        private StagedChunk(List<Path> files, PublicationJournal.Staged staged) {
             this.files = files;
-            this.publish = publish;
-            this.abandon = abandon;
+            this.staged = staged;
         }
 
         /** Where each order's file goes, in the orders' order (fixed by the order: known before it is published). */
@@ -232,22 +196,22 @@ public class InvoiceDelivery {
             return files;
         }
 
-        /** @param owed the marks the previous chunk left ({@link Renamed#NONE} for the first) */
-        public Delivered publish(Renamed owed) throws IOException {
-            return publish.publish(owed);
+        /**
+         * Waits for the files, then journals them {@code PENDING} in the caller's transaction with the marks the
+         * previous chunk left ({@link Renamed#NONE} for the first); any failure gives the chunk's files up and must
+         * roll that transaction back.
+         */
+        public PublicationJournal.Journaled journal(Renamed owed) throws IOException {
+            return staged.journalWithCaller(owed);
         }
 
         /** Gives the chunk's deliveries up before they are journaled: their temporary files removed. */
         public void abandon() {
-            abandon.run();
+            staged.abandon(new IOException("routing chunk given up before its deliveries were journaled"));
         }
     }
 
-    /** A chunk's delivered files, in the orders' order, and the journal's marks it leaves owed. */
-    public record Delivered(List<Path> files, Renamed owed) {
-    }
-
-    /** Commits the marks the last chunk left owed ({@link #deliverChunk}). */
+    /** Commits alone the marks the last chunk left owed ({@link #stageChunk}). */
     public void markPublished(Renamed owed) {
         publications.markPublished(owed);
     }

@@ -343,6 +343,14 @@ public class PublicationJournal {
      * A caller that gives up before publish leaves only step 1's leftovers (temporary files without rows).
      */
     public Staged stage(List<Group> groups) {
+        return stage(groups, true);
+    }
+
+    /**
+     * {@link #stage(List)}, the files forced to disk only when {@code durable} (without it, a crash of the engine is
+     * survived, the system keeping the files, not a power loss).
+     */
+    public Staged stage(List<Group> groups, boolean durable) {
         Exception[] failures = new Exception[groups.size()];
         List<Integer> standing = new ArrayList<>();
         List<Prepared> prepared = new ArrayList<>();
@@ -350,7 +358,7 @@ public class PublicationJournal {
                 .flatMap(g -> g.publications().stream().map(Publication::target)).toList());
         for (int i = 0; i < groups.size(); i++) {
             try {
-                prepared.add(prepare(groups.get(i).publications(), journaledBefore, true));
+                prepared.add(prepare(groups.get(i).publications(), journaledBefore, durable));
                 standing.add(i);
             } catch (IOException | RuntimeException failed) {
                 failures[i] = failed;
@@ -397,6 +405,82 @@ public class PublicationJournal {
         /** Gives the groups up before their commit (the caller failed meanwhile): nothing journaled, no file left. */
         public void abandon(Exception cause) {
             prepared.forEach(p -> p.abandon(cause));
+        }
+
+        /**
+         * The rest of the publication with the journal's rows in the CALLER's transaction, as {@link
+         * #journalWithCaller(PublicationKind, String, Path)} does for a lifecycle report (a routing chunk's
+         * deliveries, ADR 0031): once every file is written (and synced when durable), the marks owed by the
+         * previous call and every group's rows {@code PENDING} are written in that transaction, not committed here.
+         * The caller commits them with its own rows, then renames the files ({@link Journaled#rename}); if it rolls
+         * back, it gives them up ({@link Journaled#abandon}). Never a rename before that commit: a caller that rolls
+         * back cannot un-journal a file a partner may hold. Unlike {@link #publish}, any failure fails the whole
+         * call (every group's temporary files removed) and the caller's transaction must roll back.
+         *
+         * @param owed the marks the previous call left ({@link Renamed#NONE} for the first), made in this transaction
+         */
+        public Journaled journalWithCaller(Renamed owed) throws IOException {
+            try {
+                for (Exception failed : failures) {
+                    if (failed != null) {
+                        throw failed;
+                    }
+                }
+                for (Prepared p : prepared) {
+                    p.awaitWritten();
+                }
+                Timestamp now = Timestamp.from(clock.instant());
+                mark(owed);
+                jdbc.batchUpdate(INSERT, prepared.stream().flatMap(p -> p.fresh.stream()
+                        .map(f -> row(f.kind(), f.subject(), f.target(), p.written.get(f.target()),
+                                p.sha256(f.target()), now))).toList());
+                for (Prepared p : prepared) {
+                    p.fresh.forEach(f -> observed(f.kind(), f.target(), p.written.get(f.target()), p.sha256(f.target())));
+                }
+                standing.forEach(i -> groups.get(i).recordedWithJournal().run());
+            } catch (IOException | RuntimeException failed) {
+                abandon(failed);
+                throw failed;
+            } catch (Exception failed) {
+                abandon(failed);
+                throw new IOException(failed.getMessage(), failed);
+            }
+            return new Journaled(prepared.stream().flatMap(p -> p.toFinish.stream()).toList(),
+                    standing.stream().map(i -> groups.get(i).recordedWithPublished()).toList(), this);
+        }
+    }
+
+    /**
+     * Groups journaled in their caller's transaction ({@link Staged#journalWithCaller}), not renamed yet: renamed
+     * once that transaction has committed, given up if it rolled back.
+     */
+    public static final class Journaled {
+
+        private final List<Path> targets;
+        private final List<Runnable> records;
+        private final Staged staged;
+
+        private Journaled(List<Path> targets, List<Runnable> records, Staged staged) {
+            this.targets = List.copyOf(targets);
+            this.records = List.copyOf(records);
+            this.staged = staged;
+        }
+
+        /**
+         * Step 3, once the caller's transaction (which journaled the files) has committed: each file renamed into
+         * place if its temporary file still waits, each folder synced once. Idempotent (a file already renamed is
+         * left as it is), so a failed call may be made again.
+         *
+         * @return the marks now owed: the next {@link Staged#journalWithCaller} or {@link #markPublished} commits them
+         */
+        public Renamed rename() throws IOException {
+            renameAll(targets);
+            return new Renamed(targets, records);
+        }
+
+        /** The caller's transaction rolled back: nothing of these groups is journaled, their temporary files removed. */
+        public void abandon(Exception cause) {
+            staged.abandon(cause);
         }
     }
 

@@ -20,6 +20,7 @@ import org.achemine.lifecycle.InvoiceLedger.Change;
 import org.achemine.lifecycle.InvoiceLedger.MovedOn;
 import org.achemine.lifecycle.InvoiceLedger.NewInvoice;
 import org.achemine.lifecycle.InvoiceStatus;
+import org.achemine.publication.PublicationJournal.Journaled;
 import org.achemine.publication.PublicationJournal.Renamed;
 import org.achemine.routing.IntegrationRefusals.Refusal;
 import org.springframework.batch.core.ExitStatus;
@@ -30,6 +31,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Applies a chunk of routing decisions in the chunk's transaction: deliveries first (the chunk's files in one
@@ -56,6 +59,8 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
     private int qualificationCount;
     /** The journal's marks of the last chunk's deliveries, committed with the next chunk's (or after the last). */
     private Renamed owed = Renamed.NONE;
+    /** A committed chunk's deliveries whose renames failed: renamed before the next chunk, or after the last. */
+    private Journaled leftToRename;
 
     public RoutingOutcomeWriter(InvoiceLedger ledger, IntegrationRefusals refusals, InvoiceDelivery delivery,
                                 Clock clock, RoutingMetrics metrics) {
@@ -75,21 +80,63 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
 
     @Override
     public void write(Chunk<? extends RoutedInvoice> chunk) throws Exception {
+        renameLeftOver();
         Instant now = clock.instant();
         StagedChunk staged = stageDeliveries(chunk);
         Recorded recorded;
+        Journaled journaled;
         try {
             recorded = record(chunk, deliveredFiles(chunk, staged), now);
+            // the files' rows PENDING and the previous chunk's marks, in this chunk's transaction (ADR 0031)
+            journaled = staged.journal(owed);
         } catch (IOException | RuntimeException failed) {
             staged.abandon();
             throw failed;
         }
-        // the rows above are in the chunk's transaction, committed after this: the journal's commit still comes first
-        owed = staged.publish(owed).owed();
+        renameOnceCommitted(journaled);
         deliveredCount += recorded.delivered();
         refusedCount += recorded.refused();
         qualificationCount += recorded.qualified();
         metrics.countAfterCommit(recorded.delivered(), recorded.refused(), recorded.qualified());
+    }
+
+    /**
+     * The chunk's files renamed into place once its transaction has committed their rows (never before: a chunk
+     * rolled back cannot un-journal a file a recipient may hold); their marks then owed to the next chunk. A
+     * rename that fails after the commit is tried again before the next chunk (which fails if it fails again) and
+     * after the last; until then the rows are {@code PENDING} with their temporary files, which start-up finishes.
+     * Rolled back, the chunk's temporary files are removed (nothing of it journaled); an unknown outcome leaves
+     * them, for start-up to finish or sweep.
+     */
+    private void renameOnceCommitted(Journaled journaled) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                owed = Renamed.NONE; // the previous chunk's marks were committed with this chunk
+                try {
+                    owed = journaled.rename();
+                } catch (IOException | RuntimeException failed) {
+                    leftToRename = journaled;
+                    LOG.warn("A routing chunk's deliveries, journaled, could not all be renamed into place; tried again"
+                            + " before the next chunk", failed);
+                }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_ROLLED_BACK) {
+                    journaled.abandon(new IOException("routing chunk rolled back: its deliveries were not journaled"));
+                }
+            }
+        });
+    }
+
+    /** The renames a committed chunk could not make, made before anything else (their marks then owed). */
+    private void renameLeftOver() throws IOException {
+        if (leftToRename != null) {
+            owed = leftToRename.rename();
+            leftToRename = null;
+        }
     }
 
     /** What a chunk recorded: production invoices delivered and refused, qualification invoices (either). */
@@ -223,10 +270,12 @@ public class RoutingOutcomeWriter implements ItemWriter<RoutedInvoice>, StepExec
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         try {
+            renameLeftOver();
             delivery.markPublished(owed);
             owed = Renamed.NONE;
-        } catch (RuntimeException failed) {
-            // the files are in place, their rows PENDING without a temporary file: start-up finishes them
+        } catch (IOException | RuntimeException failed) {
+            // the rows are PENDING, their files renamed or still waiting under their temporary names: start-up
+            // finishes them
             LOG.warn("The last routing chunk's deliveries stay PENDING in the journal until the next start", failed);
         }
         stepExecution.getExecutionContext().putInt("delivered", deliveredCount);

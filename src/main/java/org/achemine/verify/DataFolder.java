@@ -49,31 +49,25 @@ public record DataFolder(Mailboxes mailboxes, JdbcTemplate jdbc, boolean drained
     }
 
     /**
-     * Every row of a table whose primary key is {@code (group, name)} (the publication journal: mailbox, file
-     * name), each page a range of that key: the groups one after the other ({@code nextGroup} selects the
-     * smallest group greater than {@code ?}), and within a group the rows {@code rows} selects for the group
-     * ({@code ?}) whose name is greater than {@code ?}, ordered by name, {@code LIMIT ?}. No query reads more
-     * than a page, however large the table.
+     * Every row of a table whose primary key is two columns (the publication journal: file name, mailbox), a page
+     * at a time in the key's order. {@code rows} selects the rows after the key {@code (first, second)}, written
+     * {@code first >= ? AND (first > ? OR second > ?)} (an index range on the key's first column, on H2 and
+     * PostgreSQL alike), ordered by both, {@code LIMIT ?}. No query reads more than a page, however large the table.
      */
-    public <T> void forEachRowByGroup(String nextGroup, String rows, RowMapper<T> mapper, Function<T, String> name,
-                                      Consumer<T> action) {
-        String group = next(nextGroup, "");
-        while (group != null) {
-            String after = "";
-            while (true) {
-                List<T> page = jdbc.query(rows, mapper, group, after, PAGE);
-                page.forEach(action);
-                if (page.size() < PAGE) {
-                    break;
-                }
-                after = name.apply(page.get(page.size() - 1));
+    public <T> void forEachRowByKeyPair(String rows, RowMapper<T> mapper, Function<T, String> first,
+                                        Function<T, String> second, Consumer<T> action) {
+        String afterFirst = "";
+        String afterSecond = "";
+        while (true) {
+            List<T> page = jdbc.query(rows, mapper, afterFirst, afterFirst, afterSecond, PAGE);
+            page.forEach(action);
+            if (page.size() < PAGE) {
+                return;
             }
-            group = next(nextGroup, group);
+            T last = page.get(page.size() - 1);
+            afterFirst = first.apply(last);
+            afterSecond = second.apply(last);
         }
-    }
-
-    private String next(String nextGroup, String after) {
-        return jdbc.queryForList(nextGroup, String.class, after).stream().findFirst().orElse(null);
     }
 
     /** A check of one row that reads files. */

@@ -33,12 +33,12 @@ final class PublicationsJournaled implements Invariant {
     @Override
     public void check(DataFolder data, VerificationReport.Builder report) throws IOException {
         report.count(JOURNALED).count(STILL_THERE).count(TAKEN).count(PENDING);
-        // by the primary key (mailbox, file_name), a range of it per page: never the whole journal per page
-        data.forEachRowByGroup("SELECT mailbox FROM publication WHERE mailbox > ? ORDER BY mailbox LIMIT 1", """
+        // by the primary key (file_name, mailbox), a range of it per page: never the whole journal per page
+        data.forEachRowByKeyPair("""
                 SELECT mailbox, file_name, sha256, state FROM publication
-                WHERE mailbox = ? AND file_name > ? ORDER BY file_name LIMIT ?""",
+                WHERE file_name >= ? AND (file_name > ? OR mailbox > ?) ORDER BY file_name, mailbox LIMIT ?""",
                 (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                Row::fileName,
+                Row::fileName, Row::mailbox,
                 DataFolder.reading(row -> check(data, report, row)));
         for (Path mailbox : data.mailboxFolders()) {
             String owner = mailbox.getFileName().toString();

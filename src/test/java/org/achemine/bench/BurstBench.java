@@ -1,8 +1,6 @@
 package org.achemine.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,9 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -181,8 +177,7 @@ public final class BurstBench {
         System.out.printf("%n%s burst of %,d flows%n", burst, flows);
         boolean statements = database.equals("h2") && Arrays.asList(args).contains("--statements");
         if (statements) { // H2 counts each statement it runs (a batch's rows one each) from here on
-            jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
-            jdbc.execute("SET QUERY_STATISTICS TRUE");
+            DatabaseWork.countStatements(jdbc);
         }
         boolean trace = database.equals("h2") && Arrays.asList(args).contains("--trace");
         if (trace) { // every JDBC call, per session, into db/achemine.trace.db: transactions and batches told apart
@@ -200,10 +195,10 @@ public final class BurstBench {
                 jdbc.execute("SET TRACE_LEVEL_FILE 0");
             }
             if (statements) {
-                printStatements(jdbc, flows);
+                DatabaseWork.printStatements(jdbc, flows, "first drop -> all answered, per 1,000 flows");
             }
         });
-        double cpuSeconds = (processCpuNanos() - beforeDrop.cpuNanos()) / 1e9; // drained: answered, routed, delivered
+        double cpuSeconds = (DatabaseWork.processCpuNanos() - beforeDrop.cpuNanos()) / 1e9; // drained: answered, routed, delivered
         heap.close();
         long liveAtEnd = HeapSampler.liveAfterFullGcMegabytes(); // routed and delivered too
 
@@ -305,11 +300,6 @@ public final class BurstBench {
         }
     }
 
-    /** User + system CPU time of this JVM (every thread, GC and JIT included): what the load does not inflate. */
-    private static long processCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
     private static long reportedCount(JdbcTemplate jdbc) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM flow WHERE stage = 'REPORTED'", Long.class);
     }
@@ -337,58 +327,6 @@ public final class BurstBench {
 
     private static int roundUpTo20(int n) {
         return (n + 19) / 20 * 20;
-    }
-
-    /**
-     * The process's CPU time and, on H2, its store's counters ({@code INFORMATION_SCHEMA.SETTINGS}: versions, i.e.
-     * stores, file writes and bytes) at one moment: the database's work per flow, which the machine's load does not
-     * change (the window is polled once a second, so it may close up to a second after the last answer).
-     */
-    private record DatabaseWork(Instant at, long cpuNanos, long stores, long fileWrites, long bytesWritten) {
-
-        static DatabaseWork now(JdbcTemplate jdbc, String database) {
-            long cpu = processCpuNanos();
-            if (!database.equals("h2")) {
-                return new DatabaseWork(Instant.now(), cpu, -1, -1, -1);
-            }
-            Map<String, Long> info = new HashMap<>();
-            jdbc.query("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN"
-                    + " ('info.CURRENT_VERSION', 'info.FILE_WRITE', 'info.FILE_WRITE_BYTES')",
-                    rs -> { info.put(rs.getString(1), Long.parseLong(rs.getString(2))); });
-            return new DatabaseWork(Instant.now(), cpu, info.get("info.CURRENT_VERSION"), info.get("info.FILE_WRITE"),
-                    info.get("info.FILE_WRITE_BYTES"));
-        }
-
-        String cpuPer1000(DatabaseWork before, int flows) {
-            return String.format("%.2f", (cpuNanos - before.cpuNanos) / 1e9 * 1000 / flows);
-        }
-
-        String storesPer1000(DatabaseWork before, int flows) {
-            return stores < 0 ? "(H2 only)" : String.format("%,.0f", (stores - before.stores) * 1000.0 / flows);
-        }
-
-        String writesPer1000(DatabaseWork before, int flows) {
-            return fileWrites < 0 ? "(H2 only)" : String.format("%,.0f / %,.0f", (fileWrites - before.fileWrites)
-                    * 1000.0 / flows, (bytesWritten - before.bytesWritten) / 1e6 * 1000 / flows);
-        }
-    }
-
-    /**
-     * Statements H2 ran from the first drop until every flow was answered (routing's too, running beside), per
-     * 1,000 flows, the most run first: {@code --statements} (H2's query statistics, which cost some CPU).
-     */
-    private static void printStatements(JdbcTemplate jdbc, int flows) {
-        System.out.printf("%nstatements run, first drop -> all answered, per 1,000 flows (H2 query statistics)%n");
-        long[] total = new long[1];
-        jdbc.query("SELECT EXECUTION_COUNT, SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
-                + " ORDER BY EXECUTION_COUNT DESC", rs -> {
-                    long count = rs.getLong(1);
-                    total[0] += count;
-                    String sql = rs.getString(2).replaceAll("\\s+", " ");
-                    System.out.printf("  %,9.1f  %s%n", count * 1000.0 / flows, sql.length() > 150 ? sql.substring(0, 150) : sql);
-                });
-        System.out.printf("  %,9.1f  (every statement)%n%n", total[0] * 1000.0 / flows);
-        jdbc.execute("SET QUERY_STATISTICS FALSE");
     }
 
     /** The machine's load (1, 5, 15 min): shared machines make absolute rates vary, same-run ratios less. */

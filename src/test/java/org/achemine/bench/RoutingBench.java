@@ -36,8 +36,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * invoice's number, buyer, service and engagement, 6–8 KB each) in front of the routing job, runs it on the H2 file
  * database, on an embedded PostgreSQL server (fsync on) or on each in turn, and reports invoices/s and the peak heap;
  * then the lifecycle-report job on the status changes routing wrote. Run with {@code ./bench.sh routing
- * [--invoices N] [--structures N] [--durable true|false] [--database h2|postgres|both] [--keep]} under
- * {@code -Xmx512m}; each run's data folder is deleted once it has printed, unless {@code --keep} ({@link BenchFolder}).
+ * [--invoices N] [--structures N] [--durable true|false] [--database h2|postgres|both] [--statements] [--keep]}
+ * under {@code -Xmx512m} (on H2 it prints the routing job's stores and file writes per 1,000 invoices, and with
+ * {@code --statements} every statement H2 ran for it, counted); each run's data folder is deleted once it has printed, unless {@code --keep} ({@link BenchFolder}).
  */
 public final class RoutingBench {
 
@@ -103,29 +104,40 @@ public final class RoutingBench {
                     (invoices + BATCH - 1) / BATCH, seconds(start));
 
             HeapWatch heap = HeapWatch.start();
+            boolean statements = database.equals("h2") && Arrays.asList(args).contains("--statements");
+            if (statements) {
+                DatabaseWork.countStatements(jdbc);
+            }
+            DatabaseWork beforeRouting = DatabaseWork.now(jdbc, database);
             start = System.nanoTime();
-            long cpu = processCpuNanos();
+            long cpu = DatabaseWork.processCpuNanos();
             JobExecution run = context.getBean(JobOperator.class).start(context.getBean("routingJob", Job.class),
                     new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
             double routing = seconds(start);
-            double routingCpu = (processCpuNanos() - cpu) / 1e9;
+            double routingCpu = (DatabaseWork.processCpuNanos() - cpu) / 1e9;
             heap.stop();
+            DatabaseWork afterRouting = DatabaseWork.now(jdbc, database);
             Integer delivered = jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE status = '03'", Integer.class);
             Integer sentBack = jdbc.queryForObject("SELECT COUNT(*) FROM integration_refusal", Integer.class);
             System.out.printf("routing: %s, %,d invoices in %.1f s = %,.0f invoices/s (%,d delivered, %,d refused at integration);"
                             + " CPU %.1f s = %.0f ms per 1,000 invoices; peak heap live after GC %d MB%n", run.getStatus(),
                     invoices, routing, invoices / routing, delivered, sentBack, routingCpu, 1e6 * routingCpu / invoices,
                     heap.peakMegabytes());
+            System.out.printf("routing per 1,000 invoices: H2 stores %s, H2 file writes / MB written %s%n",
+                    afterRouting.storesPer1000(beforeRouting, invoices), afterRouting.writesPer1000(beforeRouting, invoices));
+            if (statements) {
+                DatabaseWork.printStatements(jdbc, invoices, "by the routing job, per 1,000 invoices");
+            }
 
             // Then every status change routing wrote (01, 02, 03: three per delivered invoice; none for a refusal) goes out in one
             // lifecycle report for the supplier: streamed, so the heap should stay where routing left it.
             heap = HeapWatch.start();
             start = System.nanoTime();
-            cpu = processCpuNanos();
+            cpu = DatabaseWork.processCpuNanos();
             JobExecution reported = context.getBean(JobOperator.class).start(context.getBean("lifecycleReportJob", Job.class),
                     new JobParametersBuilder().addString("requestedAt", Instant.now().toString()).toJobParameters());
             double reporting = seconds(start);
-            double reportingCpu = (processCpuNanos() - cpu) / 1e9;
+            double reportingCpu = (DatabaseWork.processCpuNanos() - cpu) / 1e9;
             heap.stop();
             Integer changes = jdbc.queryForObject("SELECT COUNT(*) FROM invoice_status_history"
                     + " WHERE lifecycle_report_id IS NOT NULL", Integer.class);
@@ -193,15 +205,6 @@ public final class RoutingBench {
             }
         }
         throw new IllegalStateException();
-    }
-
-    /**
-     * The CPU time of the whole process, every thread (the JVM's own too): on a machine shared with other builds a
-     * phase's CPU follows the work done far more closely than its wall time.
-     */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static double seconds(long start) {

@@ -68,6 +68,60 @@ class PublicationJournalGroupTest {
     }
 
     @Test
+    void groupsJournaledInTheCallersTransactionAreRenamedOnlyOnceItCommitsAndLeaveNothingIfItRollsBack()
+            throws Exception {
+        // given A published, its PUBLISHED mark owed (renamed, row PENDING), and a caller's transaction of its own
+        TransactionTemplate callers = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        PublicationJournal.Answered first = journal.publishGroups(List.of(new PublicationJournal.Group(group("A"),
+                PublicationJournal.NO_RECORD, PublicationJournal.NO_RECORD)), PublicationJournal.Renamed.NONE);
+        PublicationJournal.Renamed owedForA = first.renamed();
+
+        // when B and C are staged and journaled in a caller's transaction that rolls back
+        PublicationJournal.Journaled[] journaled = new PublicationJournal.Journaled[1];
+        callers.executeWithoutResult(status -> {
+            try {
+                journaled[0] = journal.stage(List.of(new PublicationJournal.Group(group("B", "C"),
+                        PublicationJournal.NO_RECORD, PublicationJournal.NO_RECORD)), true).journalWithCaller(owedForA);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            // then within it the rows are there, the files not renamed yet
+            assertThat(jdbc.queryForList("SELECT file_name || ' ' || state FROM publication ORDER BY 1", String.class))
+                    .containsExactly("A.xml PUBLISHED", "B.xml PENDING", "C.xml PENDING");
+            assertThat(out.resolve("B.xml")).doesNotExist();
+            status.setRollbackOnly();
+        });
+        journaled[0].abandon(new IOException("rolled back"));
+
+        // then nothing of B and C is journaled or left, and A's mark is still owed
+        assertThat(jdbc.queryForList("SELECT file_name || ' ' || state FROM publication ORDER BY 1", String.class))
+                .containsExactly("A.xml PENDING");
+        assertThat(temporaries()).isEmpty();
+        assertThat(out.resolve("B.xml")).doesNotExist();
+
+        // when they are journaled again in a transaction that commits, then renamed after it
+        callers.executeWithoutResult(status -> {
+            try {
+                journaled[0] = journal.stage(List.of(new PublicationJournal.Group(group("B", "C"),
+                        PublicationJournal.NO_RECORD, PublicationJournal.NO_RECORD)), true).journalWithCaller(owedForA);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(out.resolve("B.xml")).doesNotExist();
+        assertThat(PublicationJournal.temporary(out.resolve("B.xml"))).exists();
+        PublicationJournal.Renamed owedForBC = journaled[0].rename();
+        journal.markPublished(owedForBC);
+
+        // then A's mark came with B and C's rows, and B and C are in place, each journaled once
+        assertThat(out.resolve("B.xml")).hasContent("<facture B/>");
+        assertThat(out.resolve("C.xml")).hasContent("<facture C/>");
+        assertThat(jdbc.queryForList("SELECT file_name || ' ' || state FROM publication ORDER BY 1", String.class))
+                .containsExactly("A.xml PUBLISHED", "B.xml PUBLISHED", "C.xml PUBLISHED");
+        assertThat(temporaries()).isEmpty();
+    }
+
+    @Test
     void aChunkOfTargetsIsLookedUpAtOnceEachInItsOwnMailbox() throws Exception {
         // given A and B published to one recipient, and C never journaled; another recipient has nothing
         journal.publishAll(group("A", "B"), true);
