@@ -8,14 +8,15 @@
 #       turn), then the lifecycle-report job
 #       on the status changes routing wrote (heap 512 MB); on H2 the routing job's stores and file writes per 1,000
 #       invoices (--statements: every statement H2 ran for it, counted)
-#   ./bench.sh burst [--flows N] [--database h2|postgres|both] [--burst cold|warm|both] [--statements] [--keep]
-#                    [--achemine.intake.workers=N ...]
+#   ./bench.sh burst [--flows N] [--database h2|postgres|both] [--burst cold|warm|both] [--warm-up N] [--statements]
+#                    [--trace] [--keep] [--achemine.intake.workers=N ...]
 #       N flows (default 10,000) dropped at once on the running engine: flows/s to deposit report, invoices/s to
 #       delivery, against validation only of the same files; heap flat (heap 512 MB); on H2 (default), on an
 #       embedded PostgreSQL, or both one after the other in the same invocation; the cold burst (the engine's
 #       first work) and a warm one (after a warm-up burst of min(1,000, N/5) flows), both by default; on H2, the
 #       CPU time, H2 stores and file writes per 1,000 flows until all are answered (--statements: every statement
-#       H2 ran, counted)
+#       H2 ran, counted), on Linux that CPU per kind of thread (JIT, GC, workers, syncs; user and kernel apart);
+#       --warm-up N: the warm-up burst's size
 #   ./bench.sh rss [--lines N] [--directory-rows N]
 #       peak RSS of the engine (its own JVM, -Xmx512m) fed the largest accepted inputs at once (docs/benchmarks.md)
 #   ./bench.sh status [--statuses N]

@@ -41,8 +41,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * process's CPU time, H2's stores and file writes: counts the machine's load does not change), and with
  * {@code --statements} every statement H2 ran in that window; {@code --trace} has H2 write every JDBC call of that
  * window (prepared statements, batches, commits, per session) to {@code db/achemine.trace.db}, to count the
- * transactions and statements a burst makes (with {@code --keep}; the trace costs CPU, so not with a measure of it).
- * The data folder is deleted once the bursts have printed, unless {@code --keep} ({@link BenchFolder}).
+ * transactions and statements a burst makes (with {@code --keep}; the trace costs CPU, so not with a measure of it);
+ * on Linux, also the CPU of that window per kind of thread (JIT compilers, GC, intake workers, pollers, group
+ * syncs...: {@link ThreadCpu}), user and kernel apart, and the validation-only pass's CPU per 1,000 files to compare
+ * it with. {@code --warm-up N} sets the warm-up burst's size. The data folder is deleted once the bursts have
+ * printed, unless {@code --keep} ({@link BenchFolder}).
  * <p>
  * Two bursts, on the same engine, each against the same validation-only rate ({@code --burst both}, the default):
  * the <b>cold</b> burst is the first work the engine does after it starts (the validation code alone warmed, by
@@ -117,7 +120,7 @@ public final class BurstBench {
                 flows, burst.equals("both") ? "cold, then warm" : burst, Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors(), work, loadAverage());
         // the bursts' files numbered apart (flow and invoice numbers unique), each starting the same 1-in-20 mix
-        int warmUp = Math.max(1, Math.min(1_000, flows / 5));
+        int warmUp = Integer.parseInt(option(args, "--warm-up", String.valueOf(Math.max(1, Math.min(1_000, flows / 5)))));
         int warmUpFrom = roundUpTo20(flows);
         int warmFrom = roundUpTo20(warmUpFrom + warmUp);
         List<Path> cold = burst.equals("warm") ? List.of() : generate(work.resolve("generated"), "burst", 0, flows);
@@ -137,8 +140,12 @@ public final class BurstBench {
             List<Path> validated = cold.isEmpty() ? warm : cold; // the measured bursts' mix is the same
             validateAll(engine, validated.subList(0, Math.min(300, validated.size())), workers);
             long start = System.nanoTime();
+            long validationCpu = DatabaseWork.processCpuNanos();
             validateAll(engine, validated, workers);
             double validationRate = flows / ((System.nanoTime() - start) / 1e9);
+            System.out.printf("validation only: %,.0f files/s, CPU of this JVM %.2f s per 1,000 files (user + sys, every"
+                    + " thread: what the bursts' CPU per 1,000 flows compares with)%n", validationRate,
+                    (DatabaseWork.processCpuNanos() - validationCpu) / 1e9 * 1000 / flows);
 
             List<Rates> measured = new ArrayList<>();
             if (!burst.equals("warm")) {
@@ -186,10 +193,13 @@ public final class BurstBench {
         }
         DatabaseWork beforeDrop = DatabaseWork.now(jdbc, database);
         AtomicReference<DatabaseWork> allAnswered = new AtomicReference<>();
+        AtomicReference<ThreadCpu> threadsAnswered = new AtomicReference<>();
+        ThreadCpu threadsBefore = ThreadCpu.now();
         Instant firstDrop = Instant.now();
         drop(data, generated);
         Instant lastDrop = Instant.now();
         awaitDrained(jdbc, firstDrop, reportedBefore, flows, reported, liveAtQuarters, () -> {
+            threadsAnswered.set(ThreadCpu.now());
             allAnswered.set(DatabaseWork.now(jdbc, database));
             if (trace) {
                 jdbc.execute("SET TRACE_LEVEL_FILE 0");
@@ -243,6 +253,8 @@ public final class BurstBench {
         System.out.printf("(window of the figures below, for a profile of the same run: first drop %s, all answered %s)%n",
                 firstDrop, allAnswered.get().at());
         row("process CPU, first drop -> all answered, per 1,000 flows (s)", allAnswered.get().cpuPer1000(beforeDrop, flows), "");
+        threadsAnswered.get().printSince(threadsBefore, flows);
+        threadsAnswered.get().printJavaSince(threadsBefore, flows);
         row("H2 stores (MVStore versions), drop -> all answered, per 1,000 flows", allAnswered.get().storesPer1000(beforeDrop, flows), "");
         row("H2 file writes / MB written, drop -> all answered, per 1,000 flows", allAnswered.get().writesPer1000(beforeDrop, flows), "");
         System.out.printf("(status 03 in the database: %,d; data folder %s, %s; load average at the end %s;"
