@@ -429,15 +429,7 @@ public class PublicationJournal {
                 for (Prepared p : prepared) {
                     p.awaitWritten();
                 }
-                Timestamp now = Timestamp.from(clock.instant());
-                mark(owed);
-                jdbc.batchUpdate(INSERT, prepared.stream().flatMap(p -> p.fresh.stream()
-                        .map(f -> row(f.kind(), f.subject(), f.target(), p.written.get(f.target()),
-                                p.sha256(f.target()), now))).toList());
-                for (Prepared p : prepared) {
-                    p.fresh.forEach(f -> observed(f.kind(), f.target(), p.written.get(f.target()), p.sha256(f.target())));
-                }
-                standing.forEach(i -> groups.get(i).recordedWithJournal().run());
+                journalRows(groups, standing, prepared, owed, Timestamp.from(clock.instant()));
             } catch (IOException | RuntimeException failed) {
                 abandon(failed);
                 throw failed;
@@ -484,22 +476,28 @@ public class PublicationJournal {
         }
     }
 
+    /**
+     * In the current transaction: the marks owed, then every group's new rows {@code PENDING} in one batch (one
+     * statement sent for all of them), each noted as observed, and each standing group's own rows recorded with them.
+     */
+    private void journalRows(List<Group> groups, List<Integer> standing, List<Prepared> prepared, Renamed owed,
+                             Timestamp now) {
+        mark(owed);
+        jdbc.batchUpdate(INSERT, prepared.stream().flatMap(p -> p.fresh.stream()
+                .map(f -> row(f.kind(), f.subject(), f.target(), p.written.get(f.target()), p.sha256(f.target()),
+                        now))).toList());
+        for (Prepared p : prepared) {
+            p.fresh.forEach(f -> observed(f.kind(), f.target(), p.written.get(f.target()), p.sha256(f.target())));
+        }
+        standing.forEach(i -> groups.get(i).recordedWithJournal().run());
+    }
+
     private Answered publishWritten(List<Group> groups, Exception[] failures, List<Integer> standing,
                                     List<Prepared> prepared, Renamed owed) {
         boolean journaled = false;
         try {
             Timestamp now = Timestamp.from(clock.instant());
-            ownCommit.executeWithoutResult(status -> {
-                mark(owed);
-                // every group's rows in one batch: one statement sent for the whole answer group
-                jdbc.batchUpdate(INSERT, prepared.stream().flatMap(p -> p.fresh.stream()
-                        .map(f -> row(f.kind(), f.subject(), f.target(), p.written.get(f.target()),
-                                p.sha256(f.target()), now))).toList());
-                for (Prepared p : prepared) {
-                    p.fresh.forEach(f -> observed(f.kind(), f.target(), p.written.get(f.target()), p.sha256(f.target())));
-                }
-                standing.forEach(i -> groups.get(i).recordedWithJournal().run());
-            });
+            ownCommit.executeWithoutResult(status -> journalRows(groups, standing, prepared, owed, now));
             journaled = true;
             List<Path> toFinish = prepared.stream().flatMap(p -> p.toFinish.stream()).toList();
             renameAll(toFinish);
