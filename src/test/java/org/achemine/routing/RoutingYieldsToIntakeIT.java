@@ -3,14 +3,12 @@ package org.achemine.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.achemine.batch.IntakeYield;
 import org.achemine.directory.DirectoryImporter;
-import org.achemine.intake.IntakeRoutes;
 import org.achemine.testing.MovablePlatformClock;
+import org.achemine.testing.HeldBurst;
 import org.achemine.testing.OwnDataFolder;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
@@ -34,8 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "achemine.lifecycle.trigger-delay=300ms", "achemine.batch.yield-backlog=5", "achemine.batch.yield-max=1h"})
 class RoutingYieldsToIntakeIT extends OwnDataFolder {
 
-    private static final String BURST_WORKERS = IntakeRoutes.depositRouteId("OPE001");
-    private static final int BURST = 20;
     /** achemine.batch.yield-backlog, as set above. */
     private static final int THRESHOLD = 5;
 
@@ -58,15 +54,18 @@ class RoutingYieldsToIntakeIT extends OwnDataFolder {
     @Autowired
     ShiftableClock clock;
 
+    private HeldBurst burst;
+
     @BeforeEach
     void directoryInService() throws Exception {
         SampleDirectory.inService(directoryImporter, jdbc, dataDir);
+        burst = new HeldBurst(camel, intakeYield, jdbc, dataDir);
     }
 
     @Test
     void routingWaitsWhileABurstIsUnansweredThenRoutesOnceItIs() throws Exception {
         // given a burst taken at the intake and not answered yet
-        holdABurst("a");
+        burst.hold("a");
         try {
             // when a supplier's invoice is accepted meanwhile
             SampleInvoices.drop(dataDir.resolve("mailboxes/FOU001/in"), "yield-1.xml",
@@ -79,19 +78,19 @@ class RoutingYieldsToIntakeIT extends OwnDataFolder {
             assertThat(statusOf("F-YIELD-1")).isEmpty();
             assertThat(intakeYield.backlog()).isGreaterThan(THRESHOLD);
         } finally {
-            camel.getRouteController().resumeRoute(BURST_WORKERS);
+            burst.release();
         }
 
         // and once the burst is answered, the invoice is routed and the pause is over
         await().atMost(Duration.ofSeconds(90)).until(() -> List.of("03").equals(statusOf("F-YIELD-1")));
         assertThat(intakeYield.pausedSince()).doesNotContainKey("routing");
-        assertThat(answered("burst-a-%")).isEqualTo(BURST);
+        assertThat(burst.answered("a")).isEqualTo(HeldBurst.SIZE);
     }
 
     @Test
     void pastYieldMaxRoutingRunsThoughTheBurstGoesOn() throws Exception {
         // given a burst that stays unanswered, and an invoice routing yields for
-        holdABurst("b");
+        burst.hold("b");
         try {
             SampleInvoices.drop(dataDir.resolve("mailboxes/FOU001/in"), "yield-2.xml",
                     SampleInvoices.ubl("F-YIELD-2", "21690012600014", "SCE-TECH-042", null));
@@ -107,26 +106,11 @@ class RoutingYieldsToIntakeIT extends OwnDataFolder {
             await().atMost(Duration.ofSeconds(60)).until(() -> List.of("03").equals(statusOf("F-YIELD-2")));
             assertThat(intakeYield.backlog()).isGreaterThan(THRESHOLD);
         } finally {
-            camel.getRouteController().resumeRoute(BURST_WORKERS);
+            burst.release();
         }
         await().atMost(Duration.ofSeconds(90)).until(() -> intakeYield.backlog() == 0);
     }
 
-    /**
-     * Once no job runs (what the other test left is done), OPE001's workers suspended, then a burst of its files
-     * taken into its deposit queue.
-     */
-    private void holdABurst(String tag) throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> runsInProgress() == 0);
-        camel.getRouteController().suspendRoute(BURST_WORKERS);
-        Path inbox = dataDir.resolve("mailboxes/OPE001/in");
-        for (int i = 0; i < BURST; i++) {
-            SampleInvoices.drop(inbox, "burst-" + tag + "-" + i + ".xml",
-                    ("<not-an-invoice n=\"" + i + "\"/>").getBytes(StandardCharsets.UTF_8));
-        }
-        // (a worker already waiting on the queue may take one more flow as its route is suspended)
-        await().atMost(Duration.ofSeconds(60)).until(() -> intakeYield.backlog() >= BURST - 1);
-    }
 
     private boolean reportedAndNotRouted(String invoiceNumber) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
@@ -139,14 +123,5 @@ class RoutingYieldsToIntakeIT extends OwnDataFolder {
         return jdbc.queryForList("SELECT status FROM invoice WHERE invoice_number = ?", String.class, invoiceNumber);
     }
 
-    private int runsInProgress() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM batch_job_execution WHERE status IN ('STARTING', 'STARTED')",
-                Integer.class);
-    }
 
-    private int answered(String namePattern) {
-        return jdbc.queryForObject("""
-                SELECT COUNT(*) FROM flow WHERE original_name LIKE ? AND stage IN ('REPORTED', 'PARKED')""",
-                Integer.class, namePattern);
-    }
 }

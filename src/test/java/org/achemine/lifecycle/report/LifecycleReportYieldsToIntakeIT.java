@@ -3,8 +3,6 @@ package org.achemine.lifecycle.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.achemine.batch.IntakeYield;
 import org.achemine.directory.DirectoryImporter;
-import org.achemine.intake.IntakeRoutes;
+import org.achemine.testing.HeldBurst;
 import org.achemine.testing.OwnDataFolder;
 import org.achemine.testing.SampleDirectory;
 import org.achemine.testing.SampleInvoices;
@@ -42,8 +40,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "achemine.lifecycle.trigger-delay=1h", "achemine.batch.yield-backlog=5", "achemine.batch.yield-max=1h"})
 class LifecycleReportYieldsToIntakeIT extends OwnDataFolder {
 
-    private static final String BURST_WORKERS = IntakeRoutes.depositRouteId("OPE001");
-    private static final int BURST = 20;
     /** achemine.batch.yield-backlog, as set above. */
     private static final int THRESHOLD = 5;
     private static final String BELLERIVE = "21690012600014";
@@ -70,9 +66,12 @@ class LifecycleReportYieldsToIntakeIT extends OwnDataFolder {
     @Autowired
     LifecycleReports reports;
 
+    private HeldBurst burst;
+
     @BeforeEach
     void directoryInService() throws Exception {
         SampleDirectory.inService(directoryImporter, jdbc, dataDir);
+        burst = new HeldBurst(camel, intakeYield, jdbc, dataDir);
     }
 
     @Test
@@ -83,7 +82,7 @@ class LifecycleReportYieldsToIntakeIT extends OwnDataFolder {
         assertThat(unreported).isPositive();
 
         // and a burst taken at the intake and not answered yet
-        holdABurst("a");
+        burst.hold("a");
         CompletableFuture<JobExecution> run;
         try {
             // when a lifecycle-report run is launched
@@ -96,7 +95,7 @@ class LifecycleReportYieldsToIntakeIT extends OwnDataFolder {
             assertThat(unreported()).isEqualTo(unreported);
             assertThat(run).isNotDone();
         } finally {
-            camel.getRouteController().resumeRoute(BURST_WORKERS);
+            burst.release();
         }
 
         // and once the burst is answered, the run reports every change and the pause is over
@@ -104,7 +103,7 @@ class LifecycleReportYieldsToIntakeIT extends OwnDataFolder {
         assertThat(unreported()).isZero();
         assertThat(intakeYield.pausedSince()).doesNotContainKey(LifecycleReportJobConfiguration.JOB_NAME);
         // (it resumed as soon as the backlog was back at the threshold: the burst's last flows are answered after)
-        await().atMost(Duration.ofSeconds(90)).until(() -> answered("burst-a-%") == BURST);
+        await().atMost(Duration.ofSeconds(90)).until(() -> burst.answered("a") == HeldBurst.SIZE);
     }
 
     @Test
@@ -112,7 +111,7 @@ class LifecycleReportYieldsToIntakeIT extends OwnDataFolder {
         // given two suppliers with changes to report: two reports in one run
         delivered("FOU001", "F-LRYIELD-2");
         delivered("OPE001", "F-LRYIELD-3");
-        await().atMost(Duration.ofSeconds(60)).until(() -> runsInProgress() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> burst.runsInProgress() == 0);
         long writtenBefore = written();
 
         // when a run goes through them, noting at each look how many reports it had written
@@ -142,18 +141,6 @@ class LifecycleReportYieldsToIntakeIT extends OwnDataFolder {
                 "SELECT status FROM invoice WHERE invoice_number = ?", String.class, invoiceNumber)));
     }
 
-    /** Once no job runs, OPE001's workers suspended, then a burst of its files taken into its deposit queue. */
-    private void holdABurst(String tag) throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> runsInProgress() == 0);
-        camel.getRouteController().suspendRoute(BURST_WORKERS);
-        Path inbox = dataDir.resolve("mailboxes/OPE001/in");
-        for (int i = 0; i < BURST; i++) {
-            SampleInvoices.drop(inbox, "burst-" + tag + "-" + i + ".xml",
-                    ("<not-an-invoice n=\"" + i + "\"/>").getBytes(StandardCharsets.UTF_8));
-        }
-        // (a worker already waiting on the queue may take one more flow as its route is suspended)
-        await().atMost(Duration.ofSeconds(60)).until(() -> intakeYield.backlog() >= BURST - 1);
-    }
 
     private long unreported() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM invoice_status_history WHERE lifecycle_report_id IS NULL",
@@ -164,14 +151,5 @@ class LifecycleReportYieldsToIntakeIT extends OwnDataFolder {
         return jdbc.queryForObject("SELECT COUNT(*) FROM lifecycle_report WHERE stage = 'WRITTEN'", Long.class);
     }
 
-    private int runsInProgress() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM batch_job_execution WHERE status IN ('STARTING', 'STARTED')",
-                Integer.class);
-    }
 
-    private int answered(String namePattern) {
-        return jdbc.queryForObject("""
-                SELECT COUNT(*) FROM flow WHERE original_name LIKE ? AND stage IN ('REPORTED', 'PARKED')""",
-                Integer.class, namePattern);
-    }
 }
