@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.achemine.channel.ChannelArrivals.Arrival;
 import org.achemine.database.DatabaseSequence;
 import org.achemine.database.DatabaseVendor;
@@ -311,13 +312,8 @@ public class FlowRegistry {
             recordVerdict(flowId, verdict, policy, validatedAt, reportPath);
             return;
         }
-        VerdictsAtCommit verdicts = (VerdictsAtCommit) TransactionSynchronizationManager.getResource(verdictsAtCommit);
-        if (verdicts == null) {
-            verdicts = new VerdictsAtCommit();
-            TransactionSynchronizationManager.bindResource(verdictsAtCommit, verdicts);
-            TransactionSynchronizationManager.registerSynchronization(verdicts);
-        }
-        verdicts.rows.add(flowId, verdict, policy, validatedAt, reportPath);
+        boundToTransaction(verdictsAtCommit, VerdictsAtCommit::new).rows.add(flowId, verdict, policy, validatedAt,
+                reportPath);
     }
 
     /** The key of the verdicts waiting for the current transaction's commit ({@link #recordVerdictAtCommit}). */
@@ -434,13 +430,22 @@ public class FlowRegistry {
             markReported(flowId, reportedAt);
             return;
         }
-        ReportedAtCommit marks = (ReportedAtCommit) TransactionSynchronizationManager.getResource(reportedAtCommit);
-        if (marks == null) {
-            marks = new ReportedAtCommit();
-            TransactionSynchronizationManager.bindResource(reportedAtCommit, marks);
-            TransactionSynchronizationManager.registerSynchronization(marks);
+        boundToTransaction(reportedAtCommit, ReportedAtCommit::new).add(flowId, reportedAt);
+    }
+
+    /**
+     * The current transaction's rows waiting under {@code key} for its commit: made and registered with the
+     * transaction on first use, unbound by the synchronization itself once the transaction completes.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T extends TransactionSynchronization> T boundToTransaction(Object key, Supplier<T> fresh) {
+        T waiting = (T) TransactionSynchronizationManager.getResource(key);
+        if (waiting == null) {
+            waiting = fresh.get();
+            TransactionSynchronizationManager.bindResource(key, waiting);
+            TransactionSynchronizationManager.registerSynchronization(waiting);
         }
-        marks.add(flowId, reportedAt);
+        return waiting;
     }
 
     /** The key of the marks waiting for the current transaction's commit ({@link #markReportedAtCommit}). */
