@@ -47,8 +47,8 @@ public class LifecycleReportTrigger {
      * otherwise (no message).
      */
     public JobLaunchRequest launchIfWaiting() {
-        if (launcherBusy.getAsBoolean() || !hasWork() || running(lifecycleReportJob.getName()) || BULK_WRITERS.stream().anyMatch(this::running)
-                || intakeYield.yields(lifecycleReportJob.getName())) {
+        if (launcherBusy.getAsBoolean() || !hasWork() || running(lifecycleReportJob.getName())
+                || BULK_WRITERS.stream().anyMatch(this::running) || intakeYield.yields(lifecycleReportJob.getName())) {
             return null;
         }
         return new JobLaunchRequest(lifecycleReportJob, RunRequest.parameters(clock)
