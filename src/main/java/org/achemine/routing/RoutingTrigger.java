@@ -75,8 +75,13 @@ public class RoutingTrigger {
         if (launcherBusy.getAsBoolean()) {
             return null; // a request is waiting or running: its run answers for the work
         }
+        // asked first: a look in memory, where the rest reads the database (the job repository four times), and
+        // during a burst, when it yields, the database is left to the intake
+        if (intakeYield.yields(routingJob.getName())) {
+            return null;
+        }
         return whileDatabaseAnswers(() -> hasWork() && !running() && !failedRecently()
-                && !intakeYield.yields(routingJob.getName()) ? launchRequest("intake") : null);
+                ? launchRequest("intake") : null);
     }
 
     /**
