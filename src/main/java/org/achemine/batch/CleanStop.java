@@ -79,7 +79,8 @@ public class CleanStop implements ApplicationListener<ContextClosedEvent>, StepI
     @Override
     public void checkInterrupted(StepExecution stepExecution) throws JobInterruptedException {
         if (stopsStep(stepExecution)) {
-            throw new JobInterruptedException("Engine stopping: the step ends between chunks, the rest at the next run");
+            throw new JobInterruptedException(
+                    "Engine stopping: the step ends between chunks, the rest at the next run");
         }
     }
 

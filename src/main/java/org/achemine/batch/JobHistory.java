@@ -18,7 +18,8 @@ public class JobHistory {
     public List<JobRun> recent(int limit) {
         return jdbc.query("""
                 SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.START_TIME, e.END_TIME, e.STATUS, e.EXIT_CODE,
-                       COALESCE(SUM(s.READ_COUNT), 0), COALESCE(SUM(s.WRITE_COUNT), 0), COALESCE(SUM(s.FILTER_COUNT), 0),
+                       COALESCE(SUM(s.READ_COUNT), 0), COALESCE(SUM(s.WRITE_COUNT), 0),
+                       COALESCE(SUM(s.FILTER_COUNT), 0),
                        COALESCE(SUM(s.READ_SKIP_COUNT + s.PROCESS_SKIP_COUNT + s.WRITE_SKIP_COUNT), 0),
                        LISTAGG(CASE WHEN s.STATUS = 'COMPLETED' AND s.EXIT_MESSAGE <> '' THEN s.EXIT_MESSAGE END, '; ')
                            WITHIN GROUP (ORDER BY s.STEP_EXECUTION_ID)

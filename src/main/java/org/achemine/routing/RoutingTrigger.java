@@ -26,8 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * invoices wait in 01 Déposée or, completed by their supplier, in 12 Complétée, or let go by a circuit's validator
  * (14 Validée, 16 Absence de validation hors délai) or, in the works cycle, by its MOE (19, 23) or its MOA (22, 24),
  * or an integration report is still due (a run stopped before writing it),
- * no routing run is in progress, and routing does not yield to a burst at the intake ({@link IntakeYield}). The answer is read from the
- * database, so work left by a crash is found again; nothing is lost with an in-memory event.
+ * no routing run is in progress, and routing does not yield to a burst at the intake ({@link IntakeYield}). The
+ * answer is read from the database, so work left by a crash is found again; nothing is lost with an in-memory event.
  */
 public class RoutingTrigger {
 
@@ -75,8 +75,13 @@ public class RoutingTrigger {
         if (launcherBusy.getAsBoolean()) {
             return null; // a request is waiting or running: its run answers for the work
         }
+        // asked first: a look in memory, where the rest reads the database (the job repository four times), and
+        // during a burst, when it yields, the database is left to the intake
+        if (intakeYield.yields(routingJob.getName())) {
+            return null;
+        }
         return whileDatabaseAnswers(() -> hasWork() && !running() && !failedRecently()
-                && !intakeYield.yields(routingJob.getName()) ? launchRequest("intake") : null);
+                ? launchRequest("intake") : null);
     }
 
     /**
@@ -105,7 +110,8 @@ public class RoutingTrigger {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 SELECT EXISTS (SELECT 1 FROM flow WHERE stage = 'REPORTED' AND invoices_registered = FALSE)
                     OR EXISTS (SELECT 1 FROM invoice WHERE status IN ('12', '14', '16', '19', '22', '23', '24'))
-                    OR EXISTS (SELECT 1 FROM flow f WHERE f.invoices_registered = TRUE AND f.integration_reported_at IS NULL
+                    OR EXISTS (SELECT 1 FROM flow f WHERE f.invoices_registered = TRUE
+                               AND f.integration_reported_at IS NULL
                                AND (EXISTS (SELECT 1 FROM invoice i WHERE i.flow_id = f.flow_id)
                                     OR EXISTS (SELECT 1 FROM integration_refusal r WHERE r.flow_id = f.flow_id)))""",
                 Boolean.class));

@@ -2,6 +2,7 @@ package org.achemine.routing;
 
 import org.achemine.batch.IntakeYield;
 import org.achemine.batch.JobLauncherThread;
+import org.achemine.batch.TriggerQueryThread;
 import org.achemine.cluster.Leadership;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.MessageChannels;
 import org.springframework.integration.dsl.Pollers;
@@ -22,7 +24,9 @@ import org.springframework.messaging.MessageChannel;
 /**
  * Launches the routing job from messages (spring-batch-integration's {@link JobLaunchingGateway}): shortly
  * after intake accepted invoices (the nightly run, {@code achemine.nightly.cron}, runs it too). Requests go
- * through a channel served by a single thread, and no request is made while a run is in progress.
+ * through a channel served by a single thread, and no request is made while a run is in progress. The poller's
+ * decision reads the database on a thread of its own ({@link TriggerQueryThread}), which stopping the poller does
+ * not interrupt. Both threads are waited for at the engine's stop before the data source closes.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "achemine.intake.enabled", havingValue = "true")
@@ -43,8 +47,15 @@ public class RoutingTriggerFlow {
      * recovered at the next start.
      */
     @Bean
+    @DependsOn("dataSource") // stopped (its run waited for) before the data source closes
     JobLauncherThread routingLauncherThread() {
         return new JobLauncherThread("routing", Duration.ofSeconds(20));
+    }
+
+    @Bean
+    @DependsOn("dataSource") // stopped (its query waited for) before the data source closes
+    TriggerQueryThread routingTriggerThread() {
+        return new TriggerQueryThread("routing", Duration.ofSeconds(20));
     }
 
     @Bean
@@ -53,8 +64,9 @@ public class RoutingTriggerFlow {
     }
 
     @Bean
-    IntegrationFlow routingAfterIntake(RoutingTrigger trigger, RoutingProperties properties, Leadership leadership) {
-        return IntegrationFlow.fromSupplier(trigger::launchIfWaiting,
+    IntegrationFlow routingAfterIntake(RoutingTrigger trigger, RoutingProperties properties, Leadership leadership,
+                                       @Qualifier("routingTriggerThread") TriggerQueryThread routingTriggerThread) {
+        return IntegrationFlow.fromSupplier(() -> routingTriggerThread.ask(trigger::launchIfWaiting),
                         source -> leadership.onLeader(source.poller(Pollers.fixedDelay(properties.triggerDelay()))))
                 .channel("routingLaunches")
                 .get();

@@ -34,7 +34,12 @@ record DatabaseWork(Instant at, long cpuNanos, long stores, long fileWrites, lon
     }
 
     String cpuPer1000(DatabaseWork before, int count) {
-        return String.format("%.2f", (cpuNanos - before.cpuNanos) / 1e9 * 1000 / count);
+        return cpuPer1000(before, 0, count);
+    }
+
+    /** The CPU since {@code before}, less {@code leftOutNanos} (work of the bench's own in that window). */
+    String cpuPer1000(DatabaseWork before, long leftOutNanos, int count) {
+        return String.format("%.2f", (cpuNanos - before.cpuNanos - leftOutNanos) / 1e9 * 1000 / count);
     }
 
     String storesPer1000(DatabaseWork before, int count) {

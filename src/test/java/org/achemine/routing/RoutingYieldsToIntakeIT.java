@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.achemine.batch.IntakeYield;
 import org.achemine.directory.DirectoryImporter;
 import org.achemine.testing.MovablePlatformClock;
@@ -53,6 +55,9 @@ class RoutingYieldsToIntakeIT extends OwnDataFolder {
 
     @Autowired
     ShiftableClock clock;
+
+    @Autowired
+    RoutingTrigger trigger;
 
     private HeldBurst burst;
 
@@ -111,6 +116,45 @@ class RoutingYieldsToIntakeIT extends OwnDataFolder {
         await().atMost(Duration.ofSeconds(90)).until(() -> intakeYield.backlog() == 0);
     }
 
+    @Test
+    void whileRoutingYieldsItsTriggerReadsNoJobRepositoryAndItRoutesOnceTheBurstIsAnswered() throws Exception {
+        // given a burst held unanswered at the intake, and a supplier's invoice waiting for routing
+        burst.hold("c");
+        try {
+            SampleInvoices.drop(dataDir.resolve("mailboxes/FOU001/in"), "yield-3.xml",
+                    SampleInvoices.ubl("F-YIELD-3", "21690012600014", "SCE-TECH-042", null));
+            await().atMost(Duration.ofSeconds(60)).until(() -> reportedAndNotRouted("F-YIELD-3")
+                    && intakeYield.pausedSince().containsKey("routing"));
+
+            // when the trigger is asked, H2 counting the statements it runs
+            jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 100000");
+            jdbc.execute("SET QUERY_STATISTICS TRUE");
+            Map<String, Long> before = jobRepositoryStatements();
+            for (int poll = 0; poll < 20; poll++) {
+                assertThat(trigger.launchIfWaiting()).isNull();
+            }
+
+            // then it asked the yield first and read no job repository (before: four reads per poll)
+            assertThat(jobRepositoryStatements()).isEqualTo(before);
+            assertThat(statusOf("F-YIELD-3")).isEmpty();
+        } finally {
+            jdbc.execute("SET QUERY_STATISTICS FALSE");
+            burst.release();
+        }
+
+        // and once the burst is answered, it launches the run that routes the invoice
+        await().atMost(Duration.ofSeconds(90)).until(() -> List.of("03").equals(statusOf("F-YIELD-3")));
+    }
+
+    /** Statements H2 ran on the job repository's tables (BATCH_*) since it began counting, each with its count. */
+    private Map<String, Long> jobRepositoryStatements() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("""
+                SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS
+                WHERE UPPER(SQL_STATEMENT) LIKE '%BATCH_JOB%' AND SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%'""",
+                row -> { counts.put(row.getString(1), row.getLong(2)); });
+        return counts;
+    }
 
     private boolean reportedAndNotRouted(String invoiceNumber) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""

@@ -47,8 +47,9 @@ public class LifecycleReportTrigger {
      * otherwise (no message).
      */
     public JobLaunchRequest launchIfWaiting() {
-        if (launcherBusy.getAsBoolean() || !hasWork() || running(lifecycleReportJob.getName()) || BULK_WRITERS.stream().anyMatch(this::running)
-                || intakeYield.yields(lifecycleReportJob.getName())) {
+        // the yield asked before the database (a look in memory): during a burst the database is left to the intake
+        if (launcherBusy.getAsBoolean() || intakeYield.yields(lifecycleReportJob.getName()) || !hasWork()
+                || running(lifecycleReportJob.getName()) || BULK_WRITERS.stream().anyMatch(this::running)) {
             return null;
         }
         return new JobLaunchRequest(lifecycleReportJob, RunRequest.parameters(clock)
