@@ -12,6 +12,7 @@ import com.helger.phive.en16931.EN16931Validation;
 import com.helger.phive.xml.source.IValidationSourceXML;
 import com.helger.phive.xml.source.ValidationSourceXML;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -174,14 +175,17 @@ public final class ValidationBench {
             run(ours, corpus, threads, options.warmup);
             run(phive, corpus, threads, options.warmup);
             // Alternate one-second slices so that both sides see the same machine (load varies from second to second).
-            double[] a = new double[3];
-            double[] p = new double[3];
+            double[] a = new double[4];
+            double[] p = new double[4];
             for (int slice = 0; slice < options.seconds; slice++) {
                 add(a, run(ours, corpus, threads, 1));
                 add(p, run(phive, corpus, threads, 1));
             }
             System.out.printf("  %-10d %8s %14.0f %10.2f %14.0f %10.2f   ratio %.2f×%n", threads, "", a[0] / a[2],
                     a[1] / a[2], p[0] / p[2], p[1] / p[2], (a[0] / a[2]) / (p[0] / p[2]));
+            // what the machine's load hardly changes: the workers' own CPU per file (other processes, JIT and GC apart)
+            System.out.printf("  %-10s %8s %14.0f %10s %14.0f %10s   ratio %.2f×  (thread CPU µs per file)%n", "", "",
+                    a[3] / a[0] / 1e3, "", p[3] / p[0] / 1e3, "", (p[3] / p[0]) / (a[3] / a[0]));
             if (options.threads == 1) {
                 break;
             }
@@ -195,16 +199,18 @@ public final class ValidationBench {
         }
     }
 
-    /** Files, MB and seconds of one side over the corpus with this many threads for this long. */
+    /** Files, MB, seconds and the workers' thread CPU nanoseconds of one side over the corpus, this many threads this long. */
     static double[] run(Side side, List<Sample> corpus, int threads, int seconds) throws InterruptedException {
         AtomicLong files = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
+        AtomicLong cpu = new AtomicLong();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         CountDownLatch done = new CountDownLatch(threads);
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             int offset = t * corpus.size() / threads;
             Thread worker = new Thread(() -> {
+                long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 try {
                     for (int i = offset; System.nanoTime() < deadline; i++) {
                         Sample sample = corpus.get(i % corpus.size());
@@ -215,6 +221,7 @@ public final class ValidationBench {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 } finally {
+                    cpu.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart);
                     done.countDown();
                 }
             });
@@ -222,7 +229,7 @@ public final class ValidationBench {
         }
         done.await();
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return new double[] {files.get(), bytes.get() / 1e6, elapsed};
+        return new double[] {files.get(), bytes.get() / 1e6, elapsed, cpu.get()};
     }
 
     // ---------------------------------------------------------------- line count

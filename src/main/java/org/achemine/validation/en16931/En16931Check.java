@@ -64,6 +64,8 @@ public final class En16931Check implements DocumentCheck {
     static {
         // The rewritten stylesheets call it in place of the official path-absence asserts (trim-svrl.xsl).
         HardenedXml.processor().registerExtensionFunction(new PathSummary());
+        // and summary:present, the test that guards a rule's path-absence asserts left as XPath
+        HardenedXml.processor().registerExtensionFunction(new PathPresence());
         // and walk:elements, where each pattern's walk starts (SelectiveWalks)
         HardenedXml.processor().registerExtensionFunction(new NamedElements());
     }

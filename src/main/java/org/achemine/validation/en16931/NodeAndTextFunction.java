@@ -11,7 +11,8 @@ import net.sf.saxon.value.SequenceType;
 
 /**
  * A Saxon extension function taking a node and a string the stylesheet writes (paths, names): the declaration Saxon
- * asks of every extension function, written once for {@link PathSummary} and {@link NamedElements}.
+ * asks of every extension function, written once for {@link PathSummary},
+ * {@link PathPresence} and {@link NamedElements}.
  */
 abstract class NodeAndTextFunction extends ExtensionFunctionDefinition {
 

@@ -86,7 +86,7 @@ final class PathSummary extends NodeAndTextFunction {
     }
 
     /** 'Q{ns}a/Q{ns}b' as the name pool's fingerprints of a then b (a namespace may hold slashes: read by braces). */
-    private static int[] steps(String path, NamePool names) {
+    static int[] steps(String path, NamePool names) {
         List<Integer> fingerprints = new ArrayList<>();
         int at = 0;
         while (at < path.length()) {
