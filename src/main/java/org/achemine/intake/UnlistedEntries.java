@@ -72,7 +72,16 @@ public class UnlistedEntries {
         if (name.startsWith(".") || lower.endsWith(".tmp") || lower.endsWith(".part")) {
             return false;
         }
-        return name.indexOf('\\') >= 0 || (Files.isSymbolicLink(file) && !Files.isRegularFile(file))
-                || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
+        if (name.indexOf('\\') >= 0) {
+            return true;
+        }
+        // one look at the entry itself (every entry of in/ at every poll: in a burst, thousands), not one per question
+        BasicFileAttributes entry;
+        try {
+            entry = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException goneOrUnreadable) {
+            return false; // as the questions asked one by one answered: neither a link nor a folder
+        }
+        return entry.isDirectory() || (entry.isSymbolicLink() && !Files.isRegularFile(file));
     }
 }
