@@ -9,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -57,12 +58,11 @@ public final class FlowArchive {
      * followed (it could point outside the mailbox): opening it fails.
      */
     public ArchivedOriginal stage(Path source) throws IOException {
-        Files.createDirectories(staging);
         Path staged = staging.resolve(UUID.randomUUID() + ".part");
         MessageDigest digest = sha256();
         long size;
         try (InputStream in = new DigestInputStream(Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS), digest);
-             FileChannel channel = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+             FileChannel channel = createStaged(staged)) {
             OutputStream out = Channels.newOutputStream(channel);
             size = in.transferTo(out);
         } catch (IOException e) {
@@ -70,6 +70,19 @@ public final class FlowArchive {
             throw e;
         }
         return new ArchivedOriginal(staged, HexFormat.of().formatHex(digest.digest()), size);
+    }
+
+    /**
+     * A new staged copy; the staging folder is made when missing, not checked before each copy (a mkdir and a
+     * stat per flow, on the poller's thread: docs/benchmarks.md, « The kernel's file work per flow »).
+     */
+    private FileChannel createStaged(Path staged) throws IOException {
+        try {
+            return FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException noFolder) {
+            Files.createDirectories(staging);
+            return FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
     }
 
     /**
@@ -90,9 +103,14 @@ public final class FlowArchive {
      * @throws IOException when the target exists with other content: the archive is never overwritten
      */
     public void publish(ArchivedOriginal original, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
         try {
-            AtomicFiles.publishNewUnsynced(original.staged(), target);
+            try {
+                AtomicFiles.publishNewUnsynced(original.staged(), target);
+            } catch (NoSuchFileException noDayFolder) {
+                // the day's folder is made when missing (its first flow), not checked before each publication
+                Files.createDirectories(target.getParent());
+                AtomicFiles.publishNewUnsynced(original.staged(), target);
+            }
         } catch (FileAlreadyExistsException exists) {
             if (!sha256Of(target).equals(original.sha256())) {
                 throw new IOException("Archive " + target + " already holds other content: not overwritten", exists);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
@@ -327,11 +328,12 @@ public class FlowDeposit {
     /** {@link #validate(ReceivedFlow)} with the flow's first earlier copy already looked up. */
     private FlowVerdict validate(ReceivedFlow flow, Optional<FlowRegistry.EarlierCopy> earlier) throws IOException {
         Path archived = flow.archivePath();
-        if (Files.isDirectory(archived, LinkOption.NOFOLLOW_LINKS)) {
+        BasicFileAttributes attributes = attributesOrNull(archived); // one look at the file, not one per question
+        if (attributes != null && attributes.isDirectory()) {
             return FlowVerdict.refused(FlowKind.UNSUPPORTED, List.of(Finding.of(FindingCode.IRR_DOSSIER, Location.NONE)));
         }
-        if (!Files.isRegularFile(archived, LinkOption.NOFOLLOW_LINKS)) {
-            String what = Files.isSymbolicLink(archived) ? "lien symbolique" : "fichier spécial";
+        if (attributes == null || !attributes.isRegularFile()) {
+            String what = attributes != null && attributes.isSymbolicLink() ? "lien symbolique" : "fichier spécial";
             return FlowVerdict.refused(FlowKind.UNSUPPORTED,
                     List.of(Finding.of(FindingCode.IRR_LIEN, Location.NONE, what)));
         }
@@ -346,6 +348,15 @@ public class FlowDeposit {
                     earlier.get().flowId().value(), earlier.get().originalName()));
         }
         return verdict;
+    }
+
+    /** The archived original's own attributes (a link not followed), or null if it cannot be read, as none. */
+    private static BasicFileAttributes attributesOrNull(Path archived) {
+        try {
+            return Files.readAttributes(archived, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException unreadable) {
+            return null;
+        }
     }
 
     /** The report the flow records: the detailed one, or the official one for a partner who wants only that. */

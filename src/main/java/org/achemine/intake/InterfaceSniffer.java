@@ -1,5 +1,6 @@
 package org.achemine.intake;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -132,7 +133,9 @@ public final class InterfaceSniffer {
     }
 
     private static Optional<QName> rootElement(Path content) {
-        try (InputStream head = new LimitedInputStream(Files.newInputStream(content), HEAD_SIZE)) {
+        // buffered: the parser reads the XML declaration a byte at a time (one system call each, unbuffered)
+        try (InputStream head = new LimitedInputStream(new BufferedInputStream(Files.newInputStream(content)),
+                HEAD_SIZE)) {
             return rootElement(head);
         } catch (IOException unreadable) {
             return Optional.empty();

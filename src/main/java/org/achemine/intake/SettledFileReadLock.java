@@ -52,8 +52,10 @@ final class SettledFileReadLock implements GenericFileExclusiveReadLockStrategy<
             return false;
         }
         Path path = file.getFile().toPath().toAbsolutePath();
-        // the listing's size and date: no second look at each of a burst's files
-        return !unlisted(path) && settling.observe(path, file.getFileLength(), FileTime.fromMillis(file.getLastModified()));
+        // the listing's size and date: no second look at each of a burst's files; the look for a link only once
+        // the file has settled (a settling one is skipped anyway: one system call fewer per file and listing)
+        return settling.observe(path, file.getFileLength(), FileTime.fromMillis(file.getLastModified()))
+                && !unlisted(path);
     }
 
     @Override

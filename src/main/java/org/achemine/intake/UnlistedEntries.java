@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Entries of a partner's {@code in/} that Camel's file component never hands over, which would otherwise wait
@@ -30,19 +33,41 @@ import java.util.Set;
  */
 public class UnlistedEntries {
 
+    /**
+     * Past this many entries in an {@code in/} (a burst waiting to be taken), it is listed at most once per
+     * {@link #CROWDED_PAUSE}: each listing looks at every entry, so at every poll interval a burst of thousands of
+     * files cost each flow a look per poll while it waited (docs/benchmarks.md, « The kernel's file work per
+     * flow »). An entry Camel never lists is then found a few seconds later; it is refused all the same.
+     */
+    static final int CROWDED = 1_000;
+    static final Duration CROWDED_PAUSE = Duration.ofSeconds(5);
+
     private final Settling settling;
     private final UnreadableEntries unreadable;
+    private final Clock clock;
+    /** Per crowded {@code in/}: not listed again before this instant. */
+    private final Map<Path, Instant> crowdedUntil = new ConcurrentHashMap<>();
 
     public UnlistedEntries(Duration stableFor, Clock clock, UnreadableEntries unreadable) {
         this.settling = new Settling(stableFor, clock);
         this.unreadable = unreadable;
+        this.clock = clock;
     }
 
     /** The entries Camel never lists that have been stable long enough; each returned once. */
     public List<Path> stable(String partner, Path inbox) throws IOException {
+        Instant now = clock.instant();
+        Instant crowded = crowdedUntil.get(inbox);
+        if (crowded != null && now.isBefore(crowded)) {
+            return List.of();
+        }
         List<Path> ready = new ArrayList<>();
         Set<Path> present = new HashSet<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(inbox, UnlistedEntries::unlistedByCamel)) {
+        int[] entries = {0};
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(inbox, entry -> {
+            entries[0]++;
+            return unlistedByCamel(entry);
+        })) {
             for (Path file : files) {
                 BasicFileAttributes attributes;
                 try {
@@ -62,6 +87,11 @@ public class UnlistedEntries {
         }
         unreadable.listed(partner, inbox);
         settling.forgetAbsent(inbox, present);
+        if (entries[0] > CROWDED) {
+            crowdedUntil.put(inbox, now.plus(CROWDED_PAUSE));
+        } else {
+            crowdedUntil.remove(inbox);
+        }
         return ready;
     }
 
@@ -72,7 +102,16 @@ public class UnlistedEntries {
         if (name.startsWith(".") || lower.endsWith(".tmp") || lower.endsWith(".part")) {
             return false;
         }
-        return name.indexOf('\\') >= 0 || (Files.isSymbolicLink(file) && !Files.isRegularFile(file))
-                || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
+        if (name.indexOf('\\') >= 0) {
+            return true;
+        }
+        // one look at the entry itself (every entry of in/ at every poll: in a burst, thousands), not one per question
+        BasicFileAttributes entry;
+        try {
+            entry = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException goneOrUnreadable) {
+            return false; // as the questions asked one by one answered: neither a link nor a folder
+        }
+        return entry.isDirectory() || (entry.isSymbolicLink() && !Files.isRegularFile(file));
     }
 }

@@ -2,7 +2,6 @@ package org.achemine.publication;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -229,10 +228,7 @@ public class PublicationJournal {
                 // the file goes to disk on a group thread while the next content is made here (ADR 0001, "Group
                 // publication"): every write and sync has returned before the group's PENDING commit
                 prepared.writes.add(publication.target(), target -> {
-                    writeTemporary(target, bytes);
-                    if (durable) {
-                        AtomicFiles.syncFile(temporary(target));
-                    }
+                    writeTemporary(target, bytes, durable);
                     prepared.digests.put(target, sha256(bytes));
                 });
                 prepared.fresh.add(publication);
@@ -611,14 +607,22 @@ public class PublicationJournal {
                 : List.of(recordedWithPublished)));
     }
 
-    /** Step 3 for many targets: each renamed if its temporary file still waits, then each directory synced once. */
+    /**
+     * Step 3 for many targets: each renamed if its temporary file still waits, then each directory synced once.
+     * The rename is tried rather than the temporary file looked for first: a rename that finds none fails on its
+     * own, and a look before each was a system call per file (docs/benchmarks.md, « The kernel's file work per
+     * flow »).
+     */
     private static void renameAll(List<Path> targets) throws IOException {
         Set<Path> renamedInto = new LinkedHashSet<>();
         for (Path target : targets) {
-            Path temporary = temporary(target);
-            if (Files.exists(temporary, LinkOption.NOFOLLOW_LINKS)) {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(temporary(target), target, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
                 renamedInto.add(target.getParent());
+            } catch (NoSuchFileException renamedBefore) {
+                // no temporary file: renamed already (before a stop, or by another worker); the partner may have
+                // taken the file since, so it is never written again
             }
         }
         GroupSync.syncDirectories(renamedInto);
@@ -755,27 +759,32 @@ public class PublicationJournal {
             (long) bytes.length, PENDING, at};
     }
 
+    /**
+     * Step 1: the temporary file written, and forced to disk when {@code durable} through the same open file (one
+     * open and close per file, not one to write and another to force).
+     */
     private static void writeTemporary(Path target, byte[] bytes, boolean durable) throws IOException {
-        writeTemporary(target, bytes);
-        if (durable) {
-            AtomicFiles.syncFile(temporary(target));
-        }
-    }
-
-    private static void writeTemporary(Path target, byte[] bytes) throws IOException {
         Path temporary = temporary(target);
         try {
             try {
-                Files.write(temporary, bytes);
+                write(temporary, bytes, durable);
             } catch (NoSuchFileException noFolder) {
                 // the folder is created when it is missing, not checked before each file (a mkdir per file was a
                 // system call that waits on the file system's journal: routing's profile, docs/benchmarks.md)
                 Files.createDirectories(target.getParent());
-                Files.write(temporary, bytes);
+                write(temporary, bytes, durable);
             }
         } catch (IOException | RuntimeException failed) {
             AtomicFiles.discard(temporary, failed);
             throw failed;
+        }
+    }
+
+    private static void write(Path file, byte[] bytes, boolean durable) throws IOException {
+        if (durable) {
+            AtomicFiles.writeDurably(file, bytes);
+        } else {
+            Files.write(file, bytes);
         }
     }
 

@@ -65,4 +65,43 @@ class UnlistedEntriesTest {
         clock.advance(Duration.ofMillis(100));
         assertThat(names.stable("FOU001", inbox)).containsExactly(tricky);
     }
+
+    @Test
+    void listsACrowdedInboxAtMostOncePerPause(@TempDir Path elsewhere) throws Exception {
+        // given an in/ holding a burst (more entries than CROWDED) and one dangling link among them
+        for (int i = 0; i <= UnlistedEntries.CROWDED; i++) {
+            Files.writeString(inbox.resolve("burst-" + i + ".xml"), "<x/>");
+        }
+        Path dangling = Files.createSymbolicLink(inbox.resolve("lien.xml"), elsewhere.resolve("absent.xml"));
+        assertThat(names.stable("FOU001", inbox)).isEmpty();
+
+        // when the link has been stable for the interval, but the pause after a crowded listing is not over
+        clock.advance(Duration.ofMillis(1_000));
+
+        // then the in/ is not listed again (the link waits), until the pause is over
+        assertThat(names.stable("FOU001", inbox)).isEmpty();
+        clock.advance(UnlistedEntries.CROWDED_PAUSE.minusMillis(1_000));
+        assertThat(names.stable("FOU001", inbox)).containsExactly(dangling);
+    }
+
+    @Test
+    void listsAnInboxAtEveryPollOnceItIsNoLongerCrowded() throws Exception {
+        // given a crowded in/ listed once, then emptied of its burst
+        for (int i = 0; i <= UnlistedEntries.CROWDED; i++) {
+            Files.writeString(inbox.resolve("burst-" + i + ".xml"), "<x/>");
+        }
+        assertThat(names.stable("FOU001", inbox)).isEmpty();
+        for (int i = 0; i <= UnlistedEntries.CROWDED; i++) {
+            Files.delete(inbox.resolve("burst-" + i + ".xml"));
+        }
+        Path tricky = Files.writeString(inbox.resolve("a\\b.xml"), "<x/>");
+
+        // when the pause is over: listed, seen; then listed again one interval later
+        clock.advance(UnlistedEntries.CROWDED_PAUSE);
+        assertThat(names.stable("FOU001", inbox)).isEmpty();
+        clock.advance(Duration.ofMillis(1_000));
+
+        // then no pause holds it back any longer
+        assertThat(names.stable("FOU001", inbox)).containsExactly(tricky);
+    }
 }
