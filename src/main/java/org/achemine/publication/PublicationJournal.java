@@ -28,7 +28,6 @@ import java.util.stream.Collectors;
 import org.achemine.archive.AtomicFiles;
 import org.achemine.archive.GroupSync;
 import org.achemine.database.KeyLists;
-import org.achemine.database.RowInserts;
 import org.achemine.mailbox.Mailboxes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,10 +58,8 @@ public class PublicationJournal {
     private static final String PUBLISHED = "PUBLISHED";
     /** No record of the caller's to make with a commit of the journal. */
     public static final Runnable NO_RECORD = () -> { };
-    private static final String INSERT_INTO = "INSERT INTO publication (mailbox, file_name, kind, subject, sha256,"
-            + " size_bytes, state, journaled_at)";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT = INSERT_INTO + " VALUES " + ROW;
+    private static final String INSERT = "INSERT INTO publication (mailbox, file_name, kind, subject, sha256,"
+            + " size_bytes, state, journaled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownCommit;
@@ -480,13 +477,13 @@ public class PublicationJournal {
     }
 
     /**
-     * In the current transaction: the marks owed, then every group's new rows {@code PENDING} in one multi-row
-     * insert ({@link RowInserts}), each noted as observed, and each standing group's own rows recorded with them.
+     * In the current transaction: the marks owed, then every group's new rows {@code PENDING} in one batch (one
+     * statement sent for all of them), each noted as observed, and each standing group's own rows recorded with them.
      */
     private void journalRows(List<Group> groups, List<Integer> standing, List<Prepared> prepared, Renamed owed,
                              Timestamp now) {
         mark(owed);
-        RowInserts.insert(jdbc, INSERT_INTO, ROW, prepared.stream().flatMap(p -> p.fresh.stream()
+        jdbc.batchUpdate(INSERT, prepared.stream().flatMap(p -> p.fresh.stream()
                 .map(f -> row(f.kind(), f.subject(), f.target(), p.written.get(f.target()), p.sha256(f.target()),
                         now))).toList());
         for (Prepared p : prepared) {

@@ -3,7 +3,6 @@ package org.achemine.routing;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import org.achemine.database.RowInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,11 +23,11 @@ public class IntegrationRefusals {
 
     public void record(List<Refusal> refusals, Instant at) {
         Timestamp when = Timestamp.from(at);
-        // a chunk's refusals in one statement (RowInserts)
-        RowInserts.insert(jdbc, """
+        jdbc.batchUpdate("""
                         INSERT INTO integration_refusal (invoice_id, flow_id, doc_rank, supplier_id, invoice_number,
                             invoice_year, buyer_id, service_code, engagement_number, refusal_code, refusal_message,
-                            reform_status, reform_reason, refused_at)""", "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            reform_status, reform_reason, refused_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 refusals.stream().map(r -> {
                     RoutingRequest request = r.candidate().request();
                     return new Object[] {r.candidate().invoiceId(), r.candidate().flowId(), r.candidate().docRank(),
