@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.achemine.database.RowInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -51,7 +50,7 @@ public class InvoiceLedger {
     /**
      * Records invoices that passed integration and that the platform moved on in the same transaction (routing:
      * 01 Déposée, then its changes, e.g. 02 and 03 with the delivery): each invoice is inserted once, already
-     * in its last status, and its whole history (01 then the changes, numbered 1, 2, ...) in one statement — the
+     * in its last status, and its whole history (01 then the changes, numbered 1, 2, ...) in one batch — the
      * same rows as {@link #integrate} followed by {@link #changeAll} for each step, without updating a row the
      * transaction has just inserted.
      *
@@ -89,18 +88,18 @@ public class InvoiceLedger {
                 i.invoiceYear(), i.buyerId(), i.serviceCode(), i.engagementNumber(), status.code(), changedAt,
                 moved.recipientSiret(), moved.routedService(), moved.deliveryPath(), reasonCode, message, i.flowId()});
         }
-        // One statement per table for the chunk (RowInserts), not one per row; the history step by step (every 01,
-        // then every second change, ...) as the separate statements wrote it, so the change numbers a lifecycle
-        // report follows keep the same order.
-        RowInserts.insert(jdbc, """
+        jdbc.batchUpdate("""
                         INSERT INTO invoice (invoice_id, flow_id, doc_rank, supplier_id, invoice_number, invoice_year,
                                              buyer_id, service_code, engagement_number, status, status_changed_at,
                                              recipient_siret, routed_service, delivery_path, reason_code, reason_message,
-                                             qualification)""",
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s)".formatted(FLOW_ENVIRONMENT), rows);
-        RowInserts.insert(jdbc, "INSERT INTO invoice_status_history (invoice_id, seq, status, reform_code, actor,"
-                + " reason_code, message, changed_at, declared_at)", "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                historyBySeq.stream().flatMap(List::stream).toList());
+                                             qualification)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s)""".formatted(FLOW_ENVIRONMENT), rows);
+        // Step by step (every 01, then every second change, ...) as the separate statements wrote them, so the
+        // change numbers a lifecycle report follows keep the same order.
+        for (List<Object[]> step : historyBySeq) {
+            jdbc.batchUpdate("INSERT INTO invoice_status_history (invoice_id, seq, status, reform_code, actor,"
+                    + " reason_code, message, changed_at, declared_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", step);
+        }
     }
 
     private static void addHistory(List<List<Object[]>> historyBySeq, int step, Object[] row) {
