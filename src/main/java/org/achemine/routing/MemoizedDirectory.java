@@ -33,23 +33,49 @@ final class MemoizedDirectory implements DirectoryLookup {
     }
 
     /**
-     * Reads together what a chunk's requests will ask and is not remembered yet: their recipients, and the
-     * services of those named with a service code (two queries for the chunk instead of two per invoice).
+     * Reads together what a chunk's requests will ask and is not remembered yet: their recipients, then the services
+     * of those named with a service code and of those that require one where none is given (the refusal lists their
+     * open codes): two queries for the chunk instead of up to two per invoice.
      */
     void lookAhead(List<RoutingRequest> requests) {
         List<String> unknown = requests.stream().map(RoutingRequest::buyerSiret).filter(Objects::nonNull)
                 .filter(siret -> !structures.containsKey(siret)).distinct().toList();
-        List<String> withServices = requests.stream().filter(RoutingRequest::hasServiceCode)
-                .map(RoutingRequest::buyerSiret).filter(Objects::nonNull)
-                .filter(siret -> !servicesOf.containsKey(siret)).distinct().toList();
-        if (structures.size() + unknown.size() >= MAX_ENTRIES || servicesOf.size() + withServices.size() >= MAX_ENTRIES) {
-            structures.clear();
-            servicesOf.clear();
-            services.clear();
+        if (structures.size() + unknown.size() >= MAX_ENTRIES) {
+            forget();
         }
         Map<String, PublicStructure> found = directory.structures(unknown);
         unknown.forEach(siret -> structures.put(siret, Optional.ofNullable(found.get(siret))));
+        List<String> withServices = requests.stream().filter(this::asksServices).map(RoutingRequest::buyerSiret)
+                .filter(siret -> !servicesOf.containsKey(siret)).distinct().toList();
+        if (servicesOf.size() + withServices.size() >= MAX_ENTRIES) {
+            servicesOf.clear(); // the structures just read stay
+            services.clear();
+        }
         servicesOf.putAll(directory.services(withServices));
+    }
+
+    /**
+     * Whether deciding this request reads its recipient's services: it names a service code, or gives none to a
+     * recipient that requires one (as {@link RoutingRules#decide} reaches that check: active, not a project owner
+     * only).
+     */
+    private boolean asksServices(RoutingRequest request) {
+        if (request.buyerSiret() == null) {
+            return false;
+        }
+        if (request.hasServiceCode()) {
+            return true;
+        }
+        Optional<PublicStructure> recipient = structures.get(request.buyerSiret());
+        return recipient != null && recipient.isPresent() && recipient.get().active() && !recipient.get().moaOnly()
+                && recipient.get().serviceRequired();
+    }
+
+    /** Bounded: past {@link #MAX_ENTRIES}, everything is read again. */
+    private void forget() {
+        structures.clear();
+        servicesOf.clear();
+        services.clear();
     }
 
     @Override

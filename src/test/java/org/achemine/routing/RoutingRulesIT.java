@@ -6,9 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.achemine.directory.DirectoryImporter;
+import org.achemine.directory.DirectoryLookup;
+import org.achemine.directory.PublicService;
+import org.achemine.directory.PublicStructure;
 import org.achemine.directory.PublicStructureDirectory;
 import org.achemine.testing.OwnDataFolder;
 import org.achemine.validation.CheckName;
@@ -233,6 +238,81 @@ class RoutingRulesIT extends OwnDataFolder {
         assertThat(chunk.stream().filter(r -> lookedAhead.decide(r, TODAY).delivered())).as("decided again: duplicates")
                 .isEmpty();
         assertThat(oneByOne.decide(chunk.get(chunk.size() - 2), TODAY).refusal().code()).isEqualTo("ROUTAGE_DOUBLON");
+    }
+
+    @Test
+    void aChunkLookedAheadAsksTheDirectoryNothingOneByOne() {
+        // given a chunk whose decisions read services: a code required and missing (the refusal lists the open
+        // codes), unknown, inactive, out of its dates, active; and recipients that never reach the services check
+        String[][] cases = {{SERVICE_REQUIRED, null, null}, {SERVICE_REQUIRED, "COMPTA", null},
+            {SERVICE_REQUIRED, "LABO-CHIMIE", null}, {SERVICE_REQUIRED, "BIBLIO", null}, {SERVICE_REQUIRED, "DAF", null},
+            {SERVICE_AND_EJ, null, "EJ-1"}, {SERVICE_EJ, "TRAVAUX", null}, {SERVICE_OR_EJ, null, null},
+            {INACTIVE, null, null}, {MOA_ONLY, null, null}, {"11122233300017", null, null}, {BASIC, null, null}};
+        List<RoutingRequest> chunk = new ArrayList<>();
+        for (int n = 0; n < cases.length; n++) {
+            chunk.add(new RoutingRequest("ACH0011100000000000000000" + (200 + n) + "-1", SUPPLIER, "F-ONCE-" + n, 2026,
+                    cases[n][0], cases[n][1], cases[n][2]));
+        }
+        CountedDirectory asked = new CountedDirectory(directory);
+        RoutingRules lookedAhead = new RoutingRules(new MemoizedDirectory(asked), new JdbcDuplicateRegister(jdbc));
+        RoutingRules oneByOne = new RoutingRules(directory, new JdbcDuplicateRegister(jdbc));
+
+        // when the chunk is read ahead, then decided
+        lookedAhead.lookAhead(chunk);
+        List<RoutingDecision> decided = chunk.stream().map(r -> lookedAhead.decide(r, TODAY)).toList();
+
+        // then the directory was asked twice for the chunk (its structures, then the services it needs) and never
+        // for one invoice, and the decisions are those made one by one
+        assertThat(asked.chunkQueries).isEqualTo(2);
+        assertThat(asked.singleQueries).isZero();
+        assertThat(decided).isEqualTo(chunk.stream().map(r -> oneByOne.decide(r, TODAY)).toList());
+        assertThat(decided.get(0).refusal().code()).isEqualTo("ROUTAGE_SERVICE_ABSENT");
+        assertThat(decided.get(1).refusal().code()).isEqualTo("ROUTAGE_SERVICE_INCONNU");
+        assertThat(decided.get(2).refusal().code()).isEqualTo("ROUTAGE_SERVICE_INACTIF");
+        // (no request of the chunk names a code for this one: its services were read for the missing code alone)
+        assertThat(decided.get(5).refusal().code()).isEqualTo("ROUTAGE_SERVICE_ABSENT");
+    }
+
+    /** The real directory, counting what it is asked: one invoice's look-ups apart from a chunk's. */
+    private static final class CountedDirectory implements DirectoryLookup {
+
+        private final DirectoryLookup directory;
+        int singleQueries;
+        int chunkQueries;
+
+        CountedDirectory(DirectoryLookup directory) {
+            this.directory = directory;
+        }
+
+        @Override
+        public Optional<PublicStructure> structure(String identifier) {
+            singleQueries++;
+            return directory.structure(identifier);
+        }
+
+        @Override
+        public Optional<PublicService> service(String structureIdentifier, String code) {
+            singleQueries++;
+            return directory.service(structureIdentifier, code);
+        }
+
+        @Override
+        public List<PublicService> services(String structureIdentifier) {
+            singleQueries++;
+            return directory.services(structureIdentifier);
+        }
+
+        @Override
+        public Map<String, PublicStructure> structures(Collection<String> identifiers) {
+            chunkQueries++;
+            return directory.structures(identifiers);
+        }
+
+        @Override
+        public Map<String, List<PublicService>> services(Collection<String> structureIdentifiers) {
+            chunkQueries++;
+            return directory.services(structureIdentifiers);
+        }
     }
 
     @Test
