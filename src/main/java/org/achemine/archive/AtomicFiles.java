@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -18,6 +19,26 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
 
     private AtomicFiles() {
+    }
+
+    /** A step on a file whose folder may not exist yet. */
+    @FunctionalInterface
+    public interface FileStep<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * The step, and if it finds {@code folder} missing, the folder made and the step tried once more: folders are
+     * made when missing, not checked before each file (a mkdir and a stat per file; docs/benchmarks.md, « The
+     * kernel's file work per flow »).
+     */
+    public static <T> T inFolderMadeWhenMissing(Path folder, FileStep<T> step) throws IOException {
+        try {
+            return step.run();
+        } catch (NoSuchFileException noFolder) {
+            Files.createDirectories(folder);
+            return step.run();
+        }
     }
 
     /** Writes bytes to {@code file} (created or truncated) and forces them to disk. */

@@ -9,7 +9,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -72,17 +71,10 @@ public final class FlowArchive {
         return new ArchivedOriginal(staged, HexFormat.of().formatHex(digest.digest()), size);
     }
 
-    /**
-     * A new staged copy; the staging folder is made when missing, not checked before each copy (a mkdir and a
-     * stat per flow, on the poller's thread: docs/benchmarks.md, « The kernel's file work per flow »).
-     */
+    /** A new staged copy; the staging folder made when missing ({@link AtomicFiles#inFolderMadeWhenMissing}). */
     private FileChannel createStaged(Path staged) throws IOException {
-        try {
-            return FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (NoSuchFileException noFolder) {
-            Files.createDirectories(staging);
-            return FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        }
+        return AtomicFiles.inFolderMadeWhenMissing(staging,
+                () -> FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
     }
 
     /**
@@ -104,13 +96,11 @@ public final class FlowArchive {
      */
     public void publish(ArchivedOriginal original, Path target) throws IOException {
         try {
-            try {
+            // the day's folder is made when missing (its first flow), not checked before each publication
+            AtomicFiles.inFolderMadeWhenMissing(target.getParent(), () -> {
                 AtomicFiles.publishNewUnsynced(original.staged(), target);
-            } catch (NoSuchFileException noDayFolder) {
-                // the day's folder is made when missing (its first flow), not checked before each publication
-                Files.createDirectories(target.getParent());
-                AtomicFiles.publishNewUnsynced(original.staged(), target);
-            }
+                return target;
+            });
         } catch (FileAlreadyExistsException exists) {
             if (!sha256Of(target).equals(original.sha256())) {
                 throw new IOException("Archive " + target + " already holds other content: not overwritten", exists);

@@ -766,14 +766,12 @@ public class PublicationJournal {
     private static void writeTemporary(Path target, byte[] bytes, boolean durable) throws IOException {
         Path temporary = temporary(target);
         try {
-            try {
+            // the folder is created when it is missing, not checked before each file (a mkdir per file was a
+            // system call that waits on the file system's journal: routing's profile, docs/benchmarks.md)
+            AtomicFiles.inFolderMadeWhenMissing(target.getParent(), () -> {
                 write(temporary, bytes, durable);
-            } catch (NoSuchFileException noFolder) {
-                // the folder is created when it is missing, not checked before each file (a mkdir per file was a
-                // system call that waits on the file system's journal: routing's profile, docs/benchmarks.md)
-                Files.createDirectories(target.getParent());
-                write(temporary, bytes, durable);
-            }
+                return temporary;
+            });
         } catch (IOException | RuntimeException failed) {
             AtomicFiles.discard(temporary, failed);
             throw failed;

@@ -32,6 +32,9 @@ import org.springframework.messaging.MessageChannel;
 @ConditionalOnProperty(name = "achemine.intake.enabled", havingValue = "true")
 public class RoutingTriggerFlow {
 
+    /** How long the engine's stop waits for the run or the query in hand before the database closes. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
+
     @Bean
     RoutingTrigger routingTrigger(JdbcTemplate jdbc, JobRepository jobRepository, Job routingJob,
                                   RoutingProperties properties, Clock clock, JobOperator jobOperator,
@@ -49,13 +52,13 @@ public class RoutingTriggerFlow {
     @Bean
     @DependsOn("dataSource") // stopped (its run waited for) before the data source closes
     JobLauncherThread routingLauncherThread() {
-        return new JobLauncherThread("routing", Duration.ofSeconds(20));
+        return new JobLauncherThread("routing", STOP_WAIT);
     }
 
     @Bean
     @DependsOn("dataSource") // stopped (its query waited for) before the data source closes
     TriggerQueryThread routingTriggerThread() {
-        return new TriggerQueryThread("routing", Duration.ofSeconds(20));
+        return new TriggerQueryThread("routing", STOP_WAIT);
     }
 
     @Bean
